@@ -1,0 +1,34 @@
+package dev.frontier.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One single-turn request to a text model, independent of any SDK.
+ *
+ * @param modelId      Bedrock model id, inference-profile id or ARN
+ * @param system       system prompt, empty for none
+ * @param user         the user turn
+ * @param cacheSystem  whether to place a prompt-cache checkpoint after the system prompt
+ * @param inference    inference parameters
+ */
+public record ModelRequest(String modelId, String system, String user, boolean cacheSystem, InferenceParams inference) {
+    public ModelRequest {
+        Objects.requireNonNull(modelId, "modelId");
+        system = system == null ? "" : system;
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(inference, "inference");
+    }
+
+    /**
+     * Inference parameters; {@code null} for a value means "not sent".
+     */
+    public record InferenceParams(int maxTokens, Double temperature, Double topP, List<String> stopSequences) {
+        public InferenceParams {
+            if (maxTokens < 1) {
+                throw new IllegalArgumentException("maxTokens must be at least 1");
+            }
+            stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
+        }
+    }
+}
