@@ -1,0 +1,553 @@
+package dev.frontier.config;
+
+import dev.frontier.model.Problem;
+import dev.frontier.model.Location;
+import dev.frontier.model.Template;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a suite file. All problems are gathered and returned together; nothing is thrown for bad input.
+ */
+public final class SuiteLoader {
+
+    /** Allowed keys per section; the published JSON Schema is checked against these by a test. */
+    public static final Map<String, Set<String>> KEYS = Map.ofEntries(
+            Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
+                    "traffic", "budget", "execution", "pricing", "statistics")),
+            Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
+            Map.entry("prompt", Set.of("system", "user", "cache")),
+            Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
+            Map.entry("candidate", Set.of("id", "model", "role", "prompt", "inference")),
+            Map.entry("scorer", Set.of("type", "id", "weight")),
+            Map.entry("traffic", Set.of("requestsPerMonth")),
+            Map.entry("budget", Set.of("maxUsd")),
+            Map.entry("execution", Set.of("concurrency", "region", "endpoint")),
+            Map.entry("pricing", Set.of("overrides")),
+            Map.entry("priceOverride", Set.of("model", "input", "output", "batchInput", "batchOutput", "cacheRead",
+                    "cacheWrite", "source")),
+            Map.entry("statistics", Set.of("resamples", "seed", "confidence")));
+
+    private static final Pattern SUITE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern CANDIDATE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    /** Foundation-model ids and geo inference profiles, e.g. {@code us.amazon.nova-lite-v1:0}. */
+    private static final Pattern MODEL_ID = Pattern.compile(
+            "(?:(?:us|eu|apac|jp|au|ca|us-gov|global)\\.)?[a-z0-9-]+\\.[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?::[0-9]+k)?");
+    private static final Pattern MODEL_ARN = Pattern.compile(
+            "arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:[0-9]{0,12}:(?:foundation-model|inference-profile|"
+                    + "application-inference-profile|provisioned-model|custom-model|custom-model-deployment|"
+                    + "imported-model|default-prompt-router|prompt-router)/[A-Za-z0-9._:/-]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-gov)?-[a-z]+-[0-9]");
+
+    private static final int DEFAULT_MAX_TOKENS = 512;
+    private static final int DEFAULT_CONCURRENCY = 4;
+    private static final int DEFAULT_RESAMPLES = 2000;
+    private static final long DEFAULT_SEED = 42L;
+
+    private SuiteLoader() {
+    }
+
+    /** The outcome of loading: a suite (possibly with warnings) or the problems that stop it. */
+    public sealed interface Result permits Loaded, Invalid {
+        /** Every problem found, errors and warnings. */
+        List<Problem> problems();
+    }
+
+    /** A usable suite and any warnings. */
+    public record Loaded(SuiteSpec suite, List<Problem> problems) implements Result {
+    }
+
+    /** The suite cannot be used; at least one problem is an error. */
+    public record Invalid(List<Problem> problems) implements Result {
+    }
+
+    /** Loads and checks the suite file at {@code file}. */
+    public static Result load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Invalid(List.of(new Problem(file, 0, 0, "", "suite file not found", "check the path",
+                    Problem.Severity.ERROR)));
+        } catch (IOException e) {
+            return new Invalid(List.of(new Problem(file, 0, 0, "", "cannot read the suite file: " + e.getMessage(),
+                    "", Problem.Severity.ERROR)));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new Invalid(List.of(new Problem(file, 0, 0, "", "the suite file is not UTF-8 text",
+                    "save it as UTF-8", Problem.Severity.ERROR)));
+        }
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            options.setCodePointLimit(4 * 1024 * 1024);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = m == null ? 0 : m.getLine() + 1;
+            int col = m == null ? 0 : m.getColumn() + 1;
+            return new Invalid(List.of(new Problem(file, line, col, "", "YAML syntax: " + e.getProblem(),
+                    "check indentation and quoting near this position", Problem.Severity.ERROR)));
+        } catch (YAMLException e) {
+            return new Invalid(List.of(new Problem(file, 0, 0, "", "YAML: " + e.getMessage(), "",
+                    Problem.Severity.ERROR)));
+        }
+        if (root == null) {
+            return new Invalid(List.of(new Problem(file, 1, 1, "", "the suite file is empty",
+                    "start from one of the suites in eval-configs/", Problem.Severity.ERROR)));
+        }
+        return new Reader(file, sha256(bytes)).read(root);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** One pass over the document. */
+    private static final class Reader {
+        private final Path file;
+        private final String sha256;
+        private final List<Problem> problems = new ArrayList<>();
+        private final Map<String, Location> locations = new HashMap<>();
+        private final YamlNodes y;
+
+        Reader(Path file, String sha256) {
+            this.file = file;
+            this.sha256 = sha256;
+            this.y = new YamlNodes(file, problems, locations);
+        }
+
+        Result read(Node root) {
+            YamlNodes.Mapping top = y.mapping(root, "", KEYS.get(""));
+            String name = top.get("suite").flatMap(n -> y.string(n, "suite")).orElse(null);
+            if (name == null && top.get("suite").isEmpty()) {
+                y.error(root, "suite", "missing", "name the suite, e.g. 'suite: support-summaries'");
+            } else if (name != null && !SUITE_NAME.matcher(name).matches()) {
+                y.error(top.values().get("suite"), "suite", "'" + name + "' is not a lower-case kebab id",
+                        "use letters, digits and '-', e.g. support-summaries");
+            }
+            String description = top.get("description").flatMap(n -> y.string(n, "description")).orElse("");
+            DatasetSpec dataset = top.get("dataset").map(this::dataset).orElse(null);
+            if (top.get("dataset").isEmpty()) {
+                y.error(root, "dataset", "missing", "add 'dataset: { path: ..., id: ... }'");
+            }
+            PartialPrompt prompt = top.get("prompt").map(n -> prompt(n, "prompt")).orElse(PartialPrompt.EMPTY);
+            PartialInference inference = top.get("inference").map(n -> inference(n, "inference"))
+                    .orElse(PartialInference.EMPTY);
+            List<CandidateSpec> candidates = top.get("candidates").map(n -> candidates(n, prompt, inference))
+                    .orElse(List.of());
+            if (top.get("candidates").isEmpty()) {
+                y.error(root, "candidates", "missing", "list at least one candidate model");
+            }
+            List<ScorerSpec> scorers = top.get("scorers").map(this::scorers).orElse(List.of());
+            if (top.get("scorers").isEmpty()) {
+                y.error(root, "scorers", "missing", "list at least one scorer, e.g. '- { type: exact-match, "
+                        + "expected: \"{{label}}\" }'");
+            }
+            SuiteSpec.TrafficSpec traffic = top.get("traffic").map(this::traffic)
+                    .orElse(new SuiteSpec.TrafficSpec(0));
+            SuiteSpec.BudgetSpec budget = top.get("budget").map(this::budget)
+                    .orElse(new SuiteSpec.BudgetSpec(Optional.empty()));
+            SuiteSpec.ExecutionSpec execution = top.get("execution").map(this::execution)
+                    .orElse(new SuiteSpec.ExecutionSpec(DEFAULT_CONCURRENCY, Optional.empty(), Optional.empty()));
+            PricingSpec pricing = top.get("pricing").map(this::pricing).orElse(new PricingSpec(List.of()));
+            SuiteSpec.StatisticsSpec statistics = top.get("statistics").map(this::statistics)
+                    .orElse(new SuiteSpec.StatisticsSpec(DEFAULT_RESAMPLES, DEFAULT_SEED, 0.95));
+
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+            if (sorted.stream().anyMatch(Problem::isError)) {
+                return new Invalid(sorted);
+            }
+            return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
+                    budget, execution, pricing, statistics, locations), sorted);
+        }
+
+        private DatasetSpec dataset(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "dataset", KEYS.get("dataset"));
+            Path path = null;
+            Optional<String> rawPath = m.get("path").flatMap(n -> y.string(n, "dataset.path"));
+            if (m.get("path").isEmpty()) {
+                y.error(node, "dataset.path", "missing", "give the dataset file, relative to this suite file");
+            } else if (rawPath.isPresent()) {
+                path = resolve(rawPath.get());
+                if (!Files.isRegularFile(path)) {
+                    y.error(m.values().get("path"), "dataset.path", "dataset file not found: " + path,
+                            "paths are relative to the suite file's folder");
+                }
+            }
+            DatasetSpec.Format format = null;
+            if (m.get("format").isPresent()) {
+                String f = y.string(m.values().get("format"), "dataset.format").orElse("");
+                try {
+                    format = DatasetSpec.Format.valueOf(f.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    y.error(m.values().get("format"), "dataset.format", "unknown format '" + f + "'",
+                            "use jsonl or csv");
+                }
+            } else if (rawPath.isPresent()) {
+                String lower = rawPath.get().toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+                    format = DatasetSpec.Format.JSONL;
+                } else if (lower.endsWith(".csv")) {
+                    format = DatasetSpec.Format.CSV;
+                } else {
+                    y.error(m.values().get("path"), "dataset.path", "cannot tell the format from the file name",
+                            "add 'format: jsonl' or 'format: csv'");
+                }
+            }
+            String id = m.get("id").flatMap(n -> y.string(n, "dataset.id")).orElse(null);
+            if (m.get("id").isEmpty()) {
+                y.error(node, "dataset.id", "missing", "name the field that identifies an item, e.g. 'id: ticket_id'");
+            }
+            double holdout = m.get("holdout").flatMap(n -> y.decimal(n, "dataset.holdout")).map(BigDecimal::doubleValue)
+                    .orElse(0.0);
+            if (holdout < 0 || holdout >= 1) {
+                y.error(m.values().get("holdout"), "dataset.holdout", "must be at least 0 and below 1, was " + holdout,
+                        "e.g. 0.25 keeps a quarter of the items for evaluation only");
+            }
+            long seed = m.get("seed").flatMap(n -> y.integer(n, "dataset.seed")).orElse(DEFAULT_SEED);
+            OptionalInt limit = OptionalInt.empty();
+            if (m.get("limit").isPresent()) {
+                long l = y.integer(m.values().get("limit"), "dataset.limit").orElse(1L);
+                if (l < 1 || l > Integer.MAX_VALUE) {
+                    y.error(m.values().get("limit"), "dataset.limit", "must be a positive whole number", "");
+                } else {
+                    limit = OptionalInt.of((int) l);
+                }
+            }
+            return new DatasetSpec(path, format, id, holdout, seed, limit);
+        }
+
+        private Path resolve(String raw) {
+            Path base = file.toAbsolutePath().getParent();
+            return base.resolve(raw).normalize();
+        }
+
+        private PartialPrompt prompt(Node node, String path) {
+            YamlNodes.Mapping m = y.mapping(node, path, KEYS.get("prompt"));
+            Template system = m.get("system").flatMap(n -> y.string(n, m.child("system"))).map(Template::new)
+                    .orElse(null);
+            Template user = m.get("user").flatMap(n -> y.string(n, m.child("user"))).map(Template::new).orElse(null);
+            PromptSpec.CacheMode cache = null;
+            if (m.get("cache").isPresent()) {
+                String c = y.string(m.values().get("cache"), m.child("cache")).orElse("none");
+                try {
+                    cache = PromptSpec.CacheMode.valueOf(c.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    y.error(m.values().get("cache"), m.child("cache"), "unknown cache placement '" + c + "'",
+                            "use 'system' (checkpoint after the system prompt) or 'none'");
+                }
+            }
+            return new PartialPrompt(system, user, cache);
+        }
+
+        private PartialInference inference(Node node, String path) {
+            YamlNodes.Mapping m = y.mapping(node, path, KEYS.get("inference"));
+            Integer maxTokens = null;
+            if (m.get("maxTokens").isPresent()) {
+                long v = y.integer(m.values().get("maxTokens"), m.child("maxTokens")).orElse(1L);
+                if (v < 1 || v > 1_000_000) {
+                    y.error(m.values().get("maxTokens"), m.child("maxTokens"), "must be between 1 and 1000000", "");
+                } else {
+                    maxTokens = (int) v;
+                }
+            }
+            Double temperature = unitInterval(m, "temperature");
+            Double topP = unitInterval(m, "topP");
+            List<String> stops = null;
+            if (m.get("stopSequences").isPresent()) {
+                stops = new ArrayList<>();
+                int i = 0;
+                for (Node n : y.sequence(m.values().get("stopSequences"), m.child("stopSequences"))) {
+                    y.string(n, m.child("stopSequences") + "[" + i++ + "]").ifPresent(stops::add);
+                }
+            }
+            return new PartialInference(maxTokens, temperature, topP, stops);
+        }
+
+        private Double unitInterval(YamlNodes.Mapping m, String key) {
+            if (m.get(key).isEmpty()) {
+                return null;
+            }
+            Optional<BigDecimal> v = y.decimal(m.values().get(key), m.child(key));
+            if (v.isPresent() && (v.get().signum() < 0 || v.get().compareTo(BigDecimal.ONE) > 0)) {
+                y.error(m.values().get(key), m.child(key), "must be between 0 and 1, was " + v.get(), "");
+                return null;
+            }
+            return v.map(BigDecimal::doubleValue).orElse(null);
+        }
+
+        private List<CandidateSpec> candidates(Node node, PartialPrompt prompt, PartialInference inference) {
+            List<CandidateSpec> out = new ArrayList<>();
+            Map<String, String> seen = new HashMap<>();
+            int incumbents = 0;
+            List<Node> items = y.sequence(node, "candidates");
+            if (items.isEmpty() && node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                y.error(node, "candidates", "the list is empty", "list at least one candidate model");
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String path = "candidates[" + i + "]";
+                Node n = items.get(i);
+                YamlNodes.Mapping m = y.mapping(n, path, KEYS.get("candidate"));
+                String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
+                if (m.get("id").isEmpty()) {
+                    y.error(n, m.child("id"), "missing", "give each candidate a short unique id, e.g. 'id: haiku'");
+                } else if (id != null && !CANDIDATE_ID.matcher(id).matches()) {
+                    y.error(m.values().get("id"), m.child("id"), "'" + id + "' is not a valid id",
+                            "use letters, digits, '.', '_' and '-' (at most 63)");
+                } else if (id != null && seen.containsKey(id)) {
+                    y.error(m.values().get("id"), m.child("id"), "duplicate candidate id '" + id + "'",
+                            "already used by " + seen.get(id) + "; ids must be unique");
+                } else if (id != null) {
+                    seen.put(id, path);
+                }
+                String model = m.get("model").flatMap(v -> y.string(v, m.child("model"))).orElse(null);
+                if (m.get("model").isEmpty()) {
+                    y.error(n, m.child("model"), "missing", "give a Bedrock model id, e.g. amazon.nova-lite-v1:0");
+                } else if (model != null && !MODEL_ID.matcher(model).matches()
+                        && !MODEL_ARN.matcher(model).matches()) {
+                    y.error(m.values().get("model"), m.child("model"), "'" + model + "' is not a Bedrock model id "
+                            + "or ARN", "e.g. anthropic.claude-3-haiku-20240307-v1:0, us.amazon.nova-lite-v1:0 or "
+                            + "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123def456");
+                }
+                boolean incumbent = false;
+                if (m.get("role").isPresent()) {
+                    String role = y.string(m.values().get("role"), m.child("role")).orElse("");
+                    if (role.equals("incumbent")) {
+                        incumbent = true;
+                        if (++incumbents > 1) {
+                            y.error(m.values().get("role"), m.child("role"), "a second incumbent",
+                                    "mark only the model in production today as 'role: incumbent'");
+                        }
+                    } else if (!role.equals("candidate")) {
+                        y.error(m.values().get("role"), m.child("role"), "unknown role '" + role + "'",
+                                "use 'incumbent' or 'candidate'");
+                    }
+                }
+                PartialPrompt p = m.get("prompt").map(v -> prompt(v, m.child("prompt"))).orElse(PartialPrompt.EMPTY)
+                        .over(prompt);
+                PartialInference inf = m.get("inference").map(v -> inference(v, m.child("inference")))
+                        .orElse(PartialInference.EMPTY).over(inference);
+                if (p.user() == null) {
+                    y.error(n, path + ".prompt.user", "no user prompt",
+                            "set 'prompt.user' for the suite or for this candidate");
+                }
+                out.add(new CandidateSpec(id, model, incumbent, p.complete(), inf.complete()));
+            }
+            return out;
+        }
+
+        private List<ScorerSpec> scorers(Node node) {
+            List<ScorerSpec> out = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            List<Node> items = y.sequence(node, "scorers");
+            if (items.isEmpty() && node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                y.error(node, "scorers", "the list is empty", "list at least one scorer");
+            }
+            double weights = 0;
+            for (int i = 0; i < items.size(); i++) {
+                String path = "scorers[" + i + "]";
+                Node n = items.get(i);
+                YamlNodes.Mapping m = y.mapping(n, path, null);
+                String type = m.get("type").flatMap(v -> y.string(v, m.child("type"))).orElse(null);
+                if (m.get("type").isEmpty()) {
+                    y.error(n, m.child("type"), "missing", "e.g. 'type: rouge-l'");
+                }
+                String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(type);
+                if (id != null && !ids.add(id)) {
+                    y.error(m.get("id").orElse(n), m.child("id"), "two scorers are both called '" + id + "'",
+                            "give one of them an 'id:'");
+                }
+                double weight = 1.0;
+                if (m.get("weight").isPresent()) {
+                    weight = y.decimal(m.values().get("weight"), m.child("weight")).map(BigDecimal::doubleValue)
+                            .orElse(1.0);
+                    if (weight < 0) {
+                        y.error(m.values().get("weight"), m.child("weight"), "must not be negative", "");
+                        weight = 0;
+                    }
+                }
+                weights += weight;
+                Map<String, Object> params = new LinkedHashMap<>();
+                for (Map.Entry<String, Node> e : m.values().entrySet()) {
+                    if (!KEYS.get("scorer").contains(e.getKey())) {
+                        params.put(e.getKey(), y.plain(e.getValue(), m.child(e.getKey())));
+                    }
+                }
+                out.add(new ScorerSpec(id, type, weight, params, path));
+            }
+            if (!items.isEmpty() && weights == 0) {
+                y.error(node, "scorers", "every weight is 0, so there is no quality figure",
+                        "give at least one scorer a positive weight");
+            }
+            return out;
+        }
+
+        private SuiteSpec.TrafficSpec traffic(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "traffic", KEYS.get("traffic"));
+            long rpm = m.get("requestsPerMonth").flatMap(n -> y.integer(n, "traffic.requestsPerMonth")).orElse(0L);
+            if (rpm < 0) {
+                y.error(m.values().get("requestsPerMonth"), "traffic.requestsPerMonth", "must not be negative", "");
+            }
+            return new SuiteSpec.TrafficSpec(Math.max(0, rpm));
+        }
+
+        private SuiteSpec.BudgetSpec budget(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "budget", KEYS.get("budget"));
+            Optional<BigDecimal> max = m.get("maxUsd").flatMap(n -> y.decimal(n, "budget.maxUsd"));
+            if (max.isPresent() && max.get().signum() <= 0) {
+                y.error(m.values().get("maxUsd"), "budget.maxUsd", "must be positive", "e.g. 'maxUsd: 5.00'");
+            }
+            return new SuiteSpec.BudgetSpec(max);
+        }
+
+        private SuiteSpec.ExecutionSpec execution(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "execution", KEYS.get("execution"));
+            long concurrency = m.get("concurrency").flatMap(n -> y.integer(n, "execution.concurrency"))
+                    .orElse((long) DEFAULT_CONCURRENCY);
+            if (concurrency < 1 || concurrency > 256) {
+                y.error(m.values().get("concurrency"), "execution.concurrency", "must be between 1 and 256", "");
+                concurrency = DEFAULT_CONCURRENCY;
+            }
+            Optional<String> region = m.get("region").flatMap(n -> y.string(n, "execution.region"));
+            if (region.isPresent() && !REGION.matcher(region.get()).matches()) {
+                y.error(m.values().get("region"), "execution.region", "'" + region.get() + "' is not an AWS region",
+                        "e.g. us-east-1");
+            }
+            Optional<URI> endpoint = Optional.empty();
+            Optional<String> rawEndpoint = m.get("endpoint").flatMap(n -> y.string(n, "execution.endpoint"));
+            if (rawEndpoint.isPresent()) {
+                try {
+                    URI u = new URI(rawEndpoint.get());
+                    if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
+                        throw new java.net.URISyntaxException(rawEndpoint.get(), "needs http(s)://host");
+                    }
+                    endpoint = Optional.of(u);
+                } catch (java.net.URISyntaxException e) {
+                    y.error(m.values().get("endpoint"), "execution.endpoint", "not an http(s) URL",
+                            "e.g. https://bedrock-runtime.us-east-1.amazonaws.com");
+                }
+            }
+            return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoint);
+        }
+
+        private PricingSpec pricing(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "pricing", KEYS.get("pricing"));
+            List<PricingSpec.Override> out = new ArrayList<>();
+            List<Node> items = m.get("overrides").map(n -> y.sequence(n, "pricing.overrides")).orElse(List.of());
+            for (int i = 0; i < items.size(); i++) {
+                String path = "pricing.overrides[" + i + "]";
+                YamlNodes.Mapping o = y.mapping(items.get(i), path, KEYS.get("priceOverride"));
+                String model = o.get("model").flatMap(n -> y.string(n, o.child("model"))).orElse(null);
+                if (o.get("model").isEmpty()) {
+                    y.error(items.get(i), o.child("model"), "missing", "name the model whose prices these are");
+                }
+                out.add(new PricingSpec.Override(model, price(o, "input"), price(o, "output"),
+                        price(o, "batchInput"), price(o, "batchOutput"), price(o, "cacheRead"),
+                        price(o, "cacheWrite"),
+                        o.get("source").flatMap(n -> y.string(n, o.child("source"))).orElse("suite " + file)));
+            }
+            return new PricingSpec(out);
+        }
+
+        private Optional<BigDecimal> price(YamlNodes.Mapping m, String key) {
+            Optional<BigDecimal> v = m.get(key).flatMap(n -> y.decimal(n, m.child(key)));
+            if (v.isPresent() && v.get().signum() < 0) {
+                y.error(m.values().get(key), m.child(key), "a price must not be negative", "USD per 1,000 tokens");
+                return Optional.empty();
+            }
+            return v;
+        }
+
+        private SuiteSpec.StatisticsSpec statistics(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "statistics", KEYS.get("statistics"));
+            long resamples = m.get("resamples").flatMap(n -> y.integer(n, "statistics.resamples"))
+                    .orElse((long) DEFAULT_RESAMPLES);
+            if (resamples < 100 || resamples > 1_000_000) {
+                y.error(m.values().get("resamples"), "statistics.resamples", "must be between 100 and 1000000",
+                        "2000 is a good default");
+                resamples = DEFAULT_RESAMPLES;
+            }
+            long seed = m.get("seed").flatMap(n -> y.integer(n, "statistics.seed")).orElse(DEFAULT_SEED);
+            double confidence = m.get("confidence").flatMap(n -> y.decimal(n, "statistics.confidence"))
+                    .map(BigDecimal::doubleValue).orElse(0.95);
+            if (!(confidence > 0.5 && confidence < 1)) {
+                y.error(m.values().get("confidence"), "statistics.confidence", "must be between 0.5 and 1",
+                        "e.g. 0.95");
+                confidence = 0.95;
+            }
+            return new SuiteSpec.StatisticsSpec((int) resamples, seed, confidence);
+        }
+    }
+
+    /** A prompt section where any part may be absent, to merge a candidate's over the suite's. */
+    private record PartialPrompt(Template system, Template user, PromptSpec.CacheMode cache) {
+        static final PartialPrompt EMPTY = new PartialPrompt(null, null, null);
+
+        PartialPrompt over(PartialPrompt base) {
+            return new PartialPrompt(system != null ? system : base.system, user != null ? user : base.user,
+                    cache != null ? cache : base.cache);
+        }
+
+        PromptSpec complete() {
+            return new PromptSpec(system != null ? system : new Template(""), user != null ? user : new Template(""),
+                    cache != null ? cache : PromptSpec.CacheMode.NONE);
+        }
+    }
+
+    /** An inference section where any part may be absent. */
+    private record PartialInference(Integer maxTokens, Double temperature, Double topP, List<String> stops) {
+        static final PartialInference EMPTY = new PartialInference(null, null, null, null);
+
+        PartialInference over(PartialInference base) {
+            return new PartialInference(maxTokens != null ? maxTokens : base.maxTokens,
+                    temperature != null ? temperature : base.temperature, topP != null ? topP : base.topP,
+                    stops != null ? stops : base.stops);
+        }
+
+        InferenceSpec complete() {
+            return new InferenceSpec(maxTokens != null ? maxTokens : DEFAULT_MAX_TOKENS,
+                    temperature != null ? OptionalDouble.of(temperature) : OptionalDouble.empty(),
+                    topP != null ? OptionalDouble.of(topP) : OptionalDouble.empty(),
+                    stops != null ? stops : List.of());
+        }
+    }
+}

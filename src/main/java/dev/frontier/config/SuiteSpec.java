@@ -1,0 +1,77 @@
+package dev.frontier.config;
+
+import dev.frontier.model.Location;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One evaluation suite as the loader understood it, with every default filled in.
+ *
+ * @param name        the suite id (lower-case kebab), used for report folders
+ * @param description free text, may be empty
+ * @param file        the suite file
+ * @param sha256      hex SHA-256 of the suite file's bytes (recorded in every run)
+ * @param dataset     where the items come from
+ * @param candidates  the candidates in file order; prompt and inference already merged with the suite's
+ * @param scorers     the scorers in file order
+ * @param traffic     production traffic used for monthly projections
+ * @param budget      the eval spend limit
+ * @param execution   how calls are made
+ * @param pricing     price overrides on top of the bundled catalog
+ * @param statistics  bootstrap settings
+ * @param locations   source positions by document path (e.g. {@code candidates[1].model})
+ */
+public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
+                        List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
+                        BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
+                        StatisticsSpec statistics, Map<String, Location> locations) {
+
+    public SuiteSpec {
+        candidates = List.copyOf(candidates);
+        scorers = List.copyOf(scorers);
+        locations = Map.copyOf(locations);
+    }
+
+    /** The position of a document path, or of its nearest recorded parent, or the file itself. */
+    public Location at(String path) {
+        String p = path;
+        while (!p.isEmpty()) {
+            Location l = locations.get(p);
+            if (l != null) {
+                return l;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+        }
+        return Location.of(file);
+    }
+
+    /** The candidate marked {@code role: incumbent}, if any. */
+    public Optional<CandidateSpec> incumbent() {
+        return candidates.stream().filter(CandidateSpec::incumbent).findFirst();
+    }
+
+    /** Production traffic. */
+    public record TrafficSpec(long requestsPerMonth) {
+    }
+
+    /** Eval spend limit; empty for none. */
+    public record BudgetSpec(Optional<java.math.BigDecimal> maxUsd) {
+    }
+
+    /**
+     * How calls are made.
+     *
+     * @param concurrency most calls in flight at once
+     * @param region      AWS region, empty for the default chain
+     * @param endpoint    endpoint override, empty for the service default
+     */
+    public record ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint) {
+    }
+
+    /** Bootstrap settings for the confidence intervals. */
+    public record StatisticsSpec(int resamples, long seed, double confidence) {
+    }
+}

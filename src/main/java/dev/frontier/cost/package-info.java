@@ -1,0 +1,6 @@
+/**
+ * Money: the versioned price catalog (each entry with its source and date), suite overrides, and the turning
+ * of token usage into dollars. Pure: the bundled catalog is read from the class path, nothing else is read.
+ * The front door is {@link dev.frontier.cost.PriceCatalog}.
+ */
+package dev.frontier.cost;
