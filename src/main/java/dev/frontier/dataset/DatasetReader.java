@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -62,23 +61,20 @@ public final class DatasetReader {
     /** Reads {@code path} in {@code format}, with {@code idField} naming each item's id. */
     public static Result read(Path path, Format format, String idField) {
         Rows rows = new Rows(path, idField);
-        try (InputStream raw = Files.newInputStream(path);
-             DigestInputStream digest = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"));
-             BufferedReader reader = new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8
-                     .newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(path),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
             if (format == Format.JSONL) {
                 readJsonl(reader, rows);
             } else {
                 readCsv(reader, rows);
             }
-            digest.transferTo(java.io.OutputStream.nullOutputStream()); // whatever the parser left unread
             if (!rows.problems.isEmpty()) {
                 return new Invalid(rows.report());
             }
             if (rows.items.isEmpty()) {
                 return new Invalid(List.of(rows.problem(0, "the dataset has no items", "add at least one row")));
             }
-            String sha = HexFormat.of().formatHex(digest.getMessageDigest().digest());
+            String sha = sha256(path);
             return new Loaded(new Dataset(path, sha, rows.fields, rows.items));
         } catch (NoSuchFileException e) {
             return new Invalid(List.of(rows.problem(0, "dataset file not found", "check dataset.path in the suite")));
@@ -90,6 +86,18 @@ public final class DatasetReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /** Hashes the file's bytes in a second pass, independent of what the parser consumed. */
+    private static String sha256(Path path) throws IOException, NoSuchAlgorithmException {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static void readJsonl(BufferedReader reader, Rows rows) throws IOException {

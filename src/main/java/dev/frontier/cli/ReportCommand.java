@@ -1,0 +1,74 @@
+package dev.frontier.cli;
+
+import dev.frontier.model.RunId;
+import dev.frontier.report.ReportWriter;
+import dev.frontier.store.ResultsJson;
+import dev.frontier.store.RunResult;
+import dev.frontier.store.RunStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code frontier report RUN}: re-renders a run's report from the run store (or from a results.json). */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Re-render a run's report from the run store, or from a results.json file.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "a run id (e.g. 20261127-183000-ab12) or a results.json")
+    String run;
+
+    @Mixin
+    StoreOptions storage;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        RunResult result = RunId.isValid(run) ? fromStore(new RunId(run)) : fromFile(Path.of(run));
+        Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
+        new ReportWriter().write(result, dir);
+        spec.commandLine().getOut().printf("report: %s%n", dir.resolve("report.html"));
+        return Exit.OK.code();
+    }
+
+    private RunResult fromStore(RunId id) {
+        if (!Files.isRegularFile(storage.store)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store
+                    + " (run a suite first, or pass --store)");
+        }
+        Optional<String> json;
+        try (RunStore store = RunStore.open(storage.store)) {
+            json = store.resultsJson(id);
+        } catch (RunStore.StoreException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        }
+        if (json.isEmpty()) {
+            throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no results in " + storage.store
+                    + " (it is unknown, or did not finish)");
+        }
+        try {
+            return ResultsJson.fromJson(json.get());
+        } catch (IOException e) {
+            throw new CliFailure(Exit.PROVIDER, "run " + id + " has unreadable results: " + e.getMessage());
+        }
+    }
+
+    private static RunResult fromFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "'" + file + "' is neither a run id (like 20261127-183000-ab12)"
+                    + " nor a results.json file");
+        }
+        try {
+            return ResultsJson.read(file);
+        } catch (IOException e) {
+            throw new CliFailure(Exit.INVALID_INPUT, file + ": not a frontier results.json (" + e.getMessage() + ")");
+        }
+    }
+}

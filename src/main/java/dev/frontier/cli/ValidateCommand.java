@@ -1,0 +1,28 @@
+package dev.frontier.cli;
+
+import dev.frontier.run.PreparedSuite;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code frontier validate SUITE}: every problem with file:line:col; nothing is called or spent. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a suite file and its dataset; report every problem as file:line:col. Spends nothing.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file (YAML)")
+    Path suite;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr());
+        spec.commandLine().getOut().printf("%s: ok (suite '%s': %d candidates, %d items, %d scorers)%n", suite,
+                p.suite().name(), p.suite().candidates().size(), p.dataset().items().size(), p.scorers().size());
+        return Exit.OK.code();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.frontier.invoke;
+
+import dev.frontier.model.CallResult;
+import dev.frontier.model.ModelRequest;
+import dev.frontier.model.TokenUsage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+
+/**
+ * {@link ModelClient} over Bedrock's Converse API with the AWS SDK v2 {@link BedrockRuntimeClient}.
+ * The SDK's retry strategy is set explicitly (attempts from {@link BedrockSettings}) so that no hidden
+ * layer multiplies attempts.
+ */
+public final class BedrockConverseClient implements ModelClient {
+
+    /** Error codes worth another attempt later (throttling, timeouts, server faults). */
+    private static final Set<String> RETRYABLE = Set.of("ThrottlingException", "ModelNotReadyException",
+            "ModelTimeoutException", "InternalServerException", "ServiceUnavailableException",
+            "ModelErrorException");
+
+    private final BedrockRuntimeClient client;
+
+    private BedrockConverseClient(BedrockRuntimeClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Builds a client.
+     *
+     * @throws SetupException when no credentials or no region can be found
+     */
+    public static BedrockConverseClient create(BedrockSettings settings) {
+        AwsCredentialsProvider credentials = credentials(settings.credentials());
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new SetupException("no AWS credentials found (environment, profile, SSO, container or instance "
+                    + "role); configure them, or run on the local sandbox with --sandbox");
+        }
+        BedrockRuntimeClientBuilder b = BedrockRuntimeClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(settings.callTimeout())
+                        .build())
+                .credentialsProvider(credentials)
+                .overrideConfiguration(c -> c
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .apiCallTimeout(settings.callTimeout()));
+        settings.region().ifPresent(r -> b.region(Region.of(r)));
+        settings.endpoint().ifPresent(b::endpointOverride);
+        try {
+            return new BedrockConverseClient(b.build());
+        } catch (SdkClientException e) {
+            throw new SetupException("cannot set up the Bedrock client: " + e.getMessage()
+                    + " (set AWS_REGION or execution.region in the suite)");
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(BedrockSettings.Credentials c) {
+        if (c instanceof BedrockSettings.Static s) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public CallResult call(ModelRequest request) {
+        long start = System.nanoTime();
+        try {
+            ConverseResponse response = client.converse(toConverse(request));
+            return toCompletion(response, elapsedMs(start));
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+                    ? e.awsErrorDetails().errorCode() : "HTTP" + e.statusCode();
+            String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                    ? e.awsErrorDetails().errorMessage() : e.getMessage();
+            boolean retryable = RETRYABLE.contains(code) || e.statusCode() == 429 || e.statusCode() >= 500;
+            return new CallResult.Failure(code, message, retryable, elapsedMs(start));
+        } catch (SdkClientException e) {
+            return new CallResult.Failure("ClientError", e.getMessage(), true, elapsedMs(start));
+        } catch (SdkException e) {
+            return new CallResult.Failure("SdkError", e.getMessage(), false, elapsedMs(start));
+        }
+    }
+
+    static ConverseRequest toConverse(ModelRequest request) {
+        ConverseRequest.Builder r = ConverseRequest.builder()
+                .modelId(request.modelId())
+                .messages(Message.builder().role(ConversationRole.USER)
+                        .content(ContentBlock.fromText(request.user())).build());
+        if (!request.system().isEmpty()) {
+            List<SystemContentBlock> system = new ArrayList<>(2);
+            system.add(SystemContentBlock.fromText(request.system()));
+            if (request.cacheSystem()) {
+                system.add(SystemContentBlock.fromCachePoint(
+                        CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
+            }
+            r.system(system);
+        }
+        ModelRequest.InferenceParams p = request.inference();
+        InferenceConfiguration.Builder inf = InferenceConfiguration.builder().maxTokens(p.maxTokens());
+        if (p.temperature() != null) {
+            inf.temperature(p.temperature().floatValue());
+        }
+        if (p.topP() != null) {
+            inf.topP(p.topP().floatValue());
+        }
+        if (!p.stopSequences().isEmpty()) {
+            inf.stopSequences(p.stopSequences());
+        }
+        return r.inferenceConfig(inf.build()).build();
+    }
+
+    static CallResult.Completion toCompletion(ConverseResponse response, long clientLatencyMs) {
+        StringBuilder text = new StringBuilder();
+        if (response.output() != null && response.output().message() != null) {
+            for (ContentBlock block : response.output().message().content()) {
+                if (block.text() != null) {
+                    text.append(block.text());
+                }
+            }
+        }
+        var u = response.usage();
+        TokenUsage usage = u == null ? TokenUsage.ZERO : new TokenUsage(n(u.inputTokens()), n(u.outputTokens()),
+                n(u.cacheReadInputTokens()), n(u.cacheWriteInputTokens()));
+        long latency = response.metrics() != null && response.metrics().latencyMs() != null
+                ? response.metrics().latencyMs() : clientLatencyMs;
+        String requestId = response.responseMetadata() != null ? response.responseMetadata().requestId() : "";
+        return new CallResult.Completion(text.toString(), response.stopReasonAsString(), usage, latency,
+                clientLatencyMs, requestId == null ? "" : requestId);
+    }
+
+    private static long n(Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

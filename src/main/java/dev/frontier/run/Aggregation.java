@@ -1,0 +1,213 @@
+package dev.frontier.run;
+
+import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.cost.ModelPrice;
+import dev.frontier.model.CallResult;
+import dev.frontier.model.Cost;
+import dev.frontier.model.Item;
+import dev.frontier.model.RunId;
+import dev.frontier.model.Score;
+import dev.frontier.model.TokenUsage;
+import dev.frontier.select.ParetoFrontier;
+import dev.frontier.stats.Bootstrap;
+import dev.frontier.stats.Interval;
+import dev.frontier.stats.Percentiles;
+import dev.frontier.store.RunResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns the per-item answers of a run into its figures. */
+final class Aggregation {
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+    private Aggregation() {
+    }
+
+    static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String startedAt,
+                               String finishedAt, Map<String, Map<String, Runner.Answer>> answers) {
+        SuiteSpec suite = p.suite();
+        Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
+                suite.statistics().confidence());
+        List<Item> items = p.dataset().items();
+        CandidateSpec defaults = suite.candidates().get(0);
+
+        List<RunResult.ItemResult> itemResults = new ArrayList<>(items.size());
+        for (Item item : items) {
+            Map<String, RunResult.ItemOutput> outputs = new LinkedHashMap<>();
+            for (CandidateSpec c : suite.candidates()) {
+                Runner.Answer a = answers.getOrDefault(c.id(), Map.of()).get(item.id());
+                if (a != null) {
+                    outputs.put(c.id(), itemOutput(p, a));
+                }
+            }
+            itemResults.add(new RunResult.ItemResult(item.id(), p.split().isHoldout(item),
+                    Requests.of(defaults, item).user(), outputs));
+        }
+
+        List<RunResult.CandidateResult> partial = new ArrayList<>();
+        Cost spend = Cost.ZERO;
+        int calls = 0;
+        for (CandidateSpec c : suite.candidates()) {
+            Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
+            partial.add(candidate(p, c, items, byItem, bootstrap));
+            for (Runner.Answer a : byItem.values()) {
+                spend = spend.plus(a.cost());
+                calls++;
+            }
+        }
+
+        List<ParetoFrontier.Point> points = new ArrayList<>();
+        for (RunResult.CandidateResult c : partial) {
+            if (c.costPer1k() != null && c.quality() != null) {
+                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().doubleValue(), c.quality().mean()));
+            }
+        }
+        List<String> frontier = ParetoFrontier.of(points);
+        List<RunResult.CandidateResult> candidates = partial.stream().map(c -> new RunResult.CandidateResult(
+                c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(), c.calls(), c.failedCalls(),
+                c.quality(), c.scores(), c.corpusMetrics(), c.usage(), c.meanInputTokens(), c.meanOutputTokens(),
+                c.cacheReadShare(), c.costPer1k(), c.monthlyCost(), c.costUnknown(), c.evalSpend(),
+                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()))).toList();
+
+        List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
+                s.spec().type(), s.spec().weight(), s.binary())).toList();
+        int holdout = (int) items.stream().filter(p.split()::isHoldout).count();
+        RunResult.Provenance provenance = new RunResult.Provenance(context.toolVersion(), suite.file().toString(),
+                suite.sha256(), p.dataset().path().toString(), p.dataset().sha256(), items.size(), holdout,
+                suite.dataset().holdout(), suite.dataset().seed(), p.catalog().name(), p.catalog().version(),
+                p.catalog().date(), suite.statistics().resamples(), suite.statistics().seed(),
+                suite.statistics().confidence(), context.endpoint(), context.region(), startedAt, finishedAt);
+        RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
+                spend instanceof Cost.Unknown u ? u.reason() : "", calls);
+        return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), "completed",
+                context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, candidates, frontier,
+                evalSpend, itemResults);
+    }
+
+    private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
+                                                       Map<String, Runner.Answer> byItem, Bootstrap bootstrap) {
+        List<Double> qualities = new ArrayList<>();
+        Map<String, List<Double>> perScorer = new LinkedHashMap<>();
+        p.scorers().forEach(s -> perScorer.put(s.spec().id(), new ArrayList<>()));
+        List<Double> latencies = new ArrayList<>();
+        TokenUsage usage = TokenUsage.ZERO;
+        Cost production = Cost.ZERO;
+        Cost spend = Cost.ZERO;
+        int ok = 0;
+        int failed = 0;
+        List<String> outputs = new ArrayList<>();
+        List<Item> scoredItems = new ArrayList<>();
+        for (Item item : items) {
+            Runner.Answer a = byItem.get(item.id());
+            if (a == null) {
+                continue;
+            }
+            spend = spend.plus(a.cost());
+            if (a.result() instanceof CallResult.Completion done) {
+                ok++;
+                usage = usage.plus(done.usage());
+                production = production.plus(a.cost());
+                latencies.add((double) done.latencyMs());
+                outputs.add(done.text());
+                scoredItems.add(item);
+            } else {
+                failed++;
+            }
+            for (Map.Entry<String, Score> e : a.scores().entrySet()) {
+                if (e.getValue() instanceof Score.Value v) {
+                    perScorer.get(e.getKey()).add(v.value());
+                }
+            }
+            quality(p, a.scores()).ifPresent(qualities::add);
+        }
+        Map<String, RunResult.Estimate> scores = new LinkedHashMap<>();
+        perScorer.forEach((k, v) -> estimate(bootstrap, v).ifPresent(e -> scores.put(k, e)));
+        Map<String, Double> corpus = new LinkedHashMap<>();
+        for (PreparedSuite.BoundScorer s : p.scorers()) {
+            if (s.corpus().isPresent() && !outputs.isEmpty()
+                    && s.corpus().get().corpus(outputs, scoredItems) instanceof Score.Value v) {
+                corpus.put(s.spec().id(), v.value());
+            }
+        }
+
+        BigDecimal per1k = null;
+        BigDecimal monthly = null;
+        String unknown = "";
+        if (ok == 0) {
+            unknown = "no successful call to measure usage";
+        } else if (production instanceof Cost.Known k) {
+            per1k = k.usd().multiply(THOUSAND).divide(BigDecimal.valueOf(ok), 6, RoundingMode.HALF_EVEN);
+            if (p.suite().traffic().requestsPerMonth() > 0) {
+                monthly = per1k.multiply(BigDecimal.valueOf(p.suite().traffic().requestsPerMonth()))
+                        .divide(THOUSAND, 2, RoundingMode.HALF_EVEN);
+            }
+        } else {
+            unknown = ((Cost.Unknown) production).reason();
+        }
+        double[] lat = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        long totalInput = usage.totalInputTokens();
+        String name = p.catalog().find(c.model()).map(ModelPrice::name).orElse(c.model());
+        CandidateSpec defaults = p.suite().candidates().get(0);
+        boolean variant = !c.prompt().equals(defaults.prompt()) && !c.id().equals(defaults.id());
+        return new RunResult.CandidateResult(c.id(), c.model(), name, c.incumbent(), variant, ok + failed, failed,
+                estimate(bootstrap, qualities).orElse(null), scores, corpus,
+                new RunResult.Usage(usage.inputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
+                        usage.cacheWriteInputTokens()),
+                ok == 0 ? 0 : (double) totalInput / ok, ok == 0 ? 0 : (double) usage.outputTokens() / ok,
+                totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
+                per1k, monthly, unknown, spend.usdOrNull(),
+                Percentiles.of(lat, 50).isPresent() ? Percentiles.of(lat, 50).getAsDouble() : null,
+                Percentiles.of(lat, 95).isPresent() ? Percentiles.of(lat, 95).getAsDouble() : null, false);
+    }
+
+    /** The weighted mean of the weighted scorers that produced a value; empty when none did. */
+    static Optional<Double> quality(PreparedSuite p, Map<String, Score> scores) {
+        double sum = 0;
+        double weights = 0;
+        for (PreparedSuite.BoundScorer s : p.scorers()) {
+            double w = s.spec().weight();
+            if (w > 0 && scores.get(s.spec().id()) instanceof Score.Value v) {
+                sum += w * v.value();
+                weights += w;
+            }
+        }
+        return weights == 0 ? Optional.empty() : Optional.of(Math.min(1.0, sum / weights));
+    }
+
+    private static Optional<RunResult.Estimate> estimate(Bootstrap bootstrap, List<Double> values) {
+        Optional<Interval> i = bootstrap.mean(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return i.map(x -> new RunResult.Estimate(x.estimate(), x.lower(), x.upper(), x.n()));
+    }
+
+    private static RunResult.ItemOutput itemOutput(PreparedSuite p, Runner.Answer a) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (Map.Entry<String, Score> e : a.scores().entrySet()) {
+            if (e.getValue() instanceof Score.Value v) {
+                values.put(e.getKey(), v.value());
+                if (!v.note().isEmpty()) {
+                    notes.put(e.getKey(), v.note());
+                }
+            } else {
+                values.put(e.getKey(), null);
+                notes.put(e.getKey(), ((Score.Failed) e.getValue()).reason());
+            }
+        }
+        Double q = quality(p, a.scores()).orElse(null);
+        if (a.result() instanceof CallResult.Completion c) {
+            TokenUsage u = c.usage();
+            return new RunResult.ItemOutput(c.text(), c.stopReason(), "", new RunResult.Usage(u.inputTokens(),
+                    u.outputTokens(), u.cacheReadInputTokens(), u.cacheWriteInputTokens()), c.latencyMs(),
+                    a.cost().usdOrNull(), q, values, notes);
+        }
+        CallResult.Failure f = (CallResult.Failure) a.result();
+        return new RunResult.ItemOutput("", "", f.errorCode() + ": " + f.message(), new RunResult.Usage(0, 0, 0, 0),
+                0, a.cost().usdOrNull(), q, values, notes);
+    }
+}

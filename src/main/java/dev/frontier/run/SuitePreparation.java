@@ -1,0 +1,143 @@
+package dev.frontier.run;
+
+import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.DatasetSpec;
+import dev.frontier.config.PricingSpec;
+import dev.frontier.config.ScorerSpec;
+import dev.frontier.config.Suggest;
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.cost.ModelPrice;
+import dev.frontier.cost.PriceCatalog;
+import dev.frontier.dataset.Dataset;
+import dev.frontier.dataset.DatasetReader;
+import dev.frontier.dataset.HoldoutSplit;
+import dev.frontier.model.Location;
+import dev.frontier.model.Problem;
+import dev.frontier.model.Template;
+import dev.frontier.score.ParamProblem;
+import dev.frontier.score.ScorerRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need more than the suite file: the dataset is read, every template field is looked up in it,
+ * every scorer is built by the registry, and every model is looked up in the price catalog.
+ */
+public final class SuitePreparation {
+    private SuitePreparation() {
+    }
+
+    /** A suite ready to run, or the problems that stop it. */
+    public sealed interface Result permits Ready, Invalid {
+    }
+
+    /** Ready to run. */
+    public record Ready(PreparedSuite suite) implements Result {
+    }
+
+    /** The problems; at least one is an error. */
+    public record Invalid(List<Problem> problems) implements Result {
+    }
+
+    /** Checks {@code suite} and builds what the run needs. */
+    public static Result prepare(SuiteSpec suite, PriceCatalog bundled, ScorerRegistry registry) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        DatasetSpec ds = suite.dataset();
+        DatasetReader.Result read = DatasetReader.read(ds.path(),
+                ds.format() == DatasetSpec.Format.CSV ? DatasetReader.Format.CSV : DatasetReader.Format.JSONL,
+                ds.idField());
+        if (read instanceof DatasetReader.Invalid invalid) {
+            return new Invalid(invalid.problems());
+        }
+        Dataset dataset = ((DatasetReader.Loaded) read).dataset();
+        if (ds.limit().isPresent()) {
+            dataset = dataset.limit(ds.limit().getAsInt());
+        }
+        Set<String> fields = dataset.fields();
+
+        for (int i = 0; i < suite.candidates().size(); i++) {
+            CandidateSpec c = suite.candidates().get(i);
+            checkTemplate(suite, c.prompt().system(), "candidates[" + i + "].prompt.system", "prompt.system", fields,
+                    problems);
+            checkTemplate(suite, c.prompt().user(), "candidates[" + i + "].prompt.user", "prompt.user", fields,
+                    problems);
+        }
+
+        List<PreparedSuite.BoundScorer> scorers = new ArrayList<>();
+        for (ScorerSpec s : suite.scorers()) {
+            for (Map.Entry<String, Object> p : s.params().entrySet()) {
+                checkTemplates(suite, p.getValue(), s.path() + "." + p.getKey(), fields, problems);
+            }
+            ScorerRegistry.Creation creation = registry.create(s.type(), s.params());
+            if (creation instanceof ScorerRegistry.Creation.Created created) {
+                scorers.add(new PreparedSuite.BoundScorer(s, created.scorer(), registry.isBinary(s.type()),
+                        created.corpusMetric()));
+            } else {
+                for (ParamProblem pp : ((ScorerRegistry.Creation.Invalid) creation).problems()) {
+                    String path = pp.param().isEmpty() ? s.path() + ".type" : s.path() + "." + pp.param();
+                    problems.add(Problem.error(suite.at(path), path, pp.problem(), pp.hint()));
+                }
+            }
+        }
+
+        PriceCatalog catalog = bundled;
+        for (PricingSpec.Override o : suite.pricing().overrides()) {
+            catalog = catalog.with(new ModelPrice(o.model(), o.model(), o.input(), o.output(), o.batchInput(),
+                    o.batchOutput(), o.cacheRead(), o.cacheWrite(), o.source(), "suite"));
+        }
+        for (int i = 0; i < suite.candidates().size(); i++) {
+            CandidateSpec c = suite.candidates().get(i);
+            if (c.model().startsWith("arn:") || catalog.find(c.model()).isPresent()) {
+                continue;
+            }
+            String path = "candidates[" + i + "].model";
+            String near = Suggest.closest(PriceCatalog.baseModelId(c.model()), catalog.models().keySet())
+                    .map(k -> "did you mean '" + k + "'? Otherwise add its prices under pricing.overrides")
+                    .orElse("add its prices under pricing.overrides");
+            problems.add(Problem.warning(suite.at(path), path, "no price for '" + c.model()
+                    + "': its cost will be reported as unknown", near));
+        }
+
+        List<Problem> all = new ArrayList<>(problems);
+        if (all.stream().anyMatch(Problem::isError)) {
+            return new Invalid(all);
+        }
+        return new Ready(new PreparedSuite(suite, dataset, new HoldoutSplit(ds.holdout(), ds.seed()), scorers,
+                catalog, all));
+    }
+
+    private static void checkTemplate(SuiteSpec suite, Template t, String candidatePath, String suitePath,
+                                      Set<String> fields, Set<Problem> problems) {
+        String path = suite.locations().containsKey(candidatePath) ? candidatePath : suitePath;
+        for (String f : t.fields()) {
+            if (!fields.contains(f)) {
+                problems.add(missingField(suite, path, f, fields));
+            }
+        }
+    }
+
+    private static void checkTemplates(SuiteSpec suite, Object value, String path, Set<String> fields,
+                                       Set<Problem> problems) {
+        if (value instanceof String s) {
+            for (String f : new Template(s).fields()) {
+                if (!fields.contains(f)) {
+                    problems.add(missingField(suite, path, f, fields));
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkTemplates(suite, list.get(i), path + "[" + i + "]", fields, problems);
+            }
+        }
+    }
+
+    private static Problem missingField(SuiteSpec suite, String path, String field, Set<String> fields) {
+        Location at = suite.at(path);
+        String hint = Suggest.closest(field, fields).map(k -> "did you mean '{{" + k + "}}'?")
+                .orElse("the dataset's fields are: " + String.join(", ", fields));
+        return Problem.error(at, path, "the dataset has no field '" + field + "'", hint);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.frontier.store;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run found, as written to {@code results.json} (schema {@value #SCHEMA}). Money is in USD;
+ * a null amount is unknown and comes with the reason. Reports, gates and re-renders read only this.
+ *
+ * @param schema      always {@value #SCHEMA}
+ * @param runId       the run id
+ * @param suite       suite name
+ * @param description suite description
+ * @param status      {@code completed} or {@code failed}
+ * @param simulated   whether the models were the sandbox's simulations
+ * @param provenance  hashes, versions, seeds and times needed to reproduce the run
+ * @param traffic     production requests per month used for monthly figures
+ * @param scorers     the scorers, in suite order
+ * @param candidates  per-candidate figures, in suite order
+ * @param pareto      ids on the cost-vs-quality frontier, by ascending cost
+ * @param evalSpend   what the run paid
+ * @param items       per-item outputs and scores
+ */
+public record RunResult(String schema, String runId, String suite, String description, String status,
+                        boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
+                        List<CandidateResult> candidates, List<String> pareto, Spend evalSpend,
+                        List<ItemResult> items) {
+
+    public static final String SCHEMA = "frontier.results/v1";
+
+    /**
+     * Where the run came from.
+     *
+     * @param toolVersion        frontier's version
+     * @param suiteFile          the suite file as given
+     * @param suiteSha256        hash of the suite file
+     * @param datasetFile        the dataset file
+     * @param datasetSha256      hash of the dataset file
+     * @param datasetItems       items evaluated
+     * @param holdoutItems       of which in the holdout split
+     * @param holdoutShare       the configured holdout share
+     * @param splitSeed          seed of the holdout split
+     * @param priceCatalog       catalog name
+     * @param priceCatalogVersion catalog version
+     * @param priceCatalogDate   catalog date
+     * @param bootstrapResamples bootstrap resamples
+     * @param bootstrapSeed      bootstrap seed
+     * @param confidence         interval coverage
+     * @param endpoint           {@code sandbox} or {@code bedrock}
+     * @param region             AWS region, empty when the SDK chose
+     * @param startedAt          ISO-8601 instant
+     * @param finishedAt         ISO-8601 instant
+     */
+    public record Provenance(String toolVersion, String suiteFile, String suiteSha256, String datasetFile,
+                             String datasetSha256, int datasetItems, int holdoutItems, double holdoutShare,
+                             long splitSeed, String priceCatalog, String priceCatalogVersion,
+                             String priceCatalogDate, int bootstrapResamples, long bootstrapSeed, double confidence,
+                             String endpoint, String region, String startedAt, String finishedAt) {
+    }
+
+    /** A scorer as declared. */
+    public record ScorerInfo(String id, String type, double weight, boolean binary) {
+    }
+
+    /**
+     * A mean with its confidence interval; {@code n} observations.
+     */
+    public record Estimate(double mean, double lower, double upper, int n) {
+    }
+
+    /**
+     * One candidate's figures.
+     *
+     * @param id              candidate id
+     * @param model           model id
+     * @param modelName       the catalog's name for the model, or the id
+     * @param incumbent       whether it is the production model
+     * @param promptVariant   whether its prompt differs from the suite's
+     * @param calls           calls made
+     * @param failedCalls     calls that failed (scored 0)
+     * @param quality         weighted quality, null when no item could be scored
+     * @param scores          per-scorer means by scorer id
+     * @param corpusMetrics   corpus-level metrics by scorer id (e.g. corpus BLEU)
+     * @param usage           summed token usage
+     * @param meanInputTokens mean total input tokens per call
+     * @param meanOutputTokens mean output tokens per call
+     * @param cacheReadShare  share of input tokens read from the prompt cache
+     * @param costPer1k       production cost per 1,000 requests, on-demand, from measured usage; null if unknown
+     * @param monthlyCost     costPer1k at the suite's traffic; null if unknown or no traffic
+     * @param costUnknown     why the cost is unknown, empty when known
+     * @param evalSpend       what this run paid for this candidate; null if unknown
+     * @param latencyP50Ms    median service latency of successful calls
+     * @param latencyP95Ms    95th percentile service latency
+     * @param onFrontier      whether it is on the Pareto frontier
+     */
+    public record CandidateResult(String id, String model, String modelName, boolean incumbent,
+                                  boolean promptVariant, int calls, int failedCalls, Estimate quality,
+                                  Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
+                                  double meanInputTokens, double meanOutputTokens, double cacheReadShare,
+                                  BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
+                                  BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
+                                  boolean onFrontier) {
+    }
+
+    /** Summed token usage. */
+    public record Usage(long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheWriteInputTokens) {
+    }
+
+    /**
+     * Eval spend of the run.
+     *
+     * @param usd     the total; null when some price was unknown
+     * @param unknown why it is unknown, empty when known
+     * @param calls   calls made
+     */
+    public record Spend(BigDecimal usd, String unknown, int calls) {
+    }
+
+    /**
+     * One item.
+     *
+     * @param id      item id
+     * @param holdout whether it is in the holdout split
+     * @param input   the rendered user prompt of the suite's default prompt
+     * @param outputs per candidate id
+     */
+    public record ItemResult(String id, boolean holdout, String input, Map<String, ItemOutput> outputs) {
+    }
+
+    /**
+     * One candidate's answer to one item.
+     *
+     * @param text       the output (empty on failure)
+     * @param stopReason stop reason, empty on failure
+     * @param error      error code and message, empty when the call succeeded
+     * @param usage      token usage
+     * @param latencyMs  service latency
+     * @param costUsd    the call's cost, null if unknown
+     * @param quality    weighted quality of this output, null if not scorable
+     * @param scores     score by scorer id; null where the scorer failed
+     * @param notes      scorer notes by scorer id (only non-empty ones)
+     */
+    public record ItemOutput(String text, String stopReason, String error, Usage usage, long latencyMs,
+                             BigDecimal costUsd, Double quality, Map<String, Double> scores,
+                             Map<String, String> notes) {
+    }
+}

@@ -1,0 +1,277 @@
+package dev.frontier.store;
+
+import dev.frontier.model.CallResult;
+import dev.frontier.model.RunId;
+import dev.frontier.model.Score;
+import dev.frontier.model.TokenUsage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run store: one SQLite file (WAL mode) with runs, per-item calls (output, usage, latency, errors) and
+ * scores. Each finished call is committed with its scores in one transaction, so a killed run keeps every
+ * result it had. Thread-safe: writes are serialised on one connection.
+ */
+public final class RunStore implements AutoCloseable {
+
+    private static final int SCHEMA_VERSION = 1;
+    private final Connection db;
+
+    private RunStore(Connection db) {
+        this.db = db;
+    }
+
+    /**
+     * Opens (and on first use creates) the store at {@code file}.
+     *
+     * @throws StoreException when the file cannot be opened or is not a frontier store
+     */
+    public static RunStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS runs (
+                          run_id TEXT PRIMARY KEY,
+                          suite TEXT NOT NULL,
+                          status TEXT NOT NULL,
+                          started_at TEXT NOT NULL,
+                          finished_at TEXT,
+                          suite_sha256 TEXT NOT NULL,
+                          dataset_sha256 TEXT NOT NULL,
+                          results_json TEXT)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS calls (
+                          run_id TEXT NOT NULL REFERENCES runs(run_id),
+                          candidate_id TEXT NOT NULL,
+                          item_id TEXT NOT NULL,
+                          model_id TEXT NOT NULL,
+                          output TEXT,
+                          stop_reason TEXT,
+                          error_code TEXT,
+                          error_message TEXT,
+                          input_tokens INTEGER NOT NULL,
+                          output_tokens INTEGER NOT NULL,
+                          cache_read_tokens INTEGER NOT NULL,
+                          cache_write_tokens INTEGER NOT NULL,
+                          latency_ms INTEGER NOT NULL,
+                          client_latency_ms INTEGER NOT NULL,
+                          cost_usd TEXT,
+                          PRIMARY KEY (run_id, candidate_id, item_id))""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS scores (
+                          run_id TEXT NOT NULL,
+                          candidate_id TEXT NOT NULL,
+                          item_id TEXT NOT NULL,
+                          scorer_id TEXT NOT NULL,
+                          value REAL,
+                          note TEXT,
+                          failure TEXT,
+                          PRIMARY KEY (run_id, candidate_id, item_id, scorer_id),
+                          FOREIGN KEY (run_id, candidate_id, item_id) REFERENCES calls(run_id, candidate_id, item_id))""");
+                s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+                if (!rs.next() || Integer.parseInt(rs.getString(1)) != SCHEMA_VERSION) {
+                    c.close();
+                    throw new StoreException(file + " was written by another version of frontier");
+                }
+            }
+            return new RunStore(c);
+        } catch (SQLException | IOException | NumberFormatException e) {
+            throw new StoreException("cannot open the run store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records the start of a run. */
+    public synchronized void beginRun(RunId id, String suite, String startedAt, String suiteSha256,
+                                      String datasetSha256) {
+        update("INSERT INTO runs(run_id, suite, status, started_at, suite_sha256, dataset_sha256) "
+                + "VALUES (?, ?, 'running', ?, ?, ?)", id.value(), suite, startedAt, suiteSha256, datasetSha256);
+    }
+
+    /** Commits one call and its scores atomically. */
+    public synchronized void recordCall(RunId run, String candidateId, String itemId, String modelId,
+                                        CallResult result, BigDecimal costUsd, Map<String, Score> scores) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement call = db.prepareStatement("""
+                    INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
+                      error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                      latency_ms, client_latency_ms, cost_usd)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                 PreparedStatement score = db.prepareStatement("""
+                         INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
+                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
+                call.setString(1, run.value());
+                call.setString(2, candidateId);
+                call.setString(3, itemId);
+                call.setString(4, modelId);
+                if (result instanceof CallResult.Completion c) {
+                    call.setString(5, c.text());
+                    call.setString(6, c.stopReason());
+                    call.setString(7, null);
+                    call.setString(8, null);
+                    call.setLong(13, c.latencyMs());
+                } else {
+                    CallResult.Failure f = (CallResult.Failure) result;
+                    call.setString(5, null);
+                    call.setString(6, null);
+                    call.setString(7, f.errorCode());
+                    call.setString(8, f.message());
+                    call.setLong(13, 0);
+                }
+                call.setLong(9, u.inputTokens());
+                call.setLong(10, u.outputTokens());
+                call.setLong(11, u.cacheReadInputTokens());
+                call.setLong(12, u.cacheWriteInputTokens());
+                call.setLong(14, result.clientLatencyMs());
+                call.setString(15, costUsd == null ? null : costUsd.toPlainString());
+                call.executeUpdate();
+                for (Map.Entry<String, Score> e : scores.entrySet()) {
+                    score.setString(1, run.value());
+                    score.setString(2, candidateId);
+                    score.setString(3, itemId);
+                    score.setString(4, e.getKey());
+                    if (e.getValue() instanceof Score.Value v) {
+                        score.setDouble(5, v.value());
+                        score.setString(6, v.note());
+                        score.setString(7, null);
+                    } else {
+                        score.setNull(5, java.sql.Types.REAL);
+                        score.setString(6, null);
+                        score.setString(7, ((Score.Failed) e.getValue()).reason());
+                    }
+                    score.executeUpdate();
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot record a call: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Records the end of a run with its results document. */
+    public synchronized void finishRun(RunId id, String status, String finishedAt, String resultsJson) {
+        update("UPDATE runs SET status = ?, finished_at = ?, results_json = ? WHERE run_id = ?", status, finishedAt,
+                resultsJson, id.value());
+    }
+
+    /** The results document of a finished run. */
+    public synchronized Optional<String> resultsJson(RunId id) {
+        try (PreparedStatement s = db.prepareStatement("SELECT results_json FROM runs WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A run's summary line. */
+    public record RunRow(String runId, String suite, String status, String startedAt, String finishedAt) {
+    }
+
+    /** All runs, newest first. */
+    public synchronized List<RunRow> runs() {
+        List<RunRow> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "SELECT run_id, suite, status, started_at, finished_at FROM runs ORDER BY run_id DESC")) {
+            while (rs.next()) {
+                out.add(new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list runs: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Number of calls recorded for a run. */
+    public synchronized int callCount(RunId id) {
+        try (PreparedStatement s = db.prepareStatement("SELECT COUNT(*) FROM calls WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count calls: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("run store update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is unusable; the next statement will say so
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A run-store failure (an infrastructure problem, not bad input). */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message) {
+            super(message);
+        }
+
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.frontier;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of the design: who may use whom, and where the SDKs and FreeMarker live. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProjectClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.frontier");
+    }
+
+    private static void onlyUses(String pkg, String... allowed) {
+        String[] packages = new String[allowed.length + 2];
+        packages[0] = "dev.frontier." + pkg + "..";
+        packages[1] = "java..";
+        for (int i = 0; i < allowed.length; i++) {
+            packages[i + 2] = allowed[i];
+        }
+        classes().that().resideInAPackage("dev.frontier." + pkg + "..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(packages)
+                .because("DESIGN §4 fixes what " + pkg + " may use")
+                .check(classes);
+    }
+
+    @Test
+    void modelUsesTheJdkOnly() {
+        onlyUses("model");
+    }
+
+    @Test
+    void configUsesModelAndTheYamlParser() {
+        onlyUses("config", "dev.frontier.model..", "org.yaml.snakeyaml..");
+    }
+
+    @Test
+    void datasetUsesModelAndItsParsers() {
+        onlyUses("dataset", "dev.frontier.model..", "com.fasterxml.jackson..", "com.opencsv..");
+    }
+
+    @Test
+    void statsIsPure() {
+        onlyUses("stats", "dev.frontier.model..", "org.apache.commons.math3..");
+    }
+
+    @Test
+    void costIsPure() {
+        onlyUses("cost", "dev.frontier.model..", "com.fasterxml.jackson..");
+    }
+
+    @Test
+    void selectUsesModelStatsAndCost() {
+        onlyUses("select", "dev.frontier.model..", "dev.frontier.stats..", "dev.frontier.cost..");
+    }
+
+    @Test
+    void storeUsesModel() {
+        onlyUses("store", "dev.frontier.model..", "com.fasterxml.jackson..", "org.sqlite..");
+    }
+
+    @Test
+    void scoreUsesModelAndInvoke() {
+        onlyUses("score", "dev.frontier.model..", "dev.frontier.invoke..", "com.fasterxml.jackson..",
+                "com.networknt..", "org.apache.commons.math3..");
+    }
+
+    @Test
+    void reportUsesModelStoreSelectCostAndFreeMarker() {
+        onlyUses("report", "dev.frontier.model..", "dev.frontier.store..", "dev.frontier.select..",
+                "dev.frontier.cost..", "freemarker..");
+    }
+
+    @Test
+    void sandboxUsesNothingOfTheCore() {
+        noClasses().that().resideInAPackage("dev.frontier.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.frontier.model..", "dev.frontier.config..",
+                        "dev.frontier.run..", "dev.frontier.invoke..", "dev.frontier.score..", "dev.frontier.store..",
+                        "dev.frontier.cost..", "dev.frontier.report..", "dev.frontier.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyInvokeTouchesTheBedrockRuntimeSdk() {
+        noClasses().that().resideOutsideOfPackage("dev.frontier.invoke..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+                .because("invoke is the only home of bedrockruntime")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliReadsTheEnvironment() {
+        noClasses().that().resideOutsideOfPackage("dev.frontier.cli..")
+                .should().callMethod(System.class, "getenv", String.class)
+                .orShould().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getProperty", String.class)
+                .check(classes);
+    }
+
+    @Test
+    void nothingButTheCliDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackage("dev.frontier.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.frontier.cli..")
+                .check(classes);
+    }
+}

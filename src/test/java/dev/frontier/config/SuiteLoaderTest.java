@@ -1,0 +1,180 @@
+package dev.frontier.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frontier.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Path validSuite() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\",\"q\":\"x\"}\n");
+        return write("suite.yaml", """
+                suite: demo
+                dataset: { path: data.jsonl, id: id, holdout: 0.25, seed: 3 }
+                prompt:
+                  system: "Be brief."
+                  user: "Q: {{q}}"
+                  cache: system
+                inference: { maxTokens: 50, temperature: 0 }
+                candidates:
+                  - { id: big, model: anthropic.claude-3-5-sonnet-20241022-v2:0, role: incumbent }
+                  - { id: small, model: us.amazon.nova-lite-v1:0, prompt: { user: "{{q}}?" }, inference: { maxTokens: 10 } }
+                scorers:
+                  - { type: exact-match, expected: "{{q}}", weight: 2 }
+                traffic: { requestsPerMonth: 1000 }
+                budget: { maxUsd: 2.5 }
+                execution: { concurrency: 3, region: us-west-2 }
+                """);
+    }
+
+    @Test
+    void loadsAValidSuiteWithDefaultsAndMergedCandidatePrompts() throws IOException {
+        SuiteLoader.Result r = SuiteLoader.load(validSuite());
+        assertThat(r).isInstanceOf(SuiteLoader.Loaded.class);
+        SuiteSpec s = ((SuiteLoader.Loaded) r).suite();
+        assertThat(s.name()).isEqualTo("demo");
+        assertThat(s.dataset().format()).isEqualTo(DatasetSpec.Format.JSONL);
+        assertThat(s.dataset().holdout()).isEqualTo(0.25);
+        assertThat(s.candidates()).hasSize(2);
+        CandidateSpec small = s.candidates().get(1);
+        assertThat(small.prompt().system().source()).isEqualTo("Be brief.");
+        assertThat(small.prompt().user().source()).isEqualTo("{{q}}?");
+        assertThat(small.prompt().cache()).isEqualTo(PromptSpec.CacheMode.SYSTEM);
+        assertThat(small.inference().maxTokens()).isEqualTo(10);
+        assertThat(small.inference().temperature()).hasValue(0.0);
+        assertThat(s.candidates().get(0).incumbent()).isTrue();
+        assertThat(s.scorers().get(0).id()).isEqualTo("exact-match");
+        assertThat(s.scorers().get(0).weight()).isEqualTo(2.0);
+        assertThat(s.scorers().get(0).params()).containsEntry("expected", "{{q}}");
+        assertThat(s.execution().concurrency()).isEqualTo(3);
+        assertThat(s.budget().maxUsd()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("2.5"));
+        assertThat(s.sha256()).hasSize(64);
+        assertThat(s.statistics().resamples()).isEqualTo(2000);
+    }
+
+    @Test
+    void reportsUnknownKeyAndMissingDatasetWithLineAndColumnTogether() throws IOException {
+        Path suite = write("bad.yaml", """
+                suite: demo
+                dataset: { path: nowhere.jsonl, id: id }
+                prompt: { user: "{{q}}" }
+                candidates:
+                  - { id: a, model: amazon.nova-lite-v1:0, temprature: 0.2 }
+                scorers:
+                  - { type: exact-match, expected: x }
+                """);
+        List<Problem> problems = ((SuiteLoader.Invalid) SuiteLoader.load(suite)).problems();
+        assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .startsWith(suite + ":2:18 dataset.path: dataset file not found"));
+        assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .isEqualTo(suite + ":5:42 candidates[0].temprature: unknown key (known keys: id, inference, "
+                        + "model, prompt, role)"));
+    }
+
+    @Test
+    void suggestsTheClosestKey() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\"}\n");
+        Path suite = write("s.yaml", """
+                suite: demo
+                dataset: { path: data.jsonl, id: id }
+                promt: { user: "x" }
+                candidates: [ { id: a, model: amazon.nova-lite-v1:0, prompt: { user: x } } ]
+                scorers: [ { type: exact-match, expected: x } ]
+                """);
+        List<Problem> problems = SuiteLoader.load(suite).problems();
+        assertThat(problems).singleElement().extracting(Problem::toString)
+                .isEqualTo(suite + ":3:1 promt: unknown key (did you mean 'prompt'?)");
+    }
+
+    @Test
+    void rejectsDuplicateCandidateIdsBadModelIdsAndTwoIncumbents() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\"}\n");
+        Path suite = write("s.yaml", """
+                suite: demo
+                dataset: { path: data.jsonl, id: id }
+                prompt: { user: x }
+                candidates:
+                  - { id: a, model: amazon.nova-lite-v1:0, role: incumbent }
+                  - { id: a, model: "Nova Lite", role: incumbent }
+                scorers: [ { type: exact-match, expected: x } ]
+                """);
+        List<String> problems = SuiteLoader.load(suite).problems().stream().map(Problem::toString).toList();
+        assertThat(problems).anyMatch(p -> p.contains(":6:9 candidates[1].id: duplicate candidate id 'a'"));
+        assertThat(problems).anyMatch(p -> p.contains("candidates[1].model: 'Nova Lite' is not a Bedrock model id"));
+        assertThat(problems).anyMatch(p -> p.contains("candidates[1].role: a second incumbent"));
+    }
+
+    @Test
+    void acceptsArnsAndInferenceProfiles() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\"}\n");
+        Path suite = write("s.yaml", """
+                suite: demo
+                dataset: { path: data.jsonl, id: id }
+                prompt: { user: x }
+                candidates:
+                  - { id: a, model: "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123def456" }
+                  - { id: b, model: eu.anthropic.claude-3-haiku-20240307-v1:0 }
+                  - { id: c, model: anthropic.claude-3-haiku-20240307-v1:0:200k }
+                scorers: [ { type: exact-match, expected: x } ]
+                """);
+        assertThat(SuiteLoader.load(suite)).isInstanceOf(SuiteLoader.Loaded.class);
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithPosition() throws IOException {
+        Path suite = write("s.yaml", "suite: demo\ndataset: { path: x\n  id: [\n");
+        List<Problem> problems = SuiteLoader.load(suite).problems();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isPositive();
+            assertThat(p.problem()).startsWith("YAML syntax:");
+        });
+    }
+
+    @Test
+    void reportsAMissingFileAndAnEmptyFile() throws IOException {
+        assertThat(SuiteLoader.load(dir.resolve("none.yaml")).problems()).singleElement()
+                .extracting(Problem::problem).isEqualTo("suite file not found");
+        assertThat(SuiteLoader.load(write("e.yaml", "")).problems()).singleElement()
+                .extracting(Problem::problem).isEqualTo("the suite file is empty");
+    }
+
+    @Test
+    void reportsWrongValueKindsAndRanges() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\"}\n");
+        Path suite = write("s.yaml", """
+                suite: Demo Suite
+                dataset: { path: data.jsonl, id: id, holdout: 1.5 }
+                prompt: { user: x, cache: everything }
+                inference: { maxTokens: 0, temperature: 3 }
+                candidates: { id: a }
+                scorers: [ { type: exact-match, weight: -1 } ]
+                execution: { concurrency: many }
+                """);
+        List<String> paths = SuiteLoader.load(suite).problems().stream().map(Problem::path).toList();
+        assertThat(paths).contains("suite", "dataset.holdout", "prompt.cache", "inference.maxTokens",
+                "inference.temperature", "candidates", "scorers[0].weight", "execution.concurrency");
+    }
+
+    @Test
+    void atFallsBackToTheNearestParent() throws IOException {
+        SuiteSpec s = ((SuiteLoader.Loaded) SuiteLoader.load(validSuite())).suite();
+        assertThat(s.at("scorers[0].expected").line()).isEqualTo(12);
+        assertThat(s.at("scorers[0].nothing").line()).isEqualTo(12);
+        assertThat(s.at("nothing.at.all").line()).isZero();
+    }
+}

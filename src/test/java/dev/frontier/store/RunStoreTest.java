@@ -1,0 +1,71 @@
+package dev.frontier.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.frontier.model.CallResult;
+import dev.frontier.model.RunId;
+import dev.frontier.model.Score;
+import dev.frontier.model.TokenUsage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsCallsWithScoresAndKeepsThemAcrossReopen() throws SQLException {
+        Path db = dir.resolve("sub/frontier.db");
+        RunId id = new RunId("20261127-120000-abcd");
+        try (RunStore store = RunStore.open(db)) {
+            store.beginRun(id, "demo", "2026-11-27T12:00:00Z", "s".repeat(64), "d".repeat(64));
+            Map<String, Score> scores = new LinkedHashMap<>();
+            scores.put("exact", new Score.Value(1.0, "matched"));
+            scores.put("json", new Score.Failed("boom"));
+            store.recordCall(id, "lite", "i1", "amazon.nova-lite-v1:0",
+                    new CallResult.Completion("ok", "end_turn", new TokenUsage(10, 2, 3, 4), 120, 130, "req-1"),
+                    new BigDecimal("0.0001"), scores);
+            store.recordCall(id, "lite", "i2", "amazon.nova-lite-v1:0",
+                    new CallResult.Failure("ThrottlingException", "slow down", true, 5), null,
+                    Map.of("exact", new Score.Value(0, "call failed")));
+            assertThat(store.callCount(id)).isEqualTo(2);
+        }
+        try (RunStore store = RunStore.open(db)) {
+            assertThat(store.callCount(id)).isEqualTo(2);
+            assertThat(store.runs()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("running"));
+            store.finishRun(id, "completed", "2026-11-27T12:01:00Z", "{\"schema\":\"x\"}");
+            assertThat(store.resultsJson(id)).hasValue("{\"schema\":\"x\"}");
+            assertThat(store.resultsJson(new RunId("20261127-120000-0000"))).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value, failure FROM scores WHERE item_id = 'i1' ORDER BY scorer_id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDouble(1)).isEqualTo(1.0);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getObject(1)).isNull();
+            assertThat(rs.getString(2)).isEqualTo("boom");
+        }
+    }
+
+    @Test
+    void refusesAFileThatIsNotAStore() throws IOException {
+        Path bogus = dir.resolve("bogus.db");
+        Files.writeString(bogus, "this is not sqlite at all, just text that is long enough to be a header.....");
+        assertThatThrownBy(() -> RunStore.open(bogus)).isInstanceOf(RunStore.StoreException.class)
+                .hasMessageContaining("cannot open the run store");
+    }
+}
