@@ -1,0 +1,320 @@
+package dev.frontier.score;
+
+import dev.frontier.model.Item;
+import dev.frontier.model.Score;
+import dev.frontier.model.Template;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum exactly as Google's rouge-score ({@code rouge_scorer.RougeScorer})
+ * computes them: its tokenizer, n-gram clipping, LCS, and the summary-level union-LCS of ROUGE-Lsum with the
+ * same backtracking (which LCS is picked changes the union). With several references, {@code max} reports the
+ * reference with the best F-measure, as {@code score_multi} does, and {@code mean} averages the chosen measure.
+ *
+ * @param variant    which ROUGE
+ * @param references reference templates, at least one
+ * @param stemming   Porter-stem tokens longer than three characters
+ * @param measure    which of precision, recall and F the score reports
+ * @param aggregate  how several references combine
+ */
+record Rouge(Variant variant, List<Template> references, boolean stemming, Measure measure, Aggregate aggregate)
+        implements Scorer {
+
+    /** Above this many LCS cells a pair of texts is refused rather than tying up a worker for minutes. */
+    static final long MAX_LCS_CELLS = 200_000_000L;
+    /** ROUGE-Lsum keeps whole tables for backtracking; this bounds one table's memory (80 MB). */
+    static final long MAX_TABLE_CELLS = 20_000_000L;
+
+    /** The four ROUGE flavours, by their kebab-case type names. */
+    enum Variant {
+        ROUGE_1("rouge-1"), ROUGE_2("rouge-2"), ROUGE_L("rouge-l"), ROUGE_LSUM("rouge-lsum");
+
+        final String type;
+
+        Variant(String type) {
+            this.type = type;
+        }
+    }
+
+    /** Which number of the precision/recall/F triple is the score. */
+    enum Measure {
+        F, PRECISION, RECALL;
+
+        double of(Prf prf) {
+            return switch (this) {
+                case F -> prf.f();
+                case PRECISION -> prf.precision();
+                case RECALL -> prf.recall();
+            };
+        }
+    }
+
+    /** How scores against several references combine. */
+    enum Aggregate {
+        MAX, MEAN
+    }
+
+    /** Precision, recall and their harmonic mean. */
+    record Prf(double precision, double recall, double f) {
+        static final Prf ZERO = new Prf(0, 0, 0);
+
+        static Prf of(double precision, double recall) {
+            double sum = precision + recall;
+            return new Prf(precision, recall, sum > 0 ? 2 * precision * recall / sum : 0.0);
+        }
+    }
+
+    /** A pair of texts too long to compare within the cell budget. */
+    static final class TooLong extends RuntimeException {
+        TooLong(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final List<String> PARAMETERS = List.of("reference", "references", "stemming", "measure", "aggregate");
+
+    Rouge {
+        references = List.copyOf(references);
+    }
+
+    static Scorer from(ParamReader r, Variant variant) {
+        var refs = r.oneOrMany("reference", "references", "\"{{summary}}\"");
+        boolean stemming = r.bool("stemming", false);
+        Measure measure = r.choice("measure", Measure.class, Measure.F);
+        Aggregate aggregate = r.choice("aggregate", Aggregate.class, Aggregate.MAX);
+        return refs.map(t -> new Rouge(variant, t, stemming, measure, aggregate)).orElse(null);
+    }
+
+    @Override
+    public String type() {
+        return variant.type;
+    }
+
+    @Override
+    public Score score(Item item, String output) {
+        List<String> targets;
+        try {
+            targets = Template.renderAll(references, item);
+        } catch (IllegalArgumentException e) {
+            return new Score.Failed(e.getMessage());
+        }
+        try {
+            int best = 0;
+            double bestF = -1;
+            double sum = 0;
+            List<Prf> all = new ArrayList<>(targets.size());
+            for (String target : targets) {
+                Prf prf = compute(variant, target, output, stemming);
+                if (prf.f() > bestF) { // first of equals wins, like numpy's argmax in score_multi
+                    bestF = prf.f();
+                    best = all.size();
+                }
+                all.add(prf);
+                sum += measure.of(prf);
+            }
+            double value = aggregate == Aggregate.MAX ? measure.of(all.get(best)) : sum / all.size();
+            return new Score.Value(clamp(value), note(all, best));
+        } catch (TooLong e) {
+            return new Score.Failed(e.getMessage());
+        }
+    }
+
+    private String note(List<Prf> all, int best) {
+        Prf shown = all.get(best);
+        String note = String.format(Locale.ROOT, "%s P %.4f R %.4f F %.4f", variant.type, shown.precision(),
+                shown.recall(), shown.f());
+        if (all.size() > 1) {
+            note += aggregate == Aggregate.MAX
+                    ? " (reference " + (best + 1) + " of " + all.size() + ", best F)"
+                    : " (reference " + (best + 1) + " of " + all.size() + " shown; score is the mean)";
+        }
+        return note;
+    }
+
+    static double clamp(double v) {
+        return Math.max(0.0, Math.min(1.0, v));
+    }
+
+    /** One target against one prediction; the target plays rouge-score's {@code target} role (recall side). */
+    static Prf compute(Variant variant, String target, String prediction, boolean stemming) {
+        if (variant == Variant.ROUGE_LSUM) {
+            Vocabulary vocab = new Vocabulary();
+            List<int[]> t = new ArrayList<>();
+            for (List<String> sentence : RougeTokenizer.sentences(target, stemming)) {
+                t.add(vocab.ids(sentence));
+            }
+            List<int[]> p = new ArrayList<>();
+            for (List<String> sentence : RougeTokenizer.sentences(prediction, stemming)) {
+                p.add(vocab.ids(sentence));
+            }
+            return summaryLcs(t, p, vocab.size());
+        }
+        Vocabulary vocab = new Vocabulary();
+        int[] t = vocab.ids(RougeTokenizer.tokenize(target, stemming));
+        int[] p = vocab.ids(RougeTokenizer.tokenize(prediction, stemming));
+        return switch (variant) {
+            case ROUGE_1 -> ngrams(t, p, 1);
+            case ROUGE_2 -> ngrams(t, p, 2);
+            default -> lcs(t, p);
+        };
+    }
+
+    /** ROUGE-N with clipped counts; an empty side gives zeros rather than a division by zero. */
+    static Prf ngrams(int[] target, int[] prediction, int n) {
+        Map<Long, int[]> targetCounts = countNgrams(target, n);
+        Map<Long, int[]> predictionCounts = countNgrams(prediction, n);
+        long overlap = 0;
+        for (Map.Entry<Long, int[]> e : targetCounts.entrySet()) {
+            int[] p = predictionCounts.get(e.getKey());
+            if (p != null) {
+                overlap += Math.min(e.getValue()[0], p[0]);
+            }
+        }
+        int targetTotal = Math.max(target.length - n + 1, 0);
+        int predictionTotal = Math.max(prediction.length - n + 1, 0);
+        return Prf.of((double) overlap / Math.max(predictionTotal, 1), (double) overlap / Math.max(targetTotal, 1));
+    }
+
+    private static Map<Long, int[]> countNgrams(int[] tokens, int n) {
+        Map<Long, int[]> counts = new HashMap<>();
+        for (int i = 0; i + n <= tokens.length; i++) {
+            long key = n == 1 ? tokens[i] : ((long) tokens[i] << 32) | tokens[i + 1];
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+        }
+        return counts;
+    }
+
+    /** ROUGE-L: the LCS length over each side's length. */
+    static Prf lcs(int[] target, int[] prediction) {
+        if (target.length == 0 || prediction.length == 0) {
+            return Prf.ZERO;
+        }
+        checkCells((long) target.length * prediction.length, MAX_LCS_CELLS);
+        // two rows suffice for the length
+        int[] previous = new int[prediction.length + 1];
+        int[] current = new int[prediction.length + 1];
+        for (int t : target) {
+            for (int j = 1; j <= prediction.length; j++) {
+                current[j] = t == prediction[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        int length = previous[prediction.length];
+        return Prf.of((double) length / prediction.length, (double) length / target.length);
+    }
+
+    /**
+     * ROUGE-Lsum: for each target sentence, the union of its LCS tokens with every predicted sentence, each token
+     * counted at most as often as it occurs on both sides (ROUGE 1.5.5's guard against double counting).
+     */
+    static Prf summaryLcs(List<int[]> targetSentences, List<int[]> predictionSentences, int vocabularySize) {
+        if (targetSentences.isEmpty() || predictionSentences.isEmpty()) {
+            return Prf.ZERO;
+        }
+        int m = 0;
+        int[] targetCounts = new int[vocabularySize];
+        for (int[] s : targetSentences) {
+            m += s.length;
+            for (int t : s) {
+                targetCounts[t]++;
+            }
+        }
+        int n = 0;
+        int[] predictionCounts = new int[vocabularySize];
+        for (int[] s : predictionSentences) {
+            n += s.length;
+            for (int t : s) {
+                predictionCounts[t]++;
+            }
+        }
+        if (m == 0 || n == 0) {
+            return Prf.ZERO;
+        }
+        long work = 0;
+        for (int[] r : targetSentences) {
+            for (int[] c : predictionSentences) {
+                long cells = (long) (r.length + 1) * (c.length + 1);
+                checkCells(cells, MAX_TABLE_CELLS);
+                work += cells;
+            }
+        }
+        checkCells(work, MAX_LCS_CELLS);
+
+        int hits = 0;
+        for (int[] r : targetSentences) {
+            boolean[] inUnion = new boolean[r.length];
+            for (int[] c : predictionSentences) {
+                markLcs(r, c, inUnion);
+            }
+            for (int i = 0; i < r.length; i++) {
+                int token = r[i];
+                if (inUnion[i] && predictionCounts[token] > 0 && targetCounts[token] > 0) {
+                    hits++;
+                    predictionCounts[token]--;
+                    targetCounts[token]--;
+                }
+            }
+        }
+        return Prf.of((double) hits / n, (double) hits / m);
+    }
+
+    /**
+     * Marks the positions of {@code ref} in one LCS with {@code can}, read back from the full table with
+     * rouge-score's tie-break (move left only when that cell is strictly larger than the one above).
+     */
+    private static void markLcs(int[] ref, int[] can, boolean[] marks) {
+        int rows = ref.length;
+        int cols = can.length;
+        int width = cols + 1;
+        int[] table = new int[(rows + 1) * width];
+        for (int i = 1; i <= rows; i++) {
+            for (int j = 1; j <= cols; j++) {
+                table[i * width + j] = ref[i - 1] == can[j - 1]
+                        ? table[(i - 1) * width + j - 1] + 1
+                        : Math.max(table[(i - 1) * width + j], table[i * width + j - 1]);
+            }
+        }
+        int i = rows;
+        int j = cols;
+        while (i > 0 && j > 0) {
+            if (ref[i - 1] == can[j - 1]) {
+                marks[i - 1] = true;
+                i--;
+                j--;
+            } else if (table[i * width + j - 1] > table[(i - 1) * width + j]) {
+                j--;
+            } else {
+                i--;
+            }
+        }
+    }
+
+    private static void checkCells(long cells, long limit) {
+        if (cells > limit) {
+            throw new TooLong("texts too long to compare (" + cells + " LCS cells, limit " + limit + ")");
+        }
+    }
+
+    /** Dense ids for the tokens of one comparison, so that the inner loops compare ints. */
+    static final class Vocabulary {
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        int[] ids(List<String> tokens) {
+            int[] out = new int[tokens.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ids.computeIfAbsent(tokens.get(i), k -> ids.size());
+            }
+            return out;
+        }
+
+        int size() {
+            return ids.size();
+        }
+    }
+}
