@@ -73,6 +73,13 @@ final class RunCommand implements Callable<Integer> {
             new ReportWriter().write(result, dir);
             Summary.print(result, out);
             out.printf("report: %s%n", dir.resolve("report.html"));
+            if ("budget-exhausted".equals(result.status())) {
+                int planned = prepared.suite().candidates().size() * prepared.dataset().items().size();
+                throw new CliFailure(Exit.PROVIDER, String.format("budget exhausted: spent $%s of $%s; %d of %d "
+                                + "calls were not made (the report covers the rest; raise budget.maxUsd to do them)",
+                        result.evalSpend().usd(), prepared.suite().budget().maxUsd().orElseThrow(),
+                        planned - result.evalSpend().calls(), planned));
+            }
             int calls = result.evalSpend().calls();
             int failed = result.candidates().stream().mapToInt(RunResult.CandidateResult::failedCalls).sum();
             if (calls > 0 && failed == calls) {

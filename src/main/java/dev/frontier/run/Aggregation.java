@@ -29,7 +29,7 @@ final class Aggregation {
     private Aggregation() {
     }
 
-    static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String startedAt,
+    static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
                                String finishedAt, Map<String, Map<String, Runner.Answer>> answers) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
@@ -85,7 +85,7 @@ final class Aggregation {
                 suite.statistics().confidence(), context.endpoint(), context.region(), startedAt, finishedAt);
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
                 spend instanceof Cost.Unknown u ? u.reason() : "", calls);
-        return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), "completed",
+        return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, candidates, frontier,
                 evalSpend, itemResults);
     }

@@ -2,6 +2,7 @@ package dev.frontier.run;
 
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.cost.ModelPrice;
+import dev.frontier.invoke.BudgetGuard;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.Cost;
@@ -11,11 +12,13 @@ import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
+import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a prepared suite: every candidate answers every item with at most {@code execution.concurrency} calls in
- * flight; each answer is priced, scored and committed to the run store before the next figures are made.
+ * flight; each answer is priced, scored and committed to the run store as it arrives. With {@code budget.maxUsd}
+ * no call is made whose worst case could take the spend past the limit; the run then ends as
+ * {@code budget-exhausted} with the calls it could afford.
  */
 public final class Runner {
 
@@ -71,6 +76,7 @@ public final class Runner {
         int total = candidates.size() * items.size();
         Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
+        BudgetGuard budget = new BudgetGuard(prepared.suite().budget().maxUsd());
         ExecutorService pool = Executors.newFixedThreadPool(prepared.suite().execution().concurrency(), r -> {
             Thread t = new Thread(r, "frontier-call");
             t.setDaemon(true);
@@ -82,10 +88,12 @@ public final class Runner {
             for (Item item : items) {
                 for (CandidateSpec c : candidates) {
                     futures.add(pool.submit(() -> {
-                        Answer a = answer(prepared, id, c, item);
-                        answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), a);
+                        Answer a = answer(prepared, id, c, item, budget);
+                        if (a != null) {
+                            answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), a);
+                        }
                         progress.callFinished(done.incrementAndGet(), total, c.id(),
-                                a.result() instanceof CallResult.Failure);
+                                a == null || a.result() instanceof CallResult.Failure);
                     }));
                 }
             }
@@ -97,8 +105,9 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
-        RunResult result = Aggregation.aggregate(prepared, id, context, startedAt, clock.instant().toString(),
-                answers);
+        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
+                clock.instant().toString(), answers);
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
@@ -108,14 +117,19 @@ public final class Runner {
     record Answer(CallResult result, Cost cost, Map<String, Score> scores) {
     }
 
-    private Answer answer(PreparedSuite prepared, RunId id, CandidateSpec c, Item item) {
+    /** The answer, or null when the budget could not cover the call's worst case (the call is not made). */
+    private Answer answer(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget) {
         ModelRequest request = Requests.of(c, item);
+        Optional<ModelPrice> price = prepared.catalog().find(c.model());
+        BigDecimal worst = price.map(p -> WorstCase.cost(request, p)).orElse(BigDecimal.ZERO);
+        if (!budget.reserve(worst)) {
+            return null;
+        }
         CallResult result = client.call(request);
         Cost cost = Cost.ZERO;
         Map<String, Score> scores = new LinkedHashMap<>();
         if (result instanceof CallResult.Completion completion) {
-            cost = prepared.catalog().find(c.model())
-                    .map(p -> p.cost(completion.usage(), ModelPrice.Mode.ON_DEMAND))
+            cost = price.map(p -> p.cost(completion.usage(), ModelPrice.Mode.ON_DEMAND))
                     .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
             for (PreparedSuite.BoundScorer s : prepared.scorers()) {
                 scores.put(s.spec().id(), guarded(s, item, completion.text()));
@@ -127,6 +141,7 @@ public final class Runner {
             }
         }
         store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores);
+        budget.settle(worst, cost instanceof Cost.Known k ? k.usd() : worst);
         return new Answer(result, cost, scores);
     }
 

@@ -101,6 +101,17 @@ public final class SuitePreparation {
                     + "': its cost will be reported as unknown", near));
         }
 
+        if (suite.budget().maxUsd().isPresent()) {
+            for (int i = 0; i < suite.candidates().size(); i++) {
+                CandidateSpec c = suite.candidates().get(i);
+                if (!catalog.find(c.model()).map(WorstCase::guardable).orElse(false)) {
+                    String path = "candidates[" + i + "].model";
+                    problems.add(Problem.error(suite.at(path), path, "budget.maxUsd is set but '" + c.model()
+                            + "' has no input and output price, so its spend cannot be guarded",
+                            "add its prices under pricing.overrides, or remove budget.maxUsd"));
+                }
+            }
+        }
         List<Problem> all = new ArrayList<>(problems);
         if (all.stream().anyMatch(Problem::isError)) {
             return new Invalid(all);
