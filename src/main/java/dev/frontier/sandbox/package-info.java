@@ -1,0 +1,86 @@
+/**
+ * The sandbox: a local, stand-alone imitation of Amazon Bedrock Runtime on 127.0.0.1, so that the real AWS SDK
+ * {@code BedrockRuntimeClient} works unchanged with {@code endpointOverride}. The front door is {@link
+ * dev.frontier.sandbox.Sandbox} ({@code Sandbox.start(SandboxOptions)}); everything else is package-private. The
+ * package uses nothing of the rest of frontier and not the AWS SDK: only the JDK HTTP server, Jackson and SLF4J.
+ *
+ * <h2>Wire protocol</h2>
+ * <ul>
+ *   <li>{@code POST /model/{modelId}/converse}: the Converse JSON body ({@code messages}, {@code system},
+ *       {@code inferenceConfig}); {@code text} and {@code cachePoint} blocks are read, other blocks and fields
+ *       ({@code additionalModelRequestFields}, {@code toolConfig}, images ...) are ignored. The answer carries
+ *       {@code output.message}, {@code stopReason} ({@code end_turn}, {@code max_tokens}, {@code stop_sequence}),
+ *       {@code usage} and {@code metrics.latencyMs}, and the header {@code x-amzn-RequestId}.</li>
+ *   <li>{@code POST /model/{modelId}/count-tokens}: {@code {"inputTokens": n}} for a {@code converse} input (any
+ *       sandbox model, unlike the real service).</li>
+ *   <li>Errors: status code, header {@code x-amzn-ErrorType: <Code>:http://internal.amazon.com/coral/com.amazon.bedrock/}
+ *       and body {@code {"message": ...}}: 400 {@code ValidationException} for malformed JSON, a missing or badly
+ *       ordered conversation, blank text, {@code maxTokens < 1}, {@code temperature} or {@code topP} outside [0, 1],
+ *       an unknown model ("The provided model identifier is invalid."); 404 {@code UnknownOperationException} for
+ *       any other path; 500 {@code InternalServerException} for a sandbox bug.</li>
+ * </ul>
+ * Model ids: the base ids listed by {@link dev.frontier.sandbox.Sandbox#modelIds()}, the same with a {@code us.},
+ * {@code eu.}, {@code apac.} or {@code global.} inference-profile prefix, or a foundation-model / inference-profile
+ * ARN ending in one of them.
+ *
+ * <h2>Simulated models</h2>
+ * Every model has a quality tier in [0, 1], a verbosity, a latency shape and prompt-cache limits. Answers are
+ * deterministic: each request is seeded from the model id and the request's content (system, messages, inference
+ * settings), so the same request gets the same text, token counts and latency; an inference-profile id answers like
+ * its base model. The models do the task for real with simple text statistics, and make mistakes at a rate that
+ * grows with {@code 1 - tier}.
+ *
+ * <h3>Classification prompts</h3>
+ * A request is a classification when its system prompt or a user turn has a line {@code Labels:} (any case)
+ * followed by one line per label:
+ * <pre>
+ * Labels:
+ * - billing_refund: refund, charge, invoice, money back
+ * - shipping_delay: package, delivery, courier, tracking number
+ * Example (billing_refund): I was charged twice this month.
+ * Example (shipping_delay): My tracking number has not moved in a week.
+ * </pre>
+ * Label names are {@code [a-z0-9_]+} (upper case is accepted and answered as written). Descriptions are optional
+ * but are where the model finds its words; list the words customers actually use. Lines {@code Example (<label>):
+ * <text>} anywhere in the prompt, and earlier user turns answered by an assistant turn that is exactly a label, are
+ * few-shot examples. The text classified is the last user turn after its line {@code Message:} (the text may
+ * start on that line and continue below it); without such a line it is the whole last user turn minus the label
+ * list and examples. A trailing line like {@code Label:} or {@code Answer:} is ignored.
+ * <p>The model scores each label by the overlap of the message's words (lower-cased, stop words removed, simple
+ * suffix stripping) with the label's name, description and examples, weighting words that few labels share. It
+ * answers the best label, except that with probability {@code (1 - tier) × (0.5 + 1.5 × closeness)} (closeness =
+ * runner-up score / best score, 1 when nothing overlaps) it answers the runner-up. Models of tier 0.9 and above
+ * answer the bare label; weaker ones sometimes wrap it ({@code Intent: billing_refund.}, {@code The category is
+ * billing_refund}), so exact match fails where "contains" passes.
+ *
+ * <h3>Everything else: summaries</h3>
+ * Any other request is answered by summarizing the last user turn: its first line is the instruction and the rest
+ * is the document (a one-line turn is its own document). Greetings ("Hi team,") and sign-offs ("Thanks,", "Best
+ * regards," and the name after them) are set aside, and sentences are ranked by centrality: the summed frequency of
+ * their content words in the document over the square root of their length. A strong model returns the top two
+ * sentences in document order. Length instructions in the system prompt or the instruction line are followed:
+ * "one sentence", "3 sentences", "2-sentence summary", "in 20 words". Weaker models slip, each slip at a rate of
+ * about {@code 2 × (1 - tier)²}: they take the lead sentences, swap in a side detail, keep the greeting, drop the
+ * document's most frequent word, trail off mid-sentence, add one sentence too many, ignore a word limit, and
+ * (more so when verbose) add a preamble ("Here is a summary:") or a closing line ("Let me know if you need anything
+ * else."), which also costs output tokens. For demo data: open each document with a context sentence, put the
+ * key facts in sentences that repeat the document's main words, add a side remark, and make the reference summary
+ * those key sentences.
+ *
+ * <h3>Tokens, limits, latency</h3>
+ * Tokens are estimated as ceil(characters / 4) per text block plus 3 per message. The answer ends at the first
+ * stop sequence (not included; {@code stop_sequence}) and is cut to {@code maxTokens} ({@code max_tokens}; default
+ * 4096). {@code totalTokens} = input + output + cache read + cache write. {@code metrics.latencyMs} = base + per
+ * output token + per 1,000 uncached input tokens, with log-normal jitter and a 5 % slow tail (so p95 is well above
+ * p50); the server waits {@code latencyMs × timeScale} before answering.
+ *
+ * <h3>Prompt caching</h3>
+ * A {@code cachePoint} in {@code system} or a message marks the prefix before it (system, then messages) as
+ * cacheable when the model supports caching and the prefix reaches its minimum (Claude 3.5 Sonnet v2, 3.7 Sonnet,
+ * Sonnet 4: 1,024 tokens; Claude 3.5 Haiku: 2,048; Nova: 1,000). The first request with a prefix reports it as
+ * {@code cacheWriteInputTokens}; later ones within the TTL (5 minutes, or 1 hour for {@code "ttl": "1h"}, measured
+ * with the injected clock and reset by every hit) report it as {@code cacheReadInputTokens}; {@code inputTokens}
+ * counts only the rest. Below the minimum a checkpoint is silently ignored. Models without caching (Claude 3 Haiku,
+ * Llama, Mistral) ignore checkpoints and report no cache fields at all; caching models always report both.
+ */
+package dev.frontier.sandbox;
