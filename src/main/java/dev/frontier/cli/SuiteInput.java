@@ -1,5 +1,6 @@
 package dev.frontier.cli;
 
+import dev.frontier.config.ScorerCheck;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Problem;
@@ -16,13 +17,20 @@ final class SuiteInput {
     }
 
     static PreparedSuite prepare(Path file, PrintWriter err) {
-        SuiteLoader.Result loaded = SuiteLoader.load(file);
+        ScorerRegistry registry = ScorerRegistry.standard();
+        SuiteLoader.Result loaded = SuiteLoader.load(file, (type, params) -> {
+            if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
+                return invalid.problems().stream()
+                        .map(p -> new ScorerCheck.Issue(p.param(), p.problem(), p.hint())).toList();
+            }
+            return List.of();
+        });
         print(loaded.problems(), err);
         if (loaded instanceof SuiteLoader.Invalid invalid) {
             throw invalid(invalid.problems());
         }
         SuitePreparation.Result prepared = SuitePreparation.prepare(((SuiteLoader.Loaded) loaded).suite(),
-                PriceCatalog.bundled(), ScorerRegistry.standard());
+                PriceCatalog.bundled(), registry);
         if (prepared instanceof SuitePreparation.Invalid invalid) {
             print(invalid.problems(), err);
             throw invalid(invalid.problems());

@@ -89,8 +89,13 @@ public final class SuiteLoader {
     public record Invalid(List<Problem> problems) implements Result {
     }
 
-    /** Loads and checks the suite file at {@code file}. */
+    /** Loads and checks the suite file at {@code file}, without checking scorer parameters. */
     public static Result load(Path file) {
+        return load(file, ScorerCheck.NONE);
+    }
+
+    /** Loads and checks the suite file at {@code file}; {@code scorers} checks each scorer's parameters. */
+    public static Result load(Path file, ScorerCheck scorers) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -129,7 +134,7 @@ public final class SuiteLoader {
             return new Invalid(List.of(new Problem(file, 1, 1, "", "the suite file is empty",
                     "start from one of the suites in eval-configs/", Problem.Severity.ERROR)));
         }
-        return new Reader(file, sha256(bytes)).read(root);
+        return new Reader(file, sha256(bytes), scorers).read(root);
     }
 
     private static String sha256(byte[] bytes) {
@@ -147,10 +152,12 @@ public final class SuiteLoader {
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, Location> locations = new HashMap<>();
         private final YamlNodes y;
+        private final ScorerCheck scorerCheck;
 
-        Reader(Path file, String sha256) {
+        Reader(Path file, String sha256, ScorerCheck scorerCheck) {
             this.file = file;
             this.sha256 = sha256;
+            this.scorerCheck = scorerCheck;
             this.y = new YamlNodes(file, problems, locations);
         }
 
@@ -410,6 +417,16 @@ public final class SuiteLoader {
                 for (Map.Entry<String, Node> e : m.values().entrySet()) {
                     if (!KEYS.get("scorer").contains(e.getKey())) {
                         params.put(e.getKey(), y.plain(e.getValue(), m.child(e.getKey())));
+                    }
+                }
+                if (type != null) {
+                    for (ScorerCheck.Issue issue : scorerCheck.check(type, params)) {
+                        // a parameter's problem points at its key; the type's at its value
+                        String at = issue.param().isEmpty() ? m.child("type") : m.child(issue.param());
+                        Location where = issue.param().isEmpty() || !m.values().containsKey(issue.param())
+                                ? y.at(m.values().getOrDefault(issue.param().isEmpty() ? "type" : issue.param(), n))
+                                : locations.get(at);
+                        problems.add(Problem.error(where, at, issue.problem(), issue.hint()));
                     }
                 }
                 out.add(new ScorerSpec(id, type, weight, params, path));

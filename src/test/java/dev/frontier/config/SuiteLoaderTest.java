@@ -82,7 +82,7 @@ class SuiteLoaderTest {
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
                 .startsWith(suite + ":2:18 dataset.path: dataset file not found"));
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
-                .isEqualTo(suite + ":5:42 candidates[0].temprature: unknown key (known keys: id, inference, "
+                .isEqualTo(suite + ":5:44 candidates[0].temprature: unknown key (known keys: id, inference, "
                         + "model, prompt, role)"));
     }
 
@@ -114,7 +114,7 @@ class SuiteLoaderTest {
                 scorers: [ { type: exact-match, expected: x } ]
                 """);
         List<String> problems = SuiteLoader.load(suite).problems().stream().map(Problem::toString).toList();
-        assertThat(problems).anyMatch(p -> p.contains(":6:9 candidates[1].id: duplicate candidate id 'a'"));
+        assertThat(problems).anyMatch(p -> p.contains(":6:11 candidates[1].id: duplicate candidate id 'a'"));
         assertThat(problems).anyMatch(p -> p.contains("candidates[1].model: 'Nova Lite' is not a Bedrock model id"));
         assertThat(problems).anyMatch(p -> p.contains("candidates[1].role: a second incumbent"));
     }
@@ -176,5 +176,26 @@ class SuiteLoaderTest {
         assertThat(s.at("scorers[0].expected").line()).isEqualTo(12);
         assertThat(s.at("scorers[0].nothing").line()).isEqualTo(12);
         assertThat(s.at("nothing.at.all").line()).isZero();
+    }
+
+    @Test
+    void scorerParameterProblemsAreReportedAtTheParameter() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\"}\n");
+        Path suite = write("s.yaml", """
+                suite: demo
+                dataset: { path: data.jsonl, id: id }
+                prompt: { user: x }
+                candidates: [ { id: a, model: amazon.nova-lite-v1:0 } ]
+                scorers:
+                  - { type: rouge-l, refrence: x }
+                  - { type: nonsense }
+                """);
+        ScorerCheck check = (type, params) -> type.equals("nonsense")
+                ? List.of(new ScorerCheck.Issue("", "unknown scorer type 'nonsense'", "try rouge-l"))
+                : List.of(new ScorerCheck.Issue("refrence", "unknown parameter", "did you mean 'reference'?"));
+        List<String> problems = SuiteLoader.load(suite, check).problems().stream().map(Problem::toString).toList();
+        assertThat(problems).containsExactly(
+                suite + ":6:22 scorers[0].refrence: unknown parameter (did you mean 'reference'?)",
+                suite + ":7:13 scorers[1].type: unknown scorer type 'nonsense' (try rouge-l)");
     }
 }

@@ -27,7 +27,7 @@ class PriceCatalogTest {
         }
         for (ModelPrice p : catalog.models().values()) {
             // batch is half of on-demand wherever the catalog has a batch price
-            p.batchInput().ifPresent(b -> assertThat(b.multiply(BigDecimal.TWO)).isEqualByComparingTo(p.input().get()));
+            p.batchInput().ifPresent(b -> assertThat(b.multiply(BigDecimal.valueOf(2))).isEqualByComparingTo(p.input().get()));
         }
     }
 
