@@ -46,7 +46,7 @@ final class YamlNodes {
 
     /** A mapping's entries by key; unknown and duplicate keys are reported. */
     Mapping mapping(Node node, String path, Set<String> allowed) {
-        locations.put(path, at(node));
+        locations.putIfAbsent(path, at(node));
         Map<String, Node> values = new LinkedHashMap<>();
         if (!(node instanceof MappingNode map)) {
             error(node, path, "expected a mapping (key: value pairs), found " + kind(node), "");
@@ -75,7 +75,7 @@ final class YamlNodes {
     }
 
     List<Node> sequence(Node node, String path) {
-        locations.put(path, at(node));
+        locations.putIfAbsent(path, at(node));
         if (node instanceof SequenceNode seq) {
             return seq.getValue();
         }
@@ -127,7 +127,7 @@ final class YamlNodes {
 
     /** Converts a node to plain Java values (String, Long, Double, Boolean, List, Map), recording positions. */
     Object plain(Node node, String path) {
-        locations.put(path, at(node));
+        locations.putIfAbsent(path, at(node));
         if (node instanceof ScalarNode s) {
             Tag tag = s.getTag();
             String v = s.getValue();
