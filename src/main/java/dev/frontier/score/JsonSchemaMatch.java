@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.UriSchemaLoader;
+import com.networknt.schema.resource.AllowSchemaLoader;
 import dev.frontier.model.Item;
 import dev.frontier.model.Score;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ record JsonSchemaMatch(JsonSchema schema) implements Scorer {
      */
     static JsonSchemaFactory offlineFactory() {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaLoaders(loaders -> loaders.values(
-                        list -> list.removeIf(loader -> loader instanceof UriSchemaLoader))));
+                builder -> builder.schemaLoaders(loaders -> loaders.values(list -> list.add(0,
+                        new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:"))))));
     }
 
     static Scorer from(ParamReader r, JsonSchemaFactory factory) {
@@ -77,7 +77,8 @@ record JsonSchemaMatch(JsonSchema schema) implements Scorer {
             schema.initializeValidators(); // resolve $refs now, not on the first item
             return r.ok() ? new JsonSchemaMatch(schema) : null;
         } catch (RuntimeException e) {
-            r.problem("schema", "could not be compiled: " + e.getMessage(),
+            String why = String.valueOf(e.getMessage()).replaceFirst("^:\\s*", "");
+            r.problem("schema", "could not be compiled: " + why,
                     "only references inside the schema (e.g. '#/$defs/name') are resolved; remote ones are not fetched");
             return null;
         }
