@@ -2,28 +2,33 @@ package dev.frontier.cli;
 
 import dev.frontier.run.Runner;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Progress as a plain line at every tenth of the work (fit for CI logs). */
+/** Progress for logs (CI): a plain line every few seconds, and one at the end. */
 final class PlainProgress implements Runner.Progress {
+    private static final long EVERY_NANOS = 5_000_000_000L;
     private final PrintWriter err;
     private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicInteger lastTenth = new AtomicInteger();
+    private final AtomicLong lastPrint = new AtomicLong(System.nanoTime());
 
     PlainProgress(PrintWriter err) {
         this.err = err;
     }
 
     @Override
-    public void callFinished(int done, int total, String candidateId, boolean callFailed) {
+    public void callFinished(int done, int total, String candidateId, boolean callFailed, BigDecimal spent) {
         if (callFailed) {
             failed.incrementAndGet();
         }
-        int tenth = done * 10 / total;
-        int seen = lastTenth.get();
-        if (tenth > seen && lastTenth.compareAndSet(seen, tenth)) {
+        long now = System.nanoTime();
+        long last = lastPrint.get();
+        if ((now - last >= EVERY_NANOS && lastPrint.compareAndSet(last, now)) || done == total) {
             synchronized (err) {
-                err.printf("  %3d%%  %d/%d calls, %d failed%n", tenth * 10, done, total, failed.get());
+                err.printf("  %3d%%  %d/%d calls, %d failed, spent $%s%n", done * 100 / total, done, total,
+                        failed.get(), spent.setScale(4, RoundingMode.HALF_EVEN).toPlainString());
                 err.flush();
             }
         }

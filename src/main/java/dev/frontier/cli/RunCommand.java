@@ -1,19 +1,26 @@
 package dev.frontier.cli;
 
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.AdaptiveLimit;
 import dev.frontier.invoke.BedrockConverseClient;
 import dev.frontier.invoke.BedrockSettings;
 import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.RateLimiter;
+import dev.frontier.invoke.ResilientClient;
+import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
 import dev.frontier.report.ReportWriter;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
+import dev.frontier.run.StoreResponseCache;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,6 +51,20 @@ final class RunCommand implements Callable<Integer> {
             description = "share of the simulated latency the sandbox really waits, default: ${DEFAULT-VALUE}")
     double timeScale;
 
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "continue an interrupted run: keep its answers, call only for the rest")
+    String resume;
+
+    @Option(names = "--budget", paramLabel = "USD", description = "eval spend limit (overrides budget.maxUsd)")
+    BigDecimal budget;
+
+    @Option(names = "--no-cache", description = "do not answer from, nor add to, the response cache")
+    boolean noCache;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "bar, plain or auto (a bar on a terminal, plain lines otherwise), default: ${DEFAULT-VALUE}")
+    String progressMode;
+
     @Mixin
     StoreOptions storage;
 
@@ -54,42 +75,53 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (timeScale < 0 || timeScale > 10) {
-            throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
-        }
+        checkArguments();
         PreparedSuite prepared = SuiteInput.prepare(suite, err);
+        SuiteSpec s = prepared.suite();
+        Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
         InstantSource clock = InstantSource.system();
-        RunId id = newRunId(clock);
-        Sandbox local = sandbox ? Sandbox.start(SandboxOptions.defaults().withTimeScale(timeScale)) : null;
-        try (ModelClient client = client(prepared, local);
-             RunStore store = openStore()) {
-            String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock";
-            err.printf("run %s: %s, %d candidates × %d items on %s%n", id, prepared.suite().name(),
-                    prepared.suite().candidates().size(), prepared.dataset().items().size(), where);
-            Runner runner = new Runner(client, store, clock, new PlainProgress(err));
-            RunResult result = runner.run(prepared, id, new Runner.Context(Main.version(),
-                    local != null ? "sandbox" : "bedrock", region(prepared, local).orElse(""), local != null));
-            Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
-            new ReportWriter().write(result, dir);
-            Summary.print(result, out);
-            out.printf("report: %s%n", dir.resolve("report.html"));
-            if ("budget-exhausted".equals(result.status())) {
-                int planned = prepared.suite().candidates().size() * prepared.dataset().items().size();
-                throw new CliFailure(Exit.PROVIDER, String.format("budget exhausted: spent $%s of $%s; %d of %d "
-                                + "calls were not made (the report covers the rest; raise budget.maxUsd to do them)",
-                        result.evalSpend().usd(), prepared.suite().budget().maxUsd().orElseThrow(),
-                        planned - result.evalSpend().calls(), planned));
+        Sandbox local = null;
+        try (RunStore store = RunStore.open(storage.store)) {
+            RunId id = resume != null ? resumable(store, prepared) : newRunId(clock);
+            local = sandbox ? Sandbox.start(SandboxOptions.defaults().withTimeScale(timeScale)) : null;
+            Optional<String> region = region(s, local);
+            try (ModelClient client = client(s, local, region)) {
+                String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock";
+                int total = s.candidates().size() * prepared.dataset().items().size();
+                err.printf("run %s%s: %s, %d candidates × %d items on %s%n", id, resume != null ? " (resumed)" : "",
+                        s.name(), s.candidates().size(), prepared.dataset().items().size(), where);
+                err.flush();
+                Runner.Options options = new Runner.Options(resume != null,
+                        noCache || !s.execution().responseCache() ? Optional.empty()
+                                : Optional.of(new StoreResponseCache(store)),
+                        Duration.ofHours(s.execution().cacheTtlHours()),
+                        local != null ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
+                                + s.execution().endpoint().map(Object::toString).orElse(""),
+                        limit);
+                RunResult result;
+                Runner.Progress progress = progress(err, s.name(), total);
+                try {
+                    result = new Runner(client, store, clock, progress).run(prepared, id, new Runner.Context(
+                            Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""), local != null),
+                            options);
+                } finally {
+                    if (progress instanceof TerminalProgress bar) {
+                        bar.close();
+                    }
+                }
+                Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
+                new ReportWriter().write(result, dir);
+                Summary.print(result, out);
+                out.printf("report: %s%n", dir.resolve("report.html"));
+                out.flush();
+                return verdict(result, prepared, limit);
             }
-            int calls = result.evalSpend().calls();
-            int failed = result.candidates().stream().mapToInt(RunResult.CandidateResult::failedCalls).sum();
-            if (calls > 0 && failed == calls) {
-                throw new CliFailure(Exit.PROVIDER, "every call failed; see the errors in the report");
-            }
-            return Exit.OK.code();
         } catch (SetupException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (RunStore.StoreException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } catch (Runner.Aborted e) {
+            throw new CliFailure(Exit.PROVIDER, "run stopped: " + e.getMessage());
         } finally {
             if (local != null) {
                 local.close();
@@ -97,28 +129,94 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunStore openStore() {
-        return RunStore.open(storage.store);
-    }
-
-    private ModelClient client(PreparedSuite prepared, Sandbox local) {
-        if (local != null) {
-            return BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.of(local.endpoint()), new BedrockSettings.Static("sandbox", "sandbox"), 3,
-                    Duration.ofSeconds(60)));
+    private void checkArguments() {
+        if (timeScale < 0 || timeScale > 10) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
         }
-        return BedrockConverseClient.create(new BedrockSettings(region(prepared, null),
-                prepared.suite().execution().endpoint(), new BedrockSettings.DefaultChain(), 3,
-                Duration.ofSeconds(120)));
+        if (budget != null && budget.signum() <= 0) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--budget must be a positive amount in USD, e.g. --budget 5");
+        }
+        if (resume != null && !RunId.isValid(resume)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--resume takes a run id like 20261127-183000-ab12, not '"
+                    + resume + "'");
+        }
+        if (!progressMode.equals("auto") && !progressMode.equals("bar") && !progressMode.equals("plain")) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--progress takes auto, bar or plain");
+        }
     }
 
-    private static Optional<String> region(PreparedSuite prepared, Sandbox local) {
+    /** The run to resume, after checking that it belongs to this suite and that nothing changed since. */
+    private RunId resumable(RunStore store, PreparedSuite prepared) {
+        RunId id = new RunId(resume);
+        RunStore.RunInfo info = store.run(id).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT,
+                "run " + id + " is not in " + storage.store + " (check the id, or pass the right --store)"));
+        if (!info.suite().equals(prepared.suite().name())) {
+            throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " belongs to suite '" + info.suite()
+                    + "', not '" + prepared.suite().name() + "'");
+        }
+        if (!info.suiteSha256().equals(prepared.suite().sha256())
+                || !info.datasetSha256().equals(prepared.dataset().sha256())) {
+            throw new CliFailure(Exit.INVALID_INPUT, "the suite file or its dataset changed since run " + id
+                    + " started; start a new run (the response cache still saves every unchanged call)");
+        }
+        return id;
+    }
+
+    private Runner.Progress progress(PrintWriter err, String task, int total) {
+        boolean bar = progressMode.equals("bar") || (progressMode.equals("auto") && System.console() != null
+                && System.getenv("CI") == null);
+        return bar ? new TerminalProgress(task, total) : new PlainProgress(err);
+    }
+
+    /** Exit 3 when the budget ran out or more calls failed than the suite tolerates. */
+    private static int verdict(RunResult result, PreparedSuite prepared, Optional<BigDecimal> limit) {
+        RunResult.Calls calls = result.calls();
+        if ("budget-exhausted".equals(result.status())) {
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent $%s of $%s; "
+                            + "%d of %d calls were not made. The report covers the rest; resume with "
+                            + "'frontier run %s --resume %s --budget <more>'",
+                    result.evalSpend().usd(), limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
+                    calls.answers() + calls.notRun(), prepared.suite().file(), result.runId()));
+        }
+        double failedShare = calls.answers() == 0 ? 0 : (double) calls.failed() / calls.answers();
+        if (calls.answers() > 0 && calls.failed() == calls.answers()) {
+            throw new CliFailure(Exit.PROVIDER, "every call failed; see the errors in the report");
+        }
+        if (failedShare > prepared.suite().execution().maxErrorRate()) {
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "%d of %d calls failed (%.1f%%, more "
+                            + "than execution.maxErrorRate %.1f%%); resume with 'frontier run %s --resume %s' to "
+                            + "try them again", calls.failed(), calls.answers(), failedShare * 100,
+                    prepared.suite().execution().maxErrorRate() * 100, prepared.suite().file(), result.runId()));
+        }
+        return Exit.OK.code();
+    }
+
+    /** Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. */
+    private static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
+        // one attempt in the SDK: the resilient layer owns retries, so the two never multiply
+        BedrockSettings settings = local != null
+                ? new BedrockSettings(region, Optional.of(local.endpoint()),
+                        new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(60))
+                : new BedrockSettings(region, s.execution().endpoint(), new BedrockSettings.DefaultChain(), 1,
+                        Duration.ofSeconds(120));
+        ModelClient bedrock = BedrockConverseClient.create(settings);
+        int concurrency = s.execution().concurrency();
+        Optional<RateLimiter> rpm = s.execution().requestsPerMinute().isPresent()
+                ? Optional.of(new RateLimiter(s.execution().requestsPerMinute().getAsInt(), System::nanoTime,
+                        RateLimiter.Sleeper.REAL)) : Optional.empty();
+        Optional<RateLimiter> tpm = s.execution().tokensPerMinute().isPresent()
+                ? Optional.of(new RateLimiter(s.execution().tokensPerMinute().getAsLong(), System::nanoTime,
+                        RateLimiter.Sleeper.REAL)) : Optional.empty();
+        return new ResilientClient(bedrock, RetryPolicy.standard(), new AdaptiveLimit(concurrency, concurrency), rpm,
+                tpm, RateLimiter.Sleeper.REAL, s.sha256().hashCode());
+    }
+
+    private static Optional<String> region(SuiteSpec s, Sandbox local) {
         if (local != null) {
             return Optional.of("us-east-1");
         }
-        Optional<String> fromSuite = prepared.suite().execution().region();
-        if (fromSuite.isPresent()) {
-            return fromSuite;
+        if (s.execution().region().isPresent()) {
+            return s.execution().region();
         }
         String env = System.getenv("AWS_REGION");
         if (env == null || env.isBlank()) {

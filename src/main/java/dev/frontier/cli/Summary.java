@@ -28,7 +28,9 @@ final class Summary {
             out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", c.id(), c.model(), q, ci, cost, p95, tags.trim());
         }
         BigDecimal spend = r.evalSpend().usd();
-        out.printf("eval spend: %s over %d calls%n", spend == null ? "unknown (" + r.evalSpend().unknown() + ")"
-                : "$" + spend.setScale(4, RoundingMode.HALF_EVEN).toPlainString(), r.evalSpend().calls());
+        out.printf("eval spend: %s over %d paid calls (%d from the response cache, %d retries, %d throttles)%n",
+                spend == null ? "unknown (" + r.evalSpend().unknown() + ")"
+                : "$" + spend.setScale(4, RoundingMode.HALF_EVEN).toPlainString(), r.evalSpend().calls(),
+                r.calls().cacheHits(), r.calls().retries(), r.calls().throttles());
     }
 }

@@ -50,7 +50,8 @@ public final class SuiteLoader {
             Map.entry("scorer", Set.of("type", "id", "weight")),
             Map.entry("traffic", Set.of("requestsPerMonth")),
             Map.entry("budget", Set.of("maxUsd")),
-            Map.entry("execution", Set.of("concurrency", "region", "endpoint")),
+            Map.entry("execution", Set.of("concurrency", "region", "endpoint", "requestsPerMinute", "tokensPerMinute",
+                    "maxErrorRate", "responseCache", "cacheTtlHours")),
             Map.entry("pricing", Set.of("overrides")),
             Map.entry("priceOverride", Set.of("model", "input", "output", "batchInput", "batchOutput", "cacheRead",
                     "cacheWrite", "source")),
@@ -71,6 +72,11 @@ public final class SuiteLoader {
     private static final int DEFAULT_CONCURRENCY = 4;
     private static final int DEFAULT_RESAMPLES = 2000;
     private static final long DEFAULT_SEED = 42L;
+    private static final double DEFAULT_MAX_ERROR_RATE = 0.05;
+    private static final long DEFAULT_CACHE_TTL_HOURS = 14 * 24;
+    private static final SuiteSpec.ExecutionSpec DEFAULT_EXECUTION = new SuiteSpec.ExecutionSpec(DEFAULT_CONCURRENCY,
+            Optional.empty(), Optional.empty(), java.util.OptionalInt.empty(), java.util.OptionalLong.empty(),
+            DEFAULT_MAX_ERROR_RATE, true, DEFAULT_CACHE_TTL_HOURS);
 
     private SuiteLoader() {
     }
@@ -193,7 +199,7 @@ public final class SuiteLoader {
             SuiteSpec.BudgetSpec budget = top.get("budget").map(this::budget)
                     .orElse(new SuiteSpec.BudgetSpec(Optional.empty()));
             SuiteSpec.ExecutionSpec execution = top.get("execution").map(this::execution)
-                    .orElse(new SuiteSpec.ExecutionSpec(DEFAULT_CONCURRENCY, Optional.empty(), Optional.empty()));
+                    .orElse(DEFAULT_EXECUTION);
             PricingSpec pricing = top.get("pricing").map(this::pricing).orElse(new PricingSpec(List.of()));
             SuiteSpec.StatisticsSpec statistics = top.get("statistics").map(this::statistics)
                     .orElse(new SuiteSpec.StatisticsSpec(DEFAULT_RESAMPLES, DEFAULT_SEED, 0.95));
@@ -483,7 +489,40 @@ public final class SuiteLoader {
                             "e.g. https://bedrock-runtime.us-east-1.amazonaws.com");
                 }
             }
-            return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoint);
+            java.util.OptionalInt rpm = java.util.OptionalInt.empty();
+            if (m.get("requestsPerMinute").isPresent()) {
+                long v = y.integer(m.values().get("requestsPerMinute"), "execution.requestsPerMinute").orElse(1L);
+                if (v < 1 || v > 1_000_000) {
+                    y.error(m.values().get("requestsPerMinute"), "execution.requestsPerMinute",
+                            "must be between 1 and 1000000", "your Bedrock quota for the model, e.g. 200");
+                } else {
+                    rpm = java.util.OptionalInt.of((int) v);
+                }
+            }
+            java.util.OptionalLong tpm = java.util.OptionalLong.empty();
+            if (m.get("tokensPerMinute").isPresent()) {
+                long v = y.integer(m.values().get("tokensPerMinute"), "execution.tokensPerMinute").orElse(1L);
+                if (v < 1) {
+                    y.error(m.values().get("tokensPerMinute"), "execution.tokensPerMinute", "must be positive", "");
+                } else {
+                    tpm = java.util.OptionalLong.of(v);
+                }
+            }
+            double maxErrorRate = m.get("maxErrorRate").flatMap(n -> y.decimal(n, "execution.maxErrorRate"))
+                    .map(BigDecimal::doubleValue).orElse(DEFAULT_MAX_ERROR_RATE);
+            if (maxErrorRate < 0 || maxErrorRate > 1) {
+                y.error(m.values().get("maxErrorRate"), "execution.maxErrorRate", "must be between 0 and 1",
+                        "the share of failed calls a run tolerates, e.g. 0.05");
+            }
+            boolean responseCache = m.get("responseCache").flatMap(n -> y.bool(n, "execution.responseCache"))
+                    .orElse(true);
+            long ttl = m.get("cacheTtlHours").flatMap(n -> y.integer(n, "execution.cacheTtlHours"))
+                    .orElse(DEFAULT_CACHE_TTL_HOURS);
+            if (ttl < 0) {
+                y.error(m.values().get("cacheTtlHours"), "execution.cacheTtlHours", "must not be negative", "");
+            }
+            return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoint, rpm, tpm, maxErrorRate,
+                    responseCache, ttl);
         }
 
         private PricingSpec pricing(Node node) {

@@ -64,11 +64,18 @@ public record SuiteSpec(String name, String description, Path file, String sha25
     /**
      * How calls are made.
      *
-     * @param concurrency most calls in flight at once
-     * @param region      AWS region, empty for the default chain
-     * @param endpoint    endpoint override, empty for the service default
+     * @param concurrency       most calls in flight at once (the adaptive limit never goes above it)
+     * @param region            AWS region, empty for the default chain
+     * @param endpoint          endpoint override, empty for the service default
+     * @param requestsPerMinute client-side request rate limit, empty for none
+     * @param tokensPerMinute   client-side token rate limit (estimated input + maxTokens), empty for none
+     * @param maxErrorRate      share of failed calls tolerated before the run ends with exit 3
+     * @param responseCache     whether to reuse stored answers to identical requests
+     * @param cacheTtlHours     how long a stored answer is reused
      */
-    public record ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint) {
+    public record ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint,
+                                java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
+                                double maxErrorRate, boolean responseCache, long cacheTtlHours) {
     }
 
     /** Bootstrap settings for the confidence intervals. */

@@ -30,7 +30,8 @@ final class Aggregation {
     }
 
     static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
-                               String finishedAt, Map<String, Map<String, Runner.Answer>> answers) {
+                               String finishedAt, Map<String, Map<String, Runner.Answer>> answers,
+                               Runner.Counters counters) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence());
@@ -52,15 +53,34 @@ final class Aggregation {
 
         List<RunResult.CandidateResult> partial = new ArrayList<>();
         Cost spend = Cost.ZERO;
-        int calls = 0;
+        int paid = 0;
+        int cached = 0;
+        int resumed = 0;
+        int failed = 0;
+        int answered = 0;
         for (CandidateSpec c : suite.candidates()) {
             Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
             partial.add(candidate(p, c, items, byItem, bootstrap));
             for (Runner.Answer a : byItem.values()) {
-                spend = spend.plus(a.cost());
-                calls++;
+                answered++;
+                spend = spend.plus(a.paid());
+                switch (a.source()) {
+                    case CALLED -> paid++;
+                    case CACHED -> cached++;
+                    case RESUMED_CALLED -> {
+                        paid++;
+                        resumed++;
+                    }
+                    case RESUMED_CACHED -> resumed++;
+                }
+                if (a.result() instanceof CallResult.Failure) {
+                    failed++;
+                }
             }
         }
+        int planned = suite.candidates().size() * items.size();
+        RunResult.Calls calls = new RunResult.Calls(answered, paid, cached, counters.cacheMisses(), resumed, failed,
+                planned - answered, counters.attempts(), counters.retries(), counters.throttles());
 
         List<ParetoFrontier.Point> points = new ArrayList<>();
         for (RunResult.CandidateResult c : partial) {
@@ -84,10 +104,10 @@ final class Aggregation {
                 p.catalog().date(), suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence(), context.endpoint(), context.region(), startedAt, finishedAt);
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
-                spend instanceof Cost.Unknown u ? u.reason() : "", calls);
+                spend instanceof Cost.Unknown u ? u.reason() : "", paid);
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, candidates, frontier,
-                evalSpend, itemResults);
+                evalSpend, calls, itemResults);
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
@@ -108,7 +128,7 @@ final class Aggregation {
             if (a == null) {
                 continue;
             }
-            spend = spend.plus(a.cost());
+            spend = spend.plus(a.paid());
             if (a.result() instanceof CallResult.Completion done) {
                 ok++;
                 usage = usage.plus(done.usage());

@@ -4,6 +4,9 @@ import dev.frontier.config.CandidateSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.invoke.BudgetGuard;
 import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.ResilientClient;
+import dev.frontier.invoke.ResponseCache;
+import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.Cost;
 import dev.frontier.model.Item;
@@ -13,6 +16,7 @@ import dev.frontier.model.Score;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a prepared suite: every candidate answers every item with at most {@code execution.concurrency} calls in
- * flight; each answer is priced, scored and committed to the run store as it arrives. With {@code budget.maxUsd}
- * no call is made whose worst case could take the spend past the limit; the run then ends as
- * {@code budget-exhausted} with the calls it could afford.
+ * Runs a prepared suite: every candidate answers every item, each answer is priced, scored and committed to the
+ * run store as it arrives. Three things keep a run from paying twice: answers already in the store are reused
+ * on {@code --resume}, identical requests are answered from the response cache, and with a budget no call is
+ * made whose worst case could take the spend past the limit (the run then ends as {@code budget-exhausted}).
+ * A call that can never succeed as configured (no access, unknown model) stops the whole run at once.
  */
 public final class Runner {
 
@@ -39,14 +45,12 @@ public final class Runner {
     private final InstantSource clock;
     private final Progress progress;
 
-    /**
-     * Receives progress as calls finish. Called from worker threads.
-     */
+    /** Receives progress as calls finish. Called from worker threads. */
     public interface Progress {
-        /** One call finished; {@code done} of {@code total}. */
-        void callFinished(int done, int total, String candidateId, boolean failed);
+        /** One call finished: {@code done} of {@code total}, eval spend so far. */
+        void callFinished(int done, int total, String candidateId, boolean failed, BigDecimal spent);
 
-        Progress NONE = (done, total, candidateId, failed) -> { };
+        Progress NONE = (done, total, candidateId, failed, spent) -> { };
     }
 
     /**
@@ -60,6 +64,29 @@ public final class Runner {
     public record Context(String toolVersion, String endpoint, String region, boolean simulated) {
     }
 
+    /**
+     * How this run treats earlier work.
+     *
+     * @param resume   continue this run: reuse its stored answers, call only for the rest
+     * @param cache    the response cache, empty when disabled
+     * @param cacheTtl how old a cached answer may be
+     * @param cacheKey what identifies the endpoint in cache keys (so sandbox answers never serve Bedrock runs)
+     * @param budget   the eval spend limit, empty for none
+     */
+    public record Options(boolean resume, Optional<ResponseCache> cache, Duration cacheTtl, String cacheKey,
+                          Optional<BigDecimal> budget) {
+        public static Options fresh(Optional<BigDecimal> budget) {
+            return new Options(false, Optional.empty(), Duration.ZERO, "", budget);
+        }
+    }
+
+    /** The run cannot go on: a call failed in a way no retry can cure. */
+    public static final class Aborted extends RuntimeException {
+        public Aborted(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public Runner(ModelClient client, RunStore store, InstantSource clock, Progress progress) {
         this.client = client;
         this.store = store;
@@ -67,59 +94,179 @@ public final class Runner {
         this.progress = progress;
     }
 
-    /** Runs the suite under {@code id} and returns its results (also stored with the run). */
-    public RunResult run(PreparedSuite prepared, RunId id, Context context) throws InterruptedException {
+    /** Call counters of this process, for the run record. */
+    record Counters(int cacheMisses, long attempts, long retries, long throttles) {
+    }
+
+    /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
+    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED }
+
+    /** One candidate's answer to one item, priced and scored. */
+    record Answer(CallResult result, Cost cost, Map<String, Score> scores, Source source) {
+        /** What this run paid for the answer. */
+        Cost paid() {
+            return source == Source.CALLED || source == Source.RESUMED_CALLED ? cost : Cost.ZERO;
+        }
+    }
+
+    /**
+     * Runs the suite under {@code id} and returns its results (also stored with the run).
+     *
+     * @throws Aborted when a call fails in a way that no retry can cure
+     */
+    public RunResult run(PreparedSuite prepared, RunId id, Context context, Options options)
+            throws InterruptedException {
+        Map<RunStore.CallKey, RunStore.StoredCall> earlier = Map.of();
         String startedAt = clock.instant().toString();
-        store.beginRun(id, prepared.suite().name(), startedAt, prepared.suite().sha256(), prepared.dataset().sha256());
+        if (options.resume()) {
+            earlier = store.completedCalls(id);
+            startedAt = store.run(id).map(RunStore.RunInfo::startedAt).orElse(startedAt);
+            store.resumeRun(id);
+        } else {
+            store.beginRun(id, prepared.suite().name(), startedAt, prepared.suite().sha256(),
+                    prepared.dataset().sha256());
+        }
         List<CandidateSpec> candidates = prepared.suite().candidates();
         List<Item> items = prepared.dataset().items();
         int total = candidates.size() * items.size();
         Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        BudgetGuard budget = new BudgetGuard(prepared.suite().budget().maxUsd());
-        ExecutorService pool = Executors.newFixedThreadPool(prepared.suite().execution().concurrency(), r -> {
-            Thread t = new Thread(r, "frontier-call");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(total);
-            // item-major order, so that every candidate makes progress and early figures are comparable
-            for (Item item : items) {
-                for (CandidateSpec c : candidates) {
-                    futures.add(pool.submit(() -> {
-                        Answer a = answer(prepared, id, c, item, budget);
-                        if (a != null) {
-                            answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), a);
-                        }
-                        progress.callFinished(done.incrementAndGet(), total, c.id(),
-                                a == null || a.result() instanceof CallResult.Failure);
-                    }));
+        AtomicReference<String> fatal = new AtomicReference<>();
+        Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> invalid = new ConcurrentHashMap<>();
+        BudgetGuard budget = new BudgetGuard(options.budget());
+        AtomicInteger misses = new AtomicInteger();
+
+        // answers from before the interruption count toward the spend and are not asked for again
+        List<Runnable> tasks = new ArrayList<>(total);
+        for (Item item : items) {
+            for (CandidateSpec c : candidates) {
+                RunStore.StoredCall stored = earlier.get(new RunStore.CallKey(c.id(), item.id()));
+                if (stored != null) {
+                    Answer a = reuse(prepared, c, item, stored);
+                    budget.settle(BigDecimal.ZERO, a.paid() instanceof Cost.Known k ? k.usd() : BigDecimal.ZERO);
+                    put(answers, c, item, a);
+                    successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+                    progress.callFinished(done.incrementAndGet(), total, c.id(), false, budget.spent());
+                    continue;
                 }
+                tasks.add(() -> {
+                    if (fatal.get() != null) {
+                        return;
+                    }
+                    Answer a = answer(prepared, id, c, item, budget, options, misses);
+                    if (a == null) {
+                        progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
+                        return;
+                    }
+                    put(answers, c, item, a);
+                    if (a.result() instanceof CallResult.Failure f) {
+                        checkFatal(c, f, successes, invalid, context, fatal);
+                    } else {
+                        successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    progress.callFinished(done.incrementAndGet(), total, c.id(),
+                            a.result() instanceof CallResult.Failure, budget.spent());
+                });
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a call task failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
+        }
+        runAll(tasks, prepared.suite().execution().concurrency());
+        if (fatal.get() != null) {
+            store.finishRun(id, "failed", clock.instant().toString(), null);
+            throw new Aborted(fatal.get());
         }
         String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
+                : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
-                clock.instant().toString(), answers);
+                clock.instant().toString(), answers,
+                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()));
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
     }
 
-    /** One candidate's answer to one item, priced and scored. */
-    record Answer(CallResult result, Cost cost, Map<String, Score> scores) {
+    private static void put(Map<String, Map<String, Answer>> answers, CandidateSpec c, Item item, Answer a) {
+        answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), a);
+    }
+
+    private static void runAll(List<Runnable> tasks, int threads) throws InterruptedException {
+        // the client limits calls in flight adaptively; the pool only needs enough threads to reach its maximum
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "frontier-call");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(tasks.size());
+            for (Runnable t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a call task failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Stops the run on errors no retry can cure: no access or no such resource at once; a validation error when
+     * the candidate has no success yet and it says the model id is wrong, or happens three times.
+     */
+    private static void checkFatal(CandidateSpec c, CallResult.Failure f, Map<String, AtomicInteger> successes,
+                                   Map<String, AtomicInteger> invalid, Context context,
+                                   AtomicReference<String> fatal) {
+        boolean noSuccess = successes.getOrDefault(c.id(), new AtomicInteger()).get() == 0;
+        boolean stop = RetryPolicy.FATAL.contains(f.errorCode());
+        if ("ValidationException".equals(f.errorCode()) && noSuccess) {
+            int n = invalid.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+            stop = n >= 3 || f.message().toLowerCase(java.util.Locale.ROOT).contains("model identifier");
+        }
+        if (stop) {
+            String region = context.region().isEmpty() ? "the default region" : "region " + context.region();
+            fatal.compareAndSet(null, "candidate '" + c.id() + "' (model " + c.model() + ") in " + region + ": "
+                    + f.errorCode() + ": " + f.message() + " — " + advice(f.errorCode()));
+        }
+    }
+
+    private static String advice(String code) {
+        return switch (code) {
+            case "AccessDeniedException" -> "check that your IAM identity may call bedrock:InvokeModel and that "
+                    + "access to this model is granted in the Bedrock console (Model access)";
+            case "ResourceNotFoundException" -> "check the model id and that the model is offered in this region";
+            case "ValidationException" -> "check the model id (or inference profile) and that the model is "
+                    + "enabled for your account in this region";
+            default -> "check your AWS credentials and region";
+        };
+    }
+
+    private Answer reuse(PreparedSuite prepared, CandidateSpec c, Item item, RunStore.StoredCall stored) {
+        CallResult.Completion completion = stored.completion();
+        Cost cost = price(prepared, c, completion);
+        return new Answer(completion, cost, score(prepared, item, completion.text()),
+                "cached".equals(stored.source()) ? Source.RESUMED_CACHED : Source.RESUMED_CALLED);
     }
 
     /** The answer, or null when the budget could not cover the call's worst case (the call is not made). */
-    private Answer answer(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget) {
+    private Answer answer(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget,
+                          Options options, AtomicInteger misses) {
         ModelRequest request = Requests.of(c, item);
+        String key = options.cache().isPresent() ? ResponseCache.key(options.cacheKey(), request) : null;
+        if (key != null) {
+            Optional<CallResult.Completion> hit = options.cache().get().get(key,
+                    clock.instant().minus(options.cacheTtl()));
+            if (hit.isPresent()) {
+                Answer a = new Answer(hit.get(), price(prepared, c, hit.get()),
+                        score(prepared, item, hit.get().text()), Source.CACHED);
+                store.recordCall(id, c.id(), item.id(), c.model(), a.result(), a.cost().usdOrNull(), a.scores(),
+                        "cached");
+                return a;
+            }
+            misses.incrementAndGet();
+        }
         Optional<ModelPrice> price = prepared.catalog().find(c.model());
         BigDecimal worst = price.map(p -> WorstCase.cost(request, p)).orElse(BigDecimal.ZERO);
         if (!budget.reserve(worst)) {
@@ -127,22 +274,37 @@ public final class Runner {
         }
         CallResult result = client.call(request);
         Cost cost = Cost.ZERO;
-        Map<String, Score> scores = new LinkedHashMap<>();
+        Map<String, Score> scores;
         if (result instanceof CallResult.Completion completion) {
-            cost = price.map(p -> p.cost(completion.usage(), ModelPrice.Mode.ON_DEMAND))
-                    .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
-            for (PreparedSuite.BoundScorer s : prepared.scorers()) {
-                scores.put(s.spec().id(), guarded(s, item, completion.text()));
-            }
+            cost = price(prepared, c, completion);
+            scores = score(prepared, item, completion.text());
         } else {
             CallResult.Failure f = (CallResult.Failure) result;
+            scores = new LinkedHashMap<>();
             for (PreparedSuite.BoundScorer s : prepared.scorers()) {
                 scores.put(s.spec().id(), new Score.Value(0.0, "call failed: " + f.errorCode()));
             }
         }
-        store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores);
+        store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores, "called");
         budget.settle(worst, cost instanceof Cost.Known k ? k.usd() : worst);
-        return new Answer(result, cost, scores);
+        if (key != null && result instanceof CallResult.Completion completion) {
+            options.cache().get().put(key, completion, clock.instant());
+        }
+        return new Answer(result, cost, scores, Source.CALLED);
+    }
+
+    private static Cost price(PreparedSuite prepared, CandidateSpec c, CallResult.Completion completion) {
+        return prepared.catalog().find(c.model())
+                .map(p -> p.cost(completion.usage(), ModelPrice.Mode.ON_DEMAND))
+                .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
+    }
+
+    private static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (PreparedSuite.BoundScorer s : prepared.scorers()) {
+            scores.put(s.spec().id(), guarded(s, item, output));
+        }
+        return scores;
     }
 
     /** A scorer that throws marks its item as unscored; it does not end the run. */

@@ -20,12 +20,31 @@ import java.util.Map;
  * @param candidates  per-candidate figures, in suite order
  * @param pareto      ids on the cost-vs-quality frontier, by ascending cost
  * @param evalSpend   what the run paid
+ * @param calls       how the answers were obtained: paid calls, cache hits, resumed, retries, throttles
  * @param items       per-item outputs and scores
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                        List<CandidateResult> candidates, List<String> pareto, Spend evalSpend,
+                        List<CandidateResult> candidates, List<String> pareto, Spend evalSpend, Calls calls,
                         List<ItemResult> items) {
+
+    /**
+     * How the answers of a run were obtained.
+     *
+     * @param answers     answers in the run (candidates × items that got one)
+     * @param paid        calls made and paid by this run (including before a resume)
+     * @param cacheHits   answers served by the response cache (not paid)
+     * @param cacheMisses lookups that found nothing and led to a call
+     * @param resumed     answers carried over from before a resume
+     * @param failed      calls that ended in an error
+     * @param notRun      calls not made because the budget could not cover them
+     * @param attempts    call attempts sent in this process, retries included
+     * @param retries     retries in this process
+     * @param throttles   throttling answers seen in this process
+     */
+    public record Calls(int answers, int paid, int cacheHits, int cacheMisses, int resumed, int failed, int notRun,
+                        long attempts, long retries, long throttles) {
+    }
 
     public static final String SCHEMA = "frontier.results/v1";
 
@@ -112,7 +131,7 @@ public record RunResult(String schema, String runId, String suite, String descri
      *
      * @param usd     the total; null when some price was unknown
      * @param unknown why it is unknown, empty when known
-     * @param calls   calls made
+     * @param calls   paid calls
      */
     public record Spend(BigDecimal usd, String unknown, int calls) {
     }

@@ -79,6 +79,7 @@ public final class RunStore implements AutoCloseable {
                           latency_ms INTEGER NOT NULL,
                           client_latency_ms INTEGER NOT NULL,
                           cost_usd TEXT,
+                          source TEXT NOT NULL DEFAULT 'called',
                           PRIMARY KEY (run_id, candidate_id, item_id))""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS scores (
@@ -91,6 +92,17 @@ public final class RunStore implements AutoCloseable {
                           failure TEXT,
                           PRIMARY KEY (run_id, candidate_id, item_id, scorer_id),
                           FOREIGN KEY (run_id, candidate_id, item_id) REFERENCES calls(run_id, candidate_id, item_id))""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS response_cache (
+                          cache_key TEXT PRIMARY KEY,
+                          output TEXT NOT NULL,
+                          stop_reason TEXT,
+                          input_tokens INTEGER NOT NULL,
+                          output_tokens INTEGER NOT NULL,
+                          cache_read_tokens INTEGER NOT NULL,
+                          cache_write_tokens INTEGER NOT NULL,
+                          latency_ms INTEGER NOT NULL,
+                          stored_at_ms INTEGER NOT NULL)""");
                 s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             try (Statement s = c.createStatement();
@@ -113,16 +125,21 @@ public final class RunStore implements AutoCloseable {
                 + "VALUES (?, ?, 'running', ?, ?, ?)", id.value(), suite, startedAt, suiteSha256, datasetSha256);
     }
 
-    /** Commits one call and its scores atomically. */
+    /**
+     * Commits one call and its scores atomically.
+     *
+     * @param source {@code called} (paid in this run) or {@code cached} (from the response cache, not paid)
+     */
     public synchronized void recordCall(RunId run, String candidateId, String itemId, String modelId,
-                                        CallResult result, BigDecimal costUsd, Map<String, Score> scores) {
+                                        CallResult result, BigDecimal costUsd, Map<String, Score> scores,
+                                        String source) {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement call = db.prepareStatement("""
                     INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
                       error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                      latency_ms, client_latency_ms, cost_usd)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                      latency_ms, client_latency_ms, cost_usd, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                  PreparedStatement score = db.prepareStatement("""
                          INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
                          VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -151,6 +168,7 @@ public final class RunStore implements AutoCloseable {
                 call.setLong(12, u.cacheWriteInputTokens());
                 call.setLong(14, result.clientLatencyMs());
                 call.setString(15, costUsd == null ? null : costUsd.toPlainString());
+                call.setString(16, source);
                 call.executeUpdate();
                 for (Map.Entry<String, Score> e : scores.entrySet()) {
                     score.setString(1, run.value());
@@ -194,6 +212,87 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Marks an interrupted run as running again. */
+    public synchronized void resumeRun(RunId id) {
+        update("UPDATE runs SET status = 'running', finished_at = NULL WHERE run_id = ?", id.value());
+    }
+
+    /** What the store knows of a run, for resuming it. */
+    public record RunInfo(String runId, String suite, String status, String startedAt, String suiteSha256,
+                          String datasetSha256) {
+    }
+
+    /** The run, if the store has it. */
+    public synchronized Optional<RunInfo> run(RunId id) {
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT run_id, suite, status, started_at, suite_sha256, dataset_sha256 FROM runs WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A call key: candidate id and item id. */
+    public record CallKey(String candidateId, String itemId) {
+    }
+
+    /** A stored successful call and whether it was paid ({@code called}) or came from the cache. */
+    public record StoredCall(CallResult.Completion completion, String source) {
+    }
+
+    /** The successful calls of a run (failed ones are tried again on resume). */
+    public synchronized Map<CallKey, StoredCall> completedCalls(RunId id) {
+        Map<CallKey, StoredCall> out = new java.util.HashMap<>();
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT candidate_id, item_id, output, stop_reason, input_tokens, output_tokens, cache_read_tokens,
+                       cache_write_tokens, latency_ms, client_latency_ms, source
+                FROM calls WHERE run_id = ? AND error_code IS NULL""")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new CallKey(rs.getString(1), rs.getString(2)), new StoredCall(
+                            new CallResult.Completion(rs.getString(3), rs.getString(4), new TokenUsage(rs.getLong(5),
+                                    rs.getLong(6), rs.getLong(7), rs.getLong(8)), rs.getLong(9), rs.getLong(10), ""),
+                            rs.getString(11)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the calls of run " + id + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The cached answer for {@code key}, if stored at or after {@code notBeforeEpochMs}. */
+    public synchronized Optional<CallResult.Completion> cachedResponse(String key, long notBeforeEpochMs) {
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT output, stop_reason, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                       latency_ms FROM response_cache WHERE cache_key = ? AND stored_at_ms >= ?""")) {
+            s.setString(1, key);
+            s.setLong(2, notBeforeEpochMs);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new CallResult.Completion(rs.getString(1), rs.getString(2),
+                        new TokenUsage(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), rs.getLong(7),
+                        0, "")) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the response cache: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores an answer in the response cache (errors are never passed here). */
+    public synchronized void cacheResponse(String key, CallResult.Completion c, long atEpochMs) {
+        TokenUsage u = c.usage();
+        update("""
+                INSERT OR REPLACE INTO response_cache(cache_key, output, stop_reason, input_tokens, output_tokens,
+                  cache_read_tokens, cache_write_tokens, latency_ms, stored_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                key, c.text(), c.stopReason(), u.inputTokens(), u.outputTokens(), u.cacheReadInputTokens(),
+                u.cacheWriteInputTokens(), c.latencyMs(), atEpochMs);
     }
 
     /** A run's summary line. */

@@ -37,11 +37,21 @@ class RunStoreTest {
             scores.put("json", new Score.Failed("boom"));
             store.recordCall(id, "lite", "i1", "amazon.nova-lite-v1:0",
                     new CallResult.Completion("ok", "end_turn", new TokenUsage(10, 2, 3, 4), 120, 130, "req-1"),
-                    new BigDecimal("0.0001"), scores);
+                    new BigDecimal("0.0001"), scores, "called");
             store.recordCall(id, "lite", "i2", "amazon.nova-lite-v1:0",
                     new CallResult.Failure("ThrottlingException", "slow down", true, 5), null,
-                    Map.of("exact", new Score.Value(0, "call failed")));
+                    Map.of("exact", new Score.Value(0, "call failed")), "called");
             assertThat(store.callCount(id)).isEqualTo(2);
+            // only the successful call is kept for a resume; the failed one is tried again
+            assertThat(store.completedCalls(id)).containsOnlyKeys(new RunStore.CallKey("lite", "i1"));
+            assertThat(store.completedCalls(id).values()).singleElement()
+                    .satisfies(c -> assertThat(c.completion().usage()).isEqualTo(new TokenUsage(10, 2, 3, 4)));
+            store.cacheResponse("k", new CallResult.Completion("cached", "end_turn", new TokenUsage(1, 2, 0, 0), 9,
+                    0, ""), 1_000);
+            assertThat(store.cachedResponse("k", 1_000)).hasValueSatisfying(c -> assertThat(c.text())
+                    .isEqualTo("cached"));
+            assertThat(store.cachedResponse("k", 1_001)).isEmpty(); // older than the TTL allows
+            assertThat(store.cachedResponse("other", 0)).isEmpty();
         }
         try (RunStore store = RunStore.open(db)) {
             assertThat(store.callCount(id)).isEqualTo(2);
