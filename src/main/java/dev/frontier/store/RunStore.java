@@ -295,6 +295,28 @@ public final class RunStore implements AutoCloseable {
                 u.cacheWriteInputTokens(), c.latencyMs(), atEpochMs);
     }
 
+    /**
+     * Mean output tokens per candidate id in the latest completed run of {@code suite}; empty when there is none.
+     */
+    public synchronized Map<String, Double> meanOutputTokens(String suite) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT candidate_id, AVG(output_tokens) FROM calls
+                WHERE error_code IS NULL AND run_id = (SELECT run_id FROM runs WHERE suite = ? AND status = 'completed'
+                                                       ORDER BY run_id DESC LIMIT 1)
+                GROUP BY candidate_id""")) {
+            s.setString(1, suite);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read earlier runs: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** A run's summary line. */
     public record RunRow(String runId, String suite, String status, String startedAt, String finishedAt) {
     }

@@ -1,0 +1,88 @@
+package dev.frontier.cli;
+
+import dev.frontier.invoke.ResponseCache;
+import dev.frontier.model.Cost;
+import dev.frontier.run.Estimator;
+import dev.frontier.run.PreparedSuite;
+import dev.frontier.run.StoreResponseCache;
+import dev.frontier.store.RunStore;
+import java.io.PrintWriter;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code frontier estimate SUITE}: what a run would cost, before spending anything. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = "Estimate what running a suite would cost, per candidate and in total. Spends nothing.")
+final class EstimateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file (YAML)")
+    Path suite;
+
+    @Option(names = "--sandbox", description = "estimate for a sandbox run (its response cache entries)")
+    boolean sandbox;
+
+    @Mixin
+    StoreOptions storage;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr());
+        Map<String, Double> earlier = Map.of();
+        Optional<ResponseCache> cache = Optional.empty();
+        RunStore store = null;
+        try {
+            if (Files.isRegularFile(storage.store)) {
+                store = RunStore.open(storage.store);
+                earlier = store.meanOutputTokens(p.suite().name());
+                if (p.suite().execution().responseCache()) {
+                    cache = Optional.of(new StoreResponseCache(store));
+                }
+            }
+            String region = p.suite().execution().region().orElse(sandbox ? "us-east-1" : "default");
+            String key = sandbox ? "sandbox" : "bedrock:" + region + ":"
+                    + p.suite().execution().endpoint().map(Object::toString).orElse("");
+            Estimator.Estimate e = Estimator.estimate(p, earlier, cache, key,
+                    Instant.now().minus(Duration.ofHours(p.suite().execution().cacheTtlHours())));
+            out.printf("%-22s %6s %7s %12s %12s  %-24s %12s %12s%n", "candidate", "calls", "cached", "input tok",
+                    "output tok", "output from", "on-demand $", "batch $");
+            for (Estimator.CandidateEstimate c : e.candidates()) {
+                out.printf("%-22s %6d %7d %12d %12d  %-24s %12s %12s%n", c.candidateId(), c.calls(), c.cached(),
+                        c.inputTokens(), c.outputTokens(), c.outputBasis(), usd(c.onDemand()), usd(c.batch()));
+            }
+            out.printf("total: %s on demand; %s at batch prices (batch needs >= 100 records per job and "
+                    + "tolerates up to 24 h)%n", usd(e.total()), usd(e.totalBatch()));
+            p.suite().budget().maxUsd().ifPresent(max -> out.printf("budget: $%s%s%n", max.toPlainString(),
+                    e.total() instanceof Cost.Known k && k.usd().compareTo(max) > 0
+                            ? " — the estimate is above it; the run would stop when the budget is used up" : ""));
+            out.println("(input tokens are estimated at about 4 characters per token; output from maxTokens is an "
+                    + "upper bound)");
+            return Exit.OK.code();
+        } catch (RunStore.StoreException ex) {
+            throw new CliFailure(Exit.PROVIDER, ex.getMessage());
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
+    }
+
+    private static String usd(Cost c) {
+        return c instanceof Cost.Known k ? k.usd().setScale(4, RoundingMode.HALF_EVEN).toPlainString() : "unknown";
+    }
+
+}
