@@ -42,7 +42,7 @@ public final class SuiteLoader {
     /** Allowed keys per section; the published JSON Schema is checked against these by a test. */
     public static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
-                    "traffic", "budget", "execution", "pricing", "statistics")),
+                    "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
@@ -52,7 +52,11 @@ public final class SuiteLoader {
             Map.entry("budget", Set.of("maxUsd")),
             Map.entry("execution", Set.of("concurrency", "region", "endpoint", "requestsPerMinute", "tokensPerMinute",
                     "maxErrorRate", "responseCache", "cacheTtlHours")),
-            Map.entry("pricing", Set.of("overrides")),
+            Map.entry("pricing", Set.of("overrides", "provisioned")),
+            Map.entry("provisioned", Set.of("model", "hourlyPerModelUnit", "tokensPerMinutePerUnit", "commitment")),
+            Map.entry("selection", Set.of("margin", "confidence", "maxLatencyP95Ms", "minScores")),
+            Map.entry("gate", Set.of("metric", "regression", "scorer", "candidate", "min", "max", "maxDrop",
+                    "maxIncrease")),
             Map.entry("priceOverride", Set.of("model", "input", "output", "batchInput", "batchOutput", "cacheRead",
                     "cacheWrite", "source")),
             Map.entry("statistics", Set.of("resamples", "seed", "confidence")));
@@ -73,6 +77,11 @@ public final class SuiteLoader {
     private static final int DEFAULT_RESAMPLES = 2000;
     private static final long DEFAULT_SEED = 42L;
     private static final double DEFAULT_MAX_ERROR_RATE = 0.05;
+    private static final double DEFAULT_MARGIN = 0.03;
+    private static final Set<String> THRESHOLD_METRICS = Set.of("quality", "score", "costPer1kRequests",
+            "latencyP95Ms", "errorRate");
+    private static final Set<String> REGRESSION_METRICS = Set.of("quality", "score", "costPer1kRequests",
+            "latencyP95Ms");
     private static final long DEFAULT_CACHE_TTL_HOURS = 14 * 24;
     private static final SuiteSpec.ExecutionSpec DEFAULT_EXECUTION = new SuiteSpec.ExecutionSpec(DEFAULT_CONCURRENCY,
             Optional.empty(), Optional.empty(), java.util.OptionalInt.empty(), java.util.OptionalLong.empty(),
@@ -200,9 +209,14 @@ public final class SuiteLoader {
                     .orElse(new SuiteSpec.BudgetSpec(Optional.empty()));
             SuiteSpec.ExecutionSpec execution = top.get("execution").map(this::execution)
                     .orElse(DEFAULT_EXECUTION);
-            PricingSpec pricing = top.get("pricing").map(this::pricing).orElse(new PricingSpec(List.of()));
+            PricingSpec pricing = top.get("pricing").map(this::pricing).orElse(new PricingSpec(List.of(), List.of()));
             SuiteSpec.StatisticsSpec statistics = top.get("statistics").map(this::statistics)
                     .orElse(new SuiteSpec.StatisticsSpec(DEFAULT_RESAMPLES, DEFAULT_SEED, 0.95));
+            Set<String> scorerIds = new HashSet<>();
+            scorers.forEach(sc -> scorerIds.add(sc.id()));
+            SelectionSpec selection = top.get("selection").map(n -> selection(n, scorerIds))
+                    .orElse(new SelectionSpec(DEFAULT_MARGIN, 0.95, java.util.OptionalLong.empty(), Map.of()));
+            List<GateSpec> gates = top.get("gates").map(n -> gates(n, scorerIds, candidates)).orElse(List.of());
 
             List<Problem> sorted = new ArrayList<>(problems);
             sorted.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
@@ -210,7 +224,7 @@ public final class SuiteLoader {
                 return new Invalid(sorted);
             }
             return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
-                    budget, execution, pricing, statistics, locations), sorted);
+                    budget, execution, pricing, statistics, selection, gates, locations), sorted);
         }
 
         private DatasetSpec dataset(Node node) {
@@ -541,7 +555,143 @@ public final class SuiteLoader {
                         price(o, "cacheWrite"),
                         o.get("source").flatMap(n -> y.string(n, o.child("source"))).orElse("suite " + file)));
             }
-            return new PricingSpec(out);
+            List<ProvisionedSpec> provisioned = new ArrayList<>();
+            List<Node> terms = m.get("provisioned").map(n -> y.sequence(n, "pricing.provisioned")).orElse(List.of());
+            for (int i = 0; i < terms.size(); i++) {
+                String path = "pricing.provisioned[" + i + "]";
+                YamlNodes.Mapping t = y.mapping(terms.get(i), path, KEYS.get("provisioned"));
+                String model = t.get("model").flatMap(n -> y.string(n, t.child("model"))).orElse(null);
+                Optional<BigDecimal> hourly = t.get("hourlyPerModelUnit")
+                        .flatMap(n -> y.decimal(n, t.child("hourlyPerModelUnit")));
+                Optional<Long> tpm = t.get("tokensPerMinutePerUnit")
+                        .flatMap(n -> y.integer(n, t.child("tokensPerMinutePerUnit")));
+                for (String key : List.of("model", "hourlyPerModelUnit", "tokensPerMinutePerUnit")) {
+                    if (t.get(key).isEmpty()) {
+                        y.error(terms.get(i), t.child(key), "missing", "Provisioned Throughput terms need the model, "
+                                + "the hourly price per model unit and the tokens per minute one unit serves");
+                    }
+                }
+                if (hourly.isPresent() && hourly.get().signum() <= 0) {
+                    y.error(t.values().get("hourlyPerModelUnit"), t.child("hourlyPerModelUnit"), "must be positive",
+                            "USD per model unit per hour from your AWS agreement");
+                }
+                if (tpm.isPresent() && tpm.get() <= 0) {
+                    y.error(t.values().get("tokensPerMinutePerUnit"), t.child("tokensPerMinutePerUnit"),
+                            "must be positive", "");
+                }
+                String commitment = t.get("commitment").flatMap(n -> y.string(n, t.child("commitment")))
+                        .orElse("none");
+                if (model != null && hourly.isPresent() && tpm.isPresent()) {
+                    provisioned.add(new ProvisionedSpec(model, hourly.get(), tpm.get(), commitment));
+                }
+            }
+            return new PricingSpec(out, provisioned);
+        }
+
+        private SelectionSpec selection(Node node, Set<String> scorerIds) {
+            YamlNodes.Mapping m = y.mapping(node, "selection", KEYS.get("selection"));
+            double margin = m.get("margin").flatMap(n -> y.decimal(n, "selection.margin"))
+                    .map(BigDecimal::doubleValue).orElse(DEFAULT_MARGIN);
+            if (!(margin >= 0 && margin < 1)) {
+                y.error(m.values().get("margin"), "selection.margin", "must be at least 0 and below 1",
+                        "the largest quality loss you accept, e.g. 0.03");
+            }
+            double confidence = m.get("confidence").flatMap(n -> y.decimal(n, "selection.confidence"))
+                    .map(BigDecimal::doubleValue).orElse(0.95);
+            if (!(confidence > 0.5 && confidence < 1)) {
+                y.error(m.values().get("confidence"), "selection.confidence", "must be between 0.5 and 1", "e.g. 0.95");
+            }
+            java.util.OptionalLong latency = java.util.OptionalLong.empty();
+            if (m.get("maxLatencyP95Ms").isPresent()) {
+                long v = y.integer(m.values().get("maxLatencyP95Ms"), "selection.maxLatencyP95Ms").orElse(1L);
+                if (v <= 0) {
+                    y.error(m.values().get("maxLatencyP95Ms"), "selection.maxLatencyP95Ms", "must be positive", "");
+                } else {
+                    latency = java.util.OptionalLong.of(v);
+                }
+            }
+            Map<String, Double> minScores = new LinkedHashMap<>();
+            if (m.get("minScores").isPresent()) {
+                YamlNodes.Mapping ms = y.mapping(m.values().get("minScores"), "selection.minScores", scorerIds);
+                ms.values().forEach((k, v) -> y.decimal(v, ms.child(k)).ifPresent(d -> {
+                    if (d.doubleValue() < 0 || d.doubleValue() > 1) {
+                        y.error(v, ms.child(k), "a score minimum is between 0 and 1", "");
+                    }
+                    minScores.put(k, d.doubleValue());
+                }));
+            }
+            return new SelectionSpec(margin, confidence, latency, minScores);
+        }
+
+        private List<GateSpec> gates(Node node, Set<String> scorerIds, List<CandidateSpec> candidates) {
+            List<GateSpec> out = new ArrayList<>();
+            Set<String> candidateIds = new HashSet<>();
+            candidates.forEach(c -> candidateIds.add(c.id()));
+            boolean hasIncumbent = candidates.stream().anyMatch(CandidateSpec::incumbent);
+            List<Node> items = y.sequence(node, "gates");
+            for (int i = 0; i < items.size(); i++) {
+                String path = "gates[" + i + "]";
+                Node n = items.get(i);
+                YamlNodes.Mapping m = y.mapping(n, path, KEYS.get("gate"));
+                Optional<String> threshold = m.get("metric").flatMap(v -> y.string(v, m.child("metric")));
+                Optional<String> regression = m.get("regression").flatMap(v -> y.string(v, m.child("regression")));
+                if (threshold.isPresent() == regression.isPresent()) {
+                    y.error(n, path, "a gate has either 'metric:' (a threshold) or 'regression:' (against a baseline)",
+                            "e.g. '{ metric: quality, min: 0.8 }' or '{ regression: quality, maxDrop: 0.02 }'");
+                    continue;
+                }
+                GateSpec.Kind kind = threshold.isPresent() ? GateSpec.Kind.THRESHOLD : GateSpec.Kind.REGRESSION;
+                String metric = threshold.orElseGet(regression::get);
+                String key = threshold.isPresent() ? "metric" : "regression";
+                Set<String> allowed = threshold.isPresent() ? THRESHOLD_METRICS : REGRESSION_METRICS;
+                if (!allowed.contains(metric)) {
+                    y.error(m.values().get(key), m.child(key), "unknown metric '" + metric + "'",
+                            Suggest.closest(metric, allowed).map(k -> "did you mean '" + k + "'?")
+                                    .orElse("one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+                }
+                Optional<String> scorer = m.get("scorer").flatMap(v -> y.string(v, m.child("scorer")));
+                if (metric.equals("score") && scorer.isEmpty()) {
+                    y.error(n, m.child("scorer"), "missing", "name the scorer whose mean is gated");
+                } else if (scorer.isPresent() && !scorerIds.contains(scorer.get())) {
+                    y.error(m.values().get("scorer"), m.child("scorer"), "no scorer '" + scorer.get() + "'",
+                            Suggest.hint(scorer.get(), scorerIds));
+                }
+                Optional<String> candidate = m.get("candidate").flatMap(v -> y.string(v, m.child("candidate")));
+                if (candidate.isPresent() && !candidateIds.contains(candidate.get())) {
+                    y.error(m.values().get("candidate"), m.child("candidate"), "no candidate '" + candidate.get() + "'",
+                            Suggest.hint(candidate.get(), candidateIds));
+                } else if (candidate.isEmpty() && !hasIncumbent && candidates.size() > 1) {
+                    y.error(n, m.child("candidate"), "which candidate does this gate check?",
+                            "add 'candidate: <id>', or mark the production model 'role: incumbent'");
+                }
+                OptionalDouble min = optionalNumber(m, "min");
+                OptionalDouble max = optionalNumber(m, "max");
+                OptionalDouble maxDrop = optionalNumber(m, "maxDrop");
+                OptionalDouble maxIncrease = optionalNumber(m, "maxIncrease");
+                if (kind == GateSpec.Kind.THRESHOLD && min.isEmpty() && max.isEmpty()) {
+                    y.error(n, path, "a threshold needs 'min:' or 'max:'", "e.g. '{ metric: quality, min: 0.8 }'");
+                }
+                if (kind == GateSpec.Kind.REGRESSION) {
+                    boolean quality = metric.equals("quality") || metric.equals("score");
+                    if (quality && maxDrop.isEmpty()) {
+                        y.error(n, path, "a quality regression gate needs 'maxDrop:'", "e.g. maxDrop: 0.02");
+                    }
+                    if (!quality && maxIncrease.isEmpty()) {
+                        y.error(n, path, "a " + metric + " regression gate needs 'maxIncrease:'",
+                                "a relative increase, e.g. maxIncrease: 0.10 for 10 %");
+                    }
+                }
+                if (kind == GateSpec.Kind.THRESHOLD && (maxDrop.isPresent() || maxIncrease.isPresent())) {
+                    y.error(n, path, "'maxDrop' and 'maxIncrease' belong to regression gates", "use min or max");
+                }
+                out.add(new GateSpec(kind, metric, scorer, candidate, min, max, maxDrop, maxIncrease, path));
+            }
+            return out;
+        }
+
+        private OptionalDouble optionalNumber(YamlNodes.Mapping m, String key) {
+            return m.get(key).flatMap(n -> y.decimal(n, m.child(key)))
+                    .map(d -> OptionalDouble.of(d.doubleValue())).orElse(OptionalDouble.empty());
         }
 
         private Optional<BigDecimal> price(YamlNodes.Mapping m, String key) {

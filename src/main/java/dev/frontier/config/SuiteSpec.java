@@ -21,16 +21,20 @@ import java.util.Optional;
  * @param execution   how calls are made
  * @param pricing     price overrides on top of the bundled catalog
  * @param statistics  bootstrap settings
+ * @param selection   how a cheaper candidate qualifies
+ * @param gates       CI gates
  * @param locations   source positions by document path (e.g. {@code candidates[1].model})
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
                         List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
                         BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
-                        StatisticsSpec statistics, Map<String, Location> locations) {
+                        StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
+                        Map<String, Location> locations) {
 
     public SuiteSpec {
         candidates = List.copyOf(candidates);
         scorers = List.copyOf(scorers);
+        gates = List.copyOf(gates);
         locations = Map.copyOf(locations);
     }
 

@@ -63,20 +63,7 @@ public final class Formats {
 
     /** Markdown-safe text: characters with meaning in GitHub Markdown or HTML are escaped. */
     public String md(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(ch);
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '\n', '\r' -> out.append(' ');
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return dev.frontier.model.MarkdownText.escape(text);
     }
+
 }

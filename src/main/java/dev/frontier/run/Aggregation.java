@@ -1,6 +1,8 @@
 package dev.frontier.run;
 
 import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.GateSpec;
+import dev.frontier.config.SelectionSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.model.CallResult;
@@ -106,7 +108,8 @@ final class Aggregation {
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid);
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
-                context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, candidates, frontier,
+                context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, rules(suite), candidates,
+                frontier,
                 evalSpend, calls, itemResults);
     }
 
@@ -184,6 +187,39 @@ final class Aggregation {
                 per1k, monthly, unknown, spend.usdOrNull(),
                 Percentiles.of(lat, 50).isPresent() ? Percentiles.of(lat, 50).getAsDouble() : null,
                 Percentiles.of(lat, 95).isPresent() ? Percentiles.of(lat, 95).getAsDouble() : null, false);
+    }
+
+    static RunResult.Rules rules(SuiteSpec suite) {
+        String fallback = suite.incumbent().map(CandidateSpec::id).orElse(suite.candidates().get(0).id());
+        List<RunResult.Gate> gates = new ArrayList<>();
+        for (GateSpec g : suite.gates()) {
+            String candidate = g.candidate().orElse(fallback);
+            String what = g.metric().equals("score") ? g.scorer().orElse("?") : g.metric();
+            String name;
+            if (g.kind() == GateSpec.Kind.THRESHOLD) {
+                name = what + (g.min().isPresent() ? " >= " + num(g.min().getAsDouble()) : "")
+                        + (g.min().isPresent() && g.max().isPresent() ? " and" : "")
+                        + (g.max().isPresent() ? " <= " + num(g.max().getAsDouble()) : "");
+            } else {
+                name = what + (g.maxDrop().isPresent() ? " drops at most " + num(g.maxDrop().getAsDouble())
+                        : " rises at most " + num(g.maxIncrease().getAsDouble() * 100) + "%") + " vs baseline";
+            }
+            gates.add(new RunResult.Gate(name + " (" + candidate + ")",
+                    g.kind() == GateSpec.Kind.THRESHOLD ? "threshold" : "regression", g.metric(),
+                    g.scorer().orElse(null), candidate, box(g.min()), box(g.max()), box(g.maxDrop()),
+                    box(g.maxIncrease())));
+        }
+        SelectionSpec sel = suite.selection();
+        return new RunResult.Rules(sel.margin(), sel.confidence(),
+                sel.maxLatencyP95Ms().isPresent() ? sel.maxLatencyP95Ms().getAsLong() : null, sel.minScores(), gates);
+    }
+
+    private static Double box(java.util.OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    private static String num(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** The weighted mean of the weighted scorers that produced a value; empty when none did. */

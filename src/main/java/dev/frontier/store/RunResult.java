@@ -17,6 +17,7 @@ import java.util.Map;
  * @param provenance  hashes, versions, seeds and times needed to reproduce the run
  * @param traffic     production requests per month used for monthly figures
  * @param scorers     the scorers, in suite order
+ * @param rules       the suite's selection rules and gates, so that a gate can be checked from this record alone
  * @param candidates  per-candidate figures, in suite order
  * @param pareto      ids on the cost-vs-quality frontier, by ascending cost
  * @param evalSpend   what the run paid
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                        List<CandidateResult> candidates, List<String> pareto, Spend evalSpend, Calls calls,
+                        Rules rules, List<CandidateResult> candidates, List<String> pareto, Spend evalSpend, Calls calls,
                         List<ItemResult> items) {
 
     /**
@@ -76,6 +77,36 @@ public record RunResult(String schema, String runId, String suite, String descri
                              long splitSeed, String priceCatalog, String priceCatalogVersion,
                              String priceCatalogDate, int bootstrapResamples, long bootstrapSeed, double confidence,
                              String endpoint, String region, String startedAt, String finishedAt) {
+    }
+
+    /**
+     * The suite's decision rules.
+     *
+     * @param margin          non-inferiority margin
+     * @param confidence      confidence of the decision
+     * @param maxLatencyP95Ms latency limit, null for none
+     * @param minScores       per-scorer minimum means
+     * @param gates           the CI gates
+     */
+    public record Rules(double margin, double confidence, Long maxLatencyP95Ms, Map<String, Double> minScores,
+                        List<Gate> gates) {
+    }
+
+    /**
+     * One CI gate as declared.
+     *
+     * @param name        a readable name, e.g. {@code quality >= 0.8 (sonnet)}
+     * @param kind        {@code threshold} or {@code regression}
+     * @param metric      quality, score, costPer1kRequests, latencyP95Ms or errorRate
+     * @param scorer      scorer id for score gates, else null
+     * @param candidate   the candidate checked
+     * @param min         threshold minimum or null
+     * @param max         threshold maximum or null
+     * @param maxDrop     regression: largest tolerated drop or null
+     * @param maxIncrease regression: largest tolerated relative increase or null
+     */
+    public record Gate(String name, String kind, String metric, String scorer, String candidate, Double min,
+                       Double max, Double maxDrop, Double maxIncrease) {
     }
 
     /** A scorer as declared. */

@@ -41,7 +41,8 @@ class SuiteSchemaTest {
     void sectionsHaveExactlyTheKeysTheLoaderAccepts() {
         JsonNode p = schema.path("properties");
         assertThat(names(p)).isEqualTo(SuiteLoader.KEYS.get(""));
-        for (String section : Set.of("dataset", "traffic", "budget", "execution", "pricing", "statistics")) {
+        for (String section : Set.of("dataset", "traffic", "budget", "execution", "pricing", "statistics",
+                "selection")) {
             assertThat(names(p.path(section).path("properties"))).as(section).isEqualTo(SuiteLoader.KEYS.get(section));
         }
         assertThat(names(schema.path("$defs").path("prompt").path("properties"))).isEqualTo(SuiteLoader.KEYS.get("prompt"));
@@ -51,6 +52,9 @@ class SuiteSchemaTest {
                 .isEqualTo(SuiteLoader.KEYS.get("candidate"));
         assertThat(names(p.path("pricing").path("properties").path("overrides").path("items").path("properties")))
                 .isEqualTo(SuiteLoader.KEYS.get("priceOverride"));
+        assertThat(names(p.path("gates").path("items").path("properties"))).isEqualTo(SuiteLoader.KEYS.get("gate"));
+        assertThat(names(p.path("pricing").path("properties").path("provisioned").path("items").path("properties")))
+                .isEqualTo(SuiteLoader.KEYS.get("provisioned"));
         assertThat(names(schema.path("$defs").path("scorer").path("properties")))
                 .isEqualTo(SuiteLoader.KEYS.get("scorer"));
     }

@@ -1,0 +1,25 @@
+package dev.frontier.model;
+
+/** Escapes untrusted text for GitHub-flavoured Markdown: no markup, no HTML, no table breaks, one line. */
+public final class MarkdownText {
+    private MarkdownText() {
+    }
+
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(ch);
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\n', '\r' -> out.append(' ');
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}
