@@ -22,7 +22,10 @@
  *       any other path; 500 {@code InternalServerException} for a sandbox bug; 429 {@code ThrottlingException}
  *       over a quota, and the injected faults below.</li>
  * </ul>
- * Model ids: the base ids listed by {@link dev.frontier.sandbox.Sandbox#modelIds()}, the same with a {@code us.},
+ * Loading {@code Sandbox} sets the JVM-wide system property {@code sun.net.httpserver.nodelay=true} unless it is
+ * already set: the JDK HTTP server sends headers and body in separate writes, and without TCP_NODELAY every answer
+ * waits about 40 ms for the client's delayed ACK.
+ * <p>Model ids: the base ids listed by {@link dev.frontier.sandbox.Sandbox#modelIds()}, the same with a {@code us.},
  * {@code eu.}, {@code apac.} or {@code global.} inference-profile prefix, or a foundation-model / inference-profile
  * ARN ending in one of them.
  *
