@@ -51,6 +51,11 @@ record ModelProfile(String id, double tier, double verbosity, int baseLatencyMs,
      * seeded generator. A few calls land in a slow tail, which puts p95 well above p50.
      */
     long latencyMs(long outputTokens, long uncachedInputTokens, long cachedInputTokens, SplittableRandom random) {
+        return Math.max(1, Math.round(drawLatencyMs(outputTokens, uncachedInputTokens, cachedInputTokens, random)));
+    }
+
+    /** The unrounded latency behind {@link #latencyMs}, for scaling before rounding. */
+    double drawLatencyMs(long outputTokens, long uncachedInputTokens, long cachedInputTokens, SplittableRandom random) {
         double typical = baseLatencyMs
                 + msPerOutputToken * outputTokens
                 + msPerThousandInputTokens * (uncachedInputTokens + cachedInputTokens / CACHED_INPUT_SPEEDUP) / 1000.0;
@@ -58,7 +63,7 @@ record ModelProfile(String id, double tier, double verbosity, int baseLatencyMs,
         if (random.nextDouble() < SLOW_TAIL_RATE) {
             jitter *= 1.5 + random.nextDouble();
         }
-        return Math.max(1, Math.round(typical * jitter));
+        return typical * jitter;
     }
 
     /** Box-Muller; SplittableRandom has no nextGaussian on Java 17. */

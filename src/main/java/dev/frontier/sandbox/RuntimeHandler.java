@@ -12,14 +12,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bedrock Runtime's REST-JSON binding over the JDK HTTP server: {@code POST /model/{modelId}/converse} and
  * {@code POST /model/{modelId}/count-tokens}; anything else is an {@code UnknownOperationException}. Errors carry
- * their code in {@code x-amzn-ErrorType}, as the AWS SDK expects.
+ * their code in {@code x-amzn-ErrorType}, as the AWS SDK expects. A Converse call passes validation, then its
+ * model's quota, then the fault draw, before the model answers; every request is recorded in the request log
+ * before its answer is sent.
  */
 final class RuntimeHandler implements HttpHandler {
 
@@ -29,39 +34,74 @@ final class RuntimeHandler implements HttpHandler {
 
     private final ConverseService service;
     private final double timeScale;
+    private final QuotaLimiter quotas;
+    private final FaultInjector faults;
+    private final RequestLog log;
+    private final InstantSource clock;
     private final AtomicLong requests = new AtomicLong();
 
-    RuntimeHandler(ConverseService service, double timeScale) {
+    RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
+                   RequestLog log, InstantSource clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeScale = timeScale;
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.faults = Objects.requireNonNull(faults, "faults");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.nameUUIDFromBytes(("sandbox-request-" + requests.incrementAndGet())
+        long sequence = requests.incrementAndGet();
+        Trace trace = new Trace(sequence, clock.instant());
+        String requestId = UUID.nameUUIDFromBytes(("sandbox-request-" + sequence)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         try {
             byte[] body = readBody(exchange);
+            trace.requestHash = ConverseService.rawRequestHash(null, body);
+            int status = 200;
+            ObjectNode answer;
+            long latencyMs = 0;
             try {
-                respond(exchange, requestId, 200, route(exchange, body));
+                Answer routed = route(exchange, body, trace);
+                answer = routed.body();
+                latencyMs = routed.latencyMs();
             } catch (BedrockError e) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", e.code() + ERROR_TYPE_SUFFIX);
                 ObjectNode error = service.json().createObjectNode().put("message", e.getMessage());
-                respond(exchange, requestId, e.status(), error);
+                e.extra().forEach((name, value) -> {
+                    if (value instanceof Number number) {
+                        error.put(name, number.longValue());
+                    } else {
+                        error.put(name, String.valueOf(value));
+                    }
+                });
+                answer = error;
+                status = e.status();
+                trace.outcome = e.code();
             } catch (RuntimeException | StackOverflowError e) {
                 // a bug or a pathological prompt: answer like the service would rather than drop the connection
                 LOG.error("sandbox request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "InternalServerException" + ERROR_TYPE_SUFFIX);
-                ObjectNode error = service.json().createObjectNode()
+                answer = service.json().createObjectNode()
                         .put("message", "The sandbox failed to process the request: " + e);
-                respond(exchange, requestId, 500, error);
+                status = 500;
+                trace.outcome = "InternalServerException";
             }
+            // recorded before the client can see the answer, so a caller reading the log afterwards finds it
+            log.append(trace.record(status));
+            pause(latencyMs);
+            respond(exchange, requestId, status, answer);
         } finally {
             exchange.close();
         }
     }
 
-    private ObjectNode route(HttpExchange exchange, byte[] body) {
+    /** A successful answer and how long the server waits (before time scaling) to send it. */
+    private record Answer(ObjectNode body, long latencyMs) {
+    }
+
+    private Answer route(HttpExchange exchange, byte[] body, Trace trace) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         String[] segments = rawPath.split("/", -1);
@@ -72,14 +112,72 @@ final class RuntimeHandler implements HttpHandler {
         }
         String modelId = decode(segments[2]);
         return switch (segments[3]) {
-            case "converse" -> {
-                ConverseService.Reply reply = service.converse(modelId, body);
-                pause(reply.latencyMs());
-                yield reply.body();
+            case "converse" -> converse(modelId, body, trace);
+            case "count-tokens" -> {
+                trace.start(RequestRecord.COUNT_TOKENS, modelId, body);
+                ConverseCall call = service.parseCountTokens(body);
+                trace.requestHash = ConverseService.requestHash(modelId, call);
+                yield new Answer(service.countTokens(service.resolve(modelId), call), 0);
             }
-            case "count-tokens" -> service.countTokens(modelId, body);
             default -> throw BedrockError.unknownOperation(method, rawPath);
         };
+    }
+
+    /** Validation, then the quota, then the fault draw, then the model; only a 200 is billed. */
+    private Answer converse(String modelId, byte[] body, Trace trace) {
+        trace.start(RequestRecord.CONVERSE, modelId, body);
+        ConverseCall call = service.parseConverse(body);
+        trace.requestHash = ConverseService.requestHash(modelId, call);
+        ModelProfile model = service.resolve(modelId);
+        int attempt = faults.arrive(trace.requestHash);
+        QuotaLimiter.Ticket ticket = quotas.admit(model.id(), ConverseService.reservation(call));
+        ConverseService.Reply reply;
+        try {
+            Optional<BedrockError> fault = faults.decide(trace.requestHash, attempt, modelId);
+            if (fault.isPresent()) {
+                throw fault.get();
+            }
+            reply = service.answer(model, call);
+        } catch (RuntimeException | StackOverflowError e) {
+            ticket.settle(0); // a failed call burns no tokens, but keeps its place in the request count
+            throw e;
+        }
+        ticket.settle(reply.quotaTokens());
+        trace.billed(reply);
+        return new Answer(reply.body(), reply.latencyMs());
+    }
+
+    /** What is known about one request as it is handled, for the request log. */
+    private static final class Trace {
+        final long sequence;
+        final Instant time;
+        String operation = RequestRecord.UNKNOWN;
+        String modelId;
+        String requestHash;
+        String outcome = RequestRecord.OK;
+        ConverseService.Reply reply;
+
+        Trace(long sequence, Instant time) {
+            this.sequence = sequence;
+            this.time = time;
+        }
+
+        void start(String newOperation, String newModelId, byte[] body) {
+            operation = newOperation;
+            modelId = newModelId;
+            requestHash = ConverseService.rawRequestHash(newModelId, body);
+        }
+
+        void billed(ConverseService.Reply answered) {
+            reply = answered;
+        }
+
+        RequestRecord record(int status) {
+            boolean paid = status == 200 && reply != null;
+            return new RequestRecord(sequence, time, operation, modelId, requestHash, status, outcome,
+                    paid ? reply.inputTokens() : 0, paid ? reply.outputTokens() : 0,
+                    paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid);
+        }
     }
 
     /** Percent-decoding of one path segment; unlike form decoding, '+' stays '+'. */

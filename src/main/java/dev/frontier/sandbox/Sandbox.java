@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A local endpoint that speaks Amazon Bedrock Runtime's wire protocol with simulated models, so that the real AWS
@@ -32,41 +36,62 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Sandbox implements AutoCloseable {
 
+    /**
+     * The JDK HTTP server flushes a response's headers before its body; with Nagle's algorithm on, the body then
+     * waits for the client's delayed ACK, about 40 ms on Linux, on every call. TCP_NODELAY avoids that; the JDK
+     * server reads this switch once, when its first server starts, and only from this property. Set only when
+     * nobody set it already.
+     */
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        System.getProperties().putIfAbsent(NO_DELAY_PROPERTY, "true");
+    }
+
     private static final int STOP_GRACE_SECONDS = 0;
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
 
     private final HttpServer server;
     private final ExecutorService workers;
     private final URI endpoint;
+    private final RequestLog log;
 
-    private Sandbox(HttpServer server, ExecutorService workers) {
+    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log) {
         this.server = server;
         this.workers = workers;
+        this.log = log;
         this.endpoint = URI.create("http://" + SandboxOptions.HOST + ":" + server.getAddress().getPort());
     }
 
     /**
      * Starts serving in the background.
      *
-     * @throws UncheckedIOException when the port cannot be bound (for example, it is in use)
+     * @throws UncheckedIOException when the port cannot be bound (for example, it is in use) or the request-log file
+     *                              cannot be opened
      */
     public static Sandbox start(SandboxOptions options) {
         Objects.requireNonNull(options, "options");
+        ConverseService service = new ConverseService(ModelCatalog.builtIn(), new PromptCache(options.clock()),
+                options.latency());
+        RequestLog log = RequestLog.open(service.json(), options.requestLogFile());
         HttpServer server;
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(SandboxOptions.HOST), options.port());
             server = HttpServer.create(address, 0);
         } catch (IOException e) {
+            log.close();
             throw new UncheckedIOException("cannot listen on " + SandboxOptions.HOST + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
-        ConverseService service = new ConverseService(ModelCatalog.builtIn(), new PromptCache(options.clock()));
-        server.createContext("/", new RuntimeHandler(service, options.timeScale()));
+        QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
+        FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
+        server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
+                options.clock()));
         server.setExecutor(workers);
         server.start();
-        return new Sandbox(server, workers);
+        return new Sandbox(server, workers, log);
     }
 
     /** The base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8787}. */
@@ -79,7 +104,33 @@ public final class Sandbox implements AutoCloseable {
         return ModelCatalog.builtIn().modelIds();
     }
 
-    /** Stops listening and drops requests still in flight. */
+    /**
+     * Every request received so far, as an immutable snapshot: Converse and CountTokens calls and refused paths,
+     * with their outcome, usage and whether they were billed. Records are in the order their answers were decided,
+     * which under concurrency can differ slightly from {@link RequestRecord#sequence()} order. A request is
+     * recorded before its answer is sent, so a call that has returned is always in the log.
+     */
+    public List<RequestRecord> requestLog() {
+        return log.snapshot();
+    }
+
+    /** How many calls were billed (Converse calls answered 200). */
+    public long paidCalls() {
+        return log.snapshot().stream().filter(RequestRecord::billed).count();
+    }
+
+    /**
+     * Billed calls per {@link RequestRecord#requestHash()}: a count above 1 means the same request was paid for
+     * more than once. Requests never billed are absent.
+     */
+    public Map<String, Long> paidCallsByRequestHash() {
+        return log.snapshot().stream().filter(RequestRecord::billed)
+                .collect(Collectors.collectingAndThen(
+                        Collectors.groupingBy(RequestRecord::requestHash, TreeMap::new, Collectors.counting()),
+                        Collections::unmodifiableMap));
+    }
+
+    /** Stops listening, drops requests still in flight and closes the request-log file. */
     @Override
     public void close() {
         server.stop(STOP_GRACE_SECONDS);
@@ -89,6 +140,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.close();
     }
 
     /** Daemon threads, so a sandbox left open never keeps the JVM alive. */

@@ -1,8 +1,10 @@
 /**
  * The sandbox: a local, stand-alone imitation of Amazon Bedrock Runtime on 127.0.0.1, so that the real AWS SDK
  * {@code BedrockRuntimeClient} works unchanged with {@code endpointOverride}. The front door is {@link
- * dev.frontier.sandbox.Sandbox} ({@code Sandbox.start(SandboxOptions)}); everything else is package-private. The
- * package uses nothing of the rest of frontier and not the AWS SDK: only the JDK HTTP server, Jackson and SLF4J.
+ * dev.frontier.sandbox.Sandbox} ({@code Sandbox.start(SandboxOptions)}); besides its options and their value types
+ * ({@code Quota}, {@code FaultRates}, {@code LatencyModel}) and the {@code RequestRecord}s of its request log,
+ * everything else is package-private. The package uses nothing of the rest of frontier and not the AWS SDK: only
+ * the JDK HTTP server, Jackson and SLF4J.
  *
  * <h2>Wire protocol</h2>
  * <ul>
@@ -17,9 +19,13 @@
  *       and body {@code {"message": ...}}: 400 {@code ValidationException} for malformed JSON, a missing or badly
  *       ordered conversation, blank text, {@code maxTokens < 1}, {@code temperature} or {@code topP} outside [0, 1],
  *       an unknown model ("The provided model identifier is invalid."); 404 {@code UnknownOperationException} for
- *       any other path; 500 {@code InternalServerException} for a sandbox bug.</li>
+ *       any other path; 500 {@code InternalServerException} for a sandbox bug; 429 {@code ThrottlingException}
+ *       over a quota, and the injected faults below.</li>
  * </ul>
- * Model ids: the base ids listed by {@link dev.frontier.sandbox.Sandbox#modelIds()}, the same with a {@code us.},
+ * Loading {@code Sandbox} sets the JVM-wide system property {@code sun.net.httpserver.nodelay=true} unless it is
+ * already set: the JDK HTTP server sends headers and body in separate writes, and without TCP_NODELAY every answer
+ * waits about 40 ms for the client's delayed ACK.
+ * <p>Model ids: the base ids listed by {@link dev.frontier.sandbox.Sandbox#modelIds()}, the same with a {@code us.},
  * {@code eu.}, {@code apac.} or {@code global.} inference-profile prefix, or a foundation-model / inference-profile
  * ARN ending in one of them.
  *
@@ -72,7 +78,8 @@
  * stop sequence (not included; {@code stop_sequence}) and is cut to {@code maxTokens} ({@code max_tokens}; default
  * 4096). {@code totalTokens} = input + output + cache read + cache write. {@code metrics.latencyMs} = base + per
  * output token + per 1,000 uncached input tokens, with log-normal jitter and a 5 % slow tail (so p95 is well above
- * p50); the server waits {@code latencyMs × timeScale} before answering.
+ * p50), unless the latency options below say otherwise; the server waits {@code latencyMs × timeScale} before
+ * answering.
  *
  * <h3>Prompt caching</h3>
  * A {@code cachePoint} in {@code system} or a message marks the prefix before it (system, then messages) as
@@ -82,5 +89,50 @@
  * with the injected clock and reset by every hit) report it as {@code cacheReadInputTokens}; {@code inputTokens}
  * counts only the rest. Below the minimum a checkpoint is silently ignored. Models without caching (Claude 3 Haiku,
  * Llama, Mistral) ignore checkpoints and report no cache fields at all; caching models always report both.
+ *
+ * <h2>Under load: quotas, faults, latency, the request log</h2>
+ * {@link dev.frontier.sandbox.SandboxOptions#defaults()} (and {@code forTests()}) has no quotas and no faults. A
+ * Converse call is handled in this order: validation (400), its model's quota (429), the fault draw, then the model.
+ * CountTokens is subject to neither quotas nor faults.
+ *
+ * <h3>Quotas: {@code withQuota(modelIdOrStar, requestsPerMinute, tokensPerMinute)}</h3>
+ * Per base model (a {@code us.}/... profile id or ARN shares its base model's quota), with {@code "*"} as the quota
+ * of every model without its own; a limit of 0 is no limit, so {@code withQuota(id, 0, 0)} exempts a model from
+ * {@code "*"}. Both limits apply to a sliding minute of the injected clock: a call admitted at {@code t} counts
+ * until {@code t + 60 s}. Over either limit the answer is 429, {@code x-amzn-ErrorType:
+ * ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/}, body {@code {"message":"Too many
+ * requests, please wait before trying again."}}; a throttled call takes nothing from the quota. Tokens are counted
+ * as Bedrock does: when a call is admitted it reserves all its input tokens plus its {@code maxTokens} (4096 when
+ * unset), so a call whose reservation alone exceeds the TPM limit is always throttled; when it completes the
+ * reservation is settled to input + cache-write + output tokens (cache reads do not count). A call that fails
+ * after admission (an injected fault) gives its tokens back but keeps its place in the request count. Output
+ * tokens burn down at 1 token per token for every model (Bedrock's 5x output burndown for Claude 3.7 and 4 models
+ * is not simulated).
+ *
+ * <h3>Faults: {@code withFaults(FaultRates, seed)}</h3>
+ * Rates per error, adding up to at most 1: 500 {@code InternalServerException}, 503 {@code
+ * ServiceUnavailableException}, 408 {@code ModelTimeoutException}, 424 {@code ModelErrorException} (body also has
+ * {@code originalStatusCode}: 500 and {@code resourceName}: the model id as sent), 429 {@code
+ * ModelNotReadyException}, and 429 {@code ThrottlingException} at random, apart from quotas. A call's fate is a
+ * uniform draw from SHA-256(seed, request hash, attempt), where the attempt counts earlier arrivals of the same
+ * request hash: the same seed and the same requests give the same faults whatever the thread timing, and a retry
+ * gets a fresh draw. A failed call is answered at once, is not billed, produces no output and does not touch the
+ * prompt cache.
+ *
+ * <h3>Latency: {@code withLatency(LatencyModel)}</h3>
+ * {@link dev.frontier.sandbox.LatencyModel#logNormal()} (the default shape above), {@code logNormal(multiplier)},
+ * or {@code fixed(millis)} for every call; {@code withMultiplier} scales either. The server still waits
+ * {@code latencyMs × timeScale}.
+ *
+ * <h3>Request log: {@code sandbox.requestLog()}, {@code withRequestLog(Path)}</h3>
+ * Every request, whatever its path or outcome, becomes a {@link dev.frontier.sandbox.RequestRecord}: sequence
+ * number (arrival order), time (injected clock, at arrival), operation, model id as sent, request hash (hex SHA-256
+ * of the model id and the canonical parsed body, so field order and whitespace do not change it and a retried
+ * identical request has the same hash; of the raw bytes for a body that does not parse), status, outcome ({@code ok}
+ * or the error code), usage (input, output, cache read, cache write; 0 unless billed) and {@code billed} (only
+ * Converse calls answered 200). A request is recorded before its answer is sent, so a returned call is always in
+ * the log. {@code paidCalls()} and {@code paidCallsByRequestHash()} count billed calls. With {@code
+ * withRequestLog(file)} each record is also appended to the file as one JSON line with the same field names
+ * ({@code time} in ISO-8601). The in-memory log grows with every request for the life of the sandbox.
  */
 package dev.frontier.sandbox;

@@ -1,0 +1,50 @@
+package dev.frontier.sandbox;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One request the sandbox received, as {@link Sandbox#requestLog()} and the optional JSON-lines file record it.
+ *
+ * @param sequence              1 for the first request the sandbox received, then in order of arrival
+ * @param time                  arrival, read from the sandbox's clock
+ * @param operation             {@value #CONVERSE}, {@value #COUNT_TOKENS}, or {@value #UNKNOWN} for any other path
+ * @param modelId               the model id as the request's path gave it (profile ids and ARNs as sent); null when
+ *                              the path names none
+ * @param requestHash           hex SHA-256 of the model id and the canonical parsed request body (field order,
+ *                              whitespace and unread fields do not change it), so a retried identical request has
+ *                              the same hash; for a body that does not parse, of the model id and the raw bytes
+ * @param status                the HTTP status answered
+ * @param outcome               {@value #OK} for a 200, else the error code ({@code ThrottlingException}, ...)
+ * @param inputTokens           billed uncached input tokens (0 unless billed)
+ * @param outputTokens          billed output tokens (0 unless billed)
+ * @param cacheReadInputTokens  input tokens read from the prompt cache (0 unless billed)
+ * @param cacheWriteInputTokens input tokens written to the prompt cache (0 unless billed)
+ * @param billed                true only for a Converse call answered 200: failed calls and CountTokens are free
+ */
+public record RequestRecord(long sequence, Instant time, String operation, String modelId, String requestHash,
+                            int status, String outcome, long inputTokens, long outputTokens,
+                            long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed) {
+
+    public static final String CONVERSE = "converse";
+    public static final String COUNT_TOKENS = "count-tokens";
+    public static final String UNKNOWN = "unknown";
+    public static final String OK = "ok";
+
+    public RequestRecord {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(requestHash, "requestHash");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** Whether the request was answered 200. */
+    public boolean ok() {
+        return status == 200;
+    }
+
+    /** The error code, or null for a 200. */
+    public String errorType() {
+        return ok() ? null : outcome;
+    }
+}
