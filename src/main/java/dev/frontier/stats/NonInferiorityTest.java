@@ -35,14 +35,32 @@ public sealed interface NonInferiorityTest permits NonInferiorityTest.Bootstrapp
     /** The sample standard deviation of the per-item differences (n − 1 denominator); 0 when n &lt; 2. */
     double sdDifference();
 
+    /**
+     * The per-item standard deviation of the difference under H0 (difference = −margin), for sample-size planning:
+     * the observed one for the bootstrap (a shift model), the restricted-MLE one for Tango's test.
+     */
+    double sdUnderNull();
+
     /** The one-sided p-value of H0: difference ≤ −margin. */
     double pValue();
 
     /** The one-sided lower confidence bound of the difference at {@code confidence}. */
     double lowerBound(double confidence);
 
+    /** The one-sided upper confidence bound of the difference at {@code confidence}. */
+    double upperBound(double confidence);
+
     /** How the test was made, e.g. {@code paired-bca-bootstrap(2000, seed=42)}. */
     String method();
+
+    /**
+     * The two-sided interval of the difference at {@code confidence}; at 1 − 2α its lower end is the one-sided
+     * (1 − α) bound that decides non-inferiority at level α.
+     */
+    default Interval interval(double confidence) {
+        double oneSided = (1 + confidence) / 2;
+        return new Interval(difference(), lowerBound(oneSided), upperBound(oneSided), confidence, n(), method());
+    }
 
     /** Whether non-inferiority is shown at one-sided level {@code alpha} (no multiplicity correction). */
     default boolean shown(double alpha) {
@@ -151,6 +169,11 @@ public sealed interface NonInferiorityTest permits NonInferiorityTest.Bootstrapp
         }
 
         @Override
+        public double sdUnderNull() {
+            return sdDifference;
+        }
+
+        @Override
         public double pValue() {
             return distribution.pValueAtMost(-margin);
         }
@@ -158,6 +181,11 @@ public sealed interface NonInferiorityTest permits NonInferiorityTest.Bootstrapp
         @Override
         public double lowerBound(double confidence) {
             return distribution.lowerBound(confidence);
+        }
+
+        @Override
+        public double upperBound(double confidence) {
+            return distribution.upperBound(confidence);
         }
 
         @Override
@@ -208,6 +236,13 @@ public sealed interface NonInferiorityTest permits NonInferiorityTest.Bootstrapp
             return Math.sqrt(Math.max(0, ss) / (n - 1));
         }
 
+        /** √(2q̃ + θ0(1 − θ0)) at θ0 = −margin: the denominator of Z per √n. */
+        @Override
+        public double sdUnderNull() {
+            double theta0 = -margin;
+            return Math.sqrt(Math.max(0, 2 * restrictedBaselineOnly(theta0) + theta0 * (1 - theta0)));
+        }
+
         @Override
         public double pValue() {
             return StandardNormal.upperTail(score(-margin));
@@ -230,6 +265,12 @@ public sealed interface NonInferiorityTest permits NonInferiorityTest.Bootstrapp
                 }
             }
             return (lo + hi) / 2;
+        }
+
+        /** The upper bound: minus the lower bound with the roles of candidate and baseline swapped. */
+        @Override
+        public double upperBound(double confidence) {
+            return -new PairedBinary(n, both, baselineOnly, candidateOnly, margin).lowerBound(confidence);
         }
 
         /** Tango's Z at θ0 in (−1, 1); ±∞ where the restricted variance vanishes. */

@@ -54,10 +54,29 @@ public final class SampleSize {
      */
     public static Plan pairedNonInferiority(double meanDiff, double sdDiff, double margin, double alpha,
                                             double power) {
+        return pairedNonInferiority(meanDiff, sdDiff, sdDiff, margin, alpha, power);
+    }
+
+    /**
+     * As {@link #pairedNonInferiority(double, double, double, double, double)}, for tests whose per-item standard
+     * deviation under H0 (σ0, at μ = −δ) differs from the one under the alternative (σ1), as for a score test on
+     * paired proportions:
+     *
+     * <pre>
+     *   n = ⌈ ((z_{1−α} σ0 + z_{power} σ1) / (μ + δ))² ⌉
+     * </pre>
+     *
+     * With σ0 = σ1 this is the formula above.
+     *
+     * @param sdUnderNull σ0, the per-item standard deviation of the difference when it is −δ, ≥ 0
+     * @param sdDiff      σ1, the per-item standard deviation at μ, ≥ 0
+     */
+    public static Plan pairedNonInferiority(double meanDiff, double sdUnderNull, double sdDiff, double margin,
+                                            double alpha, double power) {
         if (!Double.isFinite(meanDiff)) {
             throw new IllegalArgumentException("meanDiff must be finite");
         }
-        if (!(sdDiff >= 0) || Double.isInfinite(sdDiff)) {
+        if (!(sdDiff >= 0) || Double.isInfinite(sdDiff) || !(sdUnderNull >= 0) || Double.isInfinite(sdUnderNull)) {
             throw new IllegalArgumentException("sdDiff must be finite and not negative");
         }
         if (!(margin > 0) || Double.isInfinite(margin)) {
@@ -74,8 +93,8 @@ public final class SampleSize {
             return new NotShowable("the difference " + format(meanDiff) + " is at or below -" + format(margin)
                     + ": no number of items shows non-inferiority");
         }
-        double z = StandardNormal.quantile(1 - alpha) + StandardNormal.quantile(power);
-        double n = Math.ceil(Math.pow(z * sdDiff / distance, 2));
+        double spread = StandardNormal.quantile(1 - alpha) * sdUnderNull + StandardNormal.quantile(power) * sdDiff;
+        double n = Math.ceil(Math.pow(spread / distance, 2));
         if (n > MAX_ITEMS) {
             return new NotShowable("the difference " + format(meanDiff) + " is too close to -" + format(margin)
                     + ": it would take more than " + MAX_ITEMS + " items");

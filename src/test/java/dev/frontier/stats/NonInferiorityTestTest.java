@@ -44,6 +44,10 @@ class NonInferiorityTestTest {
         NonInferiorityTest.PairedBinary t = tango(50, 40, 20, 160, 0.05);
         assertThat(t.difference()).isCloseTo(0.125, within(1e-15));
         assertThat(t.lowerBound(0.975)).isCloseTo(0.030865, within(2e-6));
+        assertThat(t.upperBound(0.975)).isCloseTo(0.218064, within(2e-6));
+        Interval ci = t.interval(0.95);
+        assertThat(ci.lower()).isEqualTo(t.lowerBound(0.975));
+        assertThat(ci.estimate()).isEqualTo(0.125);
         assertThat(t.pValue()).isCloseTo(1.8449e-4, within(1e-7));
         // b = 3, c = 7, n = 50, margin 0.1: p = 0.37531, one-sided 95 % lower bound −0.191837
         NonInferiorityTest.PairedBinary u = tango(20, 3, 7, 50, 0.1);
@@ -63,6 +67,8 @@ class NonInferiorityTestTest {
         assertThat(five.shown(0.05)).isFalse();
         assertThat(hundred.pValue()).isCloseTo(0.0393, within(1e-4)); // 1 − Φ(1.75863)
         assertThat(hundred.shown(0.05)).isTrue();
+        assertThat(hundred.sdUnderNull()).isCloseTo(Math.sqrt(delta * (1 - delta)), within(1e-12));
+        assertThat(hundred.sdDifference()).isZero();
     }
 
     @Test

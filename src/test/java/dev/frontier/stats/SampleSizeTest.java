@@ -22,6 +22,16 @@ class SampleSizeTest {
     }
 
     @Test
+    void scoreTestPlanningUsesTheStandardDeviationUnderTheNullToo() {
+        // σ0 = √(0.05 · 0.95), σ1 = 0, δ = 0.05, α = 0.025: (1.959964 · 0.217945 / 0.05)² = 3.841459 · 19 = 72.99
+        assertThat(SampleSize.pairedNonInferiority(0, Math.sqrt(0.05 * 0.95), 0, 0.05, 0.025, 0.8))
+                .isEqualTo(new SampleSize.Items(73));
+        // σ0 = σ1 is the one-SD formula
+        assertThat(SampleSize.pairedNonInferiority(0, 0.15, 0.15, 0.05, 0.05, 0.8))
+                .isEqualTo(SampleSize.pairedNonInferiority(0, 0.15, 0.05, 0.05, 0.8));
+    }
+
+    @Test
     void aDifferenceAtOrBelowMinusTheMarginCannotBeShown() {
         SampleSize.Plan atBoundary = SampleSize.pairedNonInferiority(-0.03, 0.1, 0.03, 0.05, 0.8);
         assertThat(atBoundary).isInstanceOf(SampleSize.NotShowable.class);
