@@ -38,9 +38,10 @@ final class Figures {
         return String.format(Locale.ROOT, "%+.3f", x);
     }
 
-    /** A dollar amount to three significant digits: $0.0123, $3. */
+    /** A dollar amount to three significant digits and at least cents: $0.0123, $0.30, $3.00, $1250.00. */
     static String usd(BigDecimal x) {
-        return "$" + x.round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        BigDecimal rounded = x.round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return "$" + (rounded.scale() < 2 ? rounded.setScale(2, RoundingMode.UNNECESSARY) : rounded).toPlainString();
     }
 
     /** Milliseconds as seconds to three significant digits: 5.2 s, 4 s. */

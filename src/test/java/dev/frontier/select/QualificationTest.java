@@ -78,7 +78,7 @@ class QualificationTest {
 
         Verdict haiku = result.verdict("haiku").orElseThrow();
         // five cheaper candidates (haiku, lite, slow, noisy, terse) form Holm's family
-        assertThat(haiku.reason()).matches("cheapest qualified candidate: \\$0\\.3 vs \\$3 per 1k requests, "
+        assertThat(haiku.reason()).matches("cheapest qualified candidate: \\$0\\.30 vs \\$3\\.00 per 1k requests, "
                 + "non-inferior to sonnet at margin 0\\.03 \\(CI lower bound -0\\.0\\d\\d > -0\\.03, one-sided "
                 + "\\d\\d(\\.\\d+)? %, Holm step \\d of 5\\)");
         assertThat(haiku.qualified()).isTrue();
@@ -103,7 +103,7 @@ class QualificationTest {
                 .isEqualTo("cost unknown: no output price for amazon.nova-micro-v1:0");
         assertThat(result.verdict("micro").orElseThrow().evidence()).isEmpty();
         assertThat(result.verdict("pro").orElseThrow().reason())
-                .isEqualTo("costs more than the incumbent ($4 vs $3 per 1k requests)");
+                .isEqualTo("costs more than the incumbent ($4.00 vs $3.00 per 1k requests)");
         assertThat(result.verdict("slow").orElseThrow().reason()).isEqualTo("p95 latency 5.2 s > 4 s");
         assertThat(result.verdict("slow").orElseThrow().evidence().orElseThrow().shown()).isTrue();
         // noisy: SD 0.3 on 200 items cannot decide at 0.03; the planner says how many items would
@@ -155,7 +155,7 @@ class QualificationTest {
         assertThat(result.verdict("better").orElseThrow().reason()).isEqualTo("qualified, but haiku is cheaper");
         assertThat(result.verdict("better").orElseThrow().qualified()).isTrue();
         assertThat(result.verdict("twin").orElseThrow().reason())
-                .isEqualTo("costs the same as the incumbent ($3 per 1k requests)");
+                .isEqualTo("costs the same as the incumbent ($3.00 per 1k requests)");
     }
 
     @Test
