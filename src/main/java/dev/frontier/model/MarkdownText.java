@@ -1,6 +1,9 @@
 package dev.frontier.model;
 
-/** Escapes untrusted text for GitHub-flavoured Markdown: no markup, no HTML, no table breaks, one line. */
+/**
+ * Escapes untrusted text for GitHub-flavoured Markdown: no markup, no math, no HTML, no table breaks, no
+ * mentions, one line.
+ */
 public final class MarkdownText {
     private MarkdownText() {
     }
@@ -12,7 +15,8 @@ public final class MarkdownText {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char ch : text.toCharArray()) {
             switch (ch) {
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(ch);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '$' -> out.append('\\').append(ch);
+                case '@' -> out.append("&#64;"); // no @mentions from model output in a PR comment
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");

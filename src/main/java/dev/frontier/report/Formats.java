@@ -24,6 +24,14 @@ public final class Formats {
         return usd == null ? "unknown" : String.format(Locale.ROOT, "%,.2f", usd);
     }
 
+    /** A monthly difference with its sign: "−$3,482.83", "+$12.00"; "–" for null. */
+    public static String monthlyDelta(BigDecimal usd) {
+        if (usd == null) {
+            return "–";
+        }
+        return (usd.signum() < 0 ? "\u2212$" : "+$") + monthly(usd.abs());
+    }
+
     public static String ms(Double ms) {
         return ms == null ? "–" : String.format(Locale.ROOT, "%.0f", ms);
     }
@@ -32,8 +40,16 @@ public final class Formats {
         return v == null ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A share as a whole percentage, except that a share just short of all (or just above none) says so. */
     public static String pct(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        double p = share * 100;
+        if (p >= 99.5 && p < 100) {
+            return String.format(Locale.ROOT, "%.1f%%", Math.min(Math.floor(p * 10) / 10, 99.9));
+        }
+        if (p > 0 && p < 0.5) {
+            return "<1%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", p);
     }
 
     static String plain(double v) {
@@ -57,8 +73,12 @@ public final class Formats {
         return ms(ms);
     }
 
-    public String p(double share) {
-        return pct(share);
+    public String p(Double share) {
+        return share == null ? "–" : pct(share);
+    }
+
+    public String dm(BigDecimal usd) {
+        return monthlyDelta(usd);
     }
 
     /** Markdown-safe text: characters with meaning in GitHub Markdown or HTML are escaped. */

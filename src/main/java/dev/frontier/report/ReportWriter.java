@@ -7,6 +7,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,20 +15,24 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a run's report folder: {@code results.json}, {@code report.html} and {@code summary.md}. Files are
  * written to a temporary folder and moved into place together, so a folder is never half-written.
+ *
+ * <p>The page's one script ({@code report.js}) is allowed by its SHA-256 in the Content-Security-Policy, so no other
+ * script, inline event handler or injected markup could run even if some text escaped the template's escaping.
  */
 public final class ReportWriter {
 
-    /** Most items shown in the HTML explorer; the rest are in results.json. */
-    static final int MAX_ITEMS_IN_HTML = 500;
-
     private final Configuration freemarker;
+    private final String script;
+    private final String scriptHash;
 
     public ReportWriter() {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
@@ -39,6 +44,18 @@ public final class ReportWriter {
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setRecognizeStandardFileExtensions(true); // .ftlh = HTML auto-escaping
         freemarker.setNumberFormat("computer");
+        try (InputStream in = ReportWriter.class.getResourceAsStream("/report/report.js")) {
+            if (in == null) {
+                throw new IllegalStateException("report script /report/report.js missing from the class path");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            scriptHash = Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("report script unreadable", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     /** The files of a report, rendered in memory. */
@@ -47,13 +64,17 @@ public final class ReportWriter {
 
     /** Renders without writing. */
     public Rendered render(RunResult result) {
+        // the one place that decides where the verdict comes from
+        Verdict verdict = HeuristicVerdict.of(result);
+        ReportView view = ReportView.of(result, verdict);
         Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
         model.put("r", result);
-        model.put("chart", ParetoChart.of(result));
+        model.put("verdict", verdict);
+        model.put("chart", view.chart());
         model.put("fmt", new Formats());
-        List<RunResult.ItemResult> items = result.items();
-        model.put("items", items.size() > MAX_ITEMS_IN_HTML ? items.subList(0, MAX_ITEMS_IN_HTML) : items);
-        model.put("itemsOmitted", Math.max(0, items.size() - MAX_ITEMS_IN_HTML));
+        model.put("script", script);
+        model.put("scriptHash", scriptHash);
         return new Rendered(ResultsJson.toJson(result), render("report.ftlh", model), render("summary.ftlmd", model));
     }
 

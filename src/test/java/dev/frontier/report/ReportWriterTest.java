@@ -1,0 +1,276 @@
+package dev.frontier.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frontier.store.RunResult;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rendered files without a browser: chart geometry, escaping, the embedded data, summary.md, size. */
+class ReportWriterTest {
+
+    private final ReportWriter writer = new ReportWriter();
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 30})
+    void theChartHasOnePointPerCandidateAndFiniteCoordinates(int n) {
+        RunResult run = RunFixture.many(n).items(20).build();
+        String html = writer.render(run).html();
+        String svg = html.substring(html.indexOf("<svg viewBox"), html.indexOf("</svg>"));
+
+        assertThat(count(svg, "<g class=\"pt")).isEqualTo(n);
+        for (RunResult.CandidateResult c : run.candidates()) {
+            assertThat(svg).contains("data-candidate=\"" + c.id() + "\"");
+        }
+        assertThat(svg).doesNotContainIgnoringCase("nan").doesNotContainIgnoringCase("infinity");
+        Matcher numbers = Pattern.compile("\\b(?:x|y|x1|x2|y1|y2|cx|cy|r|width|height)=\"([^\"]*)\"").matcher(svg);
+        int seen = 0;
+        while (numbers.find()) {
+            double v = Double.parseDouble(numbers.group(1));
+            assertThat(v).isBetween(-1.0, 800.0);
+            seen++;
+        }
+        assertThat(seen).isGreaterThan(n * 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 7, 30})
+    void labelsNeverOverlapAndStayInTheChart(int n) {
+        RunResult run = RunFixture.many(n).items(5).build();
+        Verdict verdict = HeuristicVerdict.of(run);
+        ParetoChart chart = ParetoChart.of(run, verdict);
+
+        assertThat(chart.points()).hasSize(n);
+        List<ParetoChart.Box> boxes = new ArrayList<>();
+        for (ParetoChart.Point p : chart.points()) {
+            if (p.label().isEmpty()) {
+                continue;
+            }
+            double w = p.label().length() * ParetoChart.CHAR_WIDTH;
+            double left = switch (p.anchor()) {
+                case "start" -> p.labelX();
+                case "end" -> p.labelX() - w;
+                default -> p.labelX() - w / 2;
+            };
+            ParetoChart.Box box = new ParetoChart.Box(left, p.labelY() - 10, left + w, p.labelY() + 3);
+            assertThat(box.left()).isGreaterThanOrEqualTo(chart.plot().left());
+            assertThat(box.right()).isLessThanOrEqualTo(chart.width());
+            for (ParetoChart.Box other : boxes) {
+                assertThat(box.overlaps(other)).as("label %s overlaps another", p.label()).isFalse();
+            }
+            boxes.add(box);
+        }
+        long hidden = chart.points().stream().filter(p -> p.label().isEmpty()).count();
+        assertThat(chart.hiddenLabels()).isEqualTo(hidden);
+        if (n == 2) {
+            assertThat(hidden).isZero();
+        }
+        // the incumbent is labelled first, so it always has room
+        assertThat(chart.points().stream().filter(ParetoChart.Point::incumbent).findFirst().orElseThrow().label())
+                .isNotEmpty();
+    }
+
+    @Test
+    void aSingleCostOrEqualQualitiesStillGiveAnAxis() {
+        RunResult run = RunFixture.builder()
+                .incumbent("a", "m-a", "0.50", 0.7, 0.0)
+                .candidate("b", "m-b", "0.50", 0.7, 0.0)
+                .items(3).build();
+        ParetoChart chart = ParetoChart.of(run, HeuristicVerdict.of(run));
+        assertThat(chart.xTicks()).isNotEmpty();
+        assertThat(chart.yTicks()).hasSizeGreaterThanOrEqualTo(2);
+        for (ParetoChart.Point p : chart.points()) {
+            assertThat(p.x()).isBetween((double) chart.plot().left(), chart.plot().right());
+            assertThat(p.y()).isBetween(chart.plot().top(), chart.plot().bottom());
+        }
+    }
+
+    @Test
+    void theTicksAreRoundNumbers() {
+        assertThat(ParetoChart.niceStep(0.2)).isEqualTo(0.05);
+        assertThat(ParetoChart.niceStep(0.02)).isEqualTo(0.005);
+        assertThat(ParetoChart.niceStep(1.0)).isEqualTo(0.2);
+        assertThat(ParetoChart.niceStep(0.11)).isEqualTo(0.02);
+    }
+
+    @Test
+    void untrustedTextIsEscapedAndTheEmbeddedDataIsLossless() throws Exception {
+        RunResult run = RunFixture.standard().build();
+        String html = writer.render(run).html();
+
+        assertThat(html).doesNotContain(RunFixture.SCRIPT_PAYLOAD, RunFixture.IMG_PAYLOAD, "<b>7</b>",
+                "<i>dataset</i>", "onerror=\"window");
+        // the only script elements are the data block and the page's own script
+        assertThat(count(html, "<script")).isEqualTo(2);
+        String json = between(html, "<script type=\"application/json\" id=\"item-data\">", "</script>");
+        assertThat(json).doesNotContain("<", ">", "&", "\u2028", "\u2029");
+
+        JsonNode data = new ObjectMapper().readTree(json);
+        assertThat(data.get("items")).hasSize(run.items().size());
+        JsonNode hostileItem = data.get("items").get(5);
+        assertThat(hostileItem.get(0).asText()).isEqualTo(RunFixture.HOSTILE_ITEM_ID);
+        assertThat(hostileItem.get(2).asText()).endsWith(RunFixture.HOSTILE_FIELD);
+        int risky = 3;
+        assertThat(data.get("candidates").get(risky).get("id").asText()).isEqualTo("risky");
+        assertThat(data.get("items").get(3).get(3).get(risky).get(0).asText())
+                .isEqualTo(run.items().get(3).outputs().get("risky").text())
+                .contains(RunFixture.SCRIPT_PAYLOAD, RunFixture.IMG_PAYLOAD, RunFixture.BREAKOUT_PAYLOAD);
+        // the fallback for readers without scripts escapes too
+        assertThat(html).contains("T-&lt;b&gt;7&lt;/b&gt;&amp;amp;");
+    }
+
+    @Test
+    void theScriptIsAllowedByItsHashAndNothingElseIs() throws Exception {
+        String html = writer.render(RunFixture.standard().items(3).build()).html();
+        String csp = between(html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"");
+        assertThat(csp).contains("default-src 'none'");
+        Matcher hash = Pattern.compile("script-src 'sha256-([A-Za-z0-9+/=]+)';").matcher(csp);
+        assertThat(hash.find()).as("script-src allows exactly one hash and nothing else").isTrue();
+        String script = between(html, "<script>", "</script>");
+        String actual = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        assertThat(hash.group(1)).isEqualTo(actual);
+        assertThat(html).doesNotContainPattern("(src|href)\\s*=\\s*\"?(https?:)?//");
+    }
+
+    @Test
+    void theVerdictRecommendsTheCheapestComparableFrontierCandidate() {
+        RunResult run = RunFixture.builder()
+                .incumbent("inc", "m-inc", "2.00", 0.80, 0.02)
+                .candidate("cheap", "m-cheap", "0.10", 0.70, 0.02) // interval [0.68, 0.72]: below 0.78
+                .candidate("close", "m-close", "0.50", 0.79, 0.02) // [0.77, 0.81] overlaps [0.78, 0.82]
+                .candidate("dearer", "m-dearer", "1.00", 0.795, 0.02) // comparable but dearer than close
+                .candidate("worse", "m-worse", "0.60", 0.77, 0.02) // overlaps, but close is cheaper and better
+                .traffic(1_000_000).items(4).build();
+        Verdict v = HeuristicVerdict.of(run);
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.SWITCH);
+        assertThat(v.recommendationId()).isEqualTo("close");
+        assertThat(v.incumbentId()).isEqualTo("inc");
+        assertThat(v.monthlySaving()).isEqualByComparingTo(new BigDecimal("1500.00"));
+        assertThat(v.savingShare()).isEqualTo(0.75);
+        assertThat(v.headline()).contains("close", "comparable", "qualification pending");
+        assertThat(v.basis()).startsWith("Heuristic");
+        assertThat(v.notes()).containsEntry("inc", "incumbent")
+                .containsEntry("cheap", "quality interval below the incumbent's")
+                .containsEntry("dearer", "comparable, but close is cheaper")
+                .containsEntry("worse", "dominated by close");
+    }
+
+    @Test
+    void theVerdictKeepsTheIncumbentWhenNothingCheaperIsClose() {
+        RunResult run = RunFixture.builder()
+                .incumbent("inc", "m-inc", "2.00", 0.80, 0.01)
+                .candidate("cheap", "m-cheap", "0.10", 0.60, 0.02)
+                .items(2).build();
+        Verdict v = HeuristicVerdict.of(run);
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.KEEP);
+        assertThat(v.recommendationId()).isNull();
+        assertThat(v.monthlySaving()).isNull();
+        assertThat(v.headline()).isEqualTo("Keep inc: no cheaper candidate looks comparable");
+        assertThat(v.reason()).contains("closest, cheap, reaches 0.620");
+    }
+
+    @Test
+    void withoutAnIncumbentThereIsNoRecommendation() {
+        RunResult run = RunFixture.builder()
+                .candidate("a", "m-a", "1.00", 0.80, 0.01)
+                .candidate("b", "m-b", "0.10", 0.70, 0.02)
+                .items(2).build();
+        Verdict v = HeuristicVerdict.of(run);
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.UNDECIDED);
+        assertThat(v.recommendationId()).isNull();
+        assertThat(writer.render(run).html()).contains("No incumbent declared");
+    }
+
+    @Test
+    void theSummaryCarriesTheSameVerdictAsThePage() {
+        RunResult run = RunFixture.standard().build();
+        ReportWriter.Rendered r = writer.render(run);
+        Verdict v = HeuristicVerdict.of(run);
+
+        assertThat(v.recommendationId()).isEqualTo("mid");
+        assertThat(r.html()).contains("data-recommendation=\"mid\"", "$3,300.00</b> saved per month");
+        assertThat(r.markdown()).contains("**Switch to mid: looks comparable to premium — qualification pending**",
+                "Saves **\\$3,300.00 per month**", "| mid (recommended) ✓ |");
+        assertThat(r.markdown()).startsWith("> **Simulated models**");
+        for (RunResult.CandidateResult c : run.candidates()) {
+            assertThat(r.markdown()).contains("| " + c.id());
+        }
+    }
+
+    @Test
+    void theSummaryEscapesMarkdownAndHtmlInLabels() {
+        RunResult run = RunFixture.builder()
+                .incumbent("a|b<i>x</i>", "m*1", "1.00", 0.80, 0.01)
+                .candidate("c_d", "$x$", "0.10", 0.79, 0.02)
+                .items(2).build();
+        String md = writer.render(run).markdown();
+        assertThat(md).contains("a\\|b&lt;i&gt;x&lt;/i&gt;", "m\\*1", "c\\_d", "\\$x\\$");
+        assertThat(md).doesNotContain("<i>");
+    }
+
+    @Test
+    void writeReplacesTheFolderAsAWhole(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("suite").resolve("run");
+        writer.write(RunFixture.standard().items(4).build(), out);
+        Files.writeString(out.resolve("stale.txt"), "old");
+        writer.write(RunFixture.standard().items(4).build(), out);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("report.html", "results.json", "summary.md");
+        }
+    }
+
+    /** 10,000 items × 5 candidates: the page stays close to the size of the text it carries. */
+    @Test
+    void aLargeRunStaysCompact() {
+        RunResult run = RunFixture.many(5).items(10_000).outputWords(40).build();
+        long text = 0;
+        for (RunResult.ItemResult it : run.items()) {
+            text += it.id().length() + it.input().length();
+            for (RunResult.ItemOutput o : it.outputs().values()) {
+                text += o.text().length() + o.notes().values().stream().mapToInt(String::length).sum();
+            }
+        }
+        long start = System.nanoTime();
+        ReportWriter.Rendered r = writer.render(run);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long bytes = r.html().getBytes(StandardCharsets.UTF_8).length;
+        System.out.printf("report for 10,000 items x 5 candidates: report.html %,d bytes (item text %,d chars, "
+                + "results.json %,d bytes), rendered in %,d ms%n", bytes, text, r.resultsJson().length(), millis);
+
+        assertThat(count(r.html(), "data-candidate=\"candidate-")).isGreaterThanOrEqualTo(5);
+        assertThat(bytes).isLessThan(text * 13 / 10 + 2_000_000);
+        assertThat(bytes).isLessThan(r.resultsJson().length());
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String between(String s, String start, String end) {
+        int from = s.indexOf(start);
+        assertThat(from).as("missing %s", start).isNotNegative();
+        from += start.length();
+        return s.substring(from, s.indexOf(end, from));
+    }
+}
