@@ -592,8 +592,8 @@ public final class SuiteLoader {
             YamlNodes.Mapping m = y.mapping(node, "selection", KEYS.get("selection"));
             double margin = m.get("margin").flatMap(n -> y.decimal(n, "selection.margin"))
                     .map(BigDecimal::doubleValue).orElse(DEFAULT_MARGIN);
-            if (!(margin >= 0 && margin < 1)) {
-                y.error(m.values().get("margin"), "selection.margin", "must be at least 0 and below 1",
+            if (!(margin > 0 && margin < 1)) {
+                y.error(m.values().get("margin"), "selection.margin", "must be above 0 and below 1",
                         "the largest quality loss you accept, e.g. 0.03");
             }
             double confidence = m.get("confidence").flatMap(n -> y.decimal(n, "selection.confidence"))

@@ -65,7 +65,8 @@ public final class ReportWriter {
     /** Renders without writing. */
     public Rendered render(RunResult result) {
         // the one place that decides where the verdict comes from
-        Verdict verdict = HeuristicVerdict.of(result);
+        // records without a decision (no incumbent, or written before decisions existed) get the heuristic view
+        Verdict verdict = result.decision() != null ? StatisticalVerdict.of(result) : HeuristicVerdict.of(result);
         ReportView view = ReportView.of(result, verdict);
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);

@@ -109,7 +109,8 @@ final class Aggregation {
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid);
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, rules(suite), candidates,
-                frontier,
+                frontier, Decisions.decide(suite, candidates, Decisions.qualityByItem(itemResults)),
+                Decisions.plans(suite, p.catalog(), candidates),
                 evalSpend, calls, itemResults);
     }
 

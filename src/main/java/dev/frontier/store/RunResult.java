@@ -20,14 +20,77 @@ import java.util.Map;
  * @param rules       the suite's selection rules and gates, so that a gate can be checked from this record alone
  * @param candidates  per-candidate figures, in suite order
  * @param pareto      ids on the cost-vs-quality frontier, by ascending cost
+ * @param decision    the statistical recommendation; null when the suite has no incumbent to compare with
+ * @param plans       consumption plans per candidate at the suite's traffic
  * @param evalSpend   what the run paid
  * @param calls       how the answers were obtained: paid calls, cache hits, resumed, retries, throttles
  * @param items       per-item outputs and scores
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                        Rules rules, List<CandidateResult> candidates, List<String> pareto, Spend evalSpend, Calls calls,
-                        List<ItemResult> items) {
+                        Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
+                        List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
+
+    /**
+     * Which candidate to use, and why every other one lost.
+     *
+     * @param recommendation the recommended candidate id
+     * @param keepIncumbent  whether no cheaper candidate qualified
+     * @param reason         the recommendation in one line
+     * @param margin         non-inferiority margin
+     * @param confidence     family-wise confidence (Holm across the cheaper candidates)
+     * @param verdicts       one per candidate, in suite order
+     */
+    public record Decision(String recommendation, boolean keepIncumbent, String reason, double margin,
+                           double confidence, List<CandidateVerdict> verdicts) {
+    }
+
+    /**
+     * One candidate's verdict. The numbers are null where no paired test was made.
+     *
+     * @param id             candidate id
+     * @param status         e.g. {@code RECOMMENDED}, {@code NOT_SHOWN}, {@code DOMINATED}, {@code TOO_SLOW}
+     * @param reason         in words
+     * @param n              common items with the incumbent
+     * @param difference     mean quality difference, candidate − incumbent
+     * @param lower          lower end of the two-sided (1 − 2α) interval of the difference
+     * @param upper          upper end of it
+     * @param holmLowerBound the one-sided lower bound at the candidate's Holm level, compared with −margin
+     * @param pValue         one-sided p-value of "worse by the margin or more"
+     * @param adjustedPValue Holm-adjusted
+     * @param itemsNeeded    items needed to decide at 80 % power, null when not computable
+     * @param method         the test
+     * @param tiedWith       candidates whose quality cannot be told apart from this one's
+     */
+    public record CandidateVerdict(String id, String status, String reason, Integer n, Double difference, Double lower,
+                                   Double upper, Double holmLowerBound, Double pValue, Double adjustedPValue,
+                                   Long itemsNeeded, String method, List<String> tiedWith) {
+    }
+
+    /**
+     * A candidate's consumption plans at the suite's traffic.
+     *
+     * @param candidate candidate id
+     * @param cheapest  the cheapest plan with a known cost, empty when none
+     * @param summary   in words
+     * @param plans     on-demand, batch, prompt caching, provisioned throughput
+     */
+    public record CandidatePlans(String candidate, String cheapest, String summary, List<Plan> plans) {
+    }
+
+    /**
+     * One consumption plan.
+     *
+     * @param kind           on-demand, batch, prompt caching or provisioned throughput
+     * @param monthly        USD per month; null when unknown
+     * @param unknown        why it is unknown, empty when known
+     * @param units          model units, for provisioned throughput
+     * @param breakEven      monthly requests above which provisioned throughput is cheaper than on-demand
+     * @param notes          conditions, e.g. "needs latency tolerance (24 h window)"
+     */
+    public record Plan(String kind, BigDecimal monthly, String unknown, Long units, Long breakEven,
+                       List<String> notes) {
+    }
 
     /**
      * How the answers of a run were obtained.

@@ -158,8 +158,11 @@ final class RunFixture {
                 "tickets.jsonl", "b".repeat(64), items, items / 4, 0.25, 7, "bedrock-text-us-east-1", "2026.11.1",
                 "2026-11-01", 1000, 42, 0.95, "sandbox", "", "2026-11-27T10:00:00Z", "2026-11-27T10:05:00Z");
         return new RunResult(RunResult.SCHEMA, "20261127-100000-test", "fixture-suite", "A fixture for report tests.",
-                "completed", true, provenance, traffic, scorers, results, frontier,
-                new RunResult.Spend(spend, "", items * candidates.size()), itemResults);
+                "completed", true, provenance, traffic, scorers,
+                new RunResult.Rules(0.03, 0.95, null, Map.of(), List.of()), results, frontier, null, List.of(),
+                new RunResult.Spend(spend, "", items * candidates.size()),
+                new RunResult.Calls(items * candidates.size(), items * candidates.size(), 0, 0, 0, 0, 0,
+                        items * candidates.size(), 0, 0), itemResults);
     }
 
     private static final String[] WORDS = ("customer invoice refund export login error page report dashboard team "

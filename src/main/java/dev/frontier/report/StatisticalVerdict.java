@@ -1,0 +1,59 @@
+package dev.frontier.report;
+
+import dev.frontier.store.RunResult;
+import dev.frontier.store.RunResult.CandidateResult;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The verdict from the run's statistical decision (paired non-inferiority with Holm correction). */
+final class StatisticalVerdict {
+    private StatisticalVerdict() {
+    }
+
+    static Verdict of(RunResult result) {
+        RunResult.Decision d = result.decision();
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (RunResult.CandidateVerdict v : d.verdicts()) {
+            notes.put(v.id(), label(v.status()) + ": " + v.reason());
+        }
+        Optional<CandidateResult> inc = result.candidates().stream().filter(CandidateResult::incumbent).findFirst();
+        long cheaper = inc.isEmpty() || inc.get().costPer1k() == null ? 0 : result.candidates().stream()
+                .filter(c -> c.costPer1k() != null && c.costPer1k().compareTo(inc.get().costPer1k()) < 0).count();
+        String basis = String.format(Locale.ROOT, "Paired non-inferiority test on the items both answered: a "
+                        + "cheaper candidate qualifies when its quality is at most %s below the incumbent's at %s "
+                        + "confidence, Holm-corrected across the %d cheaper candidates%s.",
+                Formats.score(d.margin()), Formats.pct(d.confidence()), cheaper,
+                result.rules().maxLatencyP95Ms() != null ? " and its p95 latency is within "
+                        + result.rules().maxLatencyP95Ms() + " ms" : "");
+        if (d.keepIncumbent()) {
+            return new Verdict(Verdict.Kind.KEEP, null, d.recommendation(),
+                    "Keep " + d.recommendation() + ": no cheaper candidate is shown to be good enough", d.reason(),
+                    null, null, basis, notes);
+        }
+        CandidateResult pick = result.candidates().stream().filter(c -> c.id().equals(d.recommendation()))
+                .findFirst().orElseThrow();
+        BigDecimal saving = null;
+        Double share = null;
+        if (inc.isPresent() && inc.get().costPer1k() != null && pick.costPer1k() != null
+                && inc.get().costPer1k().signum() > 0) {
+            share = BigDecimal.ONE.subtract(pick.costPer1k().divide(inc.get().costPer1k(), MathContext.DECIMAL64))
+                    .doubleValue();
+            if (inc.get().monthlyCost() != null && pick.monthlyCost() != null) {
+                saving = inc.get().monthlyCost().subtract(pick.monthlyCost());
+            }
+        }
+        String headline = "Switch to " + pick.id() + " (" + pick.modelName() + "): as good as "
+                + inc.map(CandidateResult::id).orElse("the incumbent") + " within " + Formats.score(d.margin())
+                + (share != null ? ", " + Formats.pct(share) + " cheaper" : "");
+        return new Verdict(Verdict.Kind.SWITCH, pick.id(), inc.map(CandidateResult::id).orElse(null), headline,
+                d.reason(), saving, share, basis, notes);
+    }
+
+    private static String label(String status) {
+        return status.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
