@@ -27,6 +27,9 @@ final class Summary {
                     + (c.failedCalls() > 0 ? " errors " + c.failedCalls() + "/" + c.calls() : "");
             out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", c.id(), c.model(), q, ci, cost, p95, tags.trim());
         }
+        if (r.decision() != null) {
+            out.printf("recommendation: %s — %s%n", r.decision().recommendation(), r.decision().reason());
+        }
         BigDecimal spend = r.evalSpend().usd();
         out.printf("eval spend: %s over %d paid calls (%d from the response cache, %d retries, %d throttles)%n",
                 spend == null ? "unknown (" + r.evalSpend().unknown() + ")"

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private final Connection db;
 
     private RunStore(Connection db) {
@@ -107,7 +107,16 @@ public final class RunStore implements AutoCloseable {
             }
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-                if (!rs.next() || Integer.parseInt(rs.getString(1)) != SCHEMA_VERSION) {
+                int version = rs.next() ? Integer.parseInt(rs.getString(1)) : -1;
+                if (version == 1) {
+                    // version 1 stores lacked the call source; their calls were all paid
+                    try (Statement m = c.createStatement()) {
+                        m.execute("ALTER TABLE calls ADD COLUMN source TEXT NOT NULL DEFAULT 'called'");
+                        m.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
+                    }
+                    version = SCHEMA_VERSION;
+                }
+                if (version != SCHEMA_VERSION) {
                     c.close();
                     throw new StoreException(file + " was written by another version of frontier");
                 }
