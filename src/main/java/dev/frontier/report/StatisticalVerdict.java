@@ -18,7 +18,9 @@ final class StatisticalVerdict {
         RunResult.Decision d = result.decision();
         Map<String, String> notes = new LinkedHashMap<>();
         for (RunResult.CandidateVerdict v : d.verdicts()) {
-            notes.put(v.id(), label(v.status()) + ": " + v.reason());
+            String label = label(v.status());
+            notes.put(v.id(), v.reason().toLowerCase(Locale.ROOT).startsWith(label) ? v.reason()
+                    : label + ": " + v.reason());
         }
         Optional<CandidateResult> inc = result.candidates().stream().filter(CandidateResult::incumbent).findFirst();
         long cheaper = inc.isEmpty() || inc.get().costPer1k() == null ? 0 : result.candidates().stream()
