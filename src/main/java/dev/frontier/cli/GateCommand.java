@@ -42,9 +42,13 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        RunResult head = load(run, "RUN");
-        Optional<RunResult> base = baseline == null ? Optional.empty() : Optional.of(load(baseline, "--baseline"));
+        return check(load(run, "RUN", storage), baseline, storage, spec.commandLine().getOut());
+    }
+
+    /** Checks {@code head}'s gates, writes junit.xml and summary.md, and returns the exit code. */
+    static int check(RunResult head, String baseline, StoreOptions storage, PrintWriter out) throws IOException {
+        Optional<RunResult> base = baseline == null ? Optional.empty()
+                : Optional.of(load(baseline, "--baseline", storage));
         if (base.isPresent() && !base.get().suite().equals(head.suite())) {
             throw new CliFailure(Exit.INVALID_INPUT, "the baseline is a run of suite '" + base.get().suite()
                     + "', not '" + head.suite() + "'");
@@ -78,7 +82,7 @@ final class GateCommand implements Callable<Integer> {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private RunResult load(String ref, String what) {
+    private static RunResult load(String ref, String what, StoreOptions storage) {
         if (RunId.isValid(ref)) {
             if (!Files.isRegularFile(storage.store)) {
                 throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store + " to find " + ref);

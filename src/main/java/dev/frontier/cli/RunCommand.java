@@ -61,6 +61,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "do not answer from, nor add to, the response cache")
     boolean noCache;
 
+    @Option(names = "--gate", description = "after the run, check the suite's gates (exit 1 when one fails)")
+    boolean gate;
+
+    @Option(names = "--baseline", paramLabel = "RUN|FILE",
+            description = "with --gate: the run to compare with, a run id or a results.json")
+    String baseline;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "bar, plain or auto (a bar on a terminal, plain lines otherwise), default: ${DEFAULT-VALUE}")
     String progressMode;
@@ -114,7 +121,12 @@ final class RunCommand implements Callable<Integer> {
                 Summary.print(result, out);
                 out.printf("report: %s%n", dir.resolve("report.html"));
                 out.flush();
-                return verdict(result, prepared, limit);
+                int code = verdict(result, prepared, limit);
+                if (gate) {
+                    store.close();
+                    return GateCommand.check(result, baseline, storage, out);
+                }
+                return code;
             }
         } catch (SetupException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());

@@ -112,6 +112,12 @@ class GateTest {
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("quality of lite is", "< minimum 0.5"));
         assertThat(Files.readString(folder.resolve("summary.md"))).contains("#### Gates: FAILED", "❌ failed");
 
+        // run and gate in one step: the exit code is the gate's
+        MainTest.Outcome oneStep = MainTest.frontier(args("run", suite(true).toString(), "--sandbox",
+                "--sandbox-time-scale", "0", "--gate", "--baseline", baseline));
+        assertThat(oneStep.code()).as(oneStep.out() + oneStep.err()).isEqualTo(1);
+        assertThat(oneStep.out()).contains("gates FAILED");
+
         // without a baseline the regression gates are skipped, not failed
         MainTest.Outcome alone = MainTest.frontier(args("gate", baseline));
         assertThat(alone.code()).isZero();
