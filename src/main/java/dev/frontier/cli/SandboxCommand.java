@@ -1,5 +1,6 @@
 package dev.frontier.cli;
 
+import dev.frontier.sandbox.FaultRates;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import java.io.PrintWriter;
@@ -22,6 +23,28 @@ final class SandboxCommand implements Callable<Integer> {
             description = "share of the simulated latency really waited, default: ${DEFAULT-VALUE}")
     double timeScale;
 
+    @Option(names = "--quota-rpm", paramLabel = "N", defaultValue = "0",
+            description = "requests per minute each model accepts before answering 429 ThrottlingException (0 = no limit)")
+    int quotaRpm;
+
+    @Option(names = "--quota-tpm", paramLabel = "N", defaultValue = "0",
+            description = "tokens per minute each model accepts (0 = no limit)")
+    int quotaTpm;
+
+    @Option(names = "--throttle-rate", paramLabel = "X", defaultValue = "0",
+            description = "share of calls answered with a random ThrottlingException")
+    double throttleRate;
+
+    @Option(names = "--fault-rate", paramLabel = "X", defaultValue = "0",
+            description = "share of calls answered with 500 InternalServer or 503 ServiceUnavailable (half each)")
+    double faultRate;
+
+    @Option(names = "--fault-seed", paramLabel = "N", defaultValue = "1", description = "seed of the fault draws")
+    long faultSeed;
+
+    @Option(names = "--request-log", paramLabel = "FILE", description = "append every request as a JSON line")
+    java.nio.file.Path requestLog;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +58,18 @@ final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(SandboxOptions.defaults().withPort(port).withTimeScale(timeScale));
+            SandboxOptions options = SandboxOptions.defaults().withPort(port).withTimeScale(timeScale)
+                    .withFaults(FaultRates.none().withThrottling(throttleRate).withInternalServer(faultRate / 2)
+                            .withServiceUnavailable(faultRate / 2), faultSeed);
+            if (quotaRpm > 0 || quotaTpm > 0) {
+                options = options.withQuota(SandboxOptions.ALL_MODELS, quotaRpm, quotaTpm);
+            }
+            if (requestLog != null) {
+                options = options.withRequestLog(requestLog);
+            }
+            sandbox = Sandbox.start(options);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
         } catch (RuntimeException e) {
             throw new CliFailure(Exit.PROVIDER, "cannot start the sandbox on port " + port + ": " + e.getMessage());
         }
