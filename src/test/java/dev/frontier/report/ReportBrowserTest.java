@@ -256,6 +256,38 @@ class ReportBrowserTest {
                 driver.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** The demo suites' own reports, made by `frontier run --sandbox`, pass the same checks. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"support-summaries", "intent-classification"})
+    void theDemoSuitesReportsWork(String suite) throws IOException {
+        Path out = dir.resolve("demo-" + suite);
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        int code = dev.frontier.cli.Main.run(new java.io.PrintStream(stdout, true, "UTF-8"),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "run",
+                "eval-configs/" + suite + ".yaml", "--sandbox", "--sandbox-time-scale", "0", "--store",
+                out.resolve("store.db").toString(), "--reports", out.toString());
+        assertThat(code).as(stdout.toString("UTF-8")).isZero();
+        Path page;
+        try (var runs = Files.list(out.resolve(suite))) {
+            page = runs.findFirst().orElseThrow().resolve("report.html");
+        }
+        RunResult demo = dev.frontier.store.ResultsJson.read(page.resolveSibling("results.json"));
+        open(page);
+        assertThat(driver.findElement(By.id("verdict-title")).getText()).isNotBlank();
+        long viewport = ((Number) js("return window.innerHeight;")).longValue();
+        assertThat(bottom("#verdict-title")).isLessThanOrEqualTo(viewport);
+        assertThat(bottom("#pareto svg")).isLessThanOrEqualTo(viewport);
+        assertThat(driver.findElements(By.cssSelector("#pareto svg g.pt"))).hasSize(demo.candidates().size());
+        assertThat(driver.findElements(By.cssSelector("#qualification tbody tr"))).hasSize(demo.candidates().size());
+        assertThat(driver.findElements(By.cssSelector("#plans tbody tr"))).hasSize(demo.candidates().size());
+        clickHeading("$ / 1k req");
+        List<String> byCost = demo.candidates().stream()
+                .sorted(java.util.Comparator.comparing(RunResult.CandidateResult::costPer1k))
+                .map(RunResult.CandidateResult::id).toList();
+        assertThat(candidateOrder()).containsExactlyElementsOf(byCost);
+        Files.write(SCREENSHOTS.resolve("demo-" + suite + "-viewport.png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
     private String expectedFirst(boolean lowest) {
         List<String> ids = run.candidates().stream().map(RunResult.CandidateResult::id).toList();
         Comparator<Integer> order = Comparator.comparingDouble(i -> {
