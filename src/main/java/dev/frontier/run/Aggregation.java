@@ -186,8 +186,12 @@ final class Aggregation {
                 ok == 0 ? 0 : (double) totalInput / ok, ok == 0 ? 0 : (double) usage.outputTokens() / ok,
                 totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
                 per1k, monthly, unknown, spend.usdOrNull(),
-                Percentiles.of(lat, 50).isPresent() ? Percentiles.of(lat, 50).getAsDouble() : null,
-                Percentiles.of(lat, 95).isPresent() ? Percentiles.of(lat, 95).getAsDouble() : null, false);
+                percentile(lat, 50), percentile(lat, 95), false);
+    }
+
+    private static Double percentile(double[] values, double p) {
+        java.util.OptionalDouble v = Percentiles.of(values, p);
+        return v.isPresent() ? v.getAsDouble() : null;
     }
 
     static RunResult.Rules rules(SuiteSpec suite) {

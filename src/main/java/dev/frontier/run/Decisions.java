@@ -68,8 +68,10 @@ final class Decisions {
             // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one
             return null;
         }
+        // only the frontier (and the incumbent) is compared pairwise: that is where "cannot be told apart" matters,
+        // and it keeps the pairs few when a suite has many candidates
         Distinguishability.Result ties = Distinguishability.of(quality,
-                candidates.stream().map(RunResult.CandidateResult::id)
+                candidates.stream().filter(c -> c.onFrontier() || c.incumbent()).map(RunResult.CandidateResult::id)
                         .filter(id -> !quality.getOrDefault(id, Map.of()).isEmpty()).toList(),
                 new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                         suite.statistics().confidence()), Bootstrap.Method.PERCENTILE);
