@@ -90,10 +90,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyInvokeTouchesTheBedrockRuntimeSdk() {
+    void onlyInvokeTouchesTheAwsSdk() {
         noClasses().that().resideOutsideOfPackage("dev.frontier.invoke..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
-                .because("invoke is the only home of bedrockruntime")
+                .because("invoke is the only home of the AWS SDK (bedrockruntime, bedrock, s3)")
+                .check(classes);
+    }
+
+    @Test
+    void onlySandboxUsesS3proxy() {
+        noClasses().that().resideOutsideOfPackage("dev.frontier.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gaul..", "org.jclouds..")
                 .check(classes);
     }
 

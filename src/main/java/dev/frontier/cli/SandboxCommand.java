@@ -42,6 +42,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault-seed", paramLabel = "N", defaultValue = "1", description = "seed of the fault draws")
     long faultSeed;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "keep S3 objects and control-plane jobs here so they survive a restart (default: memory)")
+    java.nio.file.Path stateDir;
+
     @Option(names = "--request-log", paramLabel = "FILE", description = "append every request as a JSON line")
     java.nio.file.Path requestLog;
 
@@ -67,6 +71,7 @@ final class SandboxCommand implements Callable<Integer> {
             if (requestLog != null) {
                 options = options.withRequestLog(requestLog);
             }
+            options = options.withS3(stateDir);
             sandbox = Sandbox.start(options);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
@@ -80,11 +85,12 @@ final class SandboxCommand implements Callable<Integer> {
         }, "frontier-sandbox-stop"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("frontier sandbox (simulated models) listening on " + sandbox.endpoint());
+        out.println("S3 (s3proxy, path-style, access key and secret \"sandbox\") on " + sandbox.s3Endpoint().orElseThrow());
         out.println("models: " + String.join(", ", Sandbox.modelIds()));
         out.println("try: aws bedrock-runtime converse --endpoint-url " + sandbox.endpoint()
                 + " --region us-east-1 --model-id amazon.nova-lite-v1:0"
                 + " --messages '[{\"role\":\"user\",\"content\":[{\"text\":\"Hello\"}]}]'");
-        out.println("(any credentials are accepted; Ctrl-C stops)");
+        out.println("(the runtime accepts any credentials; Ctrl-C stops)");
         out.flush();
         stopped.await();
         return Exit.OK.code();

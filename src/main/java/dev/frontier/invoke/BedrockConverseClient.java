@@ -3,20 +3,12 @@ package dev.frontier.invoke;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.TokenUsage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
@@ -53,38 +45,13 @@ public final class BedrockConverseClient implements ModelClient {
      * @throws SetupException when no credentials or no region can be found
      */
     public static BedrockConverseClient create(BedrockSettings settings) {
-        AwsCredentialsProvider credentials = credentials(settings.credentials());
-        try {
-            credentials.resolveCredentials();
-        } catch (SdkClientException e) {
-            throw new SetupException("no AWS credentials found (environment, profile, SSO, container or instance "
-                    + "role); configure them, or run on the local sandbox with --sandbox");
-        }
-        BedrockRuntimeClientBuilder b = BedrockRuntimeClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(settings.callTimeout())
-                        .build())
-                .credentialsProvider(credentials)
-                .overrideConfiguration(c -> c
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts()).build())
-                        .apiCallTimeout(settings.callTimeout()));
-        settings.region().ifPresent(r -> b.region(Region.of(r)));
-        settings.endpoint().ifPresent(b::endpointOverride);
+        BedrockRuntimeClientBuilder b = CloudClients.configure(BedrockRuntimeClient.builder(), settings);
         try {
             return new BedrockConverseClient(b.build());
         } catch (SdkClientException e) {
             throw new SetupException("cannot set up the Bedrock client: " + e.getMessage()
                     + " (set AWS_REGION or execution.region in the suite)");
         }
-    }
-
-    private static AwsCredentialsProvider credentials(BedrockSettings.Credentials c) {
-        if (c instanceof BedrockSettings.Static s) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey()));
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 
     @Override

@@ -14,6 +14,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,16 +42,18 @@ final class RuntimeHandler implements HttpHandler {
     private final FaultInjector faults;
     private final RequestLog log;
     private final InstantSource clock;
+    private final ControlPlane controlPlane;
     private final AtomicLong requests = new AtomicLong();
 
     RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
-                   RequestLog log, InstantSource clock) {
+                   RequestLog log, InstantSource clock, ControlPlane controlPlane) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeScale = timeScale;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.faults = Objects.requireNonNull(faults, "faults");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
     }
 
     @Override
@@ -66,6 +72,7 @@ final class RuntimeHandler implements HttpHandler {
                 Answer routed = route(exchange, body, trace);
                 answer = routed.body();
                 latencyMs = routed.latencyMs();
+                status = routed.status();
             } catch (BedrockError e) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", e.code() + ERROR_TYPE_SUFFIX);
                 ObjectNode error = service.json().createObjectNode().put("message", e.getMessage());
@@ -97,8 +104,11 @@ final class RuntimeHandler implements HttpHandler {
         }
     }
 
-    /** A successful answer and how long the server waits (before time scaling) to send it. */
-    private record Answer(ObjectNode body, long latencyMs) {
+    /** A successful answer, its status and how long the server waits (before time scaling) to send it. */
+    private record Answer(ObjectNode body, long latencyMs, int status) {
+        Answer(ObjectNode body, long latencyMs) {
+            this(body, latencyMs, 200);
+        }
     }
 
     private Answer route(HttpExchange exchange, byte[] body, Trace trace) {
@@ -108,7 +118,7 @@ final class RuntimeHandler implements HttpHandler {
         // "", "model", "{modelId}", "{operation}"
         if (!method.equals("POST") || segments.length != 4 || !segments[0].isEmpty()
                 || !segments[1].equals("model") || segments[2].isEmpty()) {
-            throw BedrockError.unknownOperation(method, rawPath);
+            return controlPlane(exchange, method, rawPath, segments, body, trace);
         }
         String modelId = decode(segments[2]);
         return switch (segments[3]) {
@@ -121,6 +131,30 @@ final class RuntimeHandler implements HttpHandler {
             }
             default -> throw BedrockError.unknownOperation(method, rawPath);
         };
+    }
+
+    private Answer controlPlane(HttpExchange exchange, String method, String rawPath, String[] segments, byte[] body,
+                                Trace trace) {
+        List<String> decoded = new ArrayList<>();
+        for (int i = 1; i < segments.length; i++) {
+            decoded.add(decode(segments[i]));
+        }
+        Map<String, String> query = new HashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value,
+                        StandardCharsets.UTF_8));
+            }
+        }
+        trace.start(method + " " + rawPath, null, body);
+        ControlPlane.Reply reply = controlPlane.handle(method, decoded, query, body)
+                .orElseThrow(() -> BedrockError.unknownOperation(method, rawPath));
+        trace.operation = reply.operation();
+        return new Answer(reply.body(), 0, reply.status());
     }
 
     /** Validation, then the quota, then the fault draw, then the model; only a 200 is billed. */

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,11 +56,13 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService workers;
     private final URI endpoint;
     private final RequestLog log;
+    private final SandboxS3 s3;
 
-    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log) {
+    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3) {
         this.server = server;
         this.workers = workers;
         this.log = log;
+        this.s3 = s3;
         this.endpoint = URI.create("http://" + SandboxOptions.HOST + ":" + server.getAddress().getPort());
     }
 
@@ -84,19 +87,45 @@ public final class Sandbox implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + SandboxOptions.HOST + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
+        SandboxS3 s3;
+        try {
+            s3 = options.s3() ? SandboxS3.start(options.stateDir()) : null;
+        } catch (RuntimeException e) {
+            server.stop(0);
+            log.close();
+            throw e;
+        }
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
         QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
+        ControlPlane controlPlane = new ControlPlane(List.of());
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
-                options.clock()));
+                options.clock(), controlPlane));
         server.setExecutor(workers);
         server.start();
-        return new Sandbox(server, workers, log);
+        return new Sandbox(server, workers, log, s3);
     }
 
     /** The base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8787}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The base URI of the sandbox's S3 for an S3 client's {@code endpointOverride} (path-style addressing, region
+     * {@code us-east-1}, the same fixed keys as the runtime); empty unless started {@link SandboxOptions#withS3 with
+     * S3}.
+     */
+    public Optional<URI> s3Endpoint() {
+        return Optional.ofNullable(s3).map(SandboxS3::endpoint);
+    }
+
+    /** Creates an S3 bucket in the sandbox's S3 unless it exists, as a user would before a first run. */
+    public void createBucket(String bucket) {
+        if (s3 == null) {
+            throw new IllegalStateException("this sandbox was started without S3");
+        }
+        s3.createBucket(bucket);
     }
 
     /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
@@ -141,6 +170,9 @@ public final class Sandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         log.close();
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     /** Daemon threads, so a sandbox left open never keeps the JVM alive. */

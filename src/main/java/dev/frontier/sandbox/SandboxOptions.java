@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param latency        how simulated latencies are drawn
  * @param requestLogFile a file every request is also appended to as one JSON line, or null for the in-memory log
  *                       only
+ * @param s3             whether to start the sandbox's S3 (s3proxy) and the control plane that works through it
+ * @param stateDir       where S3 objects and control-plane jobs are kept across restarts, or null for memory only
  */
 public record SandboxOptions(int port, double timeScale, InstantSource clock, int workerThreads,
                              Map<String, Quota> quotas, FaultRates faults, long faultSeed, LatencyModel latency,
-                             Path requestLogFile) {
+                             Path requestLogFile, boolean s3, Path stateDir) {
 
     /** The only address the sandbox listens on. */
     public static final String HOST = "127.0.0.1";
@@ -63,7 +65,7 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
     /** The original four settings; no quotas, no faults, the default latency, no request-log file. */
     public SandboxOptions(int port, double timeScale, InstantSource clock, int workerThreads) {
         this(port, timeScale, clock, workerThreads, Map.of(), FaultRates.none(), DEFAULT_FAULT_SEED,
-                LatencyModel.logNormal(), null);
+                LatencyModel.logNormal(), null, false, null);
     }
 
     /** Any free port, real-time latency, the system clock, 16 workers; no quotas, no faults. */
@@ -78,22 +80,22 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     public SandboxOptions withTimeScale(double newTimeScale) {
         return new SandboxOptions(port, newTimeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     public SandboxOptions withClock(InstantSource newClock) {
         return new SandboxOptions(port, timeScale, newClock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     public SandboxOptions withWorkerThreads(int newWorkerThreads) {
         return new SandboxOptions(port, timeScale, clock, newWorkerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     /**
@@ -114,13 +116,13 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
         Map<String, Quota> next = new HashMap<>(quotas);
         next.put(key, new Quota(requestsPerMinute, tokensPerMinute));
         return new SandboxOptions(port, timeScale, clock, workerThreads, next, faults, faultSeed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     /** Drops every quota. */
     public SandboxOptions withoutQuotas() {
         return new SandboxOptions(port, timeScale, clock, workerThreads, Map.of(), faults, faultSeed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     /**
@@ -131,18 +133,30 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
      */
     public SandboxOptions withFaults(FaultRates rates, long seed) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, rates, seed, latency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     public SandboxOptions withLatency(LatencyModel newLatency) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, newLatency,
-                requestLogFile);
+                requestLogFile, s3, stateDir);
     }
 
     /** Also appends every request to {@code file} as one JSON line (created if missing, appended to if present). */
     public SandboxOptions withRequestLog(Path file) {
         Objects.requireNonNull(file, "file");
-        return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency, file);
+        return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency, file, s3,
+                stateDir);
+    }
+
+    /**
+     * Also starts the sandbox's S3 (s3proxy) and the control plane (batch and customization jobs, provisioned
+     * throughput, custom model deployments) that reads and writes it.
+     *
+     * @param dir where objects and jobs are kept so that they survive a restart, or null to keep them in memory
+     */
+    public SandboxOptions withS3(Path dir) {
+        return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
+                requestLogFile, true, dir);
     }
 
     /** The quota that applies to a base model id: its own, else the {@value #ALL_MODELS} one, else none. */

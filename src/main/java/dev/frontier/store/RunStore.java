@@ -103,6 +103,21 @@ public final class RunStore implements AutoCloseable {
                           cache_write_tokens INTEGER NOT NULL,
                           latency_ms INTEGER NOT NULL,
                           stored_at_ms INTEGER NOT NULL)""");
+                // added without a version change: older stores simply gain the table
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS jobs (
+                          job_arn TEXT PRIMARY KEY,
+                          kind TEXT NOT NULL,
+                          name TEXT NOT NULL,
+                          suite TEXT NOT NULL,
+                          run_id TEXT,
+                          candidate_id TEXT,
+                          client_token TEXT NOT NULL,
+                          status TEXT NOT NULL,
+                          request_json TEXT NOT NULL,
+                          details_json TEXT,
+                          submitted_at TEXT NOT NULL,
+                          updated_at TEXT NOT NULL)""");
                 s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             try (Statement s = c.createStatement();
@@ -355,6 +370,86 @@ public final class RunStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot count calls: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A Bedrock job frontier submitted (batch inference, model customization) or a serving resource it created
+     * (provisioned throughput, custom model deployment), as last seen.
+     *
+     * @param jobArn      the job's or resource's ARN
+     * @param kind        what it is, e.g. {@code batch}, {@code distillation}, {@code fine-tuning},
+     *                    {@code provisioned-throughput}, {@code custom-deployment}
+     * @param name        its name in Bedrock
+     * @param suite       the suite it was made for
+     * @param runId       the run that submitted it, or null
+     * @param candidateId the candidate it serves, or null
+     * @param clientToken the idempotency token it was submitted with
+     * @param status      Bedrock's status when last seen
+     * @param requestJson the request as sent
+     * @param detailsJson the last status answer, or null
+     * @param submittedAt when it was submitted (ISO-8601)
+     * @param updatedAt   when its status was last seen (ISO-8601)
+     */
+    public record JobRow(String jobArn, String kind, String name, String suite, String runId, String candidateId,
+                         String clientToken, String status, String requestJson, String detailsJson,
+                         String submittedAt, String updatedAt) {
+    }
+
+    /** Records a submitted job; a job already recorded under the same ARN is left as it is. */
+    public synchronized void recordJob(JobRow job) {
+        update("""
+                INSERT OR IGNORE INTO jobs(job_arn, kind, name, suite, run_id, candidate_id, client_token, status,
+                  request_json, details_json, submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                job.jobArn(), job.kind(), job.name(), job.suite(), job.runId(), job.candidateId(),
+                job.clientToken(), job.status(), job.requestJson(), job.detailsJson(), job.submittedAt(),
+                job.updatedAt());
+    }
+
+    /** Records a job's latest status and status answer. */
+    public synchronized void updateJob(String jobArn, String status, String detailsJson, String updatedAt) {
+        update("UPDATE jobs SET status = ?, details_json = ?, updated_at = ? WHERE job_arn = ?",
+                status, detailsJson, updatedAt, jobArn);
+    }
+
+    /** The job recorded under an ARN. */
+    public synchronized Optional<JobRow> job(String jobArn) {
+        return queryJobs("SELECT * FROM jobs WHERE job_arn = ?", jobArn).stream().findFirst();
+    }
+
+    /** The job submitted with an idempotency token, if one was. */
+    public synchronized Optional<JobRow> jobByToken(String clientToken) {
+        return queryJobs("SELECT * FROM jobs WHERE client_token = ? ORDER BY submitted_at", clientToken).stream()
+                .findFirst();
+    }
+
+    /** Every recorded job, newest first. */
+    public synchronized List<JobRow> jobs() {
+        return queryJobs("SELECT * FROM jobs ORDER BY submitted_at DESC, job_arn");
+    }
+
+    /** The jobs a run submitted, oldest first. */
+    public synchronized List<JobRow> jobsOfRun(RunId run) {
+        return queryJobs("SELECT * FROM jobs WHERE run_id = ? ORDER BY submitted_at, job_arn", run.value());
+    }
+
+    private List<JobRow> queryJobs(String sql, Object... args) {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            List<JobRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new JobRow(rs.getString("job_arn"), rs.getString("kind"), rs.getString("name"),
+                            rs.getString("suite"), rs.getString("run_id"), rs.getString("candidate_id"),
+                            rs.getString("client_token"), rs.getString("status"), rs.getString("request_json"),
+                            rs.getString("details_json"), rs.getString("submitted_at"), rs.getString("updated_at")));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read jobs: " + e.getMessage(), e);
         }
     }
 
