@@ -1,6 +1,8 @@
 package dev.frontier.config;
 
+import dev.frontier.model.AwsIds;
 import dev.frontier.model.Problem;
+import dev.frontier.model.S3Uri;
 import dev.frontier.model.Location;
 import dev.frontier.model.Template;
 import java.io.IOException;
@@ -42,7 +44,7 @@ public final class SuiteLoader {
     /** Allowed keys per section; the published JSON Schema is checked against these by a test. */
     public static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
-                    "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates")),
+                    "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
@@ -50,6 +52,7 @@ public final class SuiteLoader {
             Map.entry("scorer", Set.of("type", "id", "weight")),
             Map.entry("traffic", Set.of("requestsPerMonth")),
             Map.entry("budget", Set.of("maxUsd")),
+            Map.entry("staging", Set.of("s3", "expectedBucketOwner", "kmsKeyId", "roleArn", "tags")),
             Map.entry("execution", Set.of("concurrency", "region", "endpoint", "requestsPerMinute", "tokensPerMinute",
                     "maxErrorRate", "responseCache", "cacheTtlHours")),
             Map.entry("pricing", Set.of("overrides", "provisioned")),
@@ -217,6 +220,7 @@ public final class SuiteLoader {
             SelectionSpec selection = top.get("selection").map(n -> selection(n, scorerIds))
                     .orElse(new SelectionSpec(DEFAULT_MARGIN, 0.95, java.util.OptionalLong.empty(), Map.of()));
             List<GateSpec> gates = top.get("gates").map(n -> gates(n, scorerIds, candidates)).orElse(List.of());
+            StagingSpec staging = top.get("staging").map(this::staging).orElse(StagingSpec.NONE);
 
             List<Problem> sorted = new ArrayList<>(problems);
             sorted.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
@@ -224,7 +228,7 @@ public final class SuiteLoader {
                 return new Invalid(sorted);
             }
             return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
-                    budget, execution, pricing, statistics, selection, gates, locations), sorted);
+                    budget, execution, pricing, statistics, selection, gates, staging, locations), sorted);
         }
 
         private DatasetSpec dataset(Node node) {
@@ -465,6 +469,36 @@ public final class SuiteLoader {
                 y.error(m.values().get("requestsPerMonth"), "traffic.requestsPerMonth", "must not be negative", "");
             }
             return new SuiteSpec.TrafficSpec(Math.max(0, rpm));
+        }
+
+        private StagingSpec staging(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "staging", KEYS.get("staging"));
+            Optional<S3Uri> s3 = Optional.empty();
+            Optional<String> raw = m.get("s3").flatMap(n -> y.string(n, "staging.s3"));
+            if (raw.isPresent()) {
+                try {
+                    s3 = Optional.of(S3Uri.parse(raw.get()));
+                } catch (IllegalArgumentException e) {
+                    y.error(m.values().get("s3"), "staging.s3", e.getMessage(), "");
+                }
+            }
+            Optional<String> owner = checked(m, "expectedBucketOwner", AwsIds::accountProblem);
+            Optional<String> kms = checked(m, "kmsKeyId", AwsIds::kmsKeyProblem);
+            Optional<String> role = checked(m, "roleArn", AwsIds::roleArnProblem);
+            Map<String, String> tags = new java.util.TreeMap<>();
+            m.get("tags").ifPresent(n -> {
+                YamlNodes.Mapping t = y.mapping(n, "staging.tags", null);
+                t.values().forEach((k, v) -> y.string(v, "staging.tags." + k).ifPresent(text -> tags.put(k, text)));
+            });
+            return new StagingSpec(s3, owner, kms, role, tags);
+        }
+
+        private Optional<String> checked(YamlNodes.Mapping m, String key,
+                                         java.util.function.Function<String, Optional<String>> check) {
+            Optional<String> value = m.get(key).flatMap(n -> y.string(n, "staging." + key));
+            Optional<String> problem = value.flatMap(check);
+            problem.ifPresent(p -> y.error(m.values().get(key), "staging." + key, p, ""));
+            return problem.isPresent() ? Optional.empty() : value;
         }
 
         private SuiteSpec.BudgetSpec budget(Node node) {

@@ -23,13 +23,14 @@ import java.util.Optional;
  * @param statistics  bootstrap settings
  * @param selection   how a cheaper candidate qualifies
  * @param gates       CI gates
+ * @param staging     where S3 staging and Bedrock jobs (batch inference, customization) go; all empty when unused
  * @param locations   source positions by document path (e.g. {@code candidates[1].model})
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
                         List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
                         BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
                         StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
-                        Map<String, Location> locations) {
+                        StagingSpec staging, Map<String, Location> locations) {
 
     public SuiteSpec {
         candidates = List.copyOf(candidates);

@@ -198,4 +198,43 @@ class SuiteLoaderTest {
                 suite + ":6:22 scorers[0].refrence: unknown parameter (did you mean 'reference'?)",
                 suite + ":7:13 scorers[1].type: unknown scorer type 'nonsense' (try rouge-l)");
     }
+
+    @Test
+    void readsStagingAndChecksUrisArnsAndAccountsWithTheirLines() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\"}\n");
+        String head = """
+                suite: demo
+                dataset: { path: data.jsonl, id: id }
+                prompt: { user: x }
+                candidates: [ { id: a, model: amazon.nova-lite-v1:0 } ]
+                scorers: [ { type: exact-match, expected: x } ]
+                """;
+        Path good = write("good.yaml", head + """
+                staging:
+                  s3: s3://team-evals/frontier/
+                  expectedBucketOwner: "123456789012"
+                  kmsKeyId: alias/frontier
+                  roleArn: arn:aws:iam::123456789012:role/BedrockJobs
+                  tags: { team: ml, costCenter: "42" }
+                """);
+        StagingSpec staging = ((SuiteLoader.Loaded) SuiteLoader.load(good)).suite().staging();
+        assertThat(staging.s3()).hasValueSatisfying(u -> assertThat(u).hasToString("s3://team-evals/frontier/"));
+        assertThat(staging.expectedBucketOwner()).hasValue("123456789012");
+        assertThat(staging.roleArn()).hasValue("arn:aws:iam::123456789012:role/BedrockJobs");
+        assertThat(staging.tags()).containsEntry("team", "ml").containsEntry("costCenter", "42");
+
+        Path bad = write("bad.yaml", head + """
+                staging:
+                  s3: s3://Team_Evals/x
+                  expectedBucketOwner: "1234"
+                  roleArn: arn:aws:iam::123456789012:user/alice
+                """);
+        assertThat(SuiteLoader.load(bad).problems()).extracting(Problem::toString).containsExactly(
+                bad + ":7:7 staging.s3: bad S3 URI \"s3://Team_Evals/x\": bucket name \"Team_Evals\" may contain only"
+                        + " lowercase letters, digits, '.' and '-', and must begin and end with a letter or digit",
+                bad + ":8:24 staging.expectedBucketOwner: '1234' is not a 12-digit AWS account id (quote it in YAML:"
+                        + " \"123456789012\")",
+                bad + ":9:12 staging.roleArn: 'arn:aws:iam::123456789012:user/alice' is an IAM user, not a role"
+                        + " (Bedrock assumes a role: arn:aws:iam::123456789012:role/NAME)");
+    }
 }

@@ -41,7 +41,7 @@ class SuiteSchemaTest {
     void sectionsHaveExactlyTheKeysTheLoaderAccepts() {
         JsonNode p = schema.path("properties");
         assertThat(names(p)).isEqualTo(SuiteLoader.KEYS.get(""));
-        for (String section : Set.of("dataset", "traffic", "budget", "execution", "pricing", "statistics",
+        for (String section : Set.of("dataset", "traffic", "budget", "execution", "pricing", "statistics", "staging",
                 "selection")) {
             assertThat(names(p.path(section).path("properties"))).as(section).isEqualTo(SuiteLoader.KEYS.get(section));
         }
