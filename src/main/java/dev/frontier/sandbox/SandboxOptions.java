@@ -1,6 +1,7 @@
 package dev.frontier.sandbox;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +25,12 @@ import java.util.Objects;
  *                       only
  * @param s3             whether to start the sandbox's S3 (s3proxy) and the control plane that works through it
  * @param stateDir       where S3 objects and control-plane jobs are kept across restarts, or null for memory only
+ * @param jobTime        how long a simulated control-plane job (batch inference, customization) or resource
+ *                       (provisioned throughput, deployment) takes from submission to its final status
  */
 public record SandboxOptions(int port, double timeScale, InstantSource clock, int workerThreads,
                              Map<String, Quota> quotas, FaultRates faults, long faultSeed, LatencyModel latency,
-                             Path requestLogFile, boolean s3, Path stateDir) {
+                             Path requestLogFile, boolean s3, Path stateDir, Duration jobTime) {
 
     /** The only address the sandbox listens on. */
     public static final String HOST = "127.0.0.1";
@@ -36,6 +39,7 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
     private static final int DEFAULT_WORKER_THREADS = 16;
     private static final int MAX_PORT = 65_535;
     private static final long DEFAULT_FAULT_SEED = 0;
+    private static final Duration DEFAULT_JOB_TIME = Duration.ofSeconds(10);
 
     public SandboxOptions {
         if (port < 0 || port > MAX_PORT) {
@@ -60,12 +64,17 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
         quotas = Map.copyOf(quotas);
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(jobTime, "jobTime");
+        if (jobTime.isNegative()) {
+            throw new IllegalArgumentException("jobTime must not be negative: " + jobTime);
+        }
     }
 
     /** The original four settings; no quotas, no faults, the default latency, no request-log file. */
     public SandboxOptions(int port, double timeScale, InstantSource clock, int workerThreads) {
         this(port, timeScale, clock, workerThreads, Map.of(), FaultRates.none(), DEFAULT_FAULT_SEED,
-                LatencyModel.logNormal(), null, false, null);
+                LatencyModel.logNormal(), null, false, null,
+                DEFAULT_JOB_TIME);
     }
 
     /** Any free port, real-time latency, the system clock, 16 workers; no quotas, no faults. */
@@ -80,22 +89,22 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     public SandboxOptions withTimeScale(double newTimeScale) {
         return new SandboxOptions(port, newTimeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     public SandboxOptions withClock(InstantSource newClock) {
         return new SandboxOptions(port, timeScale, newClock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     public SandboxOptions withWorkerThreads(int newWorkerThreads) {
         return new SandboxOptions(port, timeScale, clock, newWorkerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     /**
@@ -116,13 +125,13 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
         Map<String, Quota> next = new HashMap<>(quotas);
         next.put(key, new Quota(requestsPerMinute, tokensPerMinute));
         return new SandboxOptions(port, timeScale, clock, workerThreads, next, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     /** Drops every quota. */
     public SandboxOptions withoutQuotas() {
         return new SandboxOptions(port, timeScale, clock, workerThreads, Map.of(), faults, faultSeed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     /**
@@ -133,19 +142,19 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
      */
     public SandboxOptions withFaults(FaultRates rates, long seed) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, rates, seed, latency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     public SandboxOptions withLatency(LatencyModel newLatency) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, newLatency,
-                requestLogFile, s3, stateDir);
+                requestLogFile, s3, stateDir, jobTime);
     }
 
     /** Also appends every request to {@code file} as one JSON line (created if missing, appended to if present). */
     public SandboxOptions withRequestLog(Path file) {
         Objects.requireNonNull(file, "file");
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency, file, s3,
-                stateDir);
+                stateDir, jobTime);
     }
 
     /**
@@ -156,7 +165,13 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
      */
     public SandboxOptions withS3(Path dir) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, true, dir);
+                requestLogFile, true, dir, jobTime);
+    }
+
+    /** Sets how long simulated control-plane jobs and resources take to reach their final status. */
+    public SandboxOptions withJobTime(Duration newJobTime) {
+        return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
+                requestLogFile, s3, stateDir, newJobTime);
     }
 
     /** The quota that applies to a base model id: its own, else the {@value #ALL_MODELS} one, else none. */

@@ -74,7 +74,7 @@ class SandboxOptionsTest {
                 .hasMessage("tokensPerMinute must be >= 0 (0 for no limit): -5");
         assertThatThrownBy(() -> options.withQuota(null, 1, 1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new SandboxOptions(0, 0, InstantSource.system(), 1,
-                Map.of("us." + Bedrock.SONNET, new Quota(1, 1)), FaultRates.none(), 0, LatencyModel.logNormal(), null, false, null))
+                Map.of("us." + Bedrock.SONNET, new Quota(1, 1)), FaultRates.none(), 0, LatencyModel.logNormal(), null, false, null, java.time.Duration.ZERO))
                 .hasMessage("quota model id must be \"*\" or a sandbox base model id: us." + Bedrock.SONNET);
 
         assertThatThrownBy(() -> FaultRates.none().withModelTimeout(1.5))
