@@ -21,7 +21,8 @@ class ScorerRegistryTest {
     @Test
     void knowsTheStandardTypes() {
         assertThat(registry.types()).containsExactly("bleu", "contains", "exact-match", "icontains", "json-schema",
-                "json-valid", "length", "regex", "rouge-1", "rouge-2", "rouge-l", "rouge-lsum", "token-f1");
+                "human-labels", "json-valid", "length", "llm-judge", "regex", "rouge-1", "rouge-2", "rouge-l", "rouge-lsum",
+                "token-f1");
     }
 
     @Test
