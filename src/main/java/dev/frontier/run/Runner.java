@@ -99,7 +99,7 @@ public final class Runner {
     }
 
     /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
-    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED }
+    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, IMPORTED }
 
     /** One candidate's answer to one item, priced and scored. */
     record Answer(CallResult result, Cost cost, Map<String, Score> scores, Source source) {
@@ -141,6 +141,15 @@ public final class Runner {
         List<Runnable> tasks = new ArrayList<>(total);
         for (Item item : items) {
             for (CandidateSpec c : candidates) {
+                if (c.isImported()) {
+                    // outputs made elsewhere: nothing is called or paid, the output is scored and priced
+                    Answer a = imported(prepared, id, c, item);
+                    put(answers, c, item, a);
+                    successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+                    progress.callFinished(done.incrementAndGet(), total, c.id(),
+                            a.result() instanceof CallResult.Failure, budget.spent());
+                    continue;
+                }
                 RunStore.StoredCall stored = earlier.get(new RunStore.CallKey(c.id(), item.id()));
                 if (stored != null) {
                     Answer a = reuse(prepared, c, item, stored);
@@ -175,12 +184,17 @@ public final class Runner {
             store.finishRun(id, "failed", clock.instant().toString(), null);
             throw new Aborted(fatal.get());
         }
+        // second phase: judges and human labels, once every output they compare is in
+        Map<RunStore.JudgeCallKey, RunStore.StoredCall> earlierJudges = options.resume()
+                ? store.completedJudgeCalls(id) : Map.of();
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
+                earlierJudges, prepared.suite().execution().concurrency());
         String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
-                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()));
+                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging);
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
@@ -293,6 +307,29 @@ public final class Runner {
         return new Answer(result, cost, scores, Source.CALLED);
     }
 
+    private Answer imported(PreparedSuite prepared, RunId id, CandidateSpec c, Item item) {
+        CallResult result = ImportedOutputs.answer(prepared, c, item);
+        Cost cost = Cost.ZERO;
+        Map<String, Score> scores;
+        if (result instanceof CallResult.Completion completion) {
+            cost = c.imported().get().priced() ? price(prepared, c, completion)
+                    : new Cost.Unknown("imported outputs of " + c.id() + " are not priced (no priceAs)");
+            scores = score(prepared, item, completion.text());
+        } else {
+            scores = failed(prepared, (CallResult.Failure) result);
+        }
+        store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores, "imported");
+        return new Answer(result, cost, scores, Source.IMPORTED);
+    }
+
+    private static Map<String, Score> failed(PreparedSuite prepared, CallResult.Failure f) {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (PreparedSuite.BoundScorer s : prepared.scorers()) {
+            scores.put(s.spec().id(), new Score.Value(0.0, "call failed: " + f.errorCode()));
+        }
+        return scores;
+    }
+
     private static Cost price(PreparedSuite prepared, CandidateSpec c, CallResult.Completion completion) {
         return prepared.catalog().find(c.model())
                 .map(p -> p.cost(completion.usage(), ModelPrice.Mode.ON_DEMAND))
@@ -302,7 +339,9 @@ public final class Runner {
     private static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (PreparedSuite.BoundScorer s : prepared.scorers()) {
-            scores.put(s.spec().id(), guarded(s, item, output));
+            if (!s.late()) {   // judges and human labels score in the second phase
+                scores.put(s.spec().id(), guarded(s, item, output));
+            }
         }
         return scores;
     }
