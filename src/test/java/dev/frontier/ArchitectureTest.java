@@ -64,6 +64,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void calibrateUsesModelAndStats() {
+        onlyUses("calibrate", "dev.frontier.model..", "dev.frontier.stats..");
+    }
+
+    @Test
     void storeUsesModel() {
         onlyUses("store", "dev.frontier.model..", "com.fasterxml.jackson..", "org.sqlite..");
     }

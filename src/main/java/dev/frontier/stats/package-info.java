@@ -10,6 +10,9 @@
  *   {@link dev.frontier.stats.SampleSize} for how many items a decision needs.</li>
  *   <li>Binary and rank tests: {@link dev.frontier.stats.Wilson}, {@link dev.frontier.stats.McNemar},
  *   {@link dev.frontier.stats.Wilcoxon}; and {@link dev.frontier.stats.Percentiles}.</li>
+ *   <li>Agreement: {@link dev.frontier.stats.Agreement} between two raters (Cohen's kappa, plain or weighted;
+ *   Pearson, Spearman, Kendall's τ-b), {@link dev.frontier.stats.InterAnnotator} among several (Krippendorff's
+ *   alpha, Fleiss' kappa), and {@link dev.frontier.stats.WinRate} of pairwise comparisons.</li>
  * </ul>
  */
 package dev.frontier.stats;
