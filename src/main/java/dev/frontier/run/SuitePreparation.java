@@ -78,8 +78,9 @@ public final class SuitePreparation {
             ScorerRegistry.Creation creation = registry.create(s.type(), s.params());
             if (creation instanceof ScorerRegistry.Creation.Created created) {
                 Optional<LlmJudge> judge = created.judge().map(j -> LateScorers.judge(suite, s, j, problems));
+                Dataset items = dataset;
                 Optional<HumanLabels> labels = created.humanLabels()
-                        .map(h -> LateScorers.labels(suite, s, h, dataset, problems));
+                        .map(h -> LateScorers.labels(suite, s, h, items, problems));
                 if ((judge.isPresent() || created.judge().isEmpty())
                         && (labels.isPresent() || created.humanLabels().isEmpty())) {
                     scorers.add(new PreparedSuite.BoundScorer(s, created.scorer(), registry.isBinary(s.type()),

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * measures an answer by the F1 overlap of its content words with the {@code [Reference answer]} section, or without
  * one, by how many of the task's key words it covers with few words of its own. Then it errs like a real judge,
  * more the weaker it is: grades get noise of about {@code 1.2 × (1 - tier)} scale steps, and comparisons lean
- * towards answer A by {@code 0.6 × (1 - tier)} (position bias, so asking in both orders matters). Models below tier
+ * towards answer A by {@code 0.25 × (1 - tier)} in F1 (position bias, so asking in both orders matters). Models below tier
  * 0.75 sometimes ignore the format (about one reply in four): a plain sentence instead of JSON. A repair request
  * (with a {@code [Your previous reply]} section) is always answered in the format.
  *
@@ -91,8 +91,8 @@ record JudgeTask(Map<String, String> sections, boolean pairwise, List<String> gr
         if (pairwise) {
             double a = quality(sections.getOrDefault("answer a", ""));
             double b = quality(sections.getOrDefault("answer b", ""));
-            double lean = a - b + 0.6 * weakness + 0.15 * weakness * gaussian(random);
-            String winner = Math.abs(lean) < 0.03 ? "tie" : lean > 0 ? "A" : "B";
+            double lean = a - b + 0.25 * weakness + 0.1 * weakness * gaussian(random);
+            String winner = Math.abs(lean) < 0.02 ? "tie" : lean > 0 ? "A" : "B";
             String reason = switch (winner) {
                 case "A" -> "Answer A " + strength(a) + "; answer B " + strength(b) + ".";
                 case "B" -> "Answer B " + strength(b) + "; answer A " + strength(a) + ".";
