@@ -33,41 +33,43 @@ final class Review {
     static List<RunResult.HumanLabelSet> labelSets(PreparedSuite p) {
         List<RunResult.HumanLabelSet> out = new ArrayList<>();
         for (PreparedSuite.BoundScorer b : p.scorers()) {
-            if (b.labels().isEmpty()) {
-                continue;
-            }
-            HumanLabels h = b.labels().get();
-            Set<String> annotators = new HashSet<>();
-            int ratings = 0;
-            List<Map<String, Double>> units = new ArrayList<>();
-            for (Map<String, Double> byAnnotator : h.labels().values()) {
-                annotators.addAll(byAnnotator.keySet());
-                ratings += byAnnotator.size();
-                units.add(byAnnotator);
-            }
-            double agreement;
-            String method;
-            if (h.kind() == HumanLabels.Kind.SCORE) {
-                agreement = InterAnnotator.krippendorffAlpha(units, AlphaLevel.INTERVAL);
-                method = "Krippendorff's alpha (interval)";
-            } else if (sameRaterCount(units)) {
-                agreement = InterAnnotator.fleissKappa(counts(units));
-                method = "Fleiss' kappa";
-            } else {
-                agreement = InterAnnotator.krippendorffAlpha(units, AlphaLevel.NOMINAL);
-                method = "Krippendorff's alpha (nominal)";
-            }
-            String scale = h.kind() == HumanLabels.Kind.PREFERENCE ? "loss, tie, win"
-                    : h.scale().isLabels() ? String.join(", ", h.scale().labels())
-                    : h.scale().grade(0) + ".." + h.scale().grade(1);
-            out.add(new RunResult.HumanLabelSet(b.spec().id(), h.file(), h.kind().name().toLowerCase(),
-                    scale, h.labels().size(), annotators.size(), ratings, finite(agreement), method));
+            b.labels().ifPresent(h -> out.add(labelSet(b.spec().id(), h)));
         }
         return out;
     }
 
+    /** One label set's size and inter-annotator agreement. */
+    static RunResult.HumanLabelSet labelSet(String id, HumanLabels h) {
+        Set<String> annotators = new HashSet<>();
+        int ratings = 0;
+        List<Map<String, Double>> units = new ArrayList<>();
+        for (Map<String, Double> byAnnotator : h.labels().values()) {
+            annotators.addAll(byAnnotator.keySet());
+            ratings += byAnnotator.size();
+            units.add(byAnnotator);
+        }
+        double agreement;
+        String method;
+        if (h.kind() == HumanLabels.Kind.SCORE) {
+            agreement = InterAnnotator.krippendorffAlpha(units, AlphaLevel.INTERVAL);
+            method = "Krippendorff's alpha (interval)";
+        } else if (sameRaterCount(units)) {
+            agreement = InterAnnotator.fleissKappa(counts(units));
+            method = "Fleiss' kappa";
+        } else {
+            agreement = InterAnnotator.krippendorffAlpha(units, AlphaLevel.NOMINAL);
+            method = "Krippendorff's alpha (nominal)";
+        }
+        String scale = h.kind() == HumanLabels.Kind.PREFERENCE ? "loss, tie, win"
+                : h.scale().isLabels() ? String.join(", ", h.scale().labels())
+                : h.scale().grade(0) + ".." + h.scale().grade(1);
+        return new RunResult.HumanLabelSet(id, h.file(), h.kind().name().toLowerCase(java.util.Locale.ROOT),
+                scale, h.labels().size(), annotators.size(), ratings, finite(agreement), method);
+    }
+
     private static boolean sameRaterCount(List<Map<String, Double>> units) {
-        return units.stream().mapToInt(Map::size).distinct().count() == 1;
+        return !units.isEmpty() && units.get(0).size() >= 2
+                && units.stream().mapToInt(Map::size).distinct().count() == 1;
     }
 
     private static List<Map<String, Integer>> counts(List<Map<String, Double>> units) {
@@ -87,45 +89,54 @@ final class Review {
             if (h.labels().isEmpty() || h.labels().get().kind() == HumanLabels.Kind.PREFERENCE) {
                 continue;   // preferences are reported as win rates, not correlated with grades
             }
-            JudgeScale scale = h.labels().get().scale();
-            for (PreparedSuite.BoundScorer s : LateScorers.calibrated(p.scorers(), h)) {
-                List<Rating> ratings = new ArrayList<>();
-                for (RunResult.ItemResult item : items) {
-                    for (Map.Entry<String, RunResult.ItemOutput> e : item.outputs().entrySet()) {
-                        if (!e.getValue().error().isEmpty()) {
-                            continue;
-                        }
-                        Double human = e.getValue().scores().get(h.spec().id());
-                        Double scorer = e.getValue().scores().get(s.spec().id());
-                        if (human != null && scorer != null) {
-                            ratings.add(new Rating(item.id(), e.getKey(), scorer, human));
-                        }
+            List<String> scorers = LateScorers.calibrated(p.scorers(), h).stream().map(b -> b.spec().id()).toList();
+            out.addAll(calibrate(h.spec().id(), h.labels().get(), scorers, items));
+        }
+        return out;
+    }
+
+    /** Each scorer in {@code scorerIds} against the labels, over the outputs of {@code items}. */
+    static List<RunResult.Calibration> calibrate(String labelsId, HumanLabels labels, List<String> scorerIds,
+                                                 List<RunResult.ItemResult> items) {
+        List<RunResult.Calibration> out = new ArrayList<>();
+        JudgeScale scale = labels.scale();
+        for (String scorerId : scorerIds) {
+            List<Rating> ratings = new ArrayList<>();
+            for (RunResult.ItemResult item : items) {
+                for (Map.Entry<String, RunResult.ItemOutput> e : item.outputs().entrySet()) {
+                    if (!e.getValue().error().isEmpty()) {
+                        continue;
+                    }
+                    Double scorer = e.getValue().scores().get(scorerId);
+                    if (scorer != null && labels.score(item.id(), e.getKey())
+                            instanceof dev.frontier.model.Score.Value human) {
+                        ratings.add(new Rating(item.id(), e.getKey(), scorer, human.value()));
                     }
                 }
-                if (ratings.size() < 2) {
-                    continue;
-                }
-                Calibration c = Calibration.of(ratings, scale.points());
-                List<String> labels = new ArrayList<>();
-                List<List<Long>> matrix = new ArrayList<>();
-                if (c.confusion().isPresent()) {
-                    ConfusionMatrix m = c.confusion().get();
-                    List<Double> points = scale.points();
-                    for (int i = 0; i < points.size(); i++) {
-                        labels.add(scale.grade(points.get(i)));
-                    }
-                    for (long[] row : m.counts()) {
-                        List<Long> r = new ArrayList<>();
-                        for (long v : row) {
-                            r.add(v);
-                        }
-                        matrix.add(r);
-                    }
-                }
-                out.add(new RunResult.Calibration(s.spec().id(), h.spec().id(), agreement(c.itemLevel()),
-                        agreement(c.summaryLevel()), c.summaryItemsUsed(), c.summaryItemsSkipped(),
-                        agreement(c.systemLevel()), labels, matrix));
             }
+            if (ratings.size() < 2) {
+                continue;
+            }
+            Calibration c = Calibration.of(ratings, scale.points());
+            List<String> grades = new ArrayList<>();
+            List<List<Long>> matrix = new ArrayList<>();
+            if (c.confusion().isPresent()) {
+                ConfusionMatrix m = c.confusion().get();
+                List<Double> points = scale.points();
+                for (int i = 0; i < points.size(); i++) {
+                    grades.add(scale.grade(points.get(i)));
+                }
+                for (long[] row : m.counts()) {
+                    List<Long> r = new ArrayList<>();
+                    for (long v : row) {
+                        r.add(v);
+                    }
+                    matrix.add(r);
+                }
+            }
+            out.add(new RunResult.Calibration(scorerId, labelsId, agreement(c.itemLevel()),
+                    agreement(c.summaryLevel()), c.summaryItemsUsed(), c.summaryItemsSkipped(),
+                    agreement(c.systemLevel()), grades, matrix));
         }
         return out;
     }

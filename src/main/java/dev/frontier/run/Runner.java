@@ -99,7 +99,7 @@ public final class Runner {
     }
 
     /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
-    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, IMPORTED }
+    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, IMPORTED, STORED }
 
     /** One candidate's answer to one item, priced and scored. */
     record Answer(CallResult result, Cost cost, Map<String, Score> scores, Source source) {
@@ -195,6 +195,60 @@ public final class Runner {
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
                 new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging);
+        store.finishRun(id, result.status(), result.provenance().finishedAt(),
+                dev.frontier.store.ResultsJson.toJson(result));
+        return result;
+    }
+
+    /**
+     * Re-scores the stored outputs of run {@code parent} with the suite's (changed) scorers under the new run
+     * {@code id}: no candidate is called (imported candidates are read from their files as usual); judges are
+     * called. An item without a stored output counts as a failed item.
+     *
+     * @throws IllegalArgumentException when a model candidate has no stored output at all in {@code parent}
+     */
+    public RunResult rescore(PreparedSuite prepared, RunId id, RunId parent, Context context, Options options)
+            throws InterruptedException {
+        Map<RunStore.CallKey, RunStore.StoredCall> stored = store.completedCalls(parent);
+        for (CandidateSpec c : prepared.suite().candidates()) {
+            if (!c.isImported() && stored.keySet().stream().noneMatch(k -> k.candidateId().equals(c.id()))) {
+                throw new IllegalArgumentException("candidate '" + c.id() + "' has no stored outputs in run " + parent
+                        + "; rescore calls no candidate, so every model candidate must have been in that run");
+            }
+        }
+        String startedAt = clock.instant().toString();
+        store.beginRun(id, prepared.suite().name(), startedAt, prepared.suite().sha256(),
+                prepared.dataset().sha256());
+        store.setParent(id, parent);
+        Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
+        BudgetGuard budget = new BudgetGuard(options.budget());
+        for (Item item : prepared.dataset().items()) {
+            for (CandidateSpec c : prepared.suite().candidates()) {
+                Answer a;
+                if (c.isImported()) {
+                    a = imported(prepared, id, c, item);
+                } else {
+                    RunStore.StoredCall call = stored.get(new RunStore.CallKey(c.id(), item.id()));
+                    CallResult result = call != null ? call.completion()
+                            : new CallResult.Failure("NoStoredOutput", "run " + parent + " has no output for this "
+                                    + "item", false, 0);
+                    Cost cost = result instanceof CallResult.Completion done ? price(prepared, c, done) : Cost.ZERO;
+                    Map<String, Score> scores = result instanceof CallResult.Completion done
+                            ? score(prepared, item, done.text()) : failed(prepared, (CallResult.Failure) result);
+                    store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores, "stored");
+                    a = new Answer(result, cost, scores, Source.STORED);
+                }
+                put(answers, c, item, a);
+            }
+        }
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
+                Map.of(), prepared.suite().execution().concurrency());
+        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
+                : new ResilientClient.Stats(0, 0, 0, 0);
+        RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
+                clock.instant().toString(), answers, new Counters(0, stats.attempts(), stats.retries(),
+                        stats.throttles()), judging).withParent(parent.value());
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;

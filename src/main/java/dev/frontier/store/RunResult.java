@@ -53,6 +53,13 @@ public record RunResult(String schema, String runId, String suite, String descri
                 pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null);
     }
 
+    /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
+    public RunResult withParent(String parent) {
+        return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules,
+                candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
+                pairwise, parent);
+    }
+
     /**
      * What the judges cost and did. Judge spend is part of the run's eval spend and shown apart from it.
      *
