@@ -151,7 +151,7 @@ public final class LabelsReader {
             }
             long line = csv.getLinesRead() + 1;
             String[] row;
-            while ((row = csv.readNext()) != null) {
+            while ((row = next(csv, rows, (int) line)) != null) {
                 long start = line;
                 line = csv.getLinesRead() + 1;
                 rows.lastLine = (int) start;
@@ -172,6 +172,18 @@ public final class LabelsReader {
         } catch (CsvException e) {
             rows.add(rows.problem((int) e.getLineNumber(), "malformed CSV: " + e.getMessage(),
                     "check quoting on this line"));
+        }
+    }
+
+    /** The next row; an unterminated quote is reported at the line it starts on and ends the file. */
+    private static String[] next(CSVReader csv, Rows rows, int line) throws IOException, CsvException {
+        try {
+            return csv.readNext();
+        } catch (MalformedInputException e) {
+            throw e;
+        } catch (IOException e) {
+            rows.add(rows.problem(line, "a quoted field is never closed", "close the quote on this line"));
+            return null;
         }
     }
 
