@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
  * more the weaker it is: grades get noise of about {@code 1.2 × (1 - tier)} scale steps, and comparisons lean
  * towards answer A by {@code 0.25 × (1 - tier)} in F1 (position bias, so asking in both orders matters). Models below tier
  * 0.75 sometimes ignore the format (about one reply in four): a plain sentence instead of JSON. A repair request
- * (with a {@code [Your previous reply]} section) is always answered in the format.
+ * (with a {@code [Your previous reply]} section) and a request with structured output ({@code outputConfig}) are
+ * always answered in the format.
  *
  * @param sections  the prompt's bracketed sections by name (lower case)
  * @param pairwise  whether two answers are compared
  * @param grades    the allowed grades: labels, or empty for a numeric range
  * @param min       the lowest numeric grade
  * @param max       the highest numeric grade
- * @param repair    whether this is a repair request
+ * @param repair    whether the reply must follow the format: a repair request, or structured output
  */
 record JudgeTask(Map<String, String> sections, boolean pairwise, List<String> grades, int min, int max,
                  boolean repair) {
@@ -62,7 +63,7 @@ record JudgeTask(Map<String, String> sections, boolean pairwise, List<String> gr
             }
         }
         return Optional.of(new JudgeTask(sections, pair, grades, min, max,
-                sections.containsKey("your previous reply")));
+                sections.containsKey("your previous reply") || call.structured()));
     }
 
     /** The text under each {@code [Name]} line up to the next such line, trimmed; keys in lower case. */

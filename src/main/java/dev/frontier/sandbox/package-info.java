@@ -69,7 +69,8 @@
  * 5" (or the quoted labels on that line), with noise of about {@code 1.2 × (1 - tier)} steps; pairwise it answers
  * {@code {"winner": "A"|"B"|"tie", "reason": "..."}} leaning towards answer A by {@code 0.25 × (1 - tier)} (position
  * bias). Models below tier 0.75 reply in plain prose about one time in four; a repair request (a
- * {@code [Your previous reply]} section) is always answered in JSON.
+ * {@code [Your previous reply]} section), and a request with structured output ({@code outputConfig.textFormat.type}
+ * {@code json_schema}), are always answered in JSON.
  *
  * <h3>Everything else: summaries</h3>
  * Any other request is answered by summarizing the last user turn: its first line is the instruction and the rest

@@ -44,13 +44,15 @@ import java.util.OptionalInt;
  * @param user       the judge's user prompt template ({@code {{rubric}}}, {@code {{input}}}, {@code {{output}}} ...)
  * @param promptFile a suite file that overrides the bundled prompt, empty for the bundled one
  * @param maxTokens  the judge's output limit
+ * @param structured whether to send the verdict's JSON Schema as Converse structured output (for judge models that
+ *                   support it; the reply is parsed just as strictly)
  */
 public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional<Template> reference,
                        JudgeScale scale, Jury jury, String system, String user, Optional<String> promptFile,
-                       int maxTokens) implements Scorer {
+                       int maxTokens, boolean structured) implements Scorer {
 
     static final List<String> PARAMETERS = List.of("model", "models", "mode", "rubric", "reference", "scale",
-            "jury", "prompt", "maxTokens");
+            "jury", "prompt", "maxTokens", "structuredOutput");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEPARATOR = "\n---\n";
 
@@ -85,12 +87,13 @@ public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional
             r.problem("maxTokens", "must be at least 16, was " + maxTokens.getAsInt(),
                     "a verdict with a reason needs room; 300 is the default");
         }
+        boolean structured = r.bool("structuredOutput", false);
         if (!r.ok() || rubric.isEmpty() || scale.isEmpty()) {
             return null;
         }
         String[] parts = split(bundled(mode));
         return new LlmJudge(models, mode, rubric.get(), reference, scale.get(), jury, parts[0], parts[1], prompt,
-                maxTokens.orElse(300));
+                maxTokens.orElse(300), structured);
     }
 
     private static List<String> readModels(ParamReader r) {
@@ -158,7 +161,8 @@ public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional
                 throw new IllegalArgumentException("the prompt has no " + p + " placeholder");
             }
         }
-        return new LlmJudge(models, mode, rubric, reference, scale, jury, parts[0], parts[1], promptFile, maxTokens);
+        return new LlmJudge(models, mode, rubric, reference, scale, jury, parts[0], parts[1], promptFile, maxTokens,
+                structured);
     }
 
     @Override
@@ -284,7 +288,29 @@ public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional
 
     private ModelRequest request(String model, String userText) {
         return new ModelRequest(model, system, userText, false,
-                new ModelRequest.InferenceParams(maxTokens, 0.0, null, List.of()));
+                new ModelRequest.InferenceParams(maxTokens, 0.0, null, List.of()),
+                structured ? Optional.of(outputSchema()) : Optional.empty());
+    }
+
+    /** The JSON Schema of a verdict, as sent with structured output. */
+    public String outputSchema() {
+        String verdict;
+        if (mode == Mode.PAIRWISE) {
+            verdict = "\"winner\": {\"type\": \"string\", \"enum\": [\"A\", \"B\", \"tie\"]}";
+        } else if (scale.isLabels()) {
+            StringBuilder labels = new StringBuilder();
+            for (String l : scale.labels()) {
+                JsonNode quoted = JSON.valueToTree(l);
+                labels.append(labels.length() == 0 ? "" : ", ").append(quoted.toString());
+            }
+            verdict = "\"score\": {\"type\": \"string\", \"enum\": [" + labels + "]}";
+        } else {
+            verdict = "\"score\": {\"type\": \"number\", \"minimum\": " + scale.grade(0) + ", \"maximum\": "
+                    + scale.grade(1) + "}";
+        }
+        String key = mode == Mode.PAIRWISE ? "winner" : "score";
+        return "{\"type\": \"object\", \"properties\": {" + verdict + ", \"reason\": {\"type\": \"string\"}}, "
+                + "\"required\": [\"" + key + "\", \"reason\"], \"additionalProperties\": false}";
     }
 
     private Optional<Verdict> ask(String model, String slot, String userText, JudgeCaller caller, Tally tally) {

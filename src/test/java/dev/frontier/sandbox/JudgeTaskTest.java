@@ -100,4 +100,16 @@ class JudgeTaskTest {
             return reply.contains("answer " + expected + " is better") ? 1 : 0;
         }
     }
+
+    @Test
+    void withStructuredOutputEvenAWeakJudgeAnswersInJson() throws Exception {
+        String user = pointwise(GOOD, "a whole number from 1 (worst) to 5 (best)");
+        String body = "{\"messages\": [{\"role\": \"user\", \"content\": [{\"text\": "
+                + JSON.writeValueAsString(user) + "}]}], \"outputConfig\": {\"textFormat\": {\"type\": "
+                + "\"json_schema\", \"structure\": {\"jsonSchema\": {\"schema\": \"{}\", \"name\": \"v\"}}}}}";
+        JudgeTask structured = JudgeTask.detect(Json.call(body)).orElseThrow();
+        for (int seed = 0; seed < 100; seed++) {
+            assertThat(JSON.readTree(structured.answer(WEAK, new SplittableRandom(seed))).has("score")).isTrue();
+        }
+    }
 }

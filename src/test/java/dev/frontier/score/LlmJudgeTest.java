@@ -185,4 +185,26 @@ class LlmJudgeTest {
         assertThat(s.requests.get(0).system()).isEqualTo("Be fair.");
         assertThat(s.requests.get(0).user()).isEqualTo("A: cand\nB: base\nRubric: Which is better?");
     }
+
+    @Test
+    void withStructuredOutputEveryRequestCarriesTheVerdictSchema() throws Exception {
+        LlmJudge labels = judge(Map.of("model", "m.x", "rubric", "r", "scale", List.of("poor", "good"),
+                "structuredOutput", true));
+        Scripted s = new Scripted(r -> "{\"score\": \"good\", \"reason\": \"fine\"}");
+        labels.judge(ITEM, "t", "o", Optional.empty(), false, s);
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(s.requests.get(0).outputSchema().orElseThrow());
+        assertThat(schema.at("/properties/score/enum").toString()).isEqualTo("[\"poor\",\"good\"]");
+        assertThat(schema.at("/required").toString()).isEqualTo("[\"score\",\"reason\"]");
+        com.fasterxml.jackson.databind.JsonNode pair = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                judge(Map.of("model", "m.x", "rubric", "r", "mode", "pairwise", "structuredOutput", true))
+                        .outputSchema());
+        assertThat(pair.at("/properties/winner/enum").toString()).isEqualTo("[\"A\",\"B\",\"tie\"]");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(pointwise().outputSchema())
+                .at("/properties/score/maximum").asInt()).isEqualTo(5);
+        // without the parameter nothing is sent
+        Scripted plain = new Scripted(r -> "{\"score\": 3, \"reason\": \"ok\"}");
+        pointwise().judge(ITEM, "t", "o", Optional.empty(), false, plain);
+        assertThat(plain.requests.get(0).outputSchema()).isEmpty();
+    }
 }
