@@ -217,4 +217,14 @@ class JudgedRunTest {
         assertThat(updated.calibration()).filteredOn(c -> c.labels().equals("second-look"))
                 .extracting(RunResult.Calibration::scorer).contains("judge", "rouge-l");
     }
+
+    @Test
+    void theEstimateCountsJudgeCallsAndNoCallsForImportedOutputs() {
+        MainTest.Outcome e = frontier("estimate", suite.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(e.out()).containsPattern("batch\\s+0\\s+0\\s+0\\s+0\\s+imported \\(no calls\\)");
+        // pointwise: 3 candidates x 10 items; pairwise: the 2 non-incumbents x 10 items x both orders
+        assertThat(e.out()).containsPattern("judge\\s+" + Pattern.quote(JUDGE) + "\\s+30\\s");
+        assertThat(e.out()).containsPattern("pair\\s+" + Pattern.quote(PAIRWISE_JUDGE) + "\\s+40\\s");
+    }
 }
