@@ -99,6 +99,9 @@ final class LateScorers {
             String first = null;
             for (Item item : dataset.items()) {
                 for (CandidateSpec cand : suite.candidates()) {
+                    if (h.kind() == HumanLabels.Kind.PREFERENCE && cand.incumbent()) {
+                        continue;   // the baseline has no preference against itself
+                    }
                     if (!bound.containsKey(new HumanLabels.Output(item.id(), cand.id()))) {
                         missing++;
                         first = first == null ? "item '" + item.id() + "' of candidate '" + cand.id() + "'" : first;

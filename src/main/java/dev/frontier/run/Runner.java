@@ -51,6 +51,10 @@ public final class Runner {
         void callFinished(int done, int total, String candidateId, boolean failed, BigDecimal spent);
 
         Progress NONE = (done, total, candidateId, failed, spent) -> { };
+
+        /** Every output is in; {@code scorers} judge and label scorers now score {@code outputs} outputs. */
+        default void reviewing(int outputs, int scorers) {
+        }
     }
 
     /**
@@ -187,6 +191,10 @@ public final class Runner {
         // second phase: judges and human labels, once every output they compare is in
         Map<RunStore.JudgeCallKey, RunStore.StoredCall> earlierJudges = options.resume()
                 ? store.completedJudgeCalls(id) : Map.of();
+        long late = prepared.scorers().stream().filter(PreparedSuite.BoundScorer::late).count();
+        if (late > 0) {
+            progress.reviewing((int) answers.values().stream().mapToLong(Map::size).sum(), (int) late);
+        }
         ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
                 earlierJudges, prepared.suite().execution().concurrency());
         String status = budget.refused() > 0 ? "budget-exhausted" : "completed";

@@ -221,7 +221,7 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param resumed     answers carried over from before a resume
      * @param failed      calls that ended in an error
      * @param notRun      calls not made because the budget could not cover them
-     * @param attempts    call attempts sent in this process, retries included
+     * @param attempts    call attempts sent in this process, retries and judge calls included
      * @param retries     retries in this process
      * @param throttles   throttling answers seen in this process
      */

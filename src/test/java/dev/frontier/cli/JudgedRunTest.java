@@ -62,6 +62,13 @@ class JudgedRunTest {
             }
         }
         Files.writeString(dir.resolve("labels.csv"), labels);
+        // preferences against the incumbent, one annotator: micro wins 3, ties 2, loses 5
+        StringBuilder prefs = new StringBuilder("item_id,candidate_id,annotator,value\n");
+        String[] verdicts = {"win", "win", "win", "tie", "tie", "loss", "loss", "loss", "loss", "loss"};
+        for (int i = 1; i <= 10; i++) {
+            prefs.append(String.format("T-%04d,micro,ana,%s%n", 1000 + i, verdicts[i - 1]));
+        }
+        Files.writeString(dir.resolve("prefs.csv"), prefs);
         suite = Files.writeString(dir.resolve("judged.yaml"), """
                 suite: judged
                 dataset: { path: %s, id: ticket_id, limit: 10, holdout: 0 }
@@ -83,6 +90,7 @@ class JudgedRunTest {
                     columns: { item: ticket_id, candidate: candidate, annotator: annotator, value: grade }
                     calibrate: [judge, rouge-l]
                     weight: 0
+                  - { id: prefs, type: human-labels, file: prefs.csv, kind: preference, weight: 0 }
                 execution: { concurrency: 4, maxErrorRate: 0.2 }
                 budget: { maxUsd: 2 }
                 """.formatted(dataset, JUDGE, PAIRWISE_JUDGE));
@@ -131,7 +139,8 @@ class JudgedRunTest {
         assertThat(t1.outputs().get("micro").notes().get("judge")).startsWith("nova-pro-v1:0: ");
 
         // calibration at three levels for both named scorers, and the inter-annotator agreement
-        assertThat(r.humanLabels()).singleElement().satisfies(h -> {
+        assertThat(r.humanLabels()).extracting(RunResult.HumanLabelSet::scorer).containsExactly("people", "prefs");
+        assertThat(r.humanLabels()).first().satisfies(h -> {
             assertThat(h.annotators()).isEqualTo(2);
             assertThat(h.agreement()).isNotNull();
         });
@@ -143,7 +152,12 @@ class JudgedRunTest {
         assertThat(judge.confusion()).hasSize(5);
 
         // win rates of the two non-incumbent candidates against the incumbent
-        assertThat(r.pairwise()).extracting(RunResult.Pairwise::candidate).containsExactly("micro", "batch");
+        assertThat(r.pairwise()).extracting(p -> p.candidate() + "/" + p.source())
+                .containsExactly("micro/judge", "batch/judge", "micro/human");
+        RunResult.Pairwise human = r.pairwise().get(2);
+        assertThat(List.of(human.wins(), human.ties(), human.losses())).containsExactly(3, 2, 5);
+        assertThat(human.rate()).isEqualTo(0.4);
+        assertThat(human.standardError()).isPositive();
         assertThat(r.pairwise()).allSatisfy(p -> {
             assertThat(p.baseline()).isEqualTo("sonnet");
             assertThat(p.rate()).isEqualTo((p.wins() + p.ties() / 2.0) / (p.wins() + p.ties() + p.losses()));
@@ -153,7 +167,8 @@ class JudgedRunTest {
 
         String html = Files.readString(reportDir(run).resolve("report.html"));
         assertThat(html).contains("id=\"calibration-section\"", "id=\"pairwise-section\"",
-                "id=\"judges-section\"", "data-level=\"summary\"");
+                "id=\"judges-section\"", "data-level=\"summary\"", "id=\"spend-judges\"");
+        assertThat(run.err()).contains("scoring 30 outputs with 4 judge and label scorers");
 
         // rescore with no response cache: the sandbox sees judge calls only
         Path log = dir.resolve("requests.jsonl");
@@ -174,6 +189,7 @@ class JudgedRunTest {
         assertThat(models).containsExactlyInAnyOrder(JUDGE, PAIRWISE_JUDGE);
         assertThat(converse).isEqualTo(re.judging().paid() + re.judging().failed());
         assertThat(re.calibration()).hasSize(2);
+        assertThat(re.pairwise()).hasSize(3);
         // the same outputs get the same heuristic scores
         assertThat(re.candidates().get(1).scores().get("rouge-l")).isEqualTo(r.candidates().get(1).scores()
                 .get("rouge-l"));
@@ -203,6 +219,17 @@ class JudgedRunTest {
     }
 
     @Test
+    void onMissingErrorRejectsASuiteWhoseLabelsDoNotCoverEveryOutput() throws IOException {
+        Files.writeString(suite, Files.readString(suite).replace("kind: preference,", "kind: preference, "
+                + "onMissing: error,"));
+        MainTest.Outcome run = frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0");
+        assertThat(run.code()).isEqualTo(2);
+        // the incumbent needs no preference against itself; the batch candidate has none
+        assertThat(run.err()).contains(dir.resolve("prefs.csv") + " 10 outputs have no label, e.g. item 'T-1001' "
+                + "of candidate 'batch' (scorers[4].onMissing is error)");
+    }
+
+    @Test
     void labelsImportCalibratesAStoredRun() throws IOException {
         MainTest.Outcome run = frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0");
         assertThat(run.code()).as(run.err()).isZero();
@@ -213,7 +240,7 @@ class JudgedRunTest {
         assertThat(imported.out()).contains("60 labels by 2 annotators on 30 outputs", "calibration judge:");
         RunResult updated = ResultsJson.read(reportDir(imported).resolve("results.json"));
         assertThat(updated.humanLabels()).extracting(RunResult.HumanLabelSet::scorer)
-                .containsExactly("people", "second-look");
+                .containsExactly("people", "prefs", "second-look");
         assertThat(updated.calibration()).filteredOn(c -> c.labels().equals("second-look"))
                 .extracting(RunResult.Calibration::scorer).contains("judge", "rouge-l");
     }
