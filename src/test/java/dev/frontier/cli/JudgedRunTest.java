@@ -254,4 +254,43 @@ class JudgedRunTest {
         assertThat(e.out()).containsPattern("judge\\s+" + Pattern.quote(JUDGE) + "\\s+30\\s");
         assertThat(e.out()).containsPattern("pair\\s+" + Pattern.quote(PAIRWISE_JUDGE) + "\\s+40\\s");
     }
+
+    @Test
+    void aBudgetThatRunsOutAmongTheJudgesResumesWithoutPayingAJudgeCallTwice() throws IOException {
+        MainTest.Outcome full = MainTest.frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0",
+                "--no-cache", "--store", dir.resolve("measure.db").toString(), "--reports",
+                dir.resolve("measure").toString());
+        assertThat(full.code()).as(full.err()).isZero();
+        RunResult measured = ResultsJson.read(reportDir(full).resolve("results.json"));
+        BigDecimal candidates = measured.evalSpend().usd().subtract(measured.judging().spendUsd());
+        BigDecimal budget = candidates.add(measured.judging().spendUsd().divide(BigDecimal.valueOf(2)));
+
+        Path log = dir.resolve("requests.jsonl");
+        MainTest.Outcome first = frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0",
+                "--no-cache", "--budget", budget.toPlainString(), "--sandbox-request-log", log.toString());
+        assertThat(first.code()).as(first.out() + first.err()).isEqualTo(3);
+        assertThat(first.err()).containsPattern("budget exhausted: .* and \\d+ of \\d+ judge calls were not made");
+        RunResult partial = ResultsJson.read(reportDir(first).resolve("results.json"));
+        assertThat(partial.judging().notRun()).isPositive();
+        assertThat(partial.evalSpend().usd()).isLessThanOrEqualTo(budget);
+
+        MainTest.Outcome resumed = frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0",
+                "--no-cache", "--budget", "2", "--resume", partial.runId(), "--sandbox-request-log", log.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        RunResult done = ResultsJson.read(reportDir(resumed).resolve("results.json"));
+        assertThat(done.judging().resumed()).isPositive();
+        assertThat(done.judging().calls()).isEqualTo(measured.judging().calls());
+        assertThat(done.judging().spendUsd()).isEqualByComparingTo(measured.judging().spendUsd());
+        assertThat(done.evalSpend().usd()).isEqualByComparingTo(measured.evalSpend().usd());
+        // across both processes every judge call was billed exactly once
+        long judgeBilled = Files.readAllLines(log).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(n -> n.get("billed").asBoolean())
+                .filter(n -> Set.of(JUDGE, PAIRWISE_JUDGE).contains(n.get("modelId").asText())).count();
+        assertThat(judgeBilled).isEqualTo(done.judging().calls());
+    }
 }
