@@ -56,7 +56,8 @@ public final class ScorerRegistry {
                 ScorerKind.graded("llm-judge", LlmJudge.PARAMETERS, LlmJudge::from),
                 ScorerKind.graded("human-labels", HumanLabels.PARAMETERS, HumanLabels::from)));
         for (Rouge.Variant variant : Rouge.Variant.values()) {
-            kinds.add(ScorerKind.graded(variant.type, Rouge.PARAMETERS, r -> Rouge.from(r, variant)));
+            kinds.add(ScorerKind.graded(variant.type, variant == Rouge.Variant.ROUGE_LSUM ? Rouge.LSUM_PARAMETERS
+                    : Rouge.PARAMETERS, r -> Rouge.from(r, variant)));
         }
         return new ScorerRegistry(kinds);
     }
