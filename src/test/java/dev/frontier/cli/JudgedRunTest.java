@@ -293,4 +293,24 @@ class JudgedRunTest {
                 .filter(n -> Set.of(JUDGE, PAIRWISE_JUDGE).contains(n.get("modelId").asText())).count();
         assertThat(judgeBilled).isEqualTo(done.judging().calls());
     }
+
+    @Test
+    void aSuiteCanOverrideTheJudgePromptAndABadOverrideIsReportedAtItsKey() throws IOException {
+        Files.writeString(dir.resolve("strict.txt"), "You grade support summaries harshly.\n---\n"
+                + "Rubric: {{rubric}}\n{{reference_section}}[Answer]\n"
+                + "{{output}}\n[End of answer]\nGrade the answer on this scale: {{scale}}.");
+        String original = Files.readString(suite);
+        Files.writeString(suite, original.replace("rubric: \"Complete and faithful.\",",
+                "rubric: \"Complete and faithful.\", prompt: strict.txt,"));
+        MainTest.Outcome ok = frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0");
+        assertThat(ok.code()).as(ok.err()).isZero();
+
+        Files.writeString(dir.resolve("broken.txt"), "system\n---\nno answer placeholder here");
+        Files.writeString(suite, original.replace("rubric: \"Complete and faithful.\",",
+                "rubric: \"Complete and faithful.\", prompt: broken.txt,"));
+        MainTest.Outcome bad = MainTest.frontier("validate", suite.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).containsPattern("judged\\.yaml:13:\\d+ scorers\\[1\\]\\.prompt: broken\\.txt: the prompt "
+                + "has no \\{\\{output}} placeholder");
+    }
 }
