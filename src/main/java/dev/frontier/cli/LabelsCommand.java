@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code frontier labels import FILE [--run RUN]}: human labels in; inter-annotator agreement and calibration out. */
-@Command(name = "labels", mixinStandardHelpOptions = true, description = "Human labels.",
+@Command(name = "labels", mixinStandardHelpOptions = true,
+        description = "Human labels: check a labels file and calibrate a run's scorers against it.",
         subcommands = LabelsCommand.Import.class)
 final class LabelsCommand implements Runnable {
 

@@ -313,4 +313,41 @@ class JudgedRunTest {
         assertThat(bad.err()).containsPattern("judged\\.yaml:13:\\d+ scorers\\[1\\]\\.prompt: broken\\.txt: the prompt "
                 + "has no \\{\\{output}} placeholder");
     }
+
+    @Test
+    void bringYourOwnInferenceRecordsAreJoinedOnThePrompt() throws IOException {
+        List<String> records = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("datasets/support-tickets.jsonl")).subList(0, 5)) {
+            JsonNode row = JSON.readTree(line);
+            String prompt = "Summarize this support ticket in two sentences:\n" + row.get("ticket").asText();
+            records.add(JSON.writeValueAsString(java.util.Map.of("prompt", prompt, "referenceResponse",
+                    row.get("summary").asText(), "modelResponses", List.of(java.util.Map.of("response",
+                            row.get("summary").asText(), "modelIdentifier", "my-model")))));
+        }
+        records.add("{\"prompt\": \"a prompt of no item\", \"modelResponses\": [{\"response\": \"x\", "
+                + "\"modelIdentifier\": \"my-model\"}]}");
+        Files.write(dir.resolve("byoi.jsonl"), records);
+        Path byoi = Files.writeString(dir.resolve("byoi.yaml"), """
+                suite: byoi
+                dataset: { path: %s, id: ticket_id, limit: 6, holdout: 0 }
+                prompt: { user: "Summarize this support ticket in two sentences:\\n{{ticket}}" }
+                candidates:
+                  - { id: sonnet, model: anthropic.claude-3-5-sonnet-20241022-v2:0, role: incumbent }
+                  - { id: mine, outputs: byoi.jsonl, format: bedrock-eval, modelIdentifier: my-model }
+                scorers:
+                  - { type: rouge-l, reference: "{{summary}}" }
+                execution: { maxErrorRate: 0.5 }
+                """.formatted(Path.of("datasets/support-tickets.jsonl").toAbsolutePath()));
+        MainTest.Outcome run = frontier("run", byoi.toString(), "--sandbox", "--sandbox-time-scale", "0");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("byoi.jsonl:6 warning: 1 outputs of 'mine' match no dataset item",
+                "warning: candidates[1].outputs: the imported outputs of 'mine' are not priced");
+        RunResult r = ResultsJson.read(reportDir(run).resolve("results.json"));
+        RunResult.CandidateResult mine = r.candidates().get(1);
+        // the five records are the reference summaries themselves; the sixth item has no record
+        assertThat(mine.scores().get("rouge-l").mean()).isCloseTo(5.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mine.failedCalls()).isEqualTo(1);
+        assertThat(mine.costPer1k()).isNull();
+        assertThat(mine.costUnknown()).contains("not priced");
+    }
 }
