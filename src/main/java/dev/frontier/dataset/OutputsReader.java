@@ -65,9 +65,11 @@ public final class OutputsReader {
     public sealed interface Result permits Loaded, Invalid {
     }
 
+    /** The outputs by key. */
     public record Loaded(Map<String, Imported> outputs) implements Result {
     }
 
+    /** The problems found, each with file and line. */
     public record Invalid(List<Problem> problems) implements Result {
     }
 

@@ -39,12 +39,16 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
     /** The preference scale: loss, tie, win. */
     public static final JudgeScale PREFERENCE = JudgeScale.ofLabels(List.of("loss", "tie", "win"));
 
+    /** The labels file's format. */
     public enum Format { CSV, JSONL }
 
+    /** What a value is: a grade on a numeric scale, one of ordered labels, or a preference against the baseline. */
     public enum Kind { SCORE, LABEL, PREFERENCE }
 
+    /** How several annotators of one output combine. */
     public enum Aggregate { MEAN, MAJORITY }
 
+    /** What an output without a label means: unscored, or a suite error. */
     public enum OnMissing { SKIP, ERROR }
 
     /** Names of the four columns. */
