@@ -193,6 +193,11 @@ class JudgedRunTest {
         // the same outputs get the same heuristic scores
         assertThat(re.candidates().get(1).scores().get("rouge-l")).isEqualTo(r.candidates().get(1).scores()
                 .get("rouge-l"));
+        // a suite whose candidates were not in the run cannot be rescored: that would need candidate calls
+        MainTest.Outcome other = frontier("rescore", r.runId(), "--config", "eval-configs/smoke.yaml", "--sandbox");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("candidate 'haiku' has no stored outputs in run " + r.runId());
+        assertThat(frontier("rescore", "20200101-000000-0000", "--config", suite.toString()).code()).isEqualTo(2);
         try (RunStore store = RunStore.open(dir.resolve("store.db"))) {
             assertThat(store.parent(new dev.frontier.model.RunId(re.runId()))).hasValue(r.runId());
             assertThat(store.judgeCallCount(new dev.frontier.model.RunId(r.runId()))).isEqualTo(j.calls());
