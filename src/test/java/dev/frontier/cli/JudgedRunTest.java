@@ -167,7 +167,8 @@ class JudgedRunTest {
 
         String html = Files.readString(reportDir(run).resolve("report.html"));
         assertThat(html).contains("id=\"calibration-section\"", "id=\"pairwise-section\"",
-                "id=\"judges-section\"", "data-level=\"summary\"", "id=\"spend-judges\"");
+                "id=\"judges-section\"", "data-level=\"summary\"", "id=\"spend-judges\"",
+                "agreement (Landis and Koch)");
         assertThat(run.err()).contains("scoring 30 outputs with 4 judge and label scorers");
 
         // rescore with no response cache: the sandbox sees judge calls only
