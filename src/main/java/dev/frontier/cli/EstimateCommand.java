@@ -64,13 +64,23 @@ final class EstimateCommand implements Callable<Integer> {
                 out.printf("%-22s %6d %7d %12d %12d  %-24s %12s %12s%n", c.candidateId(), c.calls(), c.cached(),
                         c.inputTokens(), c.outputTokens(), c.outputBasis(), usd(c.onDemand()), usd(c.batch()));
             }
+            if (!e.judges().isEmpty()) {
+                out.printf("%-22s %-44s %6s %12s %12s %12s%n", "judge scorer", "judge model", "calls", "input tok",
+                        "output tok", "on-demand $");
+            }
+            for (Estimator.CandidateEstimate j : e.judges()) {
+                out.printf("%-22s %-44s %6d %12d %12d %12s%n", j.candidateId().substring(0,
+                                j.candidateId().length() - j.model().length() - 1), j.model(), j.calls(),
+                        j.inputTokens(), j.outputTokens(), usd(j.onDemand()));
+            }
             out.printf("total: %s on demand; %s at batch prices (batch needs >= 100 records per job and "
                     + "tolerates up to 24 h)%n", usd(e.total()), usd(e.totalBatch()));
             p.suite().budget().maxUsd().ifPresent(max -> out.printf("budget: $%s%s%n", max.toPlainString(),
                     e.total() instanceof Cost.Known k && k.usd().compareTo(max) > 0
                             ? " — the estimate is above it; the run would stop when the budget is used up" : ""));
             out.println("(input tokens are estimated at about 4 characters per token; output from maxTokens is an "
-                    + "upper bound)");
+                    + "upper bound" + (e.judges().isEmpty() ? "" : "; judges run on demand, repairs not counted")
+                    + ")");
             return Exit.OK.code();
         } catch (RunStore.StoreException ex) {
             throw new CliFailure(Exit.PROVIDER, ex.getMessage());

@@ -33,4 +33,13 @@ final class PlainProgress implements Runner.Progress {
             }
         }
     }
+
+    @Override
+    public void reviewing(int outputs, int scorers) {
+        synchronized (err) {
+            err.printf("  scoring %d outputs with %d judge and label scorer%s ...%n", outputs, scorers,
+                    scorers == 1 ? "" : "s");
+            err.flush();
+        }
+    }
 }

@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             description = "share of the simulated latency the sandbox really waits, default: ${DEFAULT-VALUE}")
     double timeScale;
 
+    @Option(names = "--sandbox-request-log", paramLabel = "FILE",
+            description = "with --sandbox: append every request the sandbox receives to FILE (JSON lines)")
+    Path requestLog;
+
     @Option(names = "--resume", paramLabel = "RUN",
             description = "continue an interrupted run: keep its answers, call only for the rest")
     String resume;
@@ -90,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
         Sandbox local = null;
         try (RunStore store = RunStore.open(storage.store)) {
             RunId id = resume != null ? resumable(store, prepared) : newRunId(clock);
-            local = sandbox ? Sandbox.start(SandboxOptions.defaults().withTimeScale(timeScale)) : null;
+            SandboxOptions local0 = SandboxOptions.defaults().withTimeScale(timeScale);
+            local = sandbox ? Sandbox.start(requestLog == null ? local0 : local0.withRequestLog(requestLog)) : null;
             Optional<String> region = region(s, local);
             try (ModelClient client = client(s, local, region)) {
                 String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock";
@@ -184,11 +189,14 @@ final class RunCommand implements Callable<Integer> {
     private static int verdict(RunResult result, PreparedSuite prepared, Optional<BigDecimal> limit) {
         RunResult.Calls calls = result.calls();
         if ("budget-exhausted".equals(result.status())) {
+            String judges = result.judging() == null || result.judging().notRun() == 0 ? ""
+                    : String.format(Locale.ROOT, " and %d of %d judge calls", result.judging().notRun(),
+                            result.judging().calls());
             throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent $%s of $%s; "
-                            + "%d of %d calls were not made. The report covers the rest; resume with "
+                            + "%d of %d calls%s were not made. The report covers the rest; resume with "
                             + "'frontier run %s --resume %s --budget <more>'",
                     result.evalSpend().usd(), limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
-                    calls.answers() + calls.notRun(), prepared.suite().file(), result.runId()));
+                    calls.answers() + calls.notRun(), judges, prepared.suite().file(), result.runId()));
         }
         double failedShare = calls.answers() == 0 ? 0 : (double) calls.failed() / calls.answers();
         if (calls.answers() > 0 && calls.failed() == calls.answers()) {
@@ -204,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. */
-    private static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
+    static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
         // one attempt in the SDK: the resilient layer owns retries, so the two never multiply
         BedrockSettings settings = local != null
                 ? new BedrockSettings(region, Optional.of(local.endpoint()),
@@ -223,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
                 tpm, RateLimiter.Sleeper.REAL, s.sha256().hashCode());
     }
 
-    private static Optional<String> region(SuiteSpec s, Sandbox local) {
+    static Optional<String> region(SuiteSpec s, Sandbox local) {
         if (local != null) {
             return Optional.of("us-east-1");
         }

@@ -35,5 +35,31 @@ final class Summary {
                 spend == null ? "unknown (" + r.evalSpend().unknown() + ")"
                 : "$" + spend.setScale(4, RoundingMode.HALF_EVEN).toPlainString(), r.evalSpend().calls(),
                 r.calls().cacheHits(), r.calls().retries(), r.calls().throttles());
+        RunResult.Judging j = r.judging();
+        if (j != null) {
+            out.printf("judges: %s of it over %d calls (%d paid, %d cached; %d replies repaired, %d malformed, "
+                            + "%d order flips counted as ties)%n",
+                    j.spendUsd() == null ? "unknown" : "$" + j.spendUsd().setScale(4, RoundingMode.HALF_EVEN)
+                            .toPlainString(), j.calls(), j.paid(), j.cached(), j.repaired(), j.malformed(),
+                    j.orderFlips());
+        }
+        for (RunResult.HumanLabelSet h : r.humanLabels()) {
+            out.printf("human labels %s: %d labels by %d annotators on %d outputs; agreement %s (%s)%n", h.scorer(),
+                    h.ratings(), h.annotators(), h.outputs(), num(h.agreement()), h.agreementMethod());
+        }
+        for (RunResult.Calibration c : r.calibration()) {
+            out.printf("calibration %s vs %s: Spearman item %s, summary %s, system %s; quadratic kappa %s%n",
+                    c.scorer(), c.labels(), num(c.itemLevel().spearman()), num(c.summaryLevel().spearman()),
+                    num(c.systemLevel().spearman()), num(c.itemLevel().kappaQuadratic()));
+        }
+        for (RunResult.Pairwise p : r.pairwise()) {
+            out.printf("pairwise %s: %s vs %s win rate %s ± %s (%d wins, %d ties, %d losses)%n", p.scorer(),
+                    p.candidate(), p.baseline(), num(p.rate()), num(p.standardError()), p.wins(), p.ties(),
+                    p.losses());
+        }
+    }
+
+    private static String num(Double v) {
+        return v == null || !Double.isFinite(v) ? "undefined" : String.format(java.util.Locale.ROOT, "%.3f", v);
     }
 }

@@ -32,4 +32,9 @@ final class TerminalProgress implements Runner.Progress, AutoCloseable {
     public void close() {
         bar.close();
     }
+
+    @Override
+    public void reviewing(int outputs, int scorers) {
+        bar.setExtraMessage(" · judging " + outputs + " outputs ...");
+    }
 }

@@ -48,7 +48,8 @@ public final class SuiteLoader {
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
-            Map.entry("candidate", Set.of("id", "model", "role", "prompt", "inference")),
+            Map.entry("candidate", Set.of("id", "model", "role", "prompt", "inference", "outputs", "format",
+                    "priceAs", "modelIdentifier")),
             Map.entry("scorer", Set.of("type", "id", "weight")),
             Map.entry("traffic", Set.of("requestsPerMonth")),
             Map.entry("budget", Set.of("maxUsd")),
@@ -370,8 +371,20 @@ public final class SuiteLoader {
                 } else if (id != null) {
                     seen.put(id, path);
                 }
+                Optional<CandidateSpec.ImportSpec> imported = imported(n, m);
                 String model = m.get("model").flatMap(v -> y.string(v, m.child("model"))).orElse(null);
-                if (m.get("model").isEmpty()) {
+                if (imported.isPresent() || m.get("outputs").isPresent()) {
+                    if (m.get("model").isPresent()) {
+                        y.error(m.values().get("model"), m.child("model"), "a candidate with 'outputs' makes no "
+                                + "calls, so it has no model", "name the model to price its outputs as with "
+                                + "'priceAs: <model id>', or remove 'outputs'");
+                    }
+                    model = m.get("priceAs").flatMap(v -> y.string(v, m.child("priceAs"))).orElse("imported");
+                    if (m.get("priceAs").isPresent() && !MODEL_ID.matcher(model).matches()) {
+                        y.error(m.values().get("priceAs"), m.child("priceAs"), "'" + model + "' is not a Bedrock "
+                                + "model id", "e.g. amazon.nova-lite-v1:0");
+                    }
+                } else if (m.get("model").isEmpty()) {
                     y.error(n, m.child("model"), "missing", "give a Bedrock model id, e.g. amazon.nova-lite-v1:0");
                 } else if (model != null && !MODEL_ID.matcher(model).matches()
                         && !MODEL_ARN.matcher(model).matches()) {
@@ -401,9 +414,52 @@ public final class SuiteLoader {
                     y.error(n, path + ".prompt.user", "no user prompt",
                             "set 'prompt.user' for the suite or for this candidate");
                 }
-                out.add(new CandidateSpec(id, model, incumbent, p.complete(), inf.complete()));
+                out.add(new CandidateSpec(id, model, incumbent, p.complete(), inf.complete(), imported));
             }
             return out;
+        }
+
+        /** The {@code outputs} of a candidate whose outputs were made elsewhere; empty for a model candidate. */
+        private Optional<CandidateSpec.ImportSpec> imported(Node n, YamlNodes.Mapping m) {
+            for (String key : List.of("format", "priceAs", "modelIdentifier")) {
+                if (m.get(key).isPresent() && m.get("outputs").isEmpty()) {
+                    y.error(m.values().get(key), m.child(key), "only applies to a candidate with 'outputs'",
+                            "remove it, or give the outputs file with 'outputs: <path>'");
+                }
+            }
+            if (m.get("outputs").isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> raw = y.string(m.values().get("outputs"), m.child("outputs"));
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            Path path = resolve(raw.get());
+            if (!Files.exists(path)) {
+                y.error(m.values().get("outputs"), m.child("outputs"), "outputs file not found: " + path,
+                        "paths are relative to the suite file's folder");
+            }
+            CandidateSpec.Format format;
+            String lower = raw.get().toLowerCase(Locale.ROOT);
+            if (m.get("format").isPresent()) {
+                String f = y.string(m.values().get("format"), m.child("format")).orElse("");
+                switch (f) {
+                    case "jsonl" -> format = CandidateSpec.Format.JSONL;
+                    case "bedrock-batch" -> format = CandidateSpec.Format.BEDROCK_BATCH;
+                    case "bedrock-eval" -> format = CandidateSpec.Format.BEDROCK_EVAL;
+                    default -> {
+                        y.error(m.values().get("format"), m.child("format"), "unknown outputs format '" + f + "'",
+                                "use jsonl, bedrock-batch (*.jsonl.out) or bedrock-eval (bring your own inference)");
+                        format = CandidateSpec.Format.JSONL;
+                    }
+                }
+            } else {
+                format = lower.endsWith(".jsonl.out") || Files.isDirectory(path) ? CandidateSpec.Format.BEDROCK_BATCH
+                        : CandidateSpec.Format.JSONL;
+            }
+            Optional<String> identifier = m.get("modelIdentifier")
+                    .flatMap(v -> y.string(v, m.child("modelIdentifier")));
+            return Optional.of(new CandidateSpec.ImportSpec(path, format, m.get("priceAs").isPresent(), identifier));
         }
 
         private List<ScorerSpec> scorers(Node node) {

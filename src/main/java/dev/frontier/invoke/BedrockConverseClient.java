@@ -11,6 +11,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputConfig;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormatStructure;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormatType;
+import software.amazon.awssdk.services.bedrockruntime.model.JsonSchemaDefinition;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -99,6 +104,12 @@ public final class BedrockConverseClient implements ModelClient {
         if (!p.stopSequences().isEmpty()) {
             inf.stopSequences(p.stopSequences());
         }
+        request.outputSchema().ifPresent(schema -> r.outputConfig(OutputConfig.builder()
+                .textFormat(OutputFormat.builder().type(OutputFormatType.JSON_SCHEMA)
+                        .structure(OutputFormatStructure.fromJsonSchema(JsonSchemaDefinition.builder()
+                                .schema(schema).name("answer").build()))
+                        .build())
+                .build()));
         return r.inferenceConfig(inf.build()).build();
     }
 

@@ -34,6 +34,13 @@ public interface ResponseCache {
                 md.update((byte) ':');
                 md.update(bytes);
             }
+            if (r.outputSchema().isPresent()) {
+                // only requests with a schema hash it, so the keys of all other requests stay as they were
+                byte[] bytes = ("outputSchema:" + r.outputSchema().get()).getBytes(StandardCharsets.UTF_8);
+                md.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) ':');
+                md.update(bytes);
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

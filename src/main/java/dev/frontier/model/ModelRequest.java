@@ -2,6 +2,7 @@ package dev.frontier.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One single-turn request to a text model, independent of any SDK.
@@ -11,13 +12,21 @@ import java.util.Objects;
  * @param user         the user turn
  * @param cacheSystem  whether to place a prompt-cache checkpoint after the system prompt
  * @param inference    inference parameters
+ * @param outputSchema a JSON Schema the answer must follow (Converse structured output), empty for free text
  */
-public record ModelRequest(String modelId, String system, String user, boolean cacheSystem, InferenceParams inference) {
+public record ModelRequest(String modelId, String system, String user, boolean cacheSystem, InferenceParams inference,
+                           Optional<String> outputSchema) {
     public ModelRequest {
         Objects.requireNonNull(modelId, "modelId");
         system = system == null ? "" : system;
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(inference, "inference");
+        outputSchema = outputSchema == null ? Optional.empty() : outputSchema;
+    }
+
+    /** A request for free text. */
+    public ModelRequest(String modelId, String system, String user, boolean cacheSystem, InferenceParams inference) {
+        this(modelId, system, user, cacheSystem, inference, Optional.empty());
     }
 
     /**

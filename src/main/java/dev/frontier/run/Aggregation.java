@@ -33,7 +33,7 @@ final class Aggregation {
 
     static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
                                String finishedAt, Map<String, Map<String, Runner.Answer>> answers,
-                               Runner.Counters counters) {
+                               Runner.Counters counters, ReviewPhase.Tally judges) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence());
@@ -105,13 +105,32 @@ final class Aggregation {
                 suite.dataset().holdout(), suite.dataset().seed(), p.catalog().name(), p.catalog().version(),
                 p.catalog().date(), suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence(), context.endpoint(), context.region(), startedAt, finishedAt);
+        RunResult.Judging judging = judging(p, judges);
+        spend = spend.plus(judges.spend());
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
-                spend instanceof Cost.Unknown u ? u.reason() : "", paid);
+                spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid.get());
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, rules(suite), candidates,
                 frontier, Decisions.decide(suite, candidates, Decisions.qualityByItem(itemResults)),
                 Decisions.plans(suite, p.catalog(), candidates),
-                evalSpend, calls, itemResults);
+                evalSpend, calls, itemResults, judging, Review.labelSets(p), Review.calibration(p, itemResults),
+                Review.pairwise(p, itemResults), null);
+    }
+
+    private static RunResult.Judging judging(PreparedSuite p, ReviewPhase.Tally t) {
+        if (p.scorers().stream().noneMatch(s -> s.judge().isPresent())) {
+            return null;
+        }
+        Map<String, BigDecimal> byModel = new LinkedHashMap<>();
+        t.byModel().forEach((model, cost) -> {
+            if (cost instanceof Cost.Known k) {
+                byModel.put(model, k.usd());
+            }
+        });
+        Cost spend = t.spend();
+        return new RunResult.Judging(spend.usdOrNull(), spend instanceof Cost.Unknown u ? u.reason() : "", byModel,
+                t.calls.get(), t.paid.get(), t.cached.get(), t.resumed.get(), t.failed.get(), t.refused.get(),
+                t.repaired.get(), t.malformed.get(), t.orderFlips.get());
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
@@ -137,7 +156,9 @@ final class Aggregation {
                 ok++;
                 usage = usage.plus(done.usage());
                 production = production.plus(a.cost());
-                latencies.add((double) done.latencyMs());
+                if (done.latencyMs() > 0) {   // imported outputs may come without a latency
+                    latencies.add((double) done.latencyMs());
+                }
                 outputs.add(done.text());
                 scoredItems.add(item);
             } else {

@@ -8,6 +8,7 @@ import dev.frontier.model.Cost;
 import dev.frontier.model.Item;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.TokenUsage;
+import dev.frontier.score.LlmJudge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,18 @@ public final class Estimator {
                                     long outputTokens, String outputBasis, Cost onDemand, Cost batch) {
     }
 
-    /** The whole estimate; {@code total} is the on-demand sum. */
-    public record Estimate(List<CandidateEstimate> candidates, Cost total, Cost totalBatch) {
+    /**
+     * The whole estimate; {@code total} is the on-demand sum, judges included.
+     *
+     * @param judges one row per judge scorer and judge model ({@code candidateId} is {@code scorer/model}); judges
+     *               run on demand, so their batch figure equals the on-demand one
+     */
+    public record Estimate(List<CandidateEstimate> candidates, Cost total, Cost totalBatch,
+                           List<CandidateEstimate> judges) {
+
+        public Estimate(List<CandidateEstimate> candidates, Cost total, Cost totalBatch) {
+            this(candidates, total, totalBatch, List.of());
+        }
     }
 
     public static Estimate estimate(PreparedSuite p, Map<String, Double> earlierOutputTokens,
@@ -50,6 +61,11 @@ public final class Estimator {
         Cost total = Cost.ZERO;
         Cost totalBatch = Cost.ZERO;
         for (CandidateSpec c : p.suite().candidates()) {
+            if (c.isImported()) {
+                out.add(new CandidateEstimate(c.id(), c.model(), 0, 0, 0, 0, "imported (no calls)", Cost.ZERO,
+                        Cost.ZERO));
+                continue;
+            }
             long in = 0;
             int cached = 0;
             int paid = 0;
@@ -76,6 +92,54 @@ public final class Estimator {
             total = total.plus(onDemand);
             totalBatch = totalBatch.plus(batch);
         }
-        return new Estimate(out, total, totalBatch);
+        List<CandidateEstimate> judges = judges(p, earlierOutputTokens);
+        for (CandidateEstimate j : judges) {
+            total = total.plus(j.onDemand());
+            totalBatch = totalBatch.plus(j.onDemand());
+        }
+        return new Estimate(out, total, totalBatch, judges);
+    }
+
+    /**
+     * Judge calls: one per output judged pointwise, two (both orders) per non-incumbent output pairwise, for each
+     * juror; input from the judge prompt with the task, the reference and an output as long as the candidate's
+     * earlier mean (or its {@code maxTokens}); output the judge's {@code maxTokens} (an upper bound). Repair retries
+     * are not counted.
+     */
+    private static List<CandidateEstimate> judges(PreparedSuite p, Map<String, Double> earlierOutputTokens) {
+        List<CandidateEstimate> out = new ArrayList<>();
+        String incumbent = p.suite().incumbent().map(CandidateSpec::id).orElse("");
+        for (PreparedSuite.BoundScorer s : p.scorers()) {
+            if (s.judge().isEmpty()) {
+                continue;
+            }
+            LlmJudge j = s.judge().get();
+            boolean pairwise = j.mode() == LlmJudge.Mode.PAIRWISE;
+            for (String model : j.models()) {
+                int calls = 0;
+                long in = 0;
+                for (CandidateSpec c : p.suite().candidates()) {
+                    if (pairwise && c.id().equals(incumbent)) {
+                        continue;
+                    }
+                    long answer = earlierOutputTokens.containsKey(c.id())
+                            ? Math.round(earlierOutputTokens.get(c.id())) : c.inference().maxTokens();
+                    for (Item item : p.dataset().items()) {
+                        long prompt = (j.system().length() + j.user().length() + j.rubric().source().length()
+                                + Requests.of(c, item).user().length()
+                                + j.reference().map(t -> t.source().length() + 200).orElse(0)) / 4;
+                        int asks = pairwise ? 2 : 1;
+                        calls += asks;
+                        in += asks * (prompt + answer * (pairwise ? 2 : 1));
+                    }
+                }
+                TokenUsage usage = new TokenUsage(in, (long) calls * j.maxTokens(), 0, 0);
+                Cost cost = p.catalog().find(model).map(x -> x.cost(usage, ModelPrice.Mode.ON_DEMAND))
+                        .orElseGet(() -> new Cost.Unknown("no price for judge model " + model));
+                out.add(new CandidateEstimate(s.spec().id() + "/" + model, model, calls, 0, in, usage.outputTokens(),
+                        "judge maxTokens (upper bound)", cost, cost));
+            }
+        }
+        return out;
     }
 }

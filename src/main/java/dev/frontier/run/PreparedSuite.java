@@ -7,8 +7,12 @@ import dev.frontier.dataset.Dataset;
 import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.model.Problem;
 import dev.frontier.score.CorpusMetric;
+import dev.frontier.score.HumanLabels;
+import dev.frontier.score.LlmJudge;
 import dev.frontier.score.Scorer;
+import dev.frontier.dataset.OutputsReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,9 +24,20 @@ import java.util.Optional;
  * @param scorers  the scorers, in suite order
  * @param catalog  the price catalog with the suite's overrides
  * @param warnings problems that do not stop the run
+ * @param imported the outputs of imported candidates by candidate id, then item id
  */
 public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split, List<BoundScorer> scorers,
-                            PriceCatalog catalog, List<Problem> warnings) {
+                            PriceCatalog catalog, List<Problem> warnings,
+                            Map<String, Map<String, OutputsReader.Imported>> imported) {
+
+    public PreparedSuite {
+        imported = Map.copyOf(imported);
+    }
+
+    public PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split, List<BoundScorer> scorers,
+                         PriceCatalog catalog, List<Problem> warnings) {
+        this(suite, dataset, split, scorers, catalog, warnings, Map.of());
+    }
 
     /**
      * A scorer with its declaration.
@@ -31,7 +46,19 @@ public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split
      * @param scorer the per-item scorer
      * @param binary whether its scores are pass/fail
      * @param corpus its corpus-level metric, for scorers that have one (BLEU)
+     * @param judge  the judge, for an {@code llm-judge} scorer
+     * @param labels the labels read from the file, for a {@code human-labels} scorer
      */
-    public record BoundScorer(ScorerSpec spec, Scorer scorer, boolean binary, Optional<CorpusMetric> corpus) {
+    public record BoundScorer(ScorerSpec spec, Scorer scorer, boolean binary, Optional<CorpusMetric> corpus,
+                              Optional<LlmJudge> judge, Optional<HumanLabels> labels) {
+
+        public BoundScorer(ScorerSpec spec, Scorer scorer, boolean binary, Optional<CorpusMetric> corpus) {
+            this(spec, scorer, binary, corpus, Optional.empty(), Optional.empty());
+        }
+
+        /** Whether it scores after all outputs are in (a judge, or human labels), not as each output arrives. */
+        public boolean late() {
+            return judge.isPresent() || labels.isPresent();
+        }
     }
 }

@@ -51,6 +51,10 @@ public final class Runner {
         void callFinished(int done, int total, String candidateId, boolean failed, BigDecimal spent);
 
         Progress NONE = (done, total, candidateId, failed, spent) -> { };
+
+        /** Every output is in; {@code scorers} judge and label scorers now score {@code outputs} outputs. */
+        default void reviewing(int outputs, int scorers) {
+        }
     }
 
     /**
@@ -99,7 +103,7 @@ public final class Runner {
     }
 
     /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
-    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED }
+    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, IMPORTED, STORED }
 
     /** One candidate's answer to one item, priced and scored. */
     record Answer(CallResult result, Cost cost, Map<String, Score> scores, Source source) {
@@ -141,6 +145,15 @@ public final class Runner {
         List<Runnable> tasks = new ArrayList<>(total);
         for (Item item : items) {
             for (CandidateSpec c : candidates) {
+                if (c.isImported()) {
+                    // outputs made elsewhere: nothing is called or paid, the output is scored and priced
+                    Answer a = imported(prepared, id, c, item);
+                    put(answers, c, item, a);
+                    successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+                    progress.callFinished(done.incrementAndGet(), total, c.id(),
+                            a.result() instanceof CallResult.Failure, budget.spent());
+                    continue;
+                }
                 RunStore.StoredCall stored = earlier.get(new RunStore.CallKey(c.id(), item.id()));
                 if (stored != null) {
                     Answer a = reuse(prepared, c, item, stored);
@@ -175,12 +188,75 @@ public final class Runner {
             store.finishRun(id, "failed", clock.instant().toString(), null);
             throw new Aborted(fatal.get());
         }
+        // second phase: judges and human labels, once every output they compare is in
+        Map<RunStore.JudgeCallKey, RunStore.StoredCall> earlierJudges = options.resume()
+                ? store.completedJudgeCalls(id) : Map.of();
+        long late = prepared.scorers().stream().filter(PreparedSuite.BoundScorer::late).count();
+        if (late > 0) {
+            progress.reviewing((int) answers.values().stream().mapToLong(Map::size).sum(), (int) late);
+        }
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
+                earlierJudges, prepared.suite().execution().concurrency());
         String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
-                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()));
+                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging);
+        store.finishRun(id, result.status(), result.provenance().finishedAt(),
+                dev.frontier.store.ResultsJson.toJson(result));
+        return result;
+    }
+
+    /**
+     * Re-scores the stored outputs of run {@code parent} with the suite's (changed) scorers under the new run
+     * {@code id}: no candidate is called (imported candidates are read from their files as usual); judges are
+     * called. An item without a stored output counts as a failed item.
+     *
+     * @throws IllegalArgumentException when a model candidate has no stored output at all in {@code parent}
+     */
+    public RunResult rescore(PreparedSuite prepared, RunId id, RunId parent, Context context, Options options)
+            throws InterruptedException {
+        Map<RunStore.CallKey, RunStore.StoredCall> stored = store.completedCalls(parent);
+        for (CandidateSpec c : prepared.suite().candidates()) {
+            if (!c.isImported() && stored.keySet().stream().noneMatch(k -> k.candidateId().equals(c.id()))) {
+                throw new IllegalArgumentException("candidate '" + c.id() + "' has no stored outputs in run " + parent
+                        + "; rescore calls no candidate, so every model candidate must have been in that run");
+            }
+        }
+        String startedAt = clock.instant().toString();
+        store.beginRun(id, prepared.suite().name(), startedAt, prepared.suite().sha256(),
+                prepared.dataset().sha256());
+        store.setParent(id, parent);
+        Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
+        BudgetGuard budget = new BudgetGuard(options.budget());
+        for (Item item : prepared.dataset().items()) {
+            for (CandidateSpec c : prepared.suite().candidates()) {
+                Answer a;
+                if (c.isImported()) {
+                    a = imported(prepared, id, c, item);
+                } else {
+                    RunStore.StoredCall call = stored.get(new RunStore.CallKey(c.id(), item.id()));
+                    CallResult result = call != null ? call.completion()
+                            : new CallResult.Failure("NoStoredOutput", "run " + parent + " has no output for this "
+                                    + "item", false, 0);
+                    Cost cost = result instanceof CallResult.Completion done ? price(prepared, c, done) : Cost.ZERO;
+                    Map<String, Score> scores = result instanceof CallResult.Completion done
+                            ? score(prepared, item, done.text()) : failed(prepared, (CallResult.Failure) result);
+                    store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores, "stored");
+                    a = new Answer(result, cost, scores, Source.STORED);
+                }
+                put(answers, c, item, a);
+            }
+        }
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
+                Map.of(), prepared.suite().execution().concurrency());
+        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
+                : new ResilientClient.Stats(0, 0, 0, 0);
+        RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
+                clock.instant().toString(), answers, new Counters(0, stats.attempts(), stats.retries(),
+                        stats.throttles()), judging).withParent(parent.value());
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
@@ -293,6 +369,29 @@ public final class Runner {
         return new Answer(result, cost, scores, Source.CALLED);
     }
 
+    private Answer imported(PreparedSuite prepared, RunId id, CandidateSpec c, Item item) {
+        CallResult result = ImportedOutputs.answer(prepared, c, item);
+        Cost cost = Cost.ZERO;
+        Map<String, Score> scores;
+        if (result instanceof CallResult.Completion completion) {
+            cost = c.imported().get().priced() ? price(prepared, c, completion)
+                    : new Cost.Unknown("imported outputs of " + c.id() + " are not priced (no priceAs)");
+            scores = score(prepared, item, completion.text());
+        } else {
+            scores = failed(prepared, (CallResult.Failure) result);
+        }
+        store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores, "imported");
+        return new Answer(result, cost, scores, Source.IMPORTED);
+    }
+
+    private static Map<String, Score> failed(PreparedSuite prepared, CallResult.Failure f) {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (PreparedSuite.BoundScorer s : prepared.scorers()) {
+            scores.put(s.spec().id(), new Score.Value(0.0, "call failed: " + f.errorCode()));
+        }
+        return scores;
+    }
+
     private static Cost price(PreparedSuite prepared, CandidateSpec c, CallResult.Completion completion) {
         return prepared.catalog().find(c.model())
                 .map(p -> p.cost(completion.usage(), ModelPrice.Mode.ON_DEMAND))
@@ -302,7 +401,9 @@ public final class Runner {
     private static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (PreparedSuite.BoundScorer s : prepared.scorers()) {
-            scores.put(s.spec().id(), guarded(s, item, output));
+            if (!s.late()) {   // judges and human labels score in the second phase
+                scores.put(s.spec().id(), guarded(s, item, output));
+            }
         }
         return scores;
     }

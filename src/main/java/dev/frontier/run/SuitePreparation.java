@@ -11,15 +11,19 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.dataset.Dataset;
 import dev.frontier.dataset.DatasetReader;
 import dev.frontier.dataset.HoldoutSplit;
+import dev.frontier.dataset.OutputsReader;
 import dev.frontier.model.Location;
 import dev.frontier.model.Problem;
 import dev.frontier.model.Template;
 import dev.frontier.score.ParamProblem;
+import dev.frontier.score.HumanLabels;
+import dev.frontier.score.LlmJudge;
 import dev.frontier.score.ScorerRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,8 +77,15 @@ public final class SuitePreparation {
             }
             ScorerRegistry.Creation creation = registry.create(s.type(), s.params());
             if (creation instanceof ScorerRegistry.Creation.Created created) {
-                scorers.add(new PreparedSuite.BoundScorer(s, created.scorer(), registry.isBinary(s.type()),
-                        created.corpusMetric()));
+                Optional<LlmJudge> judge = created.judge().map(j -> LateScorers.judge(suite, s, j, problems));
+                Dataset items = dataset;
+                Optional<HumanLabels> labels = created.humanLabels()
+                        .map(h -> LateScorers.labels(suite, s, h, items, problems));
+                if ((judge.isPresent() || created.judge().isEmpty())
+                        && (labels.isPresent() || created.humanLabels().isEmpty())) {
+                    scorers.add(new PreparedSuite.BoundScorer(s, created.scorer(), registry.isBinary(s.type()),
+                            created.corpusMetric(), judge, labels));
+                }
             } else {
                 for (ParamProblem pp : ((ScorerRegistry.Creation.Invalid) creation).problems()) {
                     String path = pp.param().isEmpty() ? s.path() + ".type" : s.path() + "." + pp.param();
@@ -88,8 +99,17 @@ public final class SuitePreparation {
             catalog = catalog.with(new ModelPrice(o.model(), o.model(), o.input(), o.output(), o.batchInput(),
                     o.batchOutput(), o.cacheRead(), o.cacheWrite(), o.source(), "suite"));
         }
+        LateScorers.check(suite, scorers, catalog, problems);
+        Map<String, Map<String, OutputsReader.Imported>> imported = ImportedOutputs.read(suite, dataset, problems);
         for (int i = 0; i < suite.candidates().size(); i++) {
             CandidateSpec c = suite.candidates().get(i);
+            if (c.isImported() && !c.imported().get().priced()) {
+                String path = "candidates[" + i + "].outputs";
+                problems.add(Problem.warning(suite.at(path), path, "the imported outputs of '" + c.id()
+                        + "' are not priced: their cost will be reported as unknown",
+                        "add 'priceAs: <model id>' to price them as that model"));
+                continue;
+            }
             if (c.model().startsWith("arn:") || catalog.find(c.model()).isPresent()) {
                 continue;
             }
@@ -104,7 +124,7 @@ public final class SuitePreparation {
         if (suite.budget().maxUsd().isPresent()) {
             for (int i = 0; i < suite.candidates().size(); i++) {
                 CandidateSpec c = suite.candidates().get(i);
-                if (!catalog.find(c.model()).map(WorstCase::guardable).orElse(false)) {
+                if (!c.isImported() && !catalog.find(c.model()).map(WorstCase::guardable).orElse(false)) {
                     String path = "candidates[" + i + "].model";
                     problems.add(Problem.error(suite.at(path), path, "budget.maxUsd is set but '" + c.model()
                             + "' has no input and output price, so its spend cannot be guarded",
@@ -117,7 +137,7 @@ public final class SuitePreparation {
             return new Invalid(all);
         }
         return new Ready(new PreparedSuite(suite, dataset, new HoldoutSplit(ds.holdout(), ds.seed()), scorers,
-                catalog, all));
+                catalog, all, imported));
     }
 
     private static void checkTemplate(SuiteSpec suite, Template t, String candidatePath, String suitePath,

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * The parts of a Converse request body the simulation reads: system blocks, messages and inference settings. Other
  * fields ({@code additionalModelRequestFields}, {@code toolConfig}, ...) and non-text content blocks are ignored.
  */
-record ConverseCall(List<Block> system, List<Message> messages, Inference inference) {
+record ConverseCall(List<Block> system, List<Message> messages, Inference inference, boolean structured) {
 
     static final String USER = "user";
     static final String ASSISTANT = "assistant";
@@ -124,7 +124,9 @@ record ConverseCall(List<Block> system, List<Message> messages, Inference infere
             }
         }
         List<Message> messages = readMessages(body.get("messages"));
-        return new ConverseCall(system, messages, readInference(body.get("inferenceConfig")));
+        // Converse structured output: the model must answer in the JSON Schema it is given
+        boolean structured = "json_schema".equals(body.path("outputConfig").path("textFormat").path("type").asText());
+        return new ConverseCall(system, messages, readInference(body.get("inferenceConfig")), structured);
     }
 
     private static List<Message> readMessages(JsonNode node) {

@@ -100,9 +100,11 @@ final class ConverseService {
         long seed = seed(model, call);
 
         SplittableRandom random = new SplittableRandom(seed);
-        String generated = ClassificationTask.detect(call)
-                .map(task -> task.answer(model, random))
-                .orElseGet(() -> SummaryTask.of(call).answer(model, random));
+        // a judge prompt may quote a classification task, so it is recognised first
+        String generated = JudgeTask.detect(call).map(task -> task.answer(model, random))
+                .orElseGet(() -> ClassificationTask.detect(call)
+                        .map(task -> task.answer(model, random))
+                        .orElseGet(() -> SummaryTask.of(call).answer(model, random)));
         Completion completion = Completion.of(generated, call.inference().stopSequences(),
                 call.inference().maxTokens().orElse(DEFAULT_MAX_TOKENS));
 

@@ -59,6 +59,19 @@
  * answer the bare label; weaker ones sometimes wrap it ({@code Intent: billing_refund.}, {@code The category is
  * billing_refund}), so exact match fails where "contains" passes.
  *
+ * <h3>Judge prompts</h3>
+ * A request whose last user turn has an {@code [Answer]} section (up to {@code [End of answer]}), or {@code [Answer A]}
+ * and {@code [Answer B]} sections, is a request to grade (frontier's judge prompts; it is recognised before the
+ * classification and summary conventions, because it may quote such a task). The judge measures an answer by the F1
+ * overlap of its content words with the {@code [Reference answer]} section, or without one by how many of the
+ * {@code [Task given to the assistant]} section's key words it covers. Pointwise it answers
+ * {@code {"score": g, "reason": "..."}} on the scale read from the line "... on this scale: a whole number from 1 to
+ * 5" (or the quoted labels on that line), with noise of about {@code 1.2 × (1 - tier)} steps; pairwise it answers
+ * {@code {"winner": "A"|"B"|"tie", "reason": "..."}} leaning towards answer A by {@code 0.25 × (1 - tier)} (position
+ * bias). Models below tier 0.75 reply in plain prose about one time in four; a repair request (a
+ * {@code [Your previous reply]} section), and a request with structured output ({@code outputConfig.textFormat.type}
+ * {@code json_schema}), are always answered in JSON.
+ *
  * <h3>Everything else: summaries</h3>
  * Any other request is answered by summarizing the last user turn: its first line is the instruction and the rest
  * is the document (a one-line turn is its own document). Greetings ("Hi team,") and sign-offs ("Thanks,", "Best

@@ -20,9 +20,16 @@ import java.util.Map;
  * @param stemming   Porter-stem tokens longer than three characters
  * @param measure    which of precision, recall and F the score reports
  * @param aggregate  how several references combine
+ * @param splitSentences ROUGE-Lsum only: put each sentence of output and references on its own line first (after
+ *                   '.', '!' or '?' and white space), for text that is not already one sentence per line, as
+ *                   rouge-score's {@code split_summaries} does with nltk's sentence splitter (they agree on
+ *                   ordinary prose; Punkt also knows abbreviations such as "e.g.", this rule does not)
  */
-record Rouge(Variant variant, List<Template> references, boolean stemming, Measure measure, Aggregate aggregate)
-        implements Scorer {
+record Rouge(Variant variant, List<Template> references, boolean stemming, Measure measure, Aggregate aggregate,
+             boolean splitSentences) implements Scorer {
+
+    private static final java.util.regex.Pattern SENTENCE_END =
+            java.util.regex.Pattern.compile("(?<=[.!?][\"')\\]]?)[ \\t]+(?=\\S)");
 
     /** Above this many LCS cells a pair of texts is refused rather than tying up a worker for minutes. */
     static final long MAX_LCS_CELLS = 200_000_000L;
@@ -76,6 +83,8 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
     }
 
     static final List<String> PARAMETERS = List.of("reference", "references", "stemming", "measure", "aggregate");
+    static final List<String> LSUM_PARAMETERS = List.of("reference", "references", "stemming", "measure",
+            "aggregate", "splitSentences");
 
     Rouge {
         references = List.copyOf(references);
@@ -86,7 +95,8 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
         boolean stemming = r.bool("stemming", false);
         Measure measure = r.choice("measure", Measure.class, Measure.F);
         Aggregate aggregate = r.choice("aggregate", Aggregate.class, Aggregate.MAX);
-        return refs.map(t -> new Rouge(variant, t, stemming, measure, aggregate)).orElse(null);
+        boolean split = variant == Variant.ROUGE_LSUM && r.bool("splitSentences", false);
+        return refs.map(t -> new Rouge(variant, t, stemming, measure, aggregate, split)).orElse(null);
     }
 
     @Override
@@ -107,8 +117,10 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
             double bestF = -1;
             double sum = 0;
             List<Prf> all = new ArrayList<>(targets.size());
+            String prediction = splitSentences ? oneSentencePerLine(output) : output;
             for (String target : targets) {
-                Prf prf = compute(variant, target, output, stemming);
+                Prf prf = compute(variant, splitSentences ? oneSentencePerLine(target) : target, prediction,
+                        stemming);
                 if (prf.f() > bestF) { // first of equals wins, like numpy's argmax in score_multi
                     bestF = prf.f();
                     best = all.size();
@@ -133,6 +145,11 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
                     : " (reference " + (best + 1) + " of " + all.size() + " shown; score is the mean)";
         }
         return note;
+    }
+
+    /** Each sentence on its own line: a line break replaces the spaces after '.', '!' or '?'. */
+    static String oneSentencePerLine(String text) {
+        return SENTENCE_END.matcher(text).replaceAll("\n");
     }
 
     static double clamp(double v) {

@@ -24,8 +24,10 @@ import java.util.TreeMap;
  *
  * Types: {@code exact-match}, {@code contains}, {@code icontains}, {@code regex}, {@code json-valid},
  * {@code json-schema}, {@code length} (pass/fail, each accepting {@code negate}) and {@code token-f1},
- * {@code rouge-1}, {@code rouge-2}, {@code rouge-l}, {@code rouge-lsum}, {@code bleu} (graded). Instances are
- * immutable and thread-safe; so are the scorers they create.
+ * {@code rouge-1}, {@code rouge-2}, {@code rouge-l}, {@code rouge-lsum}, {@code bleu} (graded), and the two that
+ * score in the run's second phase: {@code llm-judge} ({@link LlmJudge}, which makes calls) and {@code human-labels}
+ * ({@link HumanLabels}, which reads a labels file). Instances are immutable and thread-safe; so are the scorers
+ * they create.
  */
 public final class ScorerRegistry {
     private final Map<String, ScorerKind> kinds;
@@ -38,7 +40,7 @@ public final class ScorerRegistry {
         this.kinds = Collections.unmodifiableMap(byType);
     }
 
-    /** A registry of all heuristic scorer types. */
+    /** A registry of all scorer types: the heuristic ones, {@code llm-judge} and {@code human-labels}. */
     public static ScorerRegistry standard() {
         JsonSchemaFactory schemas = JsonSchemaMatch.offlineFactory();
         List<ScorerKind> kinds = new ArrayList<>(List.of(
@@ -50,9 +52,12 @@ public final class ScorerRegistry {
                 ScorerKind.binary("json-schema", JsonSchemaMatch.PARAMETERS, r -> JsonSchemaMatch.from(r, schemas)),
                 ScorerKind.binary("length", LengthCheck.PARAMETERS, LengthCheck::from),
                 ScorerKind.graded("token-f1", TokenF1.PARAMETERS, TokenF1::from),
-                ScorerKind.graded("bleu", BleuScorer.PARAMETERS, BleuScorer::from)));
+                ScorerKind.graded("bleu", BleuScorer.PARAMETERS, BleuScorer::from),
+                ScorerKind.graded("llm-judge", LlmJudge.PARAMETERS, LlmJudge::from),
+                ScorerKind.graded("human-labels", HumanLabels.PARAMETERS, HumanLabels::from)));
         for (Rouge.Variant variant : Rouge.Variant.values()) {
-            kinds.add(ScorerKind.graded(variant.type, Rouge.PARAMETERS, r -> Rouge.from(r, variant)));
+            kinds.add(ScorerKind.graded(variant.type, variant == Rouge.Variant.ROUGE_LSUM ? Rouge.LSUM_PARAMETERS
+                    : Rouge.PARAMETERS, r -> Rouge.from(r, variant)));
         }
         return new ScorerRegistry(kinds);
     }
@@ -142,6 +147,18 @@ public final class ScorerRegistry {
                 return inner instanceof CorpusMetric m
                         ? Optional.of(Guarded.guard(scorer.type(), m))
                         : Optional.empty();
+            }
+
+            /** The judge, for an {@code llm-judge} scorer. */
+            public Optional<LlmJudge> judge() {
+                Scorer inner = scorer instanceof Guarded g ? g.inner() : scorer;
+                return inner instanceof LlmJudge j ? Optional.of(j) : Optional.empty();
+            }
+
+            /** The labels scorer (not yet bound to its file), for a {@code human-labels} scorer. */
+            public Optional<HumanLabels> humanLabels() {
+                Scorer inner = scorer instanceof Guarded g ? g.inner() : scorer;
+                return inner instanceof HumanLabels h ? Optional.of(h) : Optional.empty();
             }
         }
 

@@ -25,11 +25,130 @@ import java.util.Map;
  * @param evalSpend   what the run paid
  * @param calls       how the answers were obtained: paid calls, cache hits, resumed, retries, throttles
  * @param items       per-item outputs and scores
+ * @param judging     what the judges cost and did; null when the suite has no llm-judge (and in older records)
+ * @param humanLabels the human-label sets and their inter-annotator agreement; empty when none
+ * @param calibration agreement of scorers with human labels; empty when none
+ * @param pairwise    win rates against the baseline from pairwise judges and preference labels; empty when none
+ * @param parentRunId the run whose stored outputs this run re-scored, null for a run that called its candidates
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
                         Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
-                        List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
+                        List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items,
+                        Judging judging, List<HumanLabelSet> humanLabels, List<Calibration> calibration,
+                        List<Pairwise> pairwise, String parentRunId) {
+
+    public RunResult {
+        humanLabels = humanLabels == null ? List.of() : List.copyOf(humanLabels);
+        calibration = calibration == null ? List.of() : List.copyOf(calibration);
+        pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
+    }
+
+    /** A record without judges, labels, calibration or pairwise figures (as before they existed). */
+    public RunResult(String schema, String runId, String suite, String description, String status,
+                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
+                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
+                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
+        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
+                pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null);
+    }
+
+    /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
+    public RunResult withParent(String parent) {
+        return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules,
+                candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
+                pairwise, parent);
+    }
+
+    /**
+     * What the judges cost and did. Judge spend is part of the run's eval spend and shown apart from it.
+     *
+     * @param spendUsd     what this run paid for judge calls; null when a judge model has no price
+     * @param spendUnknown why it is unknown, empty when known
+     * @param spendByModel paid per judge model (known amounts only)
+     * @param calls        judge calls asked for (repairs included)
+     * @param paid         of which made and paid in this run
+     * @param cached       of which answered by the response cache
+     * @param resumed      of which carried over from before a resume
+     * @param failed       calls that ended in an error
+     * @param notRun       calls not made because the budget could not cover them
+     * @param repaired     malformed replies fixed by the one repair retry
+     * @param malformed    replies still malformed after it (that judge gave no verdict)
+     * @param orderFlips   pairwise verdicts that changed with the order of the answers (counted as ties)
+     */
+    public record Judging(BigDecimal spendUsd, String spendUnknown, Map<String, BigDecimal> spendByModel, int calls,
+                          int paid, int cached, int resumed, int failed, int notRun, int repaired, int malformed,
+                          int orderFlips) {
+    }
+
+    /**
+     * One human-labels scorer's data.
+     *
+     * @param scorer          scorer id
+     * @param file            the labels file
+     * @param kind            score, label or preference
+     * @param scale           the grades, e.g. {@code 1..5} or {@code bad, ok, good}
+     * @param outputs         labelled outputs (item × candidate) in this run
+     * @param annotators      distinct annotators
+     * @param ratings         labels (rows) used
+     * @param agreement       inter-annotator agreement, null when undefined (e.g. one annotator per output)
+     * @param agreementMethod e.g. {@code Krippendorff's alpha (interval)} or {@code Fleiss' kappa}
+     */
+    public record HumanLabelSet(String scorer, String file, String kind, String scale, int outputs, int annotators,
+                                int ratings, Double agreement, String agreementMethod) {
+    }
+
+    /**
+     * How well one scorer agrees with one set of human labels, at three levels.
+     *
+     * @param scorer              the scorer checked
+     * @param labels              the human-labels scorer id
+     * @param itemLevel           pooled over every labelled output
+     * @param summaryLevel        per item across candidates, then the mean over items
+     * @param summaryItemsUsed    items that entered the summary level
+     * @param summaryItemsSkipped items skipped because their human scores were constant (or too few candidates)
+     * @param systemLevel         over the candidates' mean scores
+     * @param confusionLabels     the scale's grades, for the confusion matrix; empty when none
+     * @param confusion           rows: human grade, columns: scorer grade (rounded to the scale)
+     */
+    public record Calibration(String scorer, String labels, Agreement itemLevel, Agreement summaryLevel,
+                              int summaryItemsUsed, int summaryItemsSkipped, Agreement systemLevel,
+                              List<String> confusionLabels, List<List<Long>> confusion) {
+    }
+
+    /**
+     * Agreement measures; each is null where it is undefined (e.g. a constant series).
+     *
+     * @param n              pairs compared
+     * @param pearson        Pearson's r
+     * @param spearman       Spearman's rho
+     * @param kendallTauB    Kendall's tau-b
+     * @param kappa          Cohen's kappa, unweighted, on the scale's grades
+     * @param kappaLinear    linearly weighted
+     * @param kappaQuadratic quadratically weighted
+     */
+    public record Agreement(int n, Double pearson, Double spearman, Double kendallTauB, Double kappa,
+                            Double kappaLinear, Double kappaQuadratic) {
+    }
+
+    /**
+     * A candidate's win rate against the baseline, from a pairwise judge or preference labels (ties count 0.5).
+     *
+     * @param scorer        the scorer the preferences come from
+     * @param source        {@code judge} or {@code human}
+     * @param baseline      the baseline candidate
+     * @param candidate     the candidate compared with it
+     * @param wins          items the candidate won
+     * @param losses        items it lost
+     * @param ties          ties (including verdicts that changed with the order)
+     * @param rate          (wins + ties / 2) / n
+     * @param standardError its standard error
+     * @param lower         lower end of its confidence interval
+     * @param upper         upper end
+     */
+    public record Pairwise(String scorer, String source, String baseline, String candidate, int wins, int losses,
+                           int ties, double rate, double standardError, double lower, double upper) {
+    }
 
     /**
      * Which candidate to use, and why every other one lost.
@@ -102,7 +221,7 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param resumed     answers carried over from before a resume
      * @param failed      calls that ended in an error
      * @param notRun      calls not made because the budget could not cover them
-     * @param attempts    call attempts sent in this process, retries included
+     * @param attempts    call attempts sent in this process, retries and judge calls included
      * @param retries     retries in this process
      * @param throttles   throttling answers seen in this process
      */

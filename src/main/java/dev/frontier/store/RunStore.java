@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private final Connection db;
 
     private RunStore(Connection db) {
@@ -61,7 +61,8 @@ public final class RunStore implements AutoCloseable {
                           finished_at TEXT,
                           suite_sha256 TEXT NOT NULL,
                           dataset_sha256 TEXT NOT NULL,
-                          results_json TEXT)""");
+                          results_json TEXT,
+                          parent_run_id TEXT)""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS calls (
                           run_id TEXT NOT NULL REFERENCES runs(run_id),
@@ -118,6 +119,7 @@ public final class RunStore implements AutoCloseable {
                           details_json TEXT,
                           submitted_at TEXT NOT NULL,
                           updated_at TEXT NOT NULL)""");
+                s.execute(JUDGE_CALLS_TABLE);
                 s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             try (Statement s = c.createStatement();
@@ -127,6 +129,14 @@ public final class RunStore implements AutoCloseable {
                     // version 1 stores lacked the call source; their calls were all paid
                     try (Statement m = c.createStatement()) {
                         m.execute("ALTER TABLE calls ADD COLUMN source TEXT NOT NULL DEFAULT 'called'");
+                        m.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+                    }
+                    version = 2;
+                }
+                if (version == 2) {
+                    // version 2 stores had no judge calls (the table is created above) and no parent runs
+                    try (Statement m = c.createStatement()) {
+                        m.execute("ALTER TABLE runs ADD COLUMN parent_run_id TEXT");
                         m.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
                     }
                     version = SCHEMA_VERSION;
@@ -141,6 +151,29 @@ public final class RunStore implements AutoCloseable {
             throw new StoreException("cannot open the run store " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** Judge calls: one row per call a judge made for one candidate's output (repairs are attempt 1). */
+    private static final String JUDGE_CALLS_TABLE = """
+            CREATE TABLE IF NOT EXISTS judge_calls (
+              run_id TEXT NOT NULL REFERENCES runs(run_id),
+              scorer_id TEXT NOT NULL,
+              candidate_id TEXT NOT NULL,
+              item_id TEXT NOT NULL,
+              judge_model TEXT NOT NULL,
+              slot TEXT NOT NULL,
+              attempt INTEGER NOT NULL,
+              output TEXT,
+              stop_reason TEXT,
+              error_code TEXT,
+              error_message TEXT,
+              input_tokens INTEGER NOT NULL,
+              output_tokens INTEGER NOT NULL,
+              cache_read_tokens INTEGER NOT NULL,
+              cache_write_tokens INTEGER NOT NULL,
+              latency_ms INTEGER NOT NULL,
+              cost_usd TEXT,
+              source TEXT NOT NULL,
+              PRIMARY KEY (run_id, scorer_id, candidate_id, item_id, judge_model, slot, attempt))""";
 
     /** Records the start of a run. */
     public synchronized void beginRun(RunId id, String suite, String startedAt, String suiteSha256,
@@ -235,6 +268,126 @@ public final class RunStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records that {@code id} re-scored the stored outputs of {@code parent}. */
+    public synchronized void setParent(RunId id, RunId parent) {
+        update("UPDATE runs SET parent_run_id = ? WHERE run_id = ?", parent.value(), id.value());
+    }
+
+    /** The run whose outputs {@code id} re-scored, if any. */
+    public synchronized Optional<String> parent(RunId id) {
+        try (PreparedStatement s = db.prepareStatement("SELECT parent_run_id FROM runs WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Identifies one judge call.
+     *
+     * @param scorerId    the judge scorer's id
+     * @param candidateId whose output was judged
+     * @param itemId      the item
+     * @param judgeModel  the judge model
+     * @param slot        {@code pointwise}, {@code ab} or {@code ba}
+     * @param attempt     0, or 1 for the repair retry
+     */
+    public record JudgeCallKey(String scorerId, String candidateId, String itemId, String judgeModel, String slot,
+                               int attempt) {
+    }
+
+    /**
+     * Commits one judge call.
+     *
+     * @param source {@code called} (paid in this run) or {@code cached}
+     */
+    public synchronized void recordJudgeCall(RunId run, JudgeCallKey key, CallResult result, BigDecimal costUsd,
+                                             String source) {
+        TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
+        CallResult.Completion done = result instanceof CallResult.Completion c ? c : null;
+        CallResult.Failure failed = result instanceof CallResult.Failure f ? f : null;
+        update("""
+                INSERT OR REPLACE INTO judge_calls(run_id, scorer_id, candidate_id, item_id, judge_model, slot, attempt,
+                  output, stop_reason, error_code, error_message, input_tokens, output_tokens, cache_read_tokens,
+                  cache_write_tokens, latency_ms, cost_usd, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                run.value(), key.scorerId(), key.candidateId(), key.itemId(), key.judgeModel(), key.slot(),
+                key.attempt(), done == null ? null : done.text(), done == null ? null : done.stopReason(),
+                failed == null ? null : failed.errorCode(), failed == null ? null : failed.message(),
+                u.inputTokens(), u.outputTokens(), u.cacheReadInputTokens(), u.cacheWriteInputTokens(),
+                done == null ? 0 : done.latencyMs(), costUsd == null ? null : costUsd.toPlainString(), source);
+    }
+
+    /** The successful judge calls of a run, for resuming it. */
+    public synchronized Map<JudgeCallKey, StoredCall> completedJudgeCalls(RunId id) {
+        Map<JudgeCallKey, StoredCall> out = new java.util.HashMap<>();
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT scorer_id, candidate_id, item_id, judge_model, slot, attempt, output, stop_reason, input_tokens,
+                       output_tokens, cache_read_tokens, cache_write_tokens, latency_ms, source
+                FROM judge_calls WHERE run_id = ? AND error_code IS NULL""")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new JudgeCallKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)), new StoredCall(new CallResult.Completion(rs.getString(7),
+                            rs.getString(8), new TokenUsage(rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                            rs.getLong(12)), rs.getLong(13), 0, ""), rs.getString(14)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the judge calls of run " + id + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Number of judge calls recorded for a run. */
+    public synchronized int judgeCallCount(RunId id) {
+        try (PreparedStatement s = db.prepareStatement("SELECT COUNT(*) FROM judge_calls WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count judge calls: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds or replaces scores of a recorded call (the scorers that score after all outputs are in). */
+    public synchronized void recordScores(RunId run, String candidateId, String itemId, Map<String, Score> scores) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement score = db.prepareStatement("""
+                    INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Map.Entry<String, Score> e : scores.entrySet()) {
+                    score.setString(1, run.value());
+                    score.setString(2, candidateId);
+                    score.setString(3, itemId);
+                    score.setString(4, e.getKey());
+                    if (e.getValue() instanceof Score.Value v) {
+                        score.setDouble(5, v.value());
+                        score.setString(6, v.note());
+                        score.setString(7, null);
+                    } else {
+                        score.setNull(5, java.sql.Types.REAL);
+                        score.setString(6, null);
+                        score.setString(7, ((Score.Failed) e.getValue()).reason());
+                    }
+                    score.executeUpdate();
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot record scores: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
         }
     }
 

@@ -258,7 +258,8 @@ class ReportBrowserTest {
 
     /** The demo suites' own reports, made by `frontier run --sandbox`, pass the same checks. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"support-summaries", "intent-classification"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"support-summaries", "intent-classification",
+            "support-judged"})
     void theDemoSuitesReportsWork(String suite) throws IOException {
         Path out = dir.resolve("demo-" + suite);
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
@@ -285,6 +286,15 @@ class ReportBrowserTest {
                 .sorted(java.util.Comparator.comparing(RunResult.CandidateResult::costPer1k))
                 .map(RunResult.CandidateResult::id).toList();
         assertThat(candidateOrder()).containsExactlyElementsOf(byCost);
+        if (demo.judging() != null) {
+            // judges' agreement with the humans at three levels, win rates, judge spend, reasons in the explorer
+            assertThat(driver.findElements(By.cssSelector("#calibration tbody tr")))
+                    .hasSize(3 * demo.calibration().size());
+            assertThat(driver.findElements(By.cssSelector("#pairwise tbody tr"))).hasSize(demo.pairwise().size());
+            assertThat(driver.findElement(By.id("judge-spend")).getText()).startsWith("$");
+            assertThat((String) js("return document.getElementById('items-section').textContent;"))
+                    .contains("nova-pro-v1:0: ");
+        }
         Files.write(SCREENSHOTS.resolve("demo-" + suite + "-viewport.png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 

@@ -176,4 +176,29 @@ class RougeTest {
         assertThat(s).isInstanceOf(Score.Failed.class);
         assertThat(((Score.Failed) s).reason()).contains("too long");
     }
+
+    @Test
+    void lsumCanSplitProseIntoSentencesFirst() {
+        String ref = "The cat sat on the mat. It was happy!";
+        String out = "A cat sat on a mat. The cat was happy.";
+        Scorer split = scorer("rouge-lsum", Map.of("reference", "{{ref}}", "splitSentences", true));
+        Scorer lines = scorer("rouge-lsum", Map.of("reference", "{{ref}}"));
+        // splitting first is the same as giving one sentence per line, rouge-score's own convention
+        assertThat(value(split.score(item("ref", ref), out))).isCloseTo(
+                value(lines.score(item("ref", "The cat sat on the mat.\nIt was happy!"),
+                        "A cat sat on a mat.\nThe cat was happy.")), EXACT);
+        // (derived by hand from rouge-score's summary-level LCS; rouge-score itself is not installed here)
+        // target sentences T1 "the cat sat on the mat", T2 "it was happy" (m = 9); prediction sentences P1 "a cat
+        // sat on a mat", P2 "the cat was happy" (n = 10). T1: LCS with P1 {cat sat on mat} ∪ LCS with P2 {the cat}
+        // = 5 tokens; T2: {was happy} = 2; no token over its count, so 7: P = 7/10, R = 7/9, F = 14/19
+        assertThat(value(split.score(item("ref", ref), out))).isCloseTo(14.0 / 19, EXACT);
+        // the union LCS does not depend on the order of the prediction's sentences; on one line (plain ROUGE-L)
+        // the LCS of the swapped text is "the cat sat on mat" = 5: F = 2(5/10)(5/9)/(5/10 + 5/9) = 10/19
+        String swapped = "The cat was happy. A cat sat on a mat.";
+        assertThat(value(split.score(item("ref", ref), swapped))).isCloseTo(14.0 / 19, EXACT);
+        assertThat(value(lines.score(item("ref", ref), swapped))).isCloseTo(10.0 / 19, EXACT);
+        assertThat(Rouge.oneSentencePerLine("One. Two! \"Three?\" Four")).isEqualTo("One.\nTwo!\n\"Three?\"\nFour");
+        assertThat(Fixtures.REGISTRY.create("rouge-l", Map.of("reference", "x", "splitSentences", true)))
+                .isInstanceOf(ScorerRegistry.Creation.Invalid.class);
+    }
 }

@@ -20,8 +20,9 @@ class ScorerRegistryTest {
 
     @Test
     void knowsTheStandardTypes() {
-        assertThat(registry.types()).containsExactly("bleu", "contains", "exact-match", "icontains", "json-schema",
-                "json-valid", "length", "regex", "rouge-1", "rouge-2", "rouge-l", "rouge-lsum", "token-f1");
+        assertThat(registry.types()).containsExactly("bleu", "contains", "exact-match", "human-labels", "icontains",
+                "json-schema", "json-valid", "length", "llm-judge", "regex", "rouge-1", "rouge-2", "rouge-l",
+                "rouge-lsum", "token-f1");
     }
 
     @Test

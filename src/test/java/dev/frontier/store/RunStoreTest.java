@@ -78,4 +78,47 @@ class RunStoreTest {
         assertThatThrownBy(() -> RunStore.open(bogus)).isInstanceOf(RunStore.StoreException.class)
                 .hasMessageContaining("cannot open the run store");
     }
+
+    @Test
+    void aVersion2StoreIsMigratedAndKeepsItsRuns() throws SQLException {
+        Path file = dir.resolve("v2.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("INSERT INTO meta VALUES ('schema_version', '2')");
+            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, suite TEXT NOT NULL, status TEXT NOT NULL, "
+                    + "started_at TEXT NOT NULL, finished_at TEXT, suite_sha256 TEXT NOT NULL, "
+                    + "dataset_sha256 TEXT NOT NULL, results_json TEXT)");
+            s.execute("INSERT INTO runs VALUES ('20261101-100000-aaaa', 'old', 'completed', 't0', 't1', 'h', 'd', "
+                    + "'{}')");
+        }
+        RunId old = new RunId("20261101-100000-aaaa");
+        RunId child = new RunId("20261127-100000-bbbb");
+        try (RunStore store = RunStore.open(file)) {
+            assertThat(store.resultsJson(old)).hasValue("{}");
+            assertThat(store.parent(old)).isEmpty();
+            store.beginRun(child, "old", "t2", "h", "d");
+            store.setParent(child, old);
+            store.recordJudgeCall(child, new RunStore.JudgeCallKey("judge", "a", "i1", "m.judge", "ab", 0),
+                    new CallResult.Completion("{\"winner\": \"A\"}", "end_turn", new TokenUsage(50, 9, 0, 0), 12, 13,
+                            ""), new BigDecimal("0.0001"), "called");
+            store.recordJudgeCall(child, new RunStore.JudgeCallKey("judge", "a", "i1", "m.judge", "ba", 0),
+                    new CallResult.Failure("ThrottlingException", "slow down", true, 3), null, "called");
+        }
+        try (RunStore store = RunStore.open(file)) {
+            assertThat(store.parent(child)).hasValue(old.value());
+            assertThat(store.judgeCallCount(child)).isEqualTo(2);
+            Map<RunStore.JudgeCallKey, RunStore.StoredCall> done = store.completedJudgeCalls(child);
+            assertThat(done).hasSize(1);
+            RunStore.JudgeCallKey key = done.keySet().iterator().next();
+            assertThat(key.slot()).isEqualTo("ab");
+            assertThat(done.get(key).completion().usage()).isEqualTo(new TokenUsage(50, 9, 0, 0));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("3");
+        }
+    }
 }

@@ -1,0 +1,139 @@
+package dev.frontier.cli;
+
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.SetupException;
+import dev.frontier.model.RunId;
+import dev.frontier.report.ReportWriter;
+import dev.frontier.run.PreparedSuite;
+import dev.frontier.run.Runner;
+import dev.frontier.run.StoreResponseCache;
+import dev.frontier.sandbox.Sandbox;
+import dev.frontier.sandbox.SandboxOptions;
+import dev.frontier.store.RunResult;
+import dev.frontier.store.RunStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code frontier rescore RUN --config SUITE}: scores the stored outputs of a run with the suite's scorers, as a new
+ * run that records its parent. No candidate is called; judges are.
+ */
+@Command(name = "rescore", mixinStandardHelpOptions = true,
+        description = "Score the stored outputs of a run with a suite's (changed) scorers, as a new run. "
+                + "No candidate is called; LLM judges are.")
+final class RescoreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "the run whose stored outputs are scored")
+    String run;
+
+    @Option(names = "--config", paramLabel = "SUITE", required = true,
+            description = "the suite with the scorers to use (its candidates must be those of the run)")
+    Path suite;
+
+    @Option(names = "--sandbox", description = "call judges on the local simulated endpoint instead of AWS")
+    boolean sandbox;
+
+    @Option(names = "--sandbox-time-scale", paramLabel = "X", defaultValue = "0.05",
+            description = "share of the simulated latency the sandbox really waits, default: ${DEFAULT-VALUE}")
+    double timeScale;
+
+    @Option(names = "--sandbox-request-log", paramLabel = "FILE",
+            description = "with --sandbox: append every request the sandbox receives to FILE (JSON lines)")
+    Path requestLog;
+
+    @Option(names = "--budget", paramLabel = "USD", description = "judge spend limit (overrides budget.maxUsd)")
+    BigDecimal budget;
+
+    @Option(names = "--no-cache", description = "do not answer judges from, nor add to, the response cache")
+    boolean noCache;
+
+    @Mixin
+    StoreOptions storage;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!RunId.isValid(run)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "RUN must be a run id like 20261127-183000-ab12, not '" + run
+                    + "'");
+        }
+        if (budget != null && budget.signum() <= 0) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--budget must be a positive amount in USD, e.g. --budget 5");
+        }
+        if (timeScale < 0 || timeScale > 10) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
+        }
+        if (!Files.isRegularFile(storage.store)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store
+                    + " (run a suite first, or pass --store)");
+        }
+        PreparedSuite prepared = SuiteInput.prepare(suite, err);
+        SuiteSpec s = prepared.suite();
+        RunId parent = new RunId(run);
+        InstantSource clock = InstantSource.system();
+        Sandbox local = null;
+        try (RunStore store = RunStore.open(storage.store)) {
+            if (store.run(parent).isEmpty()) {
+                throw new CliFailure(Exit.INVALID_INPUT, "run " + parent + " is not in " + storage.store
+                        + " (check the id, or pass the right --store)");
+            }
+            RunId id = RunCommand.newRunId(clock);
+            SandboxOptions options = SandboxOptions.defaults().withTimeScale(timeScale);
+            local = sandbox ? Sandbox.start(requestLog == null ? options : options.withRequestLog(requestLog)) : null;
+            Optional<String> region = RunCommand.region(s, local);
+            try (ModelClient client = RunCommand.client(s, local, region)) {
+                err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);
+                err.flush();
+                Runner.Options opts = new Runner.Options(false,
+                        noCache || !s.execution().responseCache() ? Optional.empty()
+                                : Optional.of(new StoreResponseCache(store)),
+                        Duration.ofHours(s.execution().cacheTtlHours()),
+                        local != null ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
+                                + s.execution().endpoint().map(Object::toString).orElse(""),
+                        budget != null ? Optional.of(budget) : s.budget().maxUsd());
+                RunResult result;
+                try {
+                    result = new Runner(client, store, clock, Runner.Progress.NONE).rescore(prepared, id, parent,
+                            new Runner.Context(Main.version(), local != null ? "sandbox" : "bedrock",
+                                    region.orElse(""), local != null), opts);
+                } catch (IllegalArgumentException e) {
+                    throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
+                }
+                Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
+                new ReportWriter().write(result, dir);
+                Summary.print(result, out);
+                out.printf("rescored run %s as %s%n", parent, result.runId());
+                out.printf("report: %s%n", dir.resolve("report.html"));
+                out.flush();
+                if ("budget-exhausted".equals(result.status())) {
+                    throw new CliFailure(Exit.PROVIDER, "budget exhausted: some judge calls were not made; "
+                            + "rescore again with a higher --budget");
+                }
+                return Exit.OK.code();
+            }
+        } catch (SetupException | RunStore.StoreException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+}
