@@ -204,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. */
-    private static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
+    static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
         // one attempt in the SDK: the resilient layer owns retries, so the two never multiply
         BedrockSettings settings = local != null
                 ? new BedrockSettings(region, Optional.of(local.endpoint()),
@@ -223,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
                 tpm, RateLimiter.Sleeper.REAL, s.sha256().hashCode());
     }
 
-    private static Optional<String> region(SuiteSpec s, Sandbox local) {
+    static Optional<String> region(SuiteSpec s, Sandbox local) {
         if (local != null) {
             return Optional.of("us-east-1");
         }
