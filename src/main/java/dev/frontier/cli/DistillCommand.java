@@ -214,7 +214,7 @@ final class DistillCommand implements Callable<Integer> {
                 usd(d.training()), usd(d.oneOff()));
         out.printf(Locale.ROOT, "  monthly: serving %s + storage %s, against the incumbent's %s: saves %s a month%n",
                 usd(d.servingMonthly()), usd(d.storageMonthly()), usd(d.incumbentMonthly()), usd(d.monthlySavings()));
-        out.printf(Locale.ROOT, "  payback: %s (horizon %d months)%n", payback(d.paybackMonths()), d.horizonMonths());
+        out.printf(Locale.ROOT, "  payback: %s (horizon %d months)%n", dev.frontier.distill.Payback.period(d.paybackMonths()), d.horizonMonths());
         out.printf("  decision: %s — %s%n", d.recommended() ? "RECOMMENDED" : "NOT RECOMMENDED", d.reason());
         if (plan.plan().isPresent()) {
             out.println("CreateModelCustomizationJob request (training data to " + plan.plan().get().trainingUri()
@@ -224,15 +224,6 @@ final class DistillCommand implements Callable<Integer> {
             out.println("(add staging.s3 and staging.roleArn to the suite to see the job request)");
         }
         out.flush();
-    }
-
-    /** A payback period in months, or in days when under a month. */
-    static String payback(Double months) {
-        if (months == null) {
-            return "unknown or never";
-        }
-        return months < 1 ? String.format(Locale.ROOT, "%.1f days", months * 365.0 / 12)
-                : String.format(Locale.ROOT, "%.1f months", months);
     }
 
     private static String usd(BigDecimal v) {

@@ -127,20 +127,21 @@ public final class Distiller {
             throw new Invalid(problems.size() + (problems.size() == 1 ? " problem" : " problems")
                     + " in the distillation section; nothing was sent", problems);
         }
-        RunResult base = latestRun(suite.name()).orElseThrow(() -> new Invalid("no completed run of suite '"
-                + suite.name() + "' in the run store", List.of(Problem.error(suite.at("distillation"),
-                "distillation", "the decision needs a completed run of this suite (teacher usage and answers, "
-                        + "the qualification)", "run 'frontier run " + suite.file() + "' first, with the same --store"))));
+        Optional<RunResult> latest = latestRun(suite.name());
         CandidateSpec teacher = suite.candidates().stream().filter(c -> c.id().equals(spec.teacher())).findFirst()
                 .orElseThrow();
         Map<String, TrainingData.TeacherAnswer> answers = new LinkedHashMap<>();
-        for (RunResult.ItemResult item : base.items()) {
+        for (RunResult.ItemResult item : latest.map(RunResult::items).orElse(List.of())) {
             RunResult.ItemOutput o = item.outputs().get(teacher.id());
             if (o != null && o.error().isEmpty()) {
                 answers.put(item.id(), new TrainingData.TeacherAnswer(o.text(), o.quality()));
             }
         }
         TrainingData data = TrainingData.export(prepared.dataset().items(), prepared.split(), teacher, answers, spec);
+        RunResult base = latest.orElseThrow(() -> new Invalid("no completed run of suite '" + suite.name()
+                + "' in the run store", List.of(Problem.error(suite.at("distillation"), "distillation",
+                "the decision needs a completed run of this suite (the teacher's usage and answers, the "
+                        + "qualification)", "run 'frontier run " + suite.file() + "' first, with the same --store"))));
         RunResult.Distillation decision = Payback.decide(spec, base, prepared.catalog(), data.records());
         Optional<JobPlan> job = suite.staging().s3().isPresent() && suite.staging().roleArn().isPresent()
                 ? Optional.of(JobPlan.of(suite, spec, teacher.model(), data, suite.staging().s3().get(),

@@ -112,8 +112,7 @@ public final class Payback {
                             + "and pay back its $%s one-off cost in %s",
                     spec.method().yaml().replace("distillation", "distilled").replace("fine-tuning", "fine-tuned"),
                     CustomizationCatalog.baseId(spec.student()), money(monthlySavings), money(oneOff),
-                    payback < 1 ? String.format(Locale.ROOT, "%.1f days", payback * 365.0 / 12)
-                            : String.format(Locale.ROOT, "%.1f months", payback));
+                    period(payback));
         }
         return new RunResult.Distillation(spec.method().yaml(), teacher.id(), teacher.model(), spec.student(),
                 recommended, reason, records, trainingTokens, round(teacherInference), round(training), round(oneOff),
@@ -142,6 +141,19 @@ public final class Payback {
             return null;
         }
         return k.usd().multiply(BigDecimal.valueOf(traffic));
+    }
+
+    /** A payback period in words: "under a day", "4.2 days", "3.5 months"; "unknown or never" for null. */
+    public static String period(Double months) {
+        if (months == null) {
+            return "unknown or never";
+        }
+        double days = months * 365.0 / 12;
+        if (days < 1) {
+            return "under a day";
+        }
+        return months < 1 ? String.format(Locale.ROOT, "%.1f days", days)
+                : String.format(Locale.ROOT, "%.1f months", months);
     }
 
     private static BigDecimal round(BigDecimal v) {
