@@ -51,15 +51,27 @@ final class ControlState {
         return clock.instant();
     }
 
-    /** How far a record created at {@code createdMs} is through a job's life: 0 at creation, 1 and more when done. */
-    double progress(long createdMs) {
-        long total = Math.max(1, jobTime.toMillis());
-        return (clock.millis() - createdMs) / (double) total;
+    /**
+     * Stamps a new record with its creation time and its life span (the job time when it was created, so that a
+     * sandbox restarted with another job time does not move it).
+     */
+    void stamp(ObjectNode record) {
+        record.put("createdMs", clock.millis());
+        record.put("durationMs", jobTime.toMillis());
     }
 
-    /** Milliseconds of a job's life that {@code share} of it is. */
-    long share(double share) {
-        return Math.round(jobTime.toMillis() * share);
+    /** How far a record is through its life: 0 at creation, 1 and more when done. */
+    double progress(ObjectNode record) {
+        return (clock.millis() - record.path("createdMs").asLong()) / (double) Math.max(1, duration(record));
+    }
+
+    /** Milliseconds of a record's life that {@code share} of it is. */
+    long share(ObjectNode record, double share) {
+        return Math.round(duration(record) * share);
+    }
+
+    private long duration(ObjectNode record) {
+        return record.path("durationMs").asLong(jobTime.toMillis());
     }
 
     synchronized Optional<ObjectNode> read(String kind, String id) {

@@ -64,7 +64,7 @@ final class CustomModels {
         }
         ObjectNode resource = s.read(kind, ControlState.lastPart(modelId)).filter(r -> !r.path("deleted").asBoolean())
                 .orElseThrow(() -> CustomizationOperations.notFound("model", modelId));
-        if (s.progress(resource.path("createdMs").asLong()) < 1) {
+        if (s.progress(resource) < 1) {
             throw new BedrockError(429, "ModelNotReadyException", "The model " + modelId + " is not ready yet; it is "
                     + "being created.");
         }

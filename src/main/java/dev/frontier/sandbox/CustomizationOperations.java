@@ -194,7 +194,7 @@ final class CustomizationOperations implements ControlPlane.Operations {
                 job.put("teacher", catalog.resolve(teacher).get().id());
             }
             job.put("customizationType", type);
-            job.put("createdMs", now);
+            state.stamp(job);
             job.set("request", r);
             check(job, trainingUri, type);
             state.write(JOBS, id, job);
@@ -296,7 +296,7 @@ final class CustomizationOperations implements ControlPlane.Operations {
     /** The job as GetModelCustomizationJob answers it now; completing it writes its outputs once. */
     private ObjectNode view(ObjectNode job) {
         long created = job.path("createdMs").asLong();
-        double p = state.progress(created);
+        double p = state.progress(job);
         ObjectNode r = (ObjectNode) job.path("request");
         ObjectNode v = state.json().createObjectNode();
         v.put("jobArn", job.path("jobArn").asText());
@@ -327,27 +327,27 @@ final class CustomizationOperations implements ControlPlane.Operations {
         long changed;
         boolean failed = job.has("failure") && p >= VALIDATION_END;
         long stopped = job.path("stoppedMs").asLong(0);
-        if (failed && (stopped == 0 || stopped > created + state.share(VALIDATION_END))) {
+        if (failed && (stopped == 0 || stopped > created + state.share(job, VALIDATION_END))) {
             status = "Failed";
             validation = "Failed";
             processing = "NotStarted";
             training = "NotStarted";
-            changed = created + state.share(VALIDATION_END);
+            changed = created + state.share(job, VALIDATION_END);
             v.put("failureMessage", job.path("failure").asText());
         } else if (stopped > 0) {
-            boolean done = state.now().toEpochMilli() >= stopped + state.share(STOPPING);
+            boolean done = state.now().toEpochMilli() >= stopped + state.share(job, STOPPING);
             status = done ? "Stopped" : "Stopping";
-            double at = (stopped - created) / (double) Math.max(1, state.share(1));
+            double at = (stopped - created) / (double) Math.max(1, state.share(job, 1));
             validation = phase(at, 0, VALIDATION_END, status);
             processing = phase(at, VALIDATION_END, PROCESSING_END, status);
             training = phase(at, PROCESSING_END, 1, status);
-            changed = done ? stopped + state.share(STOPPING) : stopped;
+            changed = done ? stopped + state.share(job, STOPPING) : stopped;
         } else if (p >= 1) {
             status = "Completed";
             validation = "Completed";
             processing = "Completed";
             training = "Completed";
-            changed = created + state.share(1);
+            changed = created + state.share(job, 1);
             complete(job, v);
         } else {
             status = "InProgress";
@@ -419,7 +419,7 @@ final class CustomizationOperations implements ControlPlane.Operations {
             model.put("jobArn", job.path("jobArn").asText());
             model.put("baseModelArn", ControlState.arn("foundation-model/" + job.path("baseModel").asText()));
             model.put("customizationType", job.path("customizationType").asText());
-            model.put("creationTime", ControlState.iso(job.path("createdMs").asLong() + state.share(1)));
+            model.put("creationTime", ControlState.iso(job.path("createdMs").asLong() + state.share(job, 1)));
             model.put("modelStatus", "Active");
             model.put("student", job.path("student").asText());
             if (job.has("teacher")) {

@@ -119,7 +119,7 @@ final class ServingOperations implements ControlPlane.Operations {
         if (r.has("commitmentDuration")) {
             pt.put("commitmentDuration", r.path("commitmentDuration").asText());
         }
-        pt.put("createdMs", now);
+        state.stamp(pt);
         state.write(PROVISIONED, id, pt);
         return new ControlPlane.Reply("CreateProvisionedModelThroughput", 201,
                 state.json().createObjectNode().put("provisionedModelArn", pt.path("arn").asText()));
@@ -152,7 +152,7 @@ final class ServingOperations implements ControlPlane.Operations {
         d.put("name", name);
         d.put("modelArn", model.path("modelArn").asText());
         d.put("clientRequestToken", token);
-        d.put("createdMs", now);
+        state.stamp(d);
         state.write(DEPLOYMENTS, id, d);
         return new ControlPlane.Reply("CreateCustomModelDeployment", 202,
                 state.json().createObjectNode().put("customModelDeploymentArn", d.path("arn").asText()));
@@ -188,7 +188,7 @@ final class ServingOperations implements ControlPlane.Operations {
 
     private ObjectNode provisionedView(ObjectNode pt) {
         long created = pt.path("createdMs").asLong();
-        boolean ready = state.progress(created) >= 1;
+        boolean ready = state.progress(pt) >= 1;
         ObjectNode v = state.json().createObjectNode();
         v.put("provisionedModelArn", pt.path("arn").asText());
         v.put("provisionedModelName", pt.path("name").asText());
@@ -199,7 +199,7 @@ final class ServingOperations implements ControlPlane.Operations {
         v.put("desiredModelUnits", pt.path("modelUnits").asInt());
         v.put("status", ready ? "InService" : "Creating");
         v.put("creationTime", ControlState.iso(created));
-        v.put("lastModifiedTime", ControlState.iso(ready ? created + state.share(1) : created));
+        v.put("lastModifiedTime", ControlState.iso(ready ? created + state.share(pt, 1) : created));
         if (pt.has("commitmentDuration")) {
             v.put("commitmentDuration", pt.path("commitmentDuration").asText());
         }
@@ -208,14 +208,14 @@ final class ServingOperations implements ControlPlane.Operations {
 
     private ObjectNode deploymentView(ObjectNode d) {
         long created = d.path("createdMs").asLong();
-        boolean ready = state.progress(created) >= 1;
+        boolean ready = state.progress(d) >= 1;
         ObjectNode v = state.json().createObjectNode();
         v.put("customModelDeploymentArn", d.path("arn").asText());
         v.put("modelDeploymentName", d.path("name").asText());
         v.put("modelArn", d.path("modelArn").asText());
         v.put("status", ready ? "Active" : "Creating");
         v.put("createdAt", ControlState.iso(created));
-        v.put("lastUpdatedAt", ControlState.iso(ready ? created + state.share(1) : created));
+        v.put("lastUpdatedAt", ControlState.iso(ready ? created + state.share(d, 1) : created));
         return v;
     }
 

@@ -47,8 +47,11 @@ class CustomizationControlPlaneTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
 
     private Sandbox start() {
-        return Sandbox.start(SandboxOptions.forTests().withClock(clock).withS3(state)
-                .withJobTime(Duration.ofSeconds(10)));
+        return start(Duration.ofSeconds(10));
+    }
+
+    private Sandbox start(Duration jobTime) {
+        return Sandbox.start(SandboxOptions.forTests().withClock(clock).withS3(state).withJobTime(jobTime));
     }
 
     private static BedrockClient bedrock(Sandbox sandbox) {
@@ -109,9 +112,10 @@ class CustomizationControlPlaneTest {
             assertThat(j.statusDetails().trainingDetails().statusAsString()).isEqualTo("InProgress");
             assertThat(j.outputModelArn()).isNull();
         }
-        // a new sandbox on the same state directory knows the job and finishes it
+        // a new sandbox on the same state directory knows the job and finishes it on the job's own schedule,
+        // whatever job time the new sandbox has for new resources
         clock.advance(Duration.ofSeconds(5));
-        try (Sandbox sandbox = start(); BedrockClient bedrock = bedrock(sandbox); S3Client s3 = s3(sandbox);
+        try (Sandbox sandbox = start(Duration.ofHours(1)); BedrockClient bedrock = bedrock(sandbox); S3Client s3 = s3(sandbox);
              BedrockRuntimeClient runtime = Bedrock.client(sandbox)) {
             GetModelCustomizationJobResponse j = bedrock.getModelCustomizationJob(b -> b.jobIdentifier(jobArn));
             assertThat(j.statusAsString()).isEqualTo("Completed");
@@ -134,7 +138,10 @@ class CustomizationControlPlaneTest {
                     .isInstanceOf(BedrockRuntimeException.class).hasMessageContaining("not ready");
             String deployment = bedrock.createCustomModelDeployment(b -> b.modelDeploymentName("od-1")
                     .modelArn(modelArn).clientRequestToken("od-token")).customModelDeploymentArn();
-            clock.advance(Duration.ofSeconds(10));
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(bedrock.getProvisionedModelThroughput(b -> b.provisionedModelId(pt)).statusAsString())
+                    .isEqualTo("Creating");
+            clock.advance(Duration.ofMinutes(1));
             assertThat(bedrock.getProvisionedModelThroughput(b -> b.provisionedModelId(pt)).statusAsString())
                     .isEqualTo("InService");
             assertThat(bedrock.getCustomModelDeployment(b -> b.customModelDeploymentIdentifier(deployment))
