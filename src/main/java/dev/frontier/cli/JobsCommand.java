@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code frontier jobs [list | show ARN | stop ARN]}: the Bedrock jobs and serving resources frontier created, as
  * recorded in the run store; {@code show} asks Bedrock for the current status (and with {@code --wait} follows the
- * job until it ends), {@code stop} stops a customization job.
+ * job until it ends), {@code stop} stops a customization job or deletes a Provisioned Throughput or deployment.
  */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "List, show and stop the Bedrock jobs frontier launched (customization, serving).")
@@ -69,11 +69,10 @@ final class JobsCommand implements Callable<Integer> {
             if (arn == null) {
                 throw new CliFailure(Exit.INVALID_INPUT, action + " needs the job's ARN (see 'frontier jobs list')");
             }
-            boolean job = JOB_ARN.matcher(arn).matches();
-            if (!job && !(action.equals("show") && SERVING_ARN.matcher(arn).matches())) {
-                throw new CliFailure(Exit.INVALID_INPUT, "'" + arn + "' is not a " + (action.equals("stop")
-                        ? "customization job ARN" : "job or serving ARN") + " (write arn:aws:bedrock:REGION:ACCOUNT:"
-                        + "model-customization-job/..., as printed by 'frontier jobs list')");
+            if (!JOB_ARN.matcher(arn).matches() && !SERVING_ARN.matcher(arn).matches()) {
+                throw new CliFailure(Exit.INVALID_INPUT, "'" + arn + "' is not a customization job, Provisioned "
+                        + "Throughput or deployment ARN (write arn:aws:bedrock:REGION:ACCOUNT:model-customization-job/"
+                        + "..., as printed by 'frontier jobs list')");
             }
         }
         if (await && !action.equals("show")) {
@@ -98,6 +97,21 @@ final class JobsCommand implements Callable<Integer> {
                     Duration.ofSeconds(jobSeconds), 0, where, Optional.empty());
                  CustomizationJobs jobs = access.jobs()) {
                 Distiller distiller = new Distiller(store, InstantSource.system(), Distiller.Sleeper.REAL);
+                if (action.equals("stop") && SERVING_ARN.matcher(arn).matches()) {
+                    // stopping a serving resource is deleting it: that is what ends its billing
+                    if (arn.contains(":provisioned-model/")) {
+                        jobs.deleteProvisionedThroughput(arn);
+                    } else {
+                        jobs.deleteDeployment(arn);
+                    }
+                    if (store.job(arn).isPresent()) {
+                        store.updateJob(arn, "Deleted", "{\"status\":\"Deleted\"}", InstantSource.system().instant()
+                                .toString());
+                    }
+                    out.println(arn + ": deleted");
+                    out.flush();
+                    return Exit.OK.code();
+                }
                 if (action.equals("stop")) {
                     jobs.stop(arn);
                     out.println(Distiller.describe(distiller.refresh(arn, jobs)));

@@ -283,12 +283,14 @@ public final class Distiller {
             String now = clock.instant().toString();
             store.recordJob(new RunStore.JobRow(arn, provisioned ? KIND_PROVISIONED : KIND_DEPLOYMENT, name,
                     plan.suite().suite().name(), plan.baseRun().runId(), plan.spec().teacher(), token, "Creating",
-                    "{\"modelId\":\"" + customModelArn + "\"}", "{}", now, now));
+                    JSON.createObjectNode().put("modelId", customModelArn).put("mode", serving.mode().yaml())
+                            .toString(), "{}", now, now));
         }
         Duration wait = polling.first();
         while (true) {
             CustomizationJobs.ServingState s = provisioned ? jobs.provisionedThroughput(arn) : jobs.deployment(arn);
-            store.updateJob(arn, s.status(), "{\"status\":\"" + s.status() + "\"}", clock.instant().toString());
+            store.updateJob(arn, s.status(), JSON.createObjectNode().put("status", s.status())
+                    .put("failureMessage", s.failureMessage()).toString(), clock.instant().toString());
             progress.line(name + ": " + s.status() + (s.failureMessage().isEmpty() ? "" : " — " + s.failureMessage()));
             if (s.ready()) {
                 return arn;

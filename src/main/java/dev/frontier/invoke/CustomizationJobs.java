@@ -1,6 +1,5 @@
 package dev.frontier.invoke;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import software.amazon.awssdk.services.bedrock.model.DistillationConfig;
 import software.amazon.awssdk.services.bedrock.model.GetCustomModelDeploymentResponse;
 import software.amazon.awssdk.services.bedrock.model.GetModelCustomizationJobResponse;
 import software.amazon.awssdk.services.bedrock.model.GetProvisionedModelThroughputResponse;
-import software.amazon.awssdk.services.bedrock.model.ModelCustomizationJobSummary;
 import software.amazon.awssdk.services.bedrock.model.OutputDataConfig;
 import software.amazon.awssdk.services.bedrock.model.Tag;
 import software.amazon.awssdk.services.bedrock.model.TeacherModelConfig;
@@ -160,24 +158,6 @@ public final class CustomizationJobs implements AutoCloseable {
         }
     }
 
-    /** The account's customization jobs, newest first, as summaries (status and names). */
-    public List<JobState> list() {
-        List<JobState> out = new ArrayList<>();
-        try {
-            for (ModelCustomizationJobSummary s : client.listModelCustomizationJobsPaginator(b -> b.maxResults(100))
-                    .modelCustomizationJobSummaries()) {
-                out.add(new JobState(s.jobArn(), s.jobName(), s.statusAsString(), Map.of(), "",
-                        Optional.ofNullable(s.customModelArn()), Optional.empty(), Optional.empty(),
-                        s.customizationTypeAsString(), s.baseModelArn(),
-                        s.creationTime() == null ? "" : s.creationTime().toString(),
-                        s.endTime() == null ? "" : s.endTime().toString()));
-            }
-        } catch (SdkException e) {
-            throw failure("list customization jobs", e);
-        }
-        return out;
-    }
-
     /** Asks Bedrock to stop a job. */
     public void stop(String jobIdentifier) {
         try {
@@ -249,6 +229,15 @@ public final class CustomizationJobs implements AutoCloseable {
                     r.failureMessage() == null ? "" : r.failureMessage());
         } catch (SdkException e) {
             throw failure("read the custom model deployment " + arn, e);
+        }
+    }
+
+    /** Deletes a custom model deployment (on-demand billing ends with it). */
+    public void deleteDeployment(String arn) {
+        try {
+            client.deleteCustomModelDeployment(b -> b.customModelDeploymentIdentifier(arn));
+        } catch (SdkException e) {
+            throw failure("delete the custom model deployment " + arn, e);
         }
     }
 

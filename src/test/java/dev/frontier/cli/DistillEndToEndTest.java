@@ -116,6 +116,15 @@ class DistillEndToEndTest {
         assertThat(html).contains("id=\"distillation-section\"", jobArn, d.servingArn());
 
         checkStagedObjects(jobArn);
+
+        // stopping the serving resource deletes it, which ends its billing
+        MainTest.Outcome stopped = frontier("jobs", "stop", d.servingArn(), "--sandbox");
+        assertThat(stopped.code()).as(stopped.err()).isZero();
+        assertThat(stopped.out()).contains(d.servingArn() + ": deleted");
+        assertThat(frontier("jobs", "list").out()).contains("Deleted");
+        MainTest.Outcome gone = frontier("jobs", "show", d.servingArn(), "--sandbox");
+        assertThat(gone.code()).isEqualTo(3);
+        assertThat(gone.err()).contains("ResourceNotFoundException");
     }
 
     /** The training file in S3 has exactly the non-holdout items; the job wrote its metrics to the output URI. */
