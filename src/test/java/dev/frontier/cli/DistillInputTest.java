@@ -61,6 +61,15 @@ class DistillInputTest {
     }
 
     @Test
+    void validateChecksThePairToo() throws IOException {
+        MainTest.Outcome o = MainTest.frontier("validate", suite("student: amazon.nova-lite-v1:0:300k",
+                "student: meta.llama3-1-8b-instruct-v1:0:128k").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("distillation.student: amazon.nova-pro-v1:0 → meta.llama3-1-8b-instruct-v1:0 "
+                + "is not a supported distillation pair");
+    }
+
+    @Test
     void tooFewPromptsSayHowToGetMore() throws IOException {
         MainTest.Outcome o = distill(suite("holdout: 0.15", "holdout: 0.5"));
         assertThat(o.code()).isEqualTo(2);
