@@ -151,6 +151,8 @@ class ReportWriterTest {
                 "training loss 0.4443", "custom-model-deployment/d", "<b>" + custom + "</b>", "on 120 holdout items")
                 .contains("student-&lt;i&gt;x&lt;/i&gt;").doesNotContain(RunFixture.SCRIPT_PAYLOAD, "<i>x</i>");
         assertThat(writer.render(base).html()).doesNotContain("distillation-section");
+        assertThat(writer.render(run).markdown()).contains("**Custom model (distillation)**: recommended — reason")
+                .doesNotContain(RunFixture.SCRIPT_PAYLOAD);
     }
 
     @Test
