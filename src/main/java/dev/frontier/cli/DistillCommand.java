@@ -208,6 +208,11 @@ final class DistillCommand implements Callable<Integer> {
         RunResult.Distillation d = plan.decision();
         out.printf(Locale.ROOT, "%s: %s (%s) → %s, decided from run %s%n", d.method(), d.teacher(), d.teacherModel(),
                 d.student(), plan.baseRun().runId());
+        RunResult.Provenance from = plan.baseRun().provenance();
+        if (from != null && !from.suiteSha256().equals(plan.suite().suite().sha256())) {
+            out.println("  note: that run used an earlier version of the suite file; run the suite again for "
+                    + "figures that match it");
+        }
         out.printf(Locale.ROOT, "  training data: %d records from the non-holdout items, %d with the teacher's answer;"
                 + " ~%,d training tokens%n", plan.data().records(), plan.data().withAnswer(), d.trainingTokens());
         out.printf(Locale.ROOT, "  one-off: teacher inference %s + training %s = %s%n", usd(d.teacherInference()),
