@@ -86,6 +86,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void distillUsesTheCoreButNotTheCli() {
+        onlyUses("distill", "dev.frontier.model..", "dev.frontier.config..", "dev.frontier.dataset..",
+                "dev.frontier.cost..", "dev.frontier.store..", "dev.frontier.run..", "dev.frontier.invoke..",
+                "com.fasterxml.jackson..");
+    }
+
+    @Test
     void sandboxUsesNothingOfTheCore() {
         noClasses().that().resideInAPackage("dev.frontier.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.frontier.model..", "dev.frontier.config..",

@@ -1,6 +1,9 @@
 package dev.frontier.cli;
 
+import dev.frontier.distill.DistillationCheck;
+import dev.frontier.model.Problem;
 import dev.frontier.run.PreparedSuite;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,6 +24,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr());
+        // the distillation section is checked against what Bedrock can customize, as distill would
+        List<Problem> custom = p.suite().distillation()
+                .map(d -> DistillationCheck.problems(p.suite(), d, false)).orElse(List.of());
+        SuiteInput.print(custom, spec.commandLine().getErr());
+        if (custom.stream().anyMatch(Problem::isError)) {
+            throw new CliFailure(Exit.INVALID_INPUT, custom.size() + (custom.size() == 1 ? " problem" : " problems")
+                    + " found; nothing was run");
+        }
         spec.commandLine().getOut().printf("%s: ok (suite '%s': %d candidates, %d items, %d scorers)%n", suite,
                 p.suite().name(), p.suite().candidates().size(), p.dataset().items().size(), p.scorers().size());
         return Exit.OK.code();

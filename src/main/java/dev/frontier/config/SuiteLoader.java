@@ -44,7 +44,8 @@ public final class SuiteLoader {
     /** Allowed keys per section; the published JSON Schema is checked against these by a test. */
     public static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
-                    "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging")),
+                    "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging",
+                    "distillation")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
@@ -54,6 +55,10 @@ public final class SuiteLoader {
             Map.entry("traffic", Set.of("requestsPerMonth")),
             Map.entry("budget", Set.of("maxUsd")),
             Map.entry("staging", Set.of("s3", "expectedBucketOwner", "kmsKeyId", "roleArn", "tags")),
+            Map.entry("distillation", Set.of("method", "teacher", "student", "maxResponseLengthForInference",
+                    "hyperParameters", "goldenThreshold", "trainingPer1kTokens", "storagePerMonth", "horizonMonths",
+                    "serving")),
+            Map.entry("serving", Set.of("mode", "modelUnits", "commitment", "hourlyPerModelUnit")),
             Map.entry("execution", Set.of("concurrency", "region", "endpoint", "requestsPerMinute", "tokensPerMinute",
                     "maxErrorRate", "responseCache", "cacheTtlHours")),
             Map.entry("pricing", Set.of("overrides", "provisioned")),
@@ -222,6 +227,7 @@ public final class SuiteLoader {
                     .orElse(new SelectionSpec(DEFAULT_MARGIN, 0.95, java.util.OptionalLong.empty(), Map.of()));
             List<GateSpec> gates = top.get("gates").map(n -> gates(n, scorerIds, candidates)).orElse(List.of());
             StagingSpec staging = top.get("staging").map(this::staging).orElse(StagingSpec.NONE);
+            Optional<DistillationSpec> distillation = top.get("distillation").map(n -> distillation(n, candidates));
 
             List<Problem> sorted = new ArrayList<>(problems);
             sorted.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
@@ -229,7 +235,7 @@ public final class SuiteLoader {
                 return new Invalid(sorted);
             }
             return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
-                    budget, execution, pricing, statistics, selection, gates, staging, locations), sorted);
+                    budget, execution, pricing, statistics, selection, gates, staging, locations, distillation), sorted);
         }
 
         private DatasetSpec dataset(Node node) {
@@ -547,6 +553,121 @@ public final class SuiteLoader {
                 t.values().forEach((k, v) -> y.string(v, "staging.tags." + k).ifPresent(text -> tags.put(k, text)));
             });
             return new StagingSpec(s3, owner, kms, role, tags);
+        }
+
+        private DistillationSpec distillation(Node node, List<CandidateSpec> candidates) {
+            YamlNodes.Mapping m = y.mapping(node, "distillation", KEYS.get("distillation"));
+            String methodText = m.get("method").flatMap(n -> y.string(n, "distillation.method"))
+                    .orElse("distillation");
+            DistillationSpec.Method method = DistillationSpec.Method.of(methodText).orElse(null);
+            if (method == null) {
+                y.error(m.values().get("method"), "distillation.method", "unknown method '" + methodText + "'",
+                        "use distillation or fine-tuning");
+                method = DistillationSpec.Method.DISTILLATION;
+            }
+            Set<String> ids = new java.util.TreeSet<>();
+            candidates.forEach(c -> ids.add(c.id()));
+            String teacher = m.get("teacher").flatMap(n -> y.string(n, "distillation.teacher")).orElse(null);
+            if (m.get("teacher").isEmpty()) {
+                y.error(node, "distillation.teacher", "missing",
+                        "name the candidate whose model teaches, usually the incumbent");
+            } else if (teacher != null && !ids.contains(teacher)) {
+                y.error(m.values().get("teacher"), "distillation.teacher", "no candidate '" + teacher + "'",
+                        Suggest.hint(teacher, ids));
+            }
+            String student = m.get("student").flatMap(n -> y.string(n, "distillation.student")).orElse(null);
+            if (m.get("student").isEmpty()) {
+                y.error(node, "distillation.student", "missing",
+                        "name the base model to customize, e.g. amazon.nova-lite-v1:0:300k");
+            } else if (student != null && !MODEL_ID.matcher(student).matches()) {
+                y.error(m.values().get("student"), "distillation.student", "'" + student + "' is not a model id",
+                        "e.g. amazon.nova-lite-v1:0:300k or anthropic.claude-3-haiku-20240307-v1:0:200k");
+            }
+            long maxResponse = m.get("maxResponseLengthForInference")
+                    .flatMap(n -> y.integer(n, "distillation.maxResponseLengthForInference")).orElse(1000L);
+            if (maxResponse < 1 || maxResponse > 32_000) {
+                y.error(m.values().get("maxResponseLengthForInference"), "distillation.maxResponseLengthForInference",
+                        "must be between 1 and 32000", "the most tokens the teacher may write per answer");
+                maxResponse = 1000;
+            }
+            Map<String, String> hyper = new java.util.TreeMap<>();
+            m.get("hyperParameters").ifPresent(n -> {
+                YamlNodes.Mapping h = y.mapping(n, "distillation.hyperParameters", null);
+                h.values().forEach((k, v) -> y.string(v, "distillation.hyperParameters." + k)
+                        .ifPresent(text -> hyper.put(k, text)));
+            });
+            OptionalDouble golden = OptionalDouble.empty();
+            Optional<BigDecimal> g = m.get("goldenThreshold")
+                    .flatMap(n -> y.decimal(n, "distillation.goldenThreshold"));
+            if (g.isPresent()) {
+                if (g.get().doubleValue() < 0 || g.get().doubleValue() > 1) {
+                    y.error(m.values().get("goldenThreshold"), "distillation.goldenThreshold",
+                            "must be between 0 and 1", "the least quality a teacher answer needs to be kept");
+                } else {
+                    golden = OptionalDouble.of(g.get().doubleValue());
+                }
+            }
+            Optional<BigDecimal> training = nonNegative(m, "trainingPer1kTokens", "distillation.trainingPer1kTokens");
+            Optional<BigDecimal> storage = nonNegative(m, "storagePerMonth", "distillation.storagePerMonth");
+            long horizon = m.get("horizonMonths").flatMap(n -> y.integer(n, "distillation.horizonMonths"))
+                    .orElse(12L);
+            if (horizon < 1 || horizon > 120) {
+                y.error(m.values().get("horizonMonths"), "distillation.horizonMonths", "must be between 1 and 120",
+                        "the months within which the custom model must pay for itself, e.g. 12");
+                horizon = 12;
+            }
+            DistillationSpec.Serving serving = m.get("serving").map(this::serving)
+                    .orElse(new DistillationSpec.Serving(DistillationSpec.Mode.PROVISIONED, OptionalInt.of(1), "none",
+                            Optional.empty()));
+            return new DistillationSpec(method, teacher, student, (int) maxResponse, hyper, golden, training, storage,
+                    (int) horizon, serving);
+        }
+
+        private DistillationSpec.Serving serving(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "distillation.serving", KEYS.get("serving"));
+            String modeText = m.get("mode").flatMap(n -> y.string(n, "distillation.serving.mode"))
+                    .orElse("provisioned");
+            DistillationSpec.Mode mode = DistillationSpec.Mode.of(modeText).orElse(null);
+            if (mode == null) {
+                y.error(m.values().get("mode"), "distillation.serving.mode", "unknown mode '" + modeText + "'",
+                        "use provisioned (Provisioned Throughput) or on-demand-deployment");
+                mode = DistillationSpec.Mode.PROVISIONED;
+            }
+            OptionalInt units = OptionalInt.empty();
+            if (m.get("modelUnits").isPresent()) {
+                long u = y.integer(m.values().get("modelUnits"), "distillation.serving.modelUnits").orElse(1L);
+                if (u < 1 || u > 1000) {
+                    y.error(m.values().get("modelUnits"), "distillation.serving.modelUnits",
+                            "must be between 1 and 1000", "");
+                } else {
+                    units = OptionalInt.of((int) u);
+                }
+            } else if (mode == DistillationSpec.Mode.PROVISIONED) {
+                units = OptionalInt.of(1);
+            }
+            String commitment = m.get("commitment").flatMap(n -> y.string(n, "distillation.serving.commitment"))
+                    .orElse("none");
+            if (!Set.of("none", "OneMonth", "SixMonths").contains(commitment)) {
+                y.error(m.values().get("commitment"), "distillation.serving.commitment",
+                        "unknown commitment '" + commitment + "'", "use none, OneMonth or SixMonths");
+            }
+            Optional<BigDecimal> hourly = nonNegative(m, "hourlyPerModelUnit",
+                    "distillation.serving.hourlyPerModelUnit");
+            if (mode == DistillationSpec.Mode.ON_DEMAND_DEPLOYMENT
+                    && (m.get("modelUnits").isPresent() || m.get("hourlyPerModelUnit").isPresent())) {
+                y.error(node, "distillation.serving", "an on-demand deployment has no model units",
+                        "leave out modelUnits and hourlyPerModelUnit, or use mode: provisioned");
+            }
+            return new DistillationSpec.Serving(mode, units, commitment, hourly);
+        }
+
+        private Optional<BigDecimal> nonNegative(YamlNodes.Mapping m, String key, String path) {
+            Optional<BigDecimal> v = m.get(key).flatMap(n -> y.decimal(n, path));
+            if (v.isPresent() && v.get().signum() < 0) {
+                y.error(m.values().get(key), path, "must not be negative", "a price in USD");
+                return Optional.empty();
+            }
+            return v;
         }
 
         private Optional<String> checked(YamlNodes.Mapping m, String key,

@@ -25,12 +25,24 @@ import java.util.Optional;
  * @param gates       CI gates
  * @param staging     where S3 staging and Bedrock jobs (batch inference, customization) go; all empty when unused
  * @param locations   source positions by document path (e.g. {@code candidates[1].model})
+ * @param distillation the custom model to consider when no cheaper candidate qualifies; empty when not declared
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
                         List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
                         BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
                         StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
-                        StagingSpec staging, Map<String, Location> locations) {
+                        StagingSpec staging, Map<String, Location> locations,
+                        Optional<DistillationSpec> distillation) {
+
+    /** A suite without a distillation section. */
+    public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
+                     List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
+                     BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
+                     StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
+                     StagingSpec staging, Map<String, Location> locations) {
+        this(name, description, file, sha256, dataset, candidates, scorers, traffic, budget, execution, pricing,
+                statistics, selection, gates, staging, locations, Optional.empty());
+    }
 
     public SuiteSpec {
         candidates = List.copyOf(candidates);

@@ -26,9 +26,21 @@ final class ModelCatalog {
     private static final List<String> ARN_MARKERS = List.of(":foundation-model/", ":inference-profile/");
 
     private final Map<String, ModelProfile> profiles;
+    /** Custom models served through Provisioned Throughput or deployment ARNs; null when none. */
+    private final CustomModels custom;
 
     private ModelCatalog(List<ModelProfile> profiles) {
-        this.profiles = profiles.stream().collect(Collectors.toUnmodifiableMap(ModelProfile::id, Function.identity()));
+        this(profiles.stream().collect(Collectors.toUnmodifiableMap(ModelProfile::id, Function.identity())), null);
+    }
+
+    private ModelCatalog(Map<String, ModelProfile> profiles, CustomModels custom) {
+        this.profiles = profiles;
+        this.custom = custom;
+    }
+
+    /** This catalog, also resolving the ARNs through which {@code customModels} are invoked. */
+    ModelCatalog withCustomModels(CustomModels customModels) {
+        return new ModelCatalog(profiles, customModels);
     }
 
     /** The built-in table. */
@@ -56,6 +68,12 @@ final class ModelCatalog {
     /** The profile for a model id, inference-profile id or ARN; empty when unknown. */
     Optional<ModelProfile> resolve(String modelId) {
         String id = modelId;
+        if (custom != null && id.startsWith("arn:")) {
+            Optional<ModelProfile> served = custom.resolve(id);
+            if (served.isPresent()) {
+                return served;
+            }
+        }
         if (id.startsWith("arn:")) {
             for (String marker : ARN_MARKERS) {
                 int at = id.indexOf(marker);

@@ -74,7 +74,9 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox start(SandboxOptions options) {
         Objects.requireNonNull(options, "options");
-        ConverseService service = new ConverseService(ModelCatalog.builtIn(), new PromptCache(options.clock()),
+        CustomModels customModels = new CustomModels(ModelCatalog.builtIn());
+        ConverseService service = new ConverseService(ModelCatalog.builtIn().withCustomModels(customModels),
+                new PromptCache(options.clock()),
                 options.latency());
         RequestLog log = RequestLog.open(service.json(), options.requestLogFile());
         HttpServer server;
@@ -98,12 +100,24 @@ public final class Sandbox implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
         QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
-        ControlPlane controlPlane = new ControlPlane(List.of());
+        ControlPlane controlPlane = new ControlPlane(customization(s3, options, customModels));
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
                 options.clock(), controlPlane));
         server.setExecutor(workers);
         server.start();
         return new Sandbox(server, workers, log, s3);
+    }
+
+    /** Customization jobs, custom models and their serving resources, kept in S3; none without S3. */
+    private static List<ControlPlane.Operations> customization(SandboxS3 s3, SandboxOptions options,
+                                                               CustomModels customModels) {
+        if (s3 == null) {
+            return List.of();
+        }
+        ControlState state = new ControlState(s3, options.clock(), options.jobTime());
+        CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
+        customModels.attach(state, jobs);
+        return List.of(jobs, new ServingOperations(state, jobs));
     }
 
     /** The base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8787}. */

@@ -147,5 +147,30 @@
  * the log. {@code paidCalls()} and {@code paidCallsByRequestHash()} count billed calls. With {@code
  * withRequestLog(file)} each record is also appended to the file as one JSON line with the same field names
  * ({@code time} in ISO-8601). The in-memory log grows with every request for the life of the sandbox.
+ *
+ * <h2>Control plane for custom models (with {@code withS3})</h2>
+ * <ul>
+ *   <li>{@code POST /model-customization-jobs} (201 {@code {"jobArn"}}), {@code GET /model-customization-jobs},
+ *       {@code GET /model-customization-jobs/{id or ARN}}, {@code POST /model-customization-jobs/{id}/stop}:
+ *       {@code DISTILLATION} (supported teacher → student pairs only, no hyperparameters) and {@code FINE_TUNING}
+ *       jobs on a base model id with its context window ({@code amazon.nova-lite-v1:0:300k}). The training file is
+ *       read from the sandbox's S3 at submission; a missing or malformed file, a line over 16 KB or a distillation
+ *       outside 100–15,000 prompts fails the job when validation ends. Status {@code InProgress} with
+ *       {@code statusDetails} moving validation → data processing → training over {@code jobTime}, then
+ *       {@code Completed} with training and validation loss, the metrics CSVs under the output URI and an
+ *       {@code Active} custom model ({@code GET /custom-models/{id or ARN}}). A stopped job is {@code Stopping}
+ *       for a tenth of {@code jobTime}, then {@code Stopped}. The same {@code clientRequestToken} returns the same
+ *       job.</li>
+ *   <li>{@code POST /provisioned-model-throughput} (201), {@code GET|DELETE /provisioned-model-throughput/{id}},
+ *       {@code GET /provisioned-model-throughputs}; {@code POST /model-customization/custom-model-deployments}
+ *       (202, Nova custom models), {@code GET|DELETE .../{id}}: {@code Creating} for {@code jobTime}, then
+ *       {@code InService} / {@code Active}.</li>
+ *   <li>Converse with a Provisioned Throughput or deployment ARN as the model id is answered by the custom model:
+ *       a distilled model's tier lies between its student's and its teacher's (closer to the teacher with more
+ *       training prompts); verbosity, latency and caching are the student's. 429 {@code ModelNotReadyException}
+ *       while the resource is created; 404 {@code ResourceNotFoundException} for an unknown or deleted one.</li>
+ * </ul>
+ * Records live as JSON in a hidden bucket of the sandbox's S3 and statuses are derived from the injected clock, so
+ * a sandbox restarted on the same state directory continues the jobs.
  */
 package dev.frontier.sandbox;

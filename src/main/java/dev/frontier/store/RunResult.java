@@ -30,13 +30,14 @@ import java.util.Map;
  * @param calibration agreement of scorers with human labels; empty when none
  * @param pairwise    win rates against the baseline from pairwise judges and preference labels; empty when none
  * @param parentRunId the run whose stored outputs this run re-scored, null for a run that called its candidates
+ * @param distillation the custom-model decision, job and serving resource when the run evaluated one; null otherwise
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
                         Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
                         List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items,
                         Judging judging, List<HumanLabelSet> humanLabels, List<Calibration> calibration,
-                        List<Pairwise> pairwise, String parentRunId) {
+                        List<Pairwise> pairwise, String parentRunId, Distillation distillation) {
 
     public RunResult {
         humanLabels = humanLabels == null ? List.of() : List.copyOf(humanLabels);
@@ -44,20 +45,32 @@ public record RunResult(String schema, String runId, String suite, String descri
         pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
     }
 
-    /** A record without judges, labels, calibration or pairwise figures (as before they existed). */
+    /** A record without a distillation section. */
+    public RunResult(String schema, String runId, String suite, String description, String status,
+                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
+                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
+                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items, Judging judging,
+                     List<HumanLabelSet> humanLabels, List<Calibration> calibration, List<Pairwise> pairwise,
+                     String parentRunId) {
+        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
+                pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration, pairwise,
+                parentRunId, null);
+    }
+
+    /** A record without judges, labels, calibration, pairwise figures or distillation (as before they existed). */
     public RunResult(String schema, String runId, String suite, String description, String status,
                      boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
                      Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
                      List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
         this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
-                pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null);
+                pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null, null);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
     public RunResult withParent(String parent) {
         return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules,
                 candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
-                pairwise, parent);
+                pairwise, parent, distillation);
     }
 
     /**
@@ -148,6 +161,60 @@ public record RunResult(String schema, String runId, String suite, String descri
      */
     public record Pairwise(String scorer, String source, String baseline, String candidate, int wins, int losses,
                            int ties, double rate, double standardError, double lower, double upper) {
+    }
+
+    /** The same record with a distillation section. */
+    public RunResult withDistillation(Distillation d) {
+        return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
+                rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
+                pairwise, parentRunId, d);
+    }
+
+    /**
+     * Whether a distilled or fine-tuned model pays for itself, the job that made it and how it is served. Amounts
+     * are USD; null amounts are unknown (see {@code unknownPrices}).
+     *
+     * @param method              distillation or fine-tuning
+     * @param teacher             the teacher candidate id
+     * @param teacherModel        its model id
+     * @param student             the student base model
+     * @param recommended         whether making the custom model is recommended
+     * @param reason              the decision in one line
+     * @param trainingRecords     records in the training file (holdout items excluded)
+     * @param trainingTokens      estimated tokens trained on (× epochs)
+     * @param teacherInference    one-off: the teacher answering the training prompts
+     * @param training            one-off: training
+     * @param oneOff              the sum of the one-off costs
+     * @param servingMonthly      serving the custom model per month
+     * @param storageMonthly      storing the custom model per month
+     * @param incumbentMonthly    the incumbent's monthly cost at the suite's traffic
+     * @param monthlySavings      incumbent − (serving + storage) per month
+     * @param paybackMonths       one-off ÷ monthly savings; null when unknown or never
+     * @param horizonMonths       the payback a launch must fit in
+     * @param unknownPrices       the prices to supply (suite keys) before the return can be known
+     * @param jobArn              the customization job, null before launch
+     * @param jobStatus           its last known status
+     * @param trainingLoss        the job's final training loss, null when not reported
+     * @param validationLoss      the job's final validation loss, null when not reported
+     * @param servingArn          the Provisioned Throughput or deployment ARN the custom model is invoked through
+     * @param customCandidate     the candidate id the custom model was evaluated as, null before evaluation
+     */
+    public record Distillation(String method, String teacher, String teacherModel, String student,
+                               boolean recommended, String reason, int trainingRecords, long trainingTokens,
+                               BigDecimal teacherInference, BigDecimal training, BigDecimal oneOff,
+                               BigDecimal servingMonthly, BigDecimal storageMonthly, BigDecimal incumbentMonthly,
+                               BigDecimal monthlySavings, Double paybackMonths, int horizonMonths,
+                               List<String> unknownPrices, String jobArn, String jobStatus, Double trainingLoss,
+                               Double validationLoss, String servingArn, String customCandidate) {
+
+        /** The same decision with what is known of the job and serving resource. */
+        public Distillation withJob(String arn, String status, Double trainLoss, Double validLoss, String serving,
+                                    String candidate) {
+            return new Distillation(method, teacher, teacherModel, student, recommended, reason, trainingRecords,
+                    trainingTokens, teacherInference, training, oneOff, servingMonthly, storageMonthly,
+                    incumbentMonthly, monthlySavings, paybackMonths, horizonMonths, unknownPrices, arn, status,
+                    trainLoss, validLoss, serving, candidate);
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ class MainTest {
     @Test
     void validateAcceptsTheDemoSuites() {
         for (String suite : List.of("eval-configs/smoke.yaml", "eval-configs/support-summaries.yaml",
-                "eval-configs/intent-classification.yaml")) {
+                "eval-configs/intent-classification.yaml", "eval-configs/intent-distillation.yaml")) {
             Outcome o = frontier("validate", suite);
             assertThat(o.code()).as(suite + "\n" + o.err()).isZero();
             assertThat(o.out()).contains(": ok");

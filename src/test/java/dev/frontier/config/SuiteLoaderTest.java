@@ -237,4 +237,54 @@ class SuiteLoaderTest {
                 bad + ":9:12 staging.roleArn: 'arn:aws:iam::123456789012:user/alice' is an IAM user, not a role"
                         + " (Bedrock assumes a role: arn:aws:iam::123456789012:role/NAME)");
     }
+
+    @Test
+    void theDistillationSectionIsReadWithDefaultsAndCheckedWithPositions() throws IOException {
+        write("data.jsonl", "{\"id\":\"a\",\"q\":\"x\"}\n");
+        String head = """
+                suite: demo
+                dataset: { path: data.jsonl, id: id }
+                prompt: { user: x }
+                candidates: [ { id: pro, model: amazon.nova-pro-v1:0, role: incumbent } ]
+                scorers: [ { type: exact-match, expected: x } ]
+                """;
+        Path good = write("good.yaml", head + """
+                distillation:
+                  teacher: pro
+                  student: amazon.nova-lite-v1:0:300k
+                  trainingPer1kTokens: 0.002
+                  serving: { hourlyPerModelUnit: 20, modelUnits: 2, commitment: OneMonth }
+                """);
+        DistillationSpec d = ((SuiteLoader.Loaded) SuiteLoader.load(good)).suite().distillation().orElseThrow();
+        assertThat(d.method()).isEqualTo(DistillationSpec.Method.DISTILLATION);
+        assertThat(d.maxResponseLengthForInference()).isEqualTo(1000);
+        assertThat(d.horizonMonths()).isEqualTo(12);
+        assertThat(d.goldenThreshold()).isEmpty();
+        assertThat(d.storagePerMonth()).isEmpty();
+        assertThat(d.trainingPer1kTokens()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.002"));
+        assertThat(d.serving().mode()).isEqualTo(DistillationSpec.Mode.PROVISIONED);
+        assertThat(d.serving().modelUnits()).hasValue(2);
+        assertThat(d.serving().commitment()).isEqualTo("OneMonth");
+
+        Path bad = write("bad.yaml", head + """
+                distillation:
+                  method: pruning
+                  teacher: prp
+                  student: "not a model"
+                  goldenThreshold: 1.5
+                  serving: { mode: on-demand-deployment, modelUnits: 1, commitment: TwoYears }
+                """);
+        assertThat(SuiteLoader.load(bad)).isInstanceOf(SuiteLoader.Invalid.class);
+        assertThat(SuiteLoader.load(bad).problems()).extracting(Problem::toString).containsExactly(
+                bad + ":7:11 distillation.method: unknown method 'pruning' (use distillation or fine-tuning)",
+                bad + ":8:12 distillation.teacher: no candidate 'prp' (did you mean 'pro'?)",
+                bad + ":9:12 distillation.student: 'not a model' is not a model id (e.g. amazon.nova-lite-v1:0:300k"
+                        + " or anthropic.claude-3-haiku-20240307-v1:0:200k)",
+                bad + ":10:20 distillation.goldenThreshold: must be between 0 and 1 (the least quality a teacher"
+                        + " answer needs to be kept)",
+                bad + ":11:12 distillation.serving: an on-demand deployment has no model units (leave out modelUnits"
+                        + " and hourlyPerModelUnit, or use mode: provisioned)",
+                bad + ":11:69 distillation.serving.commitment: unknown commitment 'TwoYears' (use none, OneMonth or"
+                        + " SixMonths)");
+    }
 }

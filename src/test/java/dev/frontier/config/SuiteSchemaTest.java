@@ -57,6 +57,9 @@ class SuiteSchemaTest {
                 .isEqualTo(SuiteLoader.KEYS.get("provisioned"));
         assertThat(names(schema.path("$defs").path("scorer").path("properties")))
                 .isEqualTo(SuiteLoader.KEYS.get("scorer"));
+        assertThat(names(p.path("distillation").path("properties"))).isEqualTo(SuiteLoader.KEYS.get("distillation"));
+        assertThat(names(p.path("distillation").path("properties").path("serving").path("properties")))
+                .isEqualTo(SuiteLoader.KEYS.get("serving"));
     }
 
     @Test

@@ -134,6 +134,28 @@ class ReportWriterTest {
     }
 
     @Test
+    void theDistillationSectionShowsTheReturnAndEscapesItsText() {
+        RunResult base = RunFixture.standard().build();
+        String custom = base.candidates().get(1).id();
+        RunResult run = base.withDistillation(new RunResult.Distillation("distillation", "sonnet",
+                "model-0", "student-<i>x</i>", true, "reason " + RunFixture.SCRIPT_PAYLOAD, 120, 240_000,
+                new java.math.BigDecimal("0.40"), new java.math.BigDecimal("1.20"), new java.math.BigDecimal("1.60"),
+                new java.math.BigDecimal("300.00"), new java.math.BigDecimal("1.95"),
+                new java.math.BigDecimal("2000.00"), new java.math.BigDecimal("1698.05"), 1.6 / 1698.05 * 40, 12,
+                java.util.List.of(), "arn:aws:bedrock:us-east-1:123456789012:model-customization-job/x/abc",
+                "Completed", 0.4443, 0.4976, "arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/d",
+                custom));
+        String html = writer.render(run).html();
+        String section = between(html, "<section id=\"distillation-section\"", "</section>");
+        assertThat(section).contains("data-recommended=\"true\"", "$1.60", "$1,698.05", "$300.00", "1.1 days",
+                "training loss 0.4443", "custom-model-deployment/d", "<b>" + custom + "</b>", "on 120 holdout items")
+                .contains("student-&lt;i&gt;x&lt;/i&gt;").doesNotContain(RunFixture.SCRIPT_PAYLOAD, "<i>x</i>");
+        assertThat(writer.render(base).html()).doesNotContain("distillation-section");
+        assertThat(writer.render(run).markdown()).contains("**Custom model (distillation)**: recommended — reason")
+                .doesNotContain(RunFixture.SCRIPT_PAYLOAD);
+    }
+
+    @Test
     void theScriptIsAllowedByItsHashAndNothingElseIs() throws Exception {
         String html = writer.render(RunFixture.standard().items(3).build()).html();
         String csp = between(html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"");

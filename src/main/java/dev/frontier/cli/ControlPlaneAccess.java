@@ -1,0 +1,71 @@
+package dev.frontier.cli;
+
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.BedrockSettings;
+import dev.frontier.invoke.CloudClients;
+import dev.frontier.invoke.CustomizationJobs;
+import dev.frontier.invoke.S3Objects;
+import dev.frontier.sandbox.Sandbox;
+import dev.frontier.sandbox.SandboxOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The control plane and S3 for {@code distill} and {@code jobs}: Bedrock with the default credential chain, or the
+ * local sandbox with S3 and its job state in {@code sandbox/} next to the run store, so that jobs submitted by one
+ * command are still there for the next.
+ */
+final class ControlPlaneAccess implements AutoCloseable {
+
+    private final Sandbox sandbox;
+    private final BedrockSettings settings;
+
+    private ControlPlaneAccess(Sandbox sandbox, BedrockSettings settings) {
+        this.sandbox = sandbox;
+        this.settings = settings;
+    }
+
+    /** The sandbox's state folder for a run store. */
+    static Path sandboxState(Path store) {
+        Path parent = store.toAbsolutePath().getParent();
+        return (parent == null ? Path.of(".") : parent).resolve("sandbox");
+    }
+
+    static ControlPlaneAccess open(boolean useSandbox, Path store, Duration jobTime, double timeScale,
+                                   Optional<String> region, Optional<java.net.URI> endpoint) {
+        if (useSandbox) {
+            Sandbox local = Sandbox.start(SandboxOptions.defaults().withTimeScale(timeScale)
+                    .withS3(sandboxState(store)).withJobTime(jobTime));
+            return new ControlPlaneAccess(local, new BedrockSettings(Optional.of("us-east-1"),
+                    Optional.of(local.endpoint()), new BedrockSettings.Static("sandbox", "sandbox"), 3,
+                    Duration.ofSeconds(60)));
+        }
+        return new ControlPlaneAccess(null, new BedrockSettings(region, endpoint,
+                new BedrockSettings.DefaultChain(), 3, Duration.ofSeconds(120)));
+    }
+
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
+    CustomizationJobs jobs() {
+        return new CustomizationJobs(CloudClients.bedrock(settings));
+    }
+
+    /** S3 with the suite's expected bucket owner and KMS key; on the sandbox, the staging bucket is created. */
+    S3Objects s3(SuiteSpec suite) {
+        if (sandbox != null) {
+            suite.staging().s3().ifPresent(u -> sandbox.createBucket(u.bucket()));
+        }
+        return new S3Objects(CloudClients.s3(settings, sandbox == null ? Optional.empty() : sandbox.s3Endpoint()),
+                suite.staging().expectedBucketOwner(), suite.staging().kmsKeyId());
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}
