@@ -33,7 +33,7 @@ final class Aggregation {
 
     static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
                                String finishedAt, Map<String, Map<String, Runner.Answer>> answers,
-                               Runner.Counters counters) {
+                               Runner.Counters counters, Map<String, ExecutionModes.Choice> modes) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence());
@@ -62,7 +62,7 @@ final class Aggregation {
         int answered = 0;
         for (CandidateSpec c : suite.candidates()) {
             Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
-            partial.add(candidate(p, c, items, byItem, bootstrap));
+            partial.add(candidate(p, c, items, byItem, bootstrap, modes.get(c.id())));
             for (Runner.Answer a : byItem.values()) {
                 answered++;
                 spend = spend.plus(a.paid());
@@ -74,6 +74,11 @@ final class Aggregation {
                         resumed++;
                     }
                     case RESUMED_CACHED -> resumed++;
+                    case BATCH -> paid++;
+                    case RESUMED_BATCH -> {
+                        paid++;
+                        resumed++;
+                    }
                 }
                 if (a.result() instanceof CallResult.Failure) {
                     failed++;
@@ -95,7 +100,7 @@ final class Aggregation {
                 c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(), c.calls(), c.failedCalls(),
                 c.quality(), c.scores(), c.corpusMetrics(), c.usage(), c.meanInputTokens(), c.meanOutputTokens(),
                 c.cacheReadShare(), c.costPer1k(), c.monthlyCost(), c.costUnknown(), c.evalSpend(),
-                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()))).toList();
+                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()), c.mode(), c.modeReason())).toList();
 
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
@@ -115,7 +120,8 @@ final class Aggregation {
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
-                                                       Map<String, Runner.Answer> byItem, Bootstrap bootstrap) {
+                                                       Map<String, Runner.Answer> byItem, Bootstrap bootstrap,
+                                                       ExecutionModes.Choice mode) {
         List<Double> qualities = new ArrayList<>();
         Map<String, List<Double>> perScorer = new LinkedHashMap<>();
         p.scorers().forEach(s -> perScorer.put(s.spec().id(), new ArrayList<>()));
@@ -136,8 +142,15 @@ final class Aggregation {
             if (a.result() instanceof CallResult.Completion done) {
                 ok++;
                 usage = usage.plus(done.usage());
-                production = production.plus(a.cost());
-                latencies.add((double) done.latencyMs());
+                boolean batch = a.source() == Runner.Source.BATCH || a.source() == Runner.Source.RESUMED_BATCH;
+                // production cost is what the candidate costs on demand, however the eval was run
+                production = production.plus(batch ? p.catalog().find(c.model())
+                        .map(x -> x.cost(done.usage(), ModelPrice.Mode.ON_DEMAND))
+                        .orElseGet(() -> new Cost.Unknown("no price for " + c.model())) : a.cost());
+                if (!batch) {
+                    // batch answers carry no latency: their figures would be meaningless
+                    latencies.add((double) done.latencyMs());
+                }
                 outputs.add(done.text());
                 scoredItems.add(item);
             } else {
@@ -186,7 +199,8 @@ final class Aggregation {
                 ok == 0 ? 0 : (double) totalInput / ok, ok == 0 ? 0 : (double) usage.outputTokens() / ok,
                 totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
                 per1k, monthly, unknown, spend.usdOrNull(),
-                percentile(lat, 50), percentile(lat, 95), false);
+                percentile(lat, 50), percentile(lat, 95), false,
+                mode == null ? ExecutionModes.ON_DEMAND : mode.mode(), mode == null ? "" : mode.reason());
     }
 
     private static Double percentile(double[] values, double p) {

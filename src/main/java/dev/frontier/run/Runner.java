@@ -44,6 +44,7 @@ public final class Runner {
     private final RunStore store;
     private final InstantSource clock;
     private final Progress progress;
+    private BatchSetup batch;
 
     /** Receives progress as calls finish. Called from worker threads. */
     public interface Progress {
@@ -94,18 +95,28 @@ public final class Runner {
         this.progress = progress;
     }
 
+    /**
+     * Lets candidates run as Bedrock batch inference jobs ({@code execution.mode: batch | auto}); without it every
+     * candidate runs on demand and the report says why.
+     */
+    public Runner withBatch(BatchSetup setup) {
+        this.batch = setup;
+        return this;
+    }
+
     /** Call counters of this process, for the run record. */
     record Counters(int cacheMisses, long attempts, long retries, long throttles) {
     }
 
     /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
-    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED }
+    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, BATCH, RESUMED_BATCH }
 
     /** One candidate's answer to one item, priced and scored. */
     record Answer(CallResult result, Cost cost, Map<String, Score> scores, Source source) {
         /** What this run paid for the answer. */
         Cost paid() {
-            return source == Source.CALLED || source == Source.RESUMED_CALLED ? cost : Cost.ZERO;
+            return source == Source.CALLED || source == Source.RESUMED_CALLED || source == Source.BATCH
+                    || source == Source.RESUMED_BATCH ? cost : Cost.ZERO;
         }
     }
 
@@ -136,6 +147,13 @@ public final class Runner {
         Map<String, AtomicInteger> invalid = new ConcurrentHashMap<>();
         BudgetGuard budget = new BudgetGuard(options.budget());
         AtomicInteger misses = new AtomicInteger();
+        Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepared, items.size(), batch != null,
+                "batch needs staging (staging.s3 and staging.roleArn) and a Bedrock control-plane client");
+        BatchExecution batchRun = batch == null ? null : new BatchExecution(batch, store, clock, prepared, id);
+        Map<String, Integer> indexOf = new java.util.HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            indexOf.put(items.get(i).id(), i);
+        }
 
         // answers from before the interruption count toward the spend and are not asked for again
         List<Runnable> tasks = new ArrayList<>(total);
@@ -150,40 +168,70 @@ public final class Runner {
                     progress.callFinished(done.incrementAndGet(), total, c.id(), false, budget.spent());
                     continue;
                 }
-                tasks.add(() -> {
-                    if (fatal.get() != null) {
-                        return;
-                    }
-                    Answer a = answer(prepared, id, c, item, budget, options, misses);
-                    if (a == null) {
-                        progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
-                        return;
-                    }
-                    put(answers, c, item, a);
-                    if (a.result() instanceof CallResult.Failure f) {
-                        checkFatal(c, f, successes, invalid, context, fatal);
-                    } else {
-                        successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
-                    }
-                    progress.callFinished(done.incrementAndGet(), total, c.id(),
-                            a.result() instanceof CallResult.Failure, budget.spent());
-                });
+                if (batchRun != null && modes.get(c.id()).batch()) {
+                    batchRun.need(c, indexOf.get(item.id()));
+                    continue;
+                }
+                tasks.add(onDemand(prepared, id, c, item, budget, options, misses, answers, successes, invalid,
+                        context, fatal, done, total));
             }
         }
+        if (batchRun != null) {
+            batchRun.submit(budget);
+        }
         runAll(tasks, prepared.suite().execution().concurrency());
+        if (batchRun != null && fatal.get() == null) {
+            List<BatchExecution.Fallback> fallbacks = batchRun.collect(budget, (c, item, a) -> {
+                put(answers, c, item, a);
+                progress.callFinished(done.incrementAndGet(), total, c.id(),
+                        a.result() instanceof CallResult.Failure, budget.spent());
+            });
+            List<Runnable> again = new ArrayList<>(fallbacks.size());
+            for (BatchExecution.Fallback f : fallbacks) {
+                again.add(onDemand(prepared, id, f.candidate(), f.item(), budget, options, misses, answers,
+                        successes, invalid, context, fatal, done, total));
+            }
+            runAll(again, prepared.suite().execution().concurrency());
+        }
         if (fatal.get() != null) {
             store.finishRun(id, "failed", clock.instant().toString(), null);
             throw new Aborted(fatal.get());
         }
-        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        String status = budget.refused() > 0 || (batchRun != null && !batchRun.refused().isEmpty())
+                ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
-                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()));
+                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), modes);
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
+    }
+
+    /** The task that calls one candidate on one item on demand. */
+    private Runnable onDemand(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget,
+                              Options options, AtomicInteger misses, Map<String, Map<String, Answer>> answers,
+                              Map<String, AtomicInteger> successes, Map<String, AtomicInteger> invalid,
+                              Context context, AtomicReference<String> fatal, AtomicInteger done, int total) {
+        return () -> {
+            if (fatal.get() != null) {
+                return;
+            }
+            Answer a = answer(prepared, id, c, item, budget, options, misses);
+            if (a == null) {
+                progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
+                return;
+            }
+            put(answers, c, item, a);
+            if (a.result() instanceof CallResult.Failure f) {
+                checkFatal(c, f, successes, invalid, context, fatal);
+            } else {
+                successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            progress.callFinished(done.incrementAndGet(), total, c.id(),
+                    a.result() instanceof CallResult.Failure, budget.spent());
+        };
     }
 
     private static void put(Map<String, Map<String, Answer>> answers, CandidateSpec c, Item item, Answer a) {
@@ -245,6 +293,12 @@ public final class Runner {
 
     private Answer reuse(PreparedSuite prepared, CandidateSpec c, Item item, RunStore.StoredCall stored) {
         CallResult.Completion completion = stored.completion();
+        if ("batch".equals(stored.source())) {
+            Cost cost = prepared.catalog().find(c.model())
+                    .map(p -> p.cost(completion.usage(), ModelPrice.Mode.BATCH))
+                    .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
+            return new Answer(completion, cost, score(prepared, item, completion.text()), Source.RESUMED_BATCH);
+        }
         Cost cost = price(prepared, c, completion);
         return new Answer(completion, cost, score(prepared, item, completion.text()),
                 "cached".equals(stored.source()) ? Source.RESUMED_CACHED : Source.RESUMED_CALLED);
@@ -299,7 +353,7 @@ public final class Runner {
                 .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
     }
 
-    private static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
+    static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (PreparedSuite.BoundScorer s : prepared.scorers()) {
             scores.put(s.spec().id(), guarded(s, item, output));

@@ -98,7 +98,8 @@ public final class Sandbox implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
         QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
-        ControlPlane controlPlane = new ControlPlane(List.of());
+        ControlPlane controlPlane = new ControlPlane(s3 == null ? List.of() : List.of(
+                new BatchJobs(s3, service, options.clock(), options.jobTime())));
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
                 options.clock(), controlPlane));
         server.setExecutor(workers);

@@ -206,6 +206,8 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param latencyP50Ms    median service latency of successful calls
      * @param latencyP95Ms    95th percentile service latency
      * @param onFrontier      whether it is on the Pareto frontier
+     * @param mode            how its calls were made: {@code on-demand} or {@code batch} (null in older records)
+     * @param modeReason      why that mode, e.g. the batch price used or why batch was not possible
      */
     public record CandidateResult(String id, String model, String modelName, boolean incumbent,
                                   boolean promptVariant, int calls, int failedCalls, Estimate quality,
@@ -213,7 +215,25 @@ public record RunResult(String schema, String runId, String suite, String descri
                                   double meanInputTokens, double meanOutputTokens, double cacheReadShare,
                                   BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
                                   BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
-                                  boolean onFrontier) {
+                                  boolean onFrontier, String mode, String modeReason) {
+
+        /** A candidate run on demand (records written before execution modes existed). */
+        public CandidateResult(String id, String model, String modelName, boolean incumbent,
+                               boolean promptVariant, int calls, int failedCalls, Estimate quality,
+                               Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
+                               double meanInputTokens, double meanOutputTokens, double cacheReadShare,
+                               BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
+                               BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
+                               boolean onFrontier) {
+            this(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality, scores, corpusMetrics,
+                    usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k, monthlyCost, costUnknown,
+                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, "on-demand", "");
+        }
+
+        /** Whether its answers came from a batch inference job (no latency figures). */
+        public boolean batch() {
+            return "batch".equals(mode);
+        }
     }
 
     /** Summed token usage. */
