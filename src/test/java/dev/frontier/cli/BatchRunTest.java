@@ -92,4 +92,14 @@ class BatchRunTest {
             assertThat(batch.candidates().get(i).costPer1k()).isNotNull();
         }
     }
+
+    @Test
+    void batchAgainstBedrockWithoutStagingIsInvalidInputBeforeAnyCall() throws IOException {
+        Path suite = suite(dir, "batch");
+        MainTest.Outcome o = MainTest.frontier("run", suite.toString(), "--store", dir.resolve("s.db").toString(),
+                "--reports", dir.resolve("reports").toString());
+        assertThat(o.code()).as(o.err()).isEqualTo(2);
+        assertThat(o.err()).containsPattern("batch\\.yaml:\\d+:\\d+ staging\\.s3: execution\\.mode batch needs "
+                + "staging\\.s3").contains("(add staging: { s3: s3://").doesNotContain("Exception");
+    }
 }
