@@ -40,8 +40,23 @@ final class Aggregation {
         List<Item> items = p.dataset().items();
         CandidateSpec defaults = suite.candidates().get(0);
 
-        List<RunResult.ItemResult> itemResults = new ArrayList<>(items.size());
-        for (Item item : items) {
+        int every = ItemSampling.every(items.size());
+        List<RunResult.ItemResult> itemResults = new ArrayList<>(Math.min(items.size(), ItemSampling.EMBEDDED));
+        // the decision pairs every item; only the embedded list is sampled
+        Map<String, Map<String, Double>> qualityByItem = new LinkedHashMap<>();
+        for (CandidateSpec c : suite.candidates()) {
+            Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
+            for (Item item : items) {
+                Runner.Answer a = byItem.get(item.id());
+                Optional<Double> q = a == null ? Optional.empty() : quality(p, a.scores());
+                q.ifPresent(v -> qualityByItem.computeIfAbsent(c.id(), k -> new LinkedHashMap<>()).put(item.id(), v));
+            }
+        }
+        for (int index = 0; index < items.size(); index++) {
+            if (!ItemSampling.embedded(index, every)) {
+                continue;
+            }
+            Item item = items.get(index);
             Map<String, RunResult.ItemOutput> outputs = new LinkedHashMap<>();
             for (CandidateSpec c : suite.candidates()) {
                 Runner.Answer a = answers.getOrDefault(c.id(), Map.of()).get(item.id());
@@ -114,9 +129,12 @@ final class Aggregation {
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid);
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, rules(suite), candidates,
-                frontier, Decisions.decide(suite, candidates, Decisions.qualityByItem(itemResults)),
+                frontier, Decisions.decide(suite, candidates, qualityByItem),
                 Decisions.plans(suite, p.catalog(), candidates),
-                evalSpend, calls, itemResults);
+                evalSpend, calls, itemResults, every == 1 ? null : new RunResult.ItemSample(items.size(),
+                        itemResults.size(), every, "a sample of " + itemResults.size() + " of the "
+                        + items.size() + " items (every " + every + "th in dataset order) is listed; every figure "
+                        + "uses all items, and all outputs are in the run store"));
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,

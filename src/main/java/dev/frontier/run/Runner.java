@@ -24,10 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -154,6 +152,12 @@ public final class Runner {
         for (int i = 0; i < items.size(); i++) {
             indexOf.put(items.get(i).id(), i);
         }
+        // answers are committed to the store as they come; in memory only the figures, and the texts the record
+        // lists (its item sample) or a corpus metric needs, are kept, so memory stays bounded in large suites
+        int every = ItemSampling.every(items.size());
+        boolean corpus = prepared.scorers().stream().anyMatch(s -> s.corpus().isPresent());
+        java.util.function.Predicate<String> keepText = itemId -> corpus
+                || ItemSampling.embedded(indexOf.get(itemId), every);
 
         // answers from before the interruption count toward the spend and are not asked for again
         List<Runnable> tasks = new ArrayList<>(total);
@@ -163,7 +167,7 @@ public final class Runner {
                 if (stored != null) {
                     Answer a = reuse(prepared, c, item, stored);
                     budget.settle(BigDecimal.ZERO, a.paid() instanceof Cost.Known k ? k.usd() : BigDecimal.ZERO);
-                    put(answers, c, item, a);
+                    put(answers, c, item, a, keepText);
                     successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
                     progress.callFinished(done.incrementAndGet(), total, c.id(), false, budget.spent());
                     continue;
@@ -173,7 +177,7 @@ public final class Runner {
                     continue;
                 }
                 tasks.add(onDemand(prepared, id, c, item, budget, options, misses, answers, successes, invalid,
-                        context, fatal, done, total));
+                        context, fatal, done, total, keepText));
             }
         }
         if (batchRun != null) {
@@ -182,14 +186,14 @@ public final class Runner {
         runAll(tasks, prepared.suite().execution().concurrency());
         if (batchRun != null && fatal.get() == null) {
             List<BatchExecution.Fallback> fallbacks = batchRun.collect(budget, (c, item, a) -> {
-                put(answers, c, item, a);
+                put(answers, c, item, a, keepText);
                 progress.callFinished(done.incrementAndGet(), total, c.id(),
                         a.result() instanceof CallResult.Failure, budget.spent());
             });
             List<Runnable> again = new ArrayList<>(fallbacks.size());
             for (BatchExecution.Fallback f : fallbacks) {
                 again.add(onDemand(prepared, id, f.candidate(), f.item(), budget, options, misses, answers,
-                        successes, invalid, context, fatal, done, total));
+                        successes, invalid, context, fatal, done, total, keepText));
             }
             runAll(again, prepared.suite().execution().concurrency());
         }
@@ -213,7 +217,8 @@ public final class Runner {
     private Runnable onDemand(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget,
                               Options options, AtomicInteger misses, Map<String, Map<String, Answer>> answers,
                               Map<String, AtomicInteger> successes, Map<String, AtomicInteger> invalid,
-                              Context context, AtomicReference<String> fatal, AtomicInteger done, int total) {
+                              Context context, AtomicReference<String> fatal, AtomicInteger done, int total,
+                              java.util.function.Predicate<String> keepText) {
         return () -> {
             if (fatal.get() != null) {
                 return;
@@ -223,7 +228,7 @@ public final class Runner {
                 progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
                 return;
             }
-            put(answers, c, item, a);
+            put(answers, c, item, a, keepText);
             if (a.result() instanceof CallResult.Failure f) {
                 checkFatal(c, f, successes, invalid, context, fatal);
             } else {
@@ -234,8 +239,20 @@ public final class Runner {
         };
     }
 
-    private static void put(Map<String, Map<String, Answer>> answers, CandidateSpec c, Item item, Answer a) {
-        answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), a);
+    private static void put(Map<String, Map<String, Answer>> answers, CandidateSpec c, Item item, Answer a,
+                            java.util.function.Predicate<String> keepText) {
+        Answer kept = a;
+        if (!keepText.test(item.id())) {
+            // only figures are needed of an item the record does not list: no text, no notes, a compact map
+            Map<String, Score> scores = new java.util.HashMap<>(4);
+            a.scores().forEach((k, v) -> scores.put(k, v instanceof Score.Value x && !x.note().isEmpty()
+                    ? new Score.Value(x.value(), "") : v));
+            CallResult result = a.result() instanceof CallResult.Completion done
+                    ? new CallResult.Completion("", done.stopReason() == null ? null : done.stopReason().intern(),
+                    done.usage(), done.latencyMs(), done.clientLatencyMs(), "") : a.result();
+            kept = new Answer(result, a.cost(), Map.copyOf(scores), a.source());
+        }
+        answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), kept);
     }
 
     private static void runAll(List<Runnable> tasks, int threads) throws InterruptedException {
@@ -245,18 +262,30 @@ public final class Runner {
             t.setDaemon(true);
             return t;
         });
+        // tasks are handed over a few at a time, so that a large suite never queues all its calls at once
+        java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(threads * 4);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            List<Future<?>> futures = new ArrayList<>(tasks.size());
-            for (Runnable t : tasks) {
-                futures.add(pool.submit(t));
+            for (int i = 0; i < tasks.size() && failure.get() == null; i++) {
+                Runnable t = tasks.get(i);
+                tasks.set(i, null);
+                room.acquire();
+                pool.execute(() -> {
+                    try {
+                        t.run();
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a call task failed unexpectedly: " + e.getCause(), e.getCause());
+            room.acquire(threads * 4);
         } finally {
             pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a call task failed unexpectedly: " + failure.get(), failure.get());
         }
     }
 

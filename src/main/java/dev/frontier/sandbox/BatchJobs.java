@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -199,7 +204,7 @@ final class BatchJobs implements ControlPlane.Operations {
         List<Location> files = inputFiles(job);
         long records = 0;
         for (Location file : files) {
-            records += lines(s3.get(file.bucket(), file.key()).orElse(new byte[0])).size();
+            records += countLines(file);
         }
         job.put("totalRecordCount", records);
         job.put("processedRecordCount", 0);
@@ -231,68 +236,104 @@ final class BatchJobs implements ControlPlane.Operations {
         long inputTokens = 0;
         long outputTokens = 0;
         for (Location file : inputFiles(job)) {
-            List<String> lines = lines(s3.get(file.bucket(), file.key()).orElse(new byte[0]));
-            List<String> outLines = new ArrayList<>(lines.size());
+            // streamed through temporary files: a job may hold 50,000 records and 1 GB per file
+            Path answered = temp("answered");
+            Path shuffled = temp("shuffled");
+            long[] offsets = new long[1024];
             int n = 0;
-            for (String line : lines) {
-                n++;
-                total++;
-                ObjectNode record = json.createObjectNode();
-                JsonNode in;
-                try {
-                    in = json.readTree(line);
-                } catch (JsonProcessingException e) {
-                    in = null;
+            try (BufferedReader r = reader(file);
+                 OutputStream w = new BufferedOutputStream(Files.newOutputStream(answered))) {
+                long position = 0;
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    n++;
+                    total++;
+                    ObjectNode record = json.createObjectNode();
+                    JsonNode in;
+                    try {
+                        in = json.readTree(line);
+                    } catch (JsonProcessingException e) {
+                        in = null;
+                    }
+                    String recordId = in != null && in.path("recordId").isTextual() ? in.path("recordId").asText()
+                            : String.format(Locale.ROOT, "%011d", n);
+                    record.put("recordId", recordId);
+                    JsonNode modelInput = in == null ? null : in.get("modelInput");
+                    if (modelInput != null) {
+                        record.set("modelInput", modelInput);
+                    }
+                    try {
+                        if (in == null || !in.isObject()) {
+                            throw BedrockError.validation("Malformed record: not a JSON object.");
+                        }
+                        if (modelInput == null || !modelInput.isObject()) {
+                            throw BedrockError.validation("Malformed record: modelInput is missing.");
+                        }
+                        if (!converse) {
+                            throw BedrockError.validation("The sandbox answers Converse bodies only "
+                                    + "(modelInvocationType Converse).");
+                        }
+                        ConverseCall call = service.parseConverse(json.writeValueAsBytes(modelInput));
+                        if (seededError(job.path("modelId").asText(), call)) {
+                            throw new BedrockError(500, "InternalServerException",
+                                    "The record could not be processed (simulated internal error).");
+                        }
+                        ConverseService.Reply reply = service.answer(model, call);
+                        ObjectNode body = reply.body();
+                        body.remove("metrics");
+                        record.set("modelOutput", body);
+                        success++;
+                        inputTokens += reply.inputTokens() + reply.cacheReadTokens() + reply.cacheWriteTokens();
+                        outputTokens += reply.outputTokens();
+                    } catch (BedrockError e) {
+                        record.putObject("error").put("errorCode", e.status()).put("errorMessage", e.getMessage());
+                        errors++;
+                    } catch (JsonProcessingException e) {
+                        record.putObject("error").put("errorCode", 400).put("errorMessage", "Malformed record.");
+                        errors++;
+                    }
+                    byte[] bytes = (record.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+                    if (n >= offsets.length) {
+                        offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                    }
+                    offsets[n] = position + bytes.length;
+                    w.write(bytes);
+                    position += bytes.length;
                 }
-                String recordId = in != null && in.path("recordId").isTextual() ? in.path("recordId").asText()
-                        : String.format(Locale.ROOT, "%011d", n);
-                record.put("recordId", recordId);
-                JsonNode modelInput = in == null ? null : in.get("modelInput");
-                if (modelInput != null) {
-                    record.set("modelInput", modelInput);
-                }
-                try {
-                    if (in == null || !in.isObject()) {
-                        throw BedrockError.validation("Malformed record: not a JSON object.");
-                    }
-                    if (modelInput == null || !modelInput.isObject()) {
-                        throw BedrockError.validation("Malformed record: modelInput is missing.");
-                    }
-                    if (!converse) {
-                        throw BedrockError.validation("The sandbox answers Converse bodies only "
-                                + "(modelInvocationType Converse).");
-                    }
-                    ConverseCall call = service.parseConverse(json.writeValueAsBytes(modelInput));
-                    if (seededError(job.path("modelId").asText(), call)) {
-                        throw new BedrockError(500, "InternalServerException",
-                                "The record could not be processed (simulated internal error).");
-                    }
-                    ConverseService.Reply reply = service.answer(model, call);
-                    ObjectNode body = reply.body();
-                    body.remove("metrics");
-                    record.set("modelOutput", body);
-                    success++;
-                    inputTokens += reply.inputTokens() + reply.cacheReadTokens() + reply.cacheWriteTokens();
-                    outputTokens += reply.outputTokens();
-                } catch (BedrockError e) {
-                    record.putObject("error").put("errorCode", e.status()).put("errorMessage", e.getMessage());
-                    errors++;
-                } catch (JsonProcessingException e) {
-                    record.putObject("error").put("errorCode", 400).put("errorMessage", "Malformed record.");
-                    errors++;
-                }
-                outLines.add(record.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot process " + file, e);
             }
             // Bedrock does not keep the input order: shuffle, seeded by the job and file
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
             SplittableRandom random = new SplittableRandom(seed(job.path("jobId").asText() + file.key()));
-            for (int i = outLines.size() - 1; i > 0; i--) {
+            for (int i = n - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
-                String t = outLines.get(i);
-                outLines.set(i, outLines.get(j));
-                outLines.set(j, t);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            try (FileChannel source = FileChannel.open(answered);
+                 FileChannel target = FileChannel.open(shuffled, StandardOpenOption.WRITE)) {
+                for (int i : order) {
+                    long from = offsets[i];
+                    long length = offsets[i + 1] - from;
+                    long copied = 0;
+                    while (copied < length) {
+                        copied += source.transferTo(from + copied, length - copied, target);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the output of " + file, e);
             }
             String name = file.key().substring(file.key().lastIndexOf('/') + 1);
-            s3.put(out.bucket(), dir + name + ".out", join(outLines));
+            s3.put(out.bucket(), dir + name + ".out", shuffled);
+            delete(answered);
+            delete(shuffled);
         }
         ObjectNode manifest = json.createObjectNode();
         manifest.put("totalRecordCount", total);
@@ -394,28 +435,39 @@ final class BatchJobs implements ControlPlane.Operations {
         return files;
     }
 
-    private static List<String> lines(byte[] bytes) {
-        List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-                StandardCharsets.UTF_8))) {
+    private BufferedReader reader(Location file) {
+        InputStream in = s3.open(file.bucket(), file.key()).orElse(InputStream.nullInputStream());
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private long countLines(Location file) {
+        long n = 0;
+        try (BufferedReader r = reader(file)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.isBlank()) {
-                    out.add(line);
+                    n++;
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
-        return out;
+        return n;
     }
 
-    private static byte[] join(List<String> lines) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String line : lines) {
-            out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
+    private static Path temp(String what) {
+        try {
+            return Files.createTempFile("frontier-sandbox-batch-", "-" + what + ".jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file", e);
         }
-        return out.toByteArray();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left behind is harmless
+        }
     }
 
     private JsonNode read(byte[] body) {

@@ -24,12 +24,36 @@ import java.util.Map;
  * @param plans       consumption plans per candidate at the suite's traffic
  * @param evalSpend   what the run paid
  * @param calls       how the answers were obtained: paid calls, cache hits, resumed, retries, throttles
- * @param items       per-item outputs and scores
+ * @param items       per-item outputs and scores (a sample of them in large runs, see {@code itemSample})
+ * @param itemSample  which items {@code items} holds when it does not hold them all; null when it does
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
                         Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
-                        List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
+                        List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items,
+                        ItemSample itemSample) {
+
+    /** A record that holds every item. */
+    public RunResult(String schema, String runId, String suite, String description, String status,
+                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
+                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
+                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
+        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
+                pareto, decision, plans, evalSpend, calls, items, null);
+    }
+
+    /**
+     * Which items a large run's record embeds. Every figure (means, intervals, decisions, costs) is computed from
+     * all items; only the per-item list is a sample, to keep the record and the report a reasonable size. All
+     * outputs and scores stay in the run store.
+     *
+     * @param total    items in the run
+     * @param embedded items in {@code items}
+     * @param every    the sample takes every {@code every}-th item of the dataset, starting with the first
+     * @param note     in words, for the report
+     */
+    public record ItemSample(int total, int embedded, int every, String note) {
+    }
 
     /**
      * Which candidate to use, and why every other one lost.
