@@ -68,7 +68,6 @@ final class BatchExecution {
     private final Map<String, BitSet> needed = new LinkedHashMap<>();
     private final Map<String, BitSet> answered = new LinkedHashMap<>();
     private final Map<String, BigDecimal> reserved = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> spent = new LinkedHashMap<>();
     private final List<RunStore.JobRow> pending = new ArrayList<>();
     private final List<Fallback> fallbacks = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
@@ -216,7 +215,7 @@ final class BatchExecution {
                     still.add(job);
                     continue;
                 }
-                read(job, s, sink);
+                read(job, s, sink, budget);
                 store.updateJob(job.jobArn(), s.status(), details(s, true), clock.instant().toString());
             }
             pending.clear();
@@ -234,15 +233,15 @@ final class BatchExecution {
                 fallbackAll(c, left, "not answered by its batch job");
             }
             BigDecimal r = reserved.get(e.getKey());
-            if (r != null || spent.containsKey(e.getKey())) {
-                budget.settle(r == null ? BigDecimal.ZERO : r, spent.getOrDefault(e.getKey(), BigDecimal.ZERO));
+            if (r != null) {
+                budget.settle(r, BigDecimal.ZERO);
             }
         }
         return List.copyOf(fallbacks);
     }
 
     /** Reads a finished job's outputs: joins records on their id, prices, scores and commits them. */
-    private void read(RunStore.JobRow job, BatchJobClient.Status status, Sink sink) {
+    private void read(RunStore.JobRow job, BatchJobClient.Status status, Sink sink, BudgetGuard budget) {
         CandidateSpec c = candidate(job.candidateId());
         BitSet want = needed.getOrDefault(c.id(), new BitSet());
         BitSet got = answered.computeIfAbsent(c.id(), k -> new BitSet());
@@ -292,14 +291,14 @@ final class BatchExecution {
                             a.scores(), "batch"));
                     delivered.add(new Object[] {item, a});
                     if (rows.size() >= COMMIT_EVERY) {
-                        flush(rows, delivered, c, sink);
+                        flush(rows, delivered, c, sink, budget);
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        flush(rows, delivered, c, sink);
+        flush(rows, delivered, c, sink, budget);
         Optional<InputStream> manifest = setup.s3().open(dir.resolve("manifest.json.out"));
         if (manifest.isPresent()) {
             try (InputStream in = manifest.get()) {
@@ -317,12 +316,14 @@ final class BatchExecution {
         }
     }
 
-    private void flush(List<RunStore.CallRow> rows, List<Object[]> delivered, CandidateSpec c, Sink sink) {
+    private void flush(List<RunStore.CallRow> rows, List<Object[]> delivered, CandidateSpec c, Sink sink,
+                       BudgetGuard budget) {
         store.recordCalls(run, rows);
         for (Object[] d : delivered) {
             Runner.Answer a = (Runner.Answer) d[1];
             if (a.cost() instanceof Cost.Known k) {
-                spent.merge(c.id(), k.usd(), BigDecimal::add);
+                // paid as committed; the job's reservation is released when all its jobs are read
+                budget.settle(BigDecimal.ZERO, k.usd());
             }
             sink.accept(c, (Item) d[0], a);
         }
