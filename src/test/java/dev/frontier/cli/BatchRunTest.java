@@ -100,6 +100,35 @@ class BatchRunTest {
     }
 
     @Test
+    void aResumeCallsTheErrorRecordsOnDemandWithoutANewJob() throws Exception {
+        Path suite = suite(dir, "batch");
+        RunResult first = run(suite, "resume.db");
+        int errors = first.calls().failed();
+        assertThat(errors).isPositive();
+        MainTest.Outcome o = MainTest.frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0",
+                "--sandbox-job-time", "1.5", "--store", dir.resolve("resume.db").toString(), "--reports",
+                dir.resolve("reports").toString(), "--progress", "plain", "--resume", first.runId());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.err()).contains("its batch job already ended; the rest is called on demand")
+                .doesNotContain("submitted arn:");
+        Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(o.out());
+        assertThat(m.find()).isTrue();
+        RunResult done = ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
+        assertThat(done.calls().failed()).isZero();
+        assertThat(done.calls().answers()).isEqualTo(3 * 122);
+        assertThat(done.calls().resumed()).isEqualTo(3 * 122 - errors);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("resume.db"));
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM jobs), (SELECT COUNT(*) FROM calls WHERE "
+                     + "source = 'called'), (SELECT COUNT(*) FROM calls WHERE source = 'batch')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("no new job").isEqualTo(3);
+            assertThat(rs.getInt(2)).as("error records called on demand").isEqualTo(errors);
+            assertThat(rs.getInt(3)).isEqualTo(3 * 122 - errors);
+        }
+    }
+
+    @Test
     void batchAgainstBedrockWithoutStagingIsInvalidInputBeforeAnyCall() throws IOException {
         Path suite = suite(dir, "batch");
         MainTest.Outcome o = MainTest.frontier("run", suite.toString(), "--store", dir.resolve("s.db").toString(),
