@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -Xmx512m -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
  *   dev.frontier.bench.ScaleHarness 100000 on-demand</pre>
+ *
+ * <p>Modes: {@code on-demand}, {@code batch}, and {@code on-demand-external}, which runs the sandbox as
+ * {@code frontier sandbox} in a JVM of its own so that the figures are frontier's alone.
  */
 public final class ScaleHarness {
     private ScaleHarness() {
@@ -32,7 +35,9 @@ public final class ScaleHarness {
 
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        String mode = args.length > 1 ? args[1] : "on-demand";
+        String requested = args.length > 1 ? args[1] : "on-demand";
+        boolean external = requested.equals("on-demand-external");
+        String mode = external ? "on-demand" : requested;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Path dir = Files.createTempDirectory("frontier-scale");
         List<String[]> base = new ArrayList<>();
@@ -61,8 +66,35 @@ public final class ScaleHarness {
                 .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: " + concurrency + "\n  mode: "
                         + mode + "\n  responseCache: false")
                 .replace("maxUsd: 1.00", "maxUsd: 100.00");
-        Files.writeString(dir.resolve("suite.yaml"), suite);
+        Process sandbox = null;
+        if (external) {
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            sandbox = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "dev.frontier.cli.Main", "sandbox", "--port",
+                    String.valueOf(port), "--time-scale", "0").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("sandbox.log").toFile()).start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                    break;
+                } catch (java.io.IOException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the sandbox did not start", e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            suite = suite.replace("  mode: on-demand\n", "  mode: on-demand\n  region: us-east-1\n  endpoint: "
+                    + "http://127.0.0.1:" + port + "\n");
+            // the SDK's default credential chain reads these first; the sandbox accepts any key
+            System.setProperty("aws.accessKeyId", "sandbox");
+            System.setProperty("aws.secretAccessKey", "sandbox");
+        }
 
+        Files.writeString(dir.resolve("suite.yaml"), suite);
         AtomicLong maxAfterGc = new AtomicLong();
         java.util.Set<String> heapPools = new java.util.HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -106,10 +138,17 @@ public final class ScaleHarness {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "run",
-                dir.resolve("suite.yaml").toString(), "--sandbox", "--sandbox-time-scale", "0", "--sandbox-job-time",
-                "5", "--progress", "plain", "--store", dir.resolve("store.db").toString(), "--reports",
-                dir.resolve("reports").toString());
+        List<String> command = new ArrayList<>(List.of("run", dir.resolve("suite.yaml").toString()));
+        if (!external) {
+            command.addAll(List.of("--sandbox", "--sandbox-time-scale", "0", "--sandbox-job-time", "5"));
+        }
+        command.addAll(List.of("--progress", "plain", "--store", dir.resolve("store.db").toString(), "--reports",
+                dir.resolve("reports").toString()));
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                command.toArray(String[]::new));
+        if (sandbox != null) {
+            sandbox.destroy();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         String text = out.toString(StandardCharsets.UTF_8);
@@ -122,7 +161,7 @@ public final class ScaleHarness {
         }
         System.out.printf(Locale.ROOT, "%d items x 3 candidates, %s, exit %d: %.1f s wall; max heap %d MB; "
                         + "largest heap used after GC %.0f MB; peak heap used (with garbage) %.0f MB; VmHWM %s%n",
-                items, mode, code, seconds, Runtime.getRuntime().maxMemory() >> 20, maxAfterGc.get() / 1048576.0,
+                items, requested, code, seconds, Runtime.getRuntime().maxMemory() >> 20, maxAfterGc.get() / 1048576.0,
                 maxUsed.get() / 1048576.0, vmHwm());
         if (report != null) {
             System.out.printf(Locale.ROOT, "report.html %.1f MB, results.json %.1f MB, store %.1f MB%n",
