@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * on {@code --resume}, identical requests are answered from the response cache, and with a budget no call is
  * made whose worst case could take the spend past the limit (the run then ends as {@code budget-exhausted}).
  * A call that can never succeed as configured (no access, unknown model) stops the whole run at once.
+ * Candidates in batch mode ({@link ExecutionModes}) are answered by Bedrock batch inference jobs
+ * ({@link BatchExecution}) while the on-demand candidates run; what a job does not answer is called on demand.
  */
 public final class Runner {
 
@@ -106,7 +108,10 @@ public final class Runner {
     record Counters(int cacheMisses, long attempts, long retries, long throttles) {
     }
 
-    /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
+    /**
+     * Where an answer came from: paid in this run on demand ({@code CALLED}) or in a batch job ({@code BATCH}), or
+     * before a resume ({@code RESUMED_*}); {@code CACHED} answers were not paid.
+     */
     enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, BATCH, RESUMED_BATCH }
 
     /** One candidate's answer to one item, priced and scored. */
