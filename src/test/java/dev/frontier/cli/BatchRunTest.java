@@ -41,18 +41,22 @@ class BatchRunTest {
         Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(o.out());
         assertThat(m.find()).as(o.out() + o.err()).isTrue();
         lastReport = Files.readString(Path.of(m.group(1)).resolve("report.html"));
+        lastOut = o.out();
         return ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
     }
 
     private String lastReport;
+    private String lastOut;
 
     @Test
     void batchGivesTheOnDemandScoresAtHalfThePrice() throws IOException {
         RunResult batch = run(suite(dir, "batch"), "batch.db");
         String batchReport = lastReport;
+        String batchOut = lastOut;
         RunResult onDemand = run(suite(dir, "on-demand"), "on-demand.db");
         assertThat(batchReport).contains("data-mode=\"batch\"", "id=\"batch-note\"", "batch price $0.000125 in");
         assertThat(lastReport).contains("data-mode=\"on-demand\"").doesNotContain("id=\"batch-note\"");
+        assertThat(batchOut).containsPattern("haiku +anthropic\\.claude-3-haiku-20240307-v1:0 .* – frontier.* batch");
 
         assertThat(batch.items()).hasSize(122);
         for (RunResult.CandidateResult c : batch.candidates()) {
