@@ -178,7 +178,14 @@ public final class Runner {
                     continue;
                 }
                 if (batchRun != null && modes.get(c.id()).batch()) {
-                    batchRun.need(c, indexOf.get(item.id()));
+                    // an identical request answered before is not paid again, in batch either
+                    Optional<Answer> hit = cached(prepared, id, c, item, options, misses);
+                    if (hit.isPresent()) {
+                        put(answers, c, item, hit.get(), keepText);
+                        progress.callFinished(done.incrementAndGet(), total, c.id(), false, budget.spent());
+                    } else {
+                        batchRun.need(c, indexOf.get(item.id()));
+                    }
                     continue;
                 }
                 tasks.add(onDemand(prepared, id, c, item, budget, options, misses, answers, successes, invalid,
@@ -336,6 +343,25 @@ public final class Runner {
         Cost cost = price(prepared, c, completion);
         return new Answer(completion, cost, score(prepared, item, completion.text()),
                 "cached".equals(stored.source()) ? Source.RESUMED_CACHED : Source.RESUMED_CALLED);
+    }
+
+    /** The response cache's answer to this request, committed to the store as a cached answer; empty on a miss. */
+    private Optional<Answer> cached(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, Options options,
+                                    AtomicInteger misses) {
+        if (options.cache().isEmpty()) {
+            return Optional.empty();
+        }
+        ModelRequest request = Requests.of(c, item);
+        Optional<CallResult.Completion> hit = options.cache().get().get(ResponseCache.key(options.cacheKey(),
+                request), clock.instant().minus(options.cacheTtl()));
+        if (hit.isEmpty()) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        Answer a = new Answer(hit.get(), price(prepared, c, hit.get()), score(prepared, item, hit.get().text()),
+                Source.CACHED);
+        store.recordCall(id, c.id(), item.id(), c.model(), a.result(), a.cost().usdOrNull(), a.scores(), "cached");
+        return Optional.of(a);
     }
 
     /** The answer, or null when the budget could not cover the call's worst case (the call is not made). */

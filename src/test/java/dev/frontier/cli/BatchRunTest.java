@@ -133,6 +133,23 @@ class BatchRunTest {
     }
 
     @Test
+    void answersInTheResponseCacheAreNotSentToABatchJob() throws Exception {
+        Path onDemand = Files.writeString(dir.resolve("cached-on-demand.yaml"),
+                Files.readString(suite(dir, "on-demand")).replace("responseCache: false", "responseCache: true"));
+        Path batch = Files.writeString(dir.resolve("cached-batch.yaml"),
+                Files.readString(suite(dir, "batch")).replace("responseCache: false", "responseCache: true"));
+        run(onDemand, "cache.db");
+        RunResult r = run(batch, "cache.db");
+        assertThat(r.calls().cacheHits()).isEqualTo(3 * 122);
+        assertThat(r.evalSpend().usd()).isEqualByComparingTo(BigDecimal.ZERO);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cache.db"));
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM jobs")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("nothing left to submit").isZero();
+        }
+    }
+
+    @Test
     void batchAgainstBedrockWithoutStagingIsInvalidInputBeforeAnyCall() throws IOException {
         Path suite = suite(dir, "batch");
         MainTest.Outcome o = MainTest.frontier("run", suite.toString(), "--store", dir.resolve("s.db").toString(),
