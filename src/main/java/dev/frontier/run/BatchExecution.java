@@ -128,7 +128,7 @@ final class BatchExecution {
             BigDecimal worst = BigDecimal.ZERO;
             if (price.isPresent()) {
                 for (int i = want.nextSetBit(0); i >= 0; i = want.nextSetBit(i + 1)) {
-                    worst = worst.add(WorstCase.cost(Requests.of(c, item(i)), price.get()));
+                    worst = worst.add(WorstCase.batchCost(Requests.of(c, item(i)), price.get()));
                 }
             }
             if (!budget.reserve(worst)) {
