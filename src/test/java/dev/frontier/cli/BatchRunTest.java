@@ -150,6 +150,22 @@ class BatchRunTest {
     }
 
     @Test
+    void aJobTheBudgetCannotCoverIsNotSubmitted() throws Exception {
+        MainTest.Outcome o = MainTest.frontier("run", suite(dir, "batch").toString(), "--sandbox",
+                "--sandbox-time-scale", "0", "--sandbox-job-time", "1", "--store", dir.resolve("budget.db").toString(),
+                "--reports", dir.resolve("reports").toString(), "--progress", "plain", "--budget", "0.002");
+        assertThat(o.code()).as(o.err()).isEqualTo(3);
+        assertThat(o.err()).contains("not submitted, the budget cannot cover its worst case", "budget exhausted");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("budget.db"));
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM jobs), "
+                     + "(SELECT COALESCE(SUM(CAST(cost_usd AS REAL)), 0) FROM calls)")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("jobs that fit were submitted, the rest not").isLessThan(3);
+            assertThat(rs.getDouble(2)).isLessThanOrEqualTo(0.002);
+        }
+    }
+
+    @Test
     void batchAgainstBedrockWithoutStagingIsInvalidInputBeforeAnyCall() throws IOException {
         Path suite = suite(dir, "batch");
         MainTest.Outcome o = MainTest.frontier("run", suite.toString(), "--store", dir.resolve("s.db").toString(),
