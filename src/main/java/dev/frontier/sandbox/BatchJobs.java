@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * {@code StopModelInvocationJob}.
  *
  * <p>A job's state lives in the sandbox's S3 (a hidden bucket), and its status is derived from the time since
- * submission scaled by {@code jobTime}: Submitted, Validating, Scheduled and InProgress, then Completed; so a
+ * submission scaled by {@code jobTime}: Submitted, Validating, Scheduled and InProgress, then Completed once the
+ * records, answered in the background, are written; so a
  * sandbox restarted on the same state directory carries on with its jobs. Validation reads the input: a job with
  * fewer than {@value #MIN_RECORDS} records fails, as in Bedrock. When the job's time is up the records are answered
  * by the sandbox's models (Converse bodies), about one in {@value #ERROR_ONE_IN} as a seeded error record and every
@@ -68,6 +69,14 @@ final class BatchJobs implements ControlPlane.Operations {
     private final InstantSource clock;
     private final Duration jobTime;
     private final ObjectMapper json = new ObjectMapper();
+    /** Jobs whose records are being answered; guarded by {@code this}. */
+    private final java.util.Set<String> processing = new java.util.HashSet<>();
+    private final java.util.concurrent.ExecutorService answering = java.util.concurrent.Executors
+            .newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "frontier-sandbox-batch");
+                t.setDaemon(true);
+                return t;
+            });
 
     BatchJobs(SandboxS3 s3, ConverseService service, InstantSource clock, Duration jobTime) {
         this.s3 = Objects.requireNonNull(s3, "s3");
@@ -184,9 +193,14 @@ final class BatchJobs implements ControlPlane.Operations {
             }
         }
         if (next.equals("Done")) {
-            process(job);
-            job.put("status", "Completed");
-            job.put("endTime", now.toString());
+            // answering tens of thousands of records takes a while: it runs in the background and the job stays
+            // InProgress until its outputs are written, so no status request waits for it
+            String id = job.path("jobId").asText();
+            if (processing.add(id)) {
+                ObjectNode snapshot = job.deepCopy();
+                answering.execute(() -> finish(id, snapshot));
+            }
+            job.put("status", "InProgress");
         } else {
             job.put("status", next);
             if (next.equals("InProgress")) {
@@ -197,6 +211,36 @@ final class BatchJobs implements ControlPlane.Operations {
         job.put("lastModifiedTime", now.toString());
         save(job);
         return job;
+    }
+
+    /** Answers the job's records, then marks it Completed unless it was stopped meanwhile. */
+    private void finish(String id, ObjectNode snapshot) {
+        String failure = null;
+        try {
+            process(snapshot);
+        } catch (RuntimeException e) {
+            failure = "The job could not be processed: " + e.getMessage();
+        }
+        synchronized (this) {
+            processing.remove(id);
+            ObjectNode job = load(id);
+            if (TERMINAL.contains(job.path("status").asText())) {
+                return;
+            }
+            String now = clock.instant().toString();
+            if (failure != null) {
+                fail(job, failure);
+            } else {
+                job.put("status", "Completed");
+                for (String count : List.of("totalRecordCount", "processedRecordCount", "successRecordCount",
+                        "errorRecordCount")) {
+                    job.put(count, snapshot.path(count).asLong());
+                }
+            }
+            job.put("endTime", now);
+            job.put("lastModifiedTime", now);
+            save(job);
+        }
     }
 
     /** Counts the input records; fewer than the minimum fail the job, as Bedrock's validation does. */
