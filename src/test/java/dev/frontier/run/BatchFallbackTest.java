@@ -46,7 +46,7 @@ class BatchFallbackTest {
                 SuiteLoader.load(dir.resolve("suite.yaml"))).suite(), PriceCatalog.bundled(),
                 ScorerRegistry.standard())).suite();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withS3(null)
-                .withJobTime(Duration.ofSeconds(3)));
+                .withJobTime(Duration.ofSeconds(6)));
              RunStore store = RunStore.open(dir.resolve("store.db"))) {
             sandbox.createBucket("staging");
             BedrockSettings settings = new BedrockSettings(Optional.of("us-east-1"), Optional.of(sandbox.endpoint()),
