@@ -93,11 +93,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void batchIsPure() {
+        onlyUses("batch", "dev.frontier.model..", "com.fasterxml.jackson..");
+    }
+
+    @Test
     void sandboxUsesNothingOfTheCore() {
         noClasses().that().resideInAPackage("dev.frontier.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.frontier.model..", "dev.frontier.config..",
                         "dev.frontier.run..", "dev.frontier.invoke..", "dev.frontier.score..", "dev.frontier.store..",
-                        "dev.frontier.cost..", "dev.frontier.report..", "dev.frontier.cli..")
+                        "dev.frontier.cost..", "dev.frontier.report..", "dev.frontier.cli..", "dev.frontier.batch..")
                 .check(classes);
     }
 

@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
             description = "with --sandbox: append every request the sandbox receives to FILE (JSON lines)")
     Path requestLog;
 
+    @Option(names = "--sandbox-job-time", paramLabel = "SECONDS", defaultValue = "10",
+            description = "how long a sandbox batch job takes from submission to completion, default: ${DEFAULT-VALUE}")
+    double jobTimeSeconds;
+
     @Option(names = "--resume", paramLabel = "RUN",
             description = "continue an interrupted run: keep its answers, call only for the rest")
     String resume;
@@ -94,7 +98,14 @@ final class RunCommand implements Callable<Integer> {
         Sandbox local = null;
         try (RunStore store = RunStore.open(storage.store)) {
             RunId id = resume != null ? resumable(store, prepared) : newRunId(clock);
-            SandboxOptions local0 = SandboxOptions.defaults().withTimeScale(timeScale);
+            boolean batchWanted = s.execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
+            if (batchWanted && !sandbox) {
+                BatchWiring.requireStaging(s);
+            }
+            SandboxOptions local0 = batchWanted
+                    ? BatchWiring.sandboxOptions(storage.store).withTimeScale(timeScale)
+                            .withJobTime(Duration.ofMillis(Math.round(jobTimeSeconds * 1000)))
+                    : SandboxOptions.defaults().withTimeScale(timeScale);
             local = sandbox ? Sandbox.start(requestLog == null ? local0 : local0.withRequestLog(requestLog)) : null;
             Optional<String> region = region(s, local);
             try (ModelClient client = client(s, local, region)) {
@@ -113,7 +124,11 @@ final class RunCommand implements Callable<Integer> {
                 RunResult result;
                 Runner.Progress progress = progress(err, s.name(), total);
                 try {
-                    result = new Runner(client, store, clock, progress).run(prepared, id, new Runner.Context(
+                    Runner runner = new Runner(client, store, clock, progress);
+                    if (batchWanted) {
+                        BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+                    }
+                    result = runner.run(prepared, id, new Runner.Context(
                             Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""), local != null),
                             options);
                 } finally {
@@ -137,6 +152,8 @@ final class RunCommand implements Callable<Integer> {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (RunStore.StoreException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } catch (dev.frontier.invoke.CloudException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (Runner.Aborted e) {
             throw new CliFailure(Exit.PROVIDER, "run stopped: " + e.getMessage());
         } finally {
@@ -149,6 +166,9 @@ final class RunCommand implements Callable<Integer> {
     private void checkArguments() {
         if (timeScale < 0 || timeScale > 10) {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
+        }
+        if (!(jobTimeSeconds >= 0 && jobTimeSeconds <= 86_400)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-job-time must be between 0 and 86400 seconds");
         }
         if (budget != null && budget.signum() <= 0) {
             throw new CliFailure(Exit.INVALID_INPUT, "--budget must be a positive amount in USD, e.g. --budget 5");

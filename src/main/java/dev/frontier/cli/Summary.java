@@ -24,7 +24,8 @@ final class Summary {
                     .toPlainString();
             String p95 = c.latencyP95Ms() == null ? "–" : String.format("%.0f", c.latencyP95Ms());
             String tags = (c.incumbent() ? "incumbent " : "") + (c.onFrontier() ? "frontier" : "")
-                    + (c.failedCalls() > 0 ? " errors " + c.failedCalls() + "/" + c.calls() : "");
+                    + (c.failedCalls() > 0 ? " errors " + c.failedCalls() + "/" + c.calls() : "")
+                    + (c.batch() ? " batch" : "");
             out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", c.id(), c.model(), q, ci, cost, p95, tags.trim());
         }
         if (r.decision() != null) {

@@ -60,7 +60,7 @@ public final class SuiteLoader {
                     "serving")),
             Map.entry("serving", Set.of("mode", "modelUnits", "commitment", "hourlyPerModelUnit")),
             Map.entry("execution", Set.of("concurrency", "region", "endpoint", "requestsPerMinute", "tokensPerMinute",
-                    "maxErrorRate", "responseCache", "cacheTtlHours")),
+                    "maxErrorRate", "responseCache", "cacheTtlHours", "mode")),
             Map.entry("pricing", Set.of("overrides", "provisioned")),
             Map.entry("provisioned", Set.of("model", "hourlyPerModelUnit", "tokensPerMinutePerUnit", "commitment")),
             Map.entry("selection", Set.of("margin", "confidence", "maxLatencyP95Ms", "minScores")),
@@ -746,8 +746,21 @@ public final class SuiteLoader {
             if (ttl < 0) {
                 y.error(m.values().get("cacheTtlHours"), "execution.cacheTtlHours", "must not be negative", "");
             }
+            SuiteSpec.ExecutionSpec.Mode mode = SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
+            Optional<String> rawMode = m.get("mode").flatMap(n -> y.string(n, "execution.mode"));
+            if (rawMode.isPresent()) {
+                Optional<SuiteSpec.ExecutionSpec.Mode> known = java.util.Arrays.stream(
+                        SuiteSpec.ExecutionSpec.Mode.values()).filter(v -> v.key().equals(rawMode.get())).findFirst();
+                if (known.isEmpty()) {
+                    y.error(m.values().get("mode"), "execution.mode", "'" + rawMode.get() + "' is not a mode",
+                            "write on-demand, batch or auto (batch where a candidate has >= 100 items and a batch "
+                                    + "price)");
+                } else {
+                    mode = known.get();
+                }
+            }
             return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoint, rpm, tpm, maxErrorRate,
-                    responseCache, ttl);
+                    responseCache, ttl, mode);
         }
 
         private PricingSpec pricing(Node node) {

@@ -89,10 +89,35 @@ public record SuiteSpec(String name, String description, Path file, String sha25
      * @param maxErrorRate      share of failed calls tolerated before the run ends with exit 3
      * @param responseCache     whether to reuse stored answers to identical requests
      * @param cacheTtlHours     how long a stored answer is reused
+     * @param mode              on-demand calls, Bedrock batch inference, or batch where it pays ({@code auto})
      */
     public record ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint,
                                 java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
-                                double maxErrorRate, boolean responseCache, long cacheTtlHours) {
+                                double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode) {
+
+        /** Compatibility constructor: on-demand calls. */
+        public ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint,
+                             java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
+                             double maxErrorRate, boolean responseCache, long cacheTtlHours) {
+            this(concurrency, region, endpoint, requestsPerMinute, tokensPerMinute, maxErrorRate, responseCache,
+                    cacheTtlHours, Mode.ON_DEMAND);
+        }
+
+        /** How calls are made: {@code execution.mode}. */
+        public enum Mode {
+            ON_DEMAND("on-demand"), BATCH("batch"), AUTO("auto");
+
+            private final String key;
+
+            Mode(String key) {
+                this.key = key;
+            }
+
+            /** The suite's spelling. */
+            public String key() {
+                return key;
+            }
+        }
     }
 
     /** Bootstrap settings for the confidence intervals. */

@@ -33,15 +33,31 @@ final class Aggregation {
 
     static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
                                String finishedAt, Map<String, Map<String, Runner.Answer>> answers,
-                               Runner.Counters counters, ReviewPhase.Tally judges) {
+                               Runner.Counters counters, ReviewPhase.Tally judges,
+                               Map<String, ExecutionModes.Choice> modes) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence());
         List<Item> items = p.dataset().items();
         CandidateSpec defaults = suite.candidates().get(0);
 
-        List<RunResult.ItemResult> itemResults = new ArrayList<>(items.size());
-        for (Item item : items) {
+        int every = ItemSampling.every(items.size());
+        List<RunResult.ItemResult> itemResults = new ArrayList<>(Math.min(items.size(), ItemSampling.EMBEDDED));
+        // the decision pairs every item; only the embedded list is sampled
+        Map<String, Map<String, Double>> qualityByItem = new LinkedHashMap<>();
+        for (CandidateSpec c : suite.candidates()) {
+            Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
+            for (Item item : items) {
+                Runner.Answer a = byItem.get(item.id());
+                Optional<Double> q = a == null ? Optional.empty() : quality(p, a.scores());
+                q.ifPresent(v -> qualityByItem.computeIfAbsent(c.id(), k -> new LinkedHashMap<>()).put(item.id(), v));
+            }
+        }
+        for (int index = 0; index < items.size(); index++) {
+            if (!ItemSampling.embedded(index, every)) {
+                continue;
+            }
+            Item item = items.get(index);
             Map<String, RunResult.ItemOutput> outputs = new LinkedHashMap<>();
             for (CandidateSpec c : suite.candidates()) {
                 Runner.Answer a = answers.getOrDefault(c.id(), Map.of()).get(item.id());
@@ -62,7 +78,7 @@ final class Aggregation {
         int answered = 0;
         for (CandidateSpec c : suite.candidates()) {
             Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
-            partial.add(candidate(p, c, items, byItem, bootstrap));
+            partial.add(candidate(p, c, items, byItem, bootstrap, modes.get(c.id())));
             for (Runner.Answer a : byItem.values()) {
                 answered++;
                 spend = spend.plus(a.paid());
@@ -74,6 +90,11 @@ final class Aggregation {
                         resumed++;
                     }
                     case RESUMED_CACHED -> resumed++;
+                    case BATCH -> paid++;
+                    case RESUMED_BATCH -> {
+                        paid++;
+                        resumed++;
+                    }
                 }
                 if (a.result() instanceof CallResult.Failure) {
                     failed++;
@@ -95,7 +116,7 @@ final class Aggregation {
                 c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(), c.calls(), c.failedCalls(),
                 c.quality(), c.scores(), c.corpusMetrics(), c.usage(), c.meanInputTokens(), c.meanOutputTokens(),
                 c.cacheReadShare(), c.costPer1k(), c.monthlyCost(), c.costUnknown(), c.evalSpend(),
-                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()))).toList();
+                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()), c.mode(), c.modeReason())).toList();
 
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
@@ -111,10 +132,13 @@ final class Aggregation {
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid.get());
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, rules(suite), candidates,
-                frontier, Decisions.decide(suite, candidates, Decisions.qualityByItem(itemResults)),
+                frontier, Decisions.decide(suite, candidates, qualityByItem),
                 Decisions.plans(suite, p.catalog(), candidates),
                 evalSpend, calls, itemResults, judging, Review.labelSets(p), Review.calibration(p, itemResults),
-                Review.pairwise(p, itemResults), null);
+                Review.pairwise(p, itemResults), null, null, every == 1 ? null : new RunResult.ItemSample(items.size(),
+                        itemResults.size(), every, "a sample of " + itemResults.size() + " of the "
+                        + items.size() + " items (every " + every + "th in dataset order) is listed; every figure "
+                        + "uses all items, and all outputs are in the run store"));
     }
 
     private static RunResult.Judging judging(PreparedSuite p, ReviewPhase.Tally t) {
@@ -134,7 +158,8 @@ final class Aggregation {
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
-                                                       Map<String, Runner.Answer> byItem, Bootstrap bootstrap) {
+                                                       Map<String, Runner.Answer> byItem, Bootstrap bootstrap,
+                                                       ExecutionModes.Choice mode) {
         List<Double> qualities = new ArrayList<>();
         Map<String, List<Double>> perScorer = new LinkedHashMap<>();
         p.scorers().forEach(s -> perScorer.put(s.spec().id(), new ArrayList<>()));
@@ -155,8 +180,13 @@ final class Aggregation {
             if (a.result() instanceof CallResult.Completion done) {
                 ok++;
                 usage = usage.plus(done.usage());
-                production = production.plus(a.cost());
-                if (done.latencyMs() > 0) {   // imported outputs may come without a latency
+                boolean batch = a.source() == Runner.Source.BATCH || a.source() == Runner.Source.RESUMED_BATCH;
+                // production cost is what the candidate costs on demand, however the eval was run
+                production = production.plus(batch ? p.catalog().find(c.model())
+                        .map(x -> x.cost(done.usage(), ModelPrice.Mode.ON_DEMAND))
+                        .orElseGet(() -> new Cost.Unknown("no price for " + c.model())) : a.cost());
+                // batch answers carry no latency, and imported outputs may come without one
+                if (!batch && done.latencyMs() > 0) {
                     latencies.add((double) done.latencyMs());
                 }
                 outputs.add(done.text());
@@ -207,7 +237,8 @@ final class Aggregation {
                 ok == 0 ? 0 : (double) totalInput / ok, ok == 0 ? 0 : (double) usage.outputTokens() / ok,
                 totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
                 per1k, monthly, unknown, spend.usdOrNull(),
-                percentile(lat, 50), percentile(lat, 95), false);
+                percentile(lat, 50), percentile(lat, 95), false,
+                mode == null ? ExecutionModes.ON_DEMAND : mode.mode(), mode == null ? "" : mode.reason());
     }
 
     private static Double percentile(double[] values, double p) {

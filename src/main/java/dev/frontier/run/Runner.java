@@ -24,10 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,6 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * on {@code --resume}, identical requests are answered from the response cache, and with a budget no call is
  * made whose worst case could take the spend past the limit (the run then ends as {@code budget-exhausted}).
  * A call that can never succeed as configured (no access, unknown model) stops the whole run at once.
+ * Candidates in batch mode ({@link ExecutionModes}) are answered by Bedrock batch inference jobs
+ * ({@link BatchExecution}) while the on-demand candidates run; what a job does not answer is called on demand.
  */
 public final class Runner {
 
@@ -44,6 +44,7 @@ public final class Runner {
     private final RunStore store;
     private final InstantSource clock;
     private final Progress progress;
+    private BatchSetup batch;
 
     /** Receives progress as calls finish. Called from worker threads. */
     public interface Progress {
@@ -98,18 +99,32 @@ public final class Runner {
         this.progress = progress;
     }
 
+    /**
+     * Lets candidates run as Bedrock batch inference jobs ({@code execution.mode: batch | auto}); without it every
+     * candidate runs on demand and the report says why.
+     */
+    public Runner withBatch(BatchSetup setup) {
+        this.batch = setup;
+        return this;
+    }
+
     /** Call counters of this process, for the run record. */
     record Counters(int cacheMisses, long attempts, long retries, long throttles) {
     }
 
-    /** Where an answer came from; only {@code CALLED} answers were paid in this run. */
-    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, IMPORTED, STORED }
+    /**
+     * Where an answer came from: paid in this run on demand ({@code CALLED}) or in a batch job ({@code BATCH}), or
+     * before a resume ({@code RESUMED_*}); {@code CACHED} answers were not paid; {@code IMPORTED} outputs were made
+     * elsewhere and {@code STORED} ones are a re-scored run's.
+     */
+    enum Source { CALLED, RESUMED_CALLED, RESUMED_CACHED, CACHED, BATCH, RESUMED_BATCH, IMPORTED, STORED }
 
     /** One candidate's answer to one item, priced and scored. */
     record Answer(CallResult result, Cost cost, Map<String, Score> scores, Source source) {
         /** What this run paid for the answer. */
         Cost paid() {
-            return source == Source.CALLED || source == Source.RESUMED_CALLED ? cost : Cost.ZERO;
+            return source == Source.CALLED || source == Source.RESUMED_CALLED || source == Source.BATCH
+                    || source == Source.RESUMED_BATCH ? cost : Cost.ZERO;
         }
     }
 
@@ -140,6 +155,20 @@ public final class Runner {
         Map<String, AtomicInteger> invalid = new ConcurrentHashMap<>();
         BudgetGuard budget = new BudgetGuard(options.budget());
         AtomicInteger misses = new AtomicInteger();
+        Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepared, items.size(), batch != null,
+                "batch needs staging (staging.s3 and staging.roleArn) and a Bedrock control-plane client");
+        BatchExecution batchRun = batch == null ? null : new BatchExecution(batch, store, clock, prepared, id);
+        Map<String, Integer> indexOf = new java.util.HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            indexOf.put(items.get(i).id(), i);
+        }
+        // answers are committed to the store as they come; in memory only the figures, and the texts the record
+        // lists (its item sample) or a corpus metric needs, are kept, so memory stays bounded in large suites
+        int every = ItemSampling.every(items.size());
+        // corpus metrics and judges (which compare the candidates' outputs after the calls) need every text
+        boolean keepAll = prepared.scorers().stream().anyMatch(s -> s.corpus().isPresent() || s.late());
+        java.util.function.Predicate<String> keepText = itemId -> keepAll
+                || ItemSampling.embedded(indexOf.get(itemId), every);
 
         // answers from before the interruption count toward the spend and are not asked for again
         List<Runnable> tasks = new ArrayList<>(total);
@@ -158,32 +187,43 @@ public final class Runner {
                 if (stored != null) {
                     Answer a = reuse(prepared, c, item, stored);
                     budget.settle(BigDecimal.ZERO, a.paid() instanceof Cost.Known k ? k.usd() : BigDecimal.ZERO);
-                    put(answers, c, item, a);
+                    put(answers, c, item, a, keepText);
                     successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
                     progress.callFinished(done.incrementAndGet(), total, c.id(), false, budget.spent());
                     continue;
                 }
-                tasks.add(() -> {
-                    if (fatal.get() != null) {
-                        return;
-                    }
-                    Answer a = answer(prepared, id, c, item, budget, options, misses);
-                    if (a == null) {
-                        progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
-                        return;
-                    }
-                    put(answers, c, item, a);
-                    if (a.result() instanceof CallResult.Failure f) {
-                        checkFatal(c, f, successes, invalid, context, fatal);
+                if (batchRun != null && modes.get(c.id()).batch()) {
+                    // an identical request answered before is not paid again, in batch either
+                    Optional<Answer> hit = cached(prepared, id, c, item, options, misses);
+                    if (hit.isPresent()) {
+                        put(answers, c, item, hit.get(), keepText);
+                        progress.callFinished(done.incrementAndGet(), total, c.id(), false, budget.spent());
                     } else {
-                        successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+                        batchRun.need(c, indexOf.get(item.id()));
                     }
-                    progress.callFinished(done.incrementAndGet(), total, c.id(),
-                            a.result() instanceof CallResult.Failure, budget.spent());
-                });
+                    continue;
+                }
+                tasks.add(onDemand(prepared, id, c, item, budget, options, misses, answers, successes, invalid,
+                        context, fatal, done, total, keepText));
             }
         }
+        if (batchRun != null) {
+            batchRun.submit(budget);
+        }
         runAll(tasks, prepared.suite().execution().concurrency());
+        if (batchRun != null && fatal.get() == null) {
+            List<BatchExecution.Fallback> fallbacks = batchRun.collect(budget, (c, item, a) -> {
+                put(answers, c, item, a, keepText);
+                progress.callFinished(done.incrementAndGet(), total, c.id(),
+                        a.result() instanceof CallResult.Failure, budget.spent());
+            });
+            List<Runnable> again = new ArrayList<>(fallbacks.size());
+            for (BatchExecution.Fallback f : fallbacks) {
+                again.add(onDemand(prepared, id, f.candidate(), f.item(), budget, options, misses, answers,
+                        successes, invalid, context, fatal, done, total, keepText));
+            }
+            runAll(again, prepared.suite().execution().concurrency());
+        }
         if (fatal.get() != null) {
             store.finishRun(id, "failed", clock.instant().toString(), null);
             throw new Aborted(fatal.get());
@@ -197,12 +237,13 @@ public final class Runner {
         }
         ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
                 earlierJudges, prepared.suite().execution().concurrency());
-        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        String status = budget.refused() > 0 || (batchRun != null && !batchRun.refused().isEmpty())
+                ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
-                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging);
+                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging, modes);
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
@@ -256,14 +297,57 @@ public final class Runner {
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers, new Counters(0, stats.attempts(), stats.retries(),
-                        stats.throttles()), judging).withParent(parent.value());
+                        stats.throttles()), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
+                        false, "a rescore calls no candidate")).withParent(parent.value());
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
     }
 
+    /** The task that calls one candidate on one item on demand. */
+    private Runnable onDemand(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget,
+                              Options options, AtomicInteger misses, Map<String, Map<String, Answer>> answers,
+                              Map<String, AtomicInteger> successes, Map<String, AtomicInteger> invalid,
+                              Context context, AtomicReference<String> fatal, AtomicInteger done, int total,
+                              java.util.function.Predicate<String> keepText) {
+        return () -> {
+            if (fatal.get() != null) {
+                return;
+            }
+            Answer a = answer(prepared, id, c, item, budget, options, misses);
+            if (a == null) {
+                progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
+                return;
+            }
+            put(answers, c, item, a, keepText);
+            if (a.result() instanceof CallResult.Failure f) {
+                checkFatal(c, f, successes, invalid, context, fatal);
+            } else {
+                successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            progress.callFinished(done.incrementAndGet(), total, c.id(),
+                    a.result() instanceof CallResult.Failure, budget.spent());
+        };
+    }
+
     private static void put(Map<String, Map<String, Answer>> answers, CandidateSpec c, Item item, Answer a) {
-        answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), a);
+        put(answers, c, item, a, itemId -> true);
+    }
+
+    private static void put(Map<String, Map<String, Answer>> answers, CandidateSpec c, Item item, Answer a,
+                            java.util.function.Predicate<String> keepText) {
+        Answer kept = a;
+        if (!keepText.test(item.id())) {
+            // only figures are needed of an item the record does not list: no text, no notes, a compact map
+            Map<String, Score> scores = new java.util.HashMap<>(4);
+            a.scores().forEach((k, v) -> scores.put(k, v instanceof Score.Value x && !x.note().isEmpty()
+                    ? new Score.Value(x.value(), "") : v));
+            CallResult result = a.result() instanceof CallResult.Completion done
+                    ? new CallResult.Completion("", done.stopReason() == null ? null : done.stopReason().intern(),
+                    done.usage(), done.latencyMs(), done.clientLatencyMs(), "") : a.result();
+            kept = new Answer(result, a.cost(), Map.copyOf(scores), a.source());
+        }
+        answers.computeIfAbsent(c.id(), k -> new ConcurrentHashMap<>()).put(item.id(), kept);
     }
 
     private static void runAll(List<Runnable> tasks, int threads) throws InterruptedException {
@@ -273,18 +357,30 @@ public final class Runner {
             t.setDaemon(true);
             return t;
         });
+        // tasks are handed over a few at a time, so that a large suite never queues all its calls at once
+        java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(threads * 4);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            List<Future<?>> futures = new ArrayList<>(tasks.size());
-            for (Runnable t : tasks) {
-                futures.add(pool.submit(t));
+            for (int i = 0; i < tasks.size() && failure.get() == null; i++) {
+                Runnable t = tasks.get(i);
+                tasks.set(i, null);
+                room.acquire();
+                pool.execute(() -> {
+                    try {
+                        t.run();
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a call task failed unexpectedly: " + e.getCause(), e.getCause());
+            room.acquire(threads * 4);
         } finally {
             pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a call task failed unexpectedly: " + failure.get(), failure.get());
         }
     }
 
@@ -321,9 +417,34 @@ public final class Runner {
 
     private Answer reuse(PreparedSuite prepared, CandidateSpec c, Item item, RunStore.StoredCall stored) {
         CallResult.Completion completion = stored.completion();
+        if ("batch".equals(stored.source())) {
+            Cost cost = prepared.catalog().find(c.model())
+                    .map(p -> p.cost(completion.usage(), ModelPrice.Mode.BATCH))
+                    .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
+            return new Answer(completion, cost, score(prepared, item, completion.text()), Source.RESUMED_BATCH);
+        }
         Cost cost = price(prepared, c, completion);
         return new Answer(completion, cost, score(prepared, item, completion.text()),
                 "cached".equals(stored.source()) ? Source.RESUMED_CACHED : Source.RESUMED_CALLED);
+    }
+
+    /** The response cache's answer to this request, committed to the store as a cached answer; empty on a miss. */
+    private Optional<Answer> cached(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, Options options,
+                                    AtomicInteger misses) {
+        if (options.cache().isEmpty()) {
+            return Optional.empty();
+        }
+        ModelRequest request = Requests.of(c, item);
+        Optional<CallResult.Completion> hit = options.cache().get().get(ResponseCache.key(options.cacheKey(),
+                request), clock.instant().minus(options.cacheTtl()));
+        if (hit.isEmpty()) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        Answer a = new Answer(hit.get(), price(prepared, c, hit.get()), score(prepared, item, hit.get().text()),
+                Source.CACHED);
+        store.recordCall(id, c.id(), item.id(), c.model(), a.result(), a.cost().usdOrNull(), a.scores(), "cached");
+        return Optional.of(a);
     }
 
     /** The answer, or null when the budget could not cover the call's worst case (the call is not made). */
@@ -398,7 +519,7 @@ public final class Runner {
                 .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
     }
 
-    private static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
+    static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (PreparedSuite.BoundScorer s : prepared.scorers()) {
             if (!s.late()) {   // judges and human labels score in the second phase

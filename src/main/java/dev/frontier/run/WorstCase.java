@@ -29,6 +29,19 @@ final class WorstCase {
                 .divide(THOUSAND);
     }
 
+    /**
+     * The worst case of a request answered in a batch job: at the batch prices (batch inference has no prompt
+     * caching), or at the on-demand worst case when the model has no batch price.
+     */
+    static BigDecimal batchCost(ModelRequest request, ModelPrice price) {
+        if (price.batchInput().isEmpty() || price.batchOutput().isEmpty()) {
+            return cost(request, price);
+        }
+        return cost(request, new ModelPrice(price.modelId(), price.name(), price.batchInput(), price.batchOutput(),
+                price.batchInput(), price.batchOutput(), Optional.empty(), Optional.empty(), price.source(),
+                price.asOf()));
+    }
+
     /** Whether the price has what {@link #cost} needs. */
     static boolean guardable(ModelPrice price) {
         return price.input().isPresent() && price.output().isPresent();

@@ -100,7 +100,7 @@ public final class Sandbox implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
         QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
-        ControlPlane controlPlane = new ControlPlane(customization(s3, options, customModels));
+        ControlPlane controlPlane = new ControlPlane(controlPlane(s3, options, customModels, service));
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
                 options.clock(), controlPlane));
         server.setExecutor(workers);
@@ -109,15 +109,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Customization jobs, custom models and their serving resources, kept in S3; none without S3. */
-    private static List<ControlPlane.Operations> customization(SandboxS3 s3, SandboxOptions options,
-                                                               CustomModels customModels) {
+    /** The control plane's operation families: batch inference, customization, serving; none without S3. */
+    private static List<ControlPlane.Operations> controlPlane(SandboxS3 s3, SandboxOptions options,
+                                                              CustomModels customModels, ConverseService service) {
         if (s3 == null) {
             return List.of();
         }
         ControlState state = new ControlState(s3, options.clock(), options.jobTime());
         CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
         customModels.attach(state, jobs);
-        return List.of(jobs, new ServingOperations(state, jobs));
+        return List.of(new BatchJobs(s3, service, options.clock(), options.jobTime()), jobs,
+                new ServingOperations(state, jobs));
     }
 
     /** The base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8787}. */

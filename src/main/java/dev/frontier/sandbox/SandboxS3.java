@@ -128,6 +128,34 @@ final class SandboxS3 implements AutoCloseable {
                 .contentType("application/octet-stream").build());
     }
 
+    /** The object as a stream (the caller closes it), or empty when the bucket or key does not exist. */
+    Optional<java.io.InputStream> open(String bucket, String key) {
+        if (!bucketExists(bucket)) {
+            return Optional.empty();
+        }
+        Blob blob = blobs().getBlob(bucket, key);
+        if (blob == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(blob.getPayload().openStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    /** Writes an object from a file, creating the bucket when missing. */
+    void put(String bucket, String key, Path file) {
+        createBucket(bucket);
+        BlobStore store = blobs();
+        try {
+            store.putBlob(bucket, store.blobBuilder(key).payload(file.toFile()).contentLength(Files.size(file))
+                    .contentType("application/octet-stream").build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store s3://" + bucket + "/" + key, e);
+        }
+    }
+
     /** The keys of the objects under {@code prefix}, recursively, in key order. */
     List<String> list(String bucket, String prefix) {
         List<String> keys = new ArrayList<>();

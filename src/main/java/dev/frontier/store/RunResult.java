@@ -24,20 +24,22 @@ import java.util.Map;
  * @param plans       consumption plans per candidate at the suite's traffic
  * @param evalSpend   what the run paid
  * @param calls       how the answers were obtained: paid calls, cache hits, resumed, retries, throttles
- * @param items       per-item outputs and scores
+ * @param items       per-item outputs and scores (a sample of them in large runs, see {@code itemSample})
  * @param judging     what the judges cost and did; null when the suite has no llm-judge (and in older records)
  * @param humanLabels the human-label sets and their inter-annotator agreement; empty when none
  * @param calibration agreement of scorers with human labels; empty when none
  * @param pairwise    win rates against the baseline from pairwise judges and preference labels; empty when none
  * @param parentRunId the run whose stored outputs this run re-scored, null for a run that called its candidates
  * @param distillation the custom-model decision, job and serving resource when the run evaluated one; null otherwise
+ * @param itemSample  which items {@code items} holds when it does not hold them all; null when it does
  */
 public record RunResult(String schema, String runId, String suite, String description, String status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
                         Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
                         List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items,
                         Judging judging, List<HumanLabelSet> humanLabels, List<Calibration> calibration,
-                        List<Pairwise> pairwise, String parentRunId, Distillation distillation) {
+                        List<Pairwise> pairwise, String parentRunId, Distillation distillation,
+                        ItemSample itemSample) {
 
     public RunResult {
         humanLabels = humanLabels == null ? List.of() : List.copyOf(humanLabels);
@@ -45,7 +47,19 @@ public record RunResult(String schema, String runId, String suite, String descri
         pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
     }
 
-    /** A record without a distillation section. */
+    /** A record that holds every item. */
+    public RunResult(String schema, String runId, String suite, String description, String status,
+                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
+                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
+                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items, Judging judging,
+                     List<HumanLabelSet> humanLabels, List<Calibration> calibration, List<Pairwise> pairwise,
+                     String parentRunId, Distillation distillation) {
+        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
+                pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration, pairwise,
+                parentRunId, distillation, null);
+    }
+
+    /** A record without a distillation section that holds every item. */
     public RunResult(String schema, String runId, String suite, String description, String status,
                      boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
                      Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
@@ -54,7 +68,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                      String parentRunId) {
         this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
                 pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration, pairwise,
-                parentRunId, null);
+                parentRunId, null, null);
     }
 
     /** A record without judges, labels, calibration, pairwise figures or distillation (as before they existed). */
@@ -63,14 +77,14 @@ public record RunResult(String schema, String runId, String suite, String descri
                      Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
                      List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
         this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
-                pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null, null);
+                pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null, null, null);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
     public RunResult withParent(String parent) {
         return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules,
                 candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
-                pairwise, parent, distillation);
+                pairwise, parent, distillation, itemSample);
     }
 
     /**
@@ -167,7 +181,7 @@ public record RunResult(String schema, String runId, String suite, String descri
     public RunResult withDistillation(Distillation d) {
         return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
                 rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
-                pairwise, parentRunId, d);
+                pairwise, parentRunId, d, itemSample);
     }
 
     /**
@@ -215,6 +229,19 @@ public record RunResult(String schema, String runId, String suite, String descri
                     incumbentMonthly, monthlySavings, paybackMonths, horizonMonths, unknownPrices, arn, status,
                     trainLoss, validLoss, serving, candidate);
         }
+    }
+
+    /**
+     * Which items a large run's record embeds. Every figure (means, intervals, decisions, costs) is computed from
+     * all items; only the per-item list is a sample, to keep the record and the report a reasonable size. All
+     * outputs and scores stay in the run store.
+     *
+     * @param total    items in the run
+     * @param embedded items in {@code items}
+     * @param every    the sample takes every {@code every}-th item of the dataset, starting with the first
+     * @param note     in words, for the report
+     */
+    public record ItemSample(int total, int embedded, int every, String note) {
     }
 
     /**
@@ -392,6 +419,8 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param latencyP50Ms    median service latency of successful calls
      * @param latencyP95Ms    95th percentile service latency
      * @param onFrontier      whether it is on the Pareto frontier
+     * @param mode            how its calls were made: {@code on-demand} or {@code batch} (null in older records)
+     * @param modeReason      why that mode, e.g. the batch price used or why batch was not possible
      */
     public record CandidateResult(String id, String model, String modelName, boolean incumbent,
                                   boolean promptVariant, int calls, int failedCalls, Estimate quality,
@@ -399,7 +428,25 @@ public record RunResult(String schema, String runId, String suite, String descri
                                   double meanInputTokens, double meanOutputTokens, double cacheReadShare,
                                   BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
                                   BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
-                                  boolean onFrontier) {
+                                  boolean onFrontier, String mode, String modeReason) {
+
+        /** A candidate run on demand (records written before execution modes existed). */
+        public CandidateResult(String id, String model, String modelName, boolean incumbent,
+                               boolean promptVariant, int calls, int failedCalls, Estimate quality,
+                               Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
+                               double meanInputTokens, double meanOutputTokens, double cacheReadShare,
+                               BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
+                               BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
+                               boolean onFrontier) {
+            this(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality, scores, corpusMetrics,
+                    usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k, monthlyCost, costUnknown,
+                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, "on-demand", "");
+        }
+
+        /** Whether its answers came from a batch inference job (no latency figures). */
+        public boolean batch() {
+            return "batch".equals(mode);
+        }
     }
 
     /** Summed token usage. */

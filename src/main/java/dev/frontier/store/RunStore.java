@@ -190,6 +190,24 @@ public final class RunStore implements AutoCloseable {
     public synchronized void recordCall(RunId run, String candidateId, String itemId, String modelId,
                                         CallResult result, BigDecimal costUsd, Map<String, Score> scores,
                                         String source) {
+        recordCalls(run, List.of(new CallRow(candidateId, itemId, modelId, result, costUsd, scores, source)));
+    }
+
+    /**
+     * One call to record.
+     *
+     * @param source {@code called} (paid in this run), {@code batch} (paid in this run, in a batch job) or
+     *               {@code cached} (from the response cache, not paid)
+     */
+    public record CallRow(String candidateId, String itemId, String modelId, CallResult result, BigDecimal costUsd,
+                          Map<String, Score> scores, String source) {
+    }
+
+    /** Commits many calls and their scores in one transaction (batch results arrive thousands at a time). */
+    public synchronized void recordCalls(RunId run, List<CallRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         try {
             db.setAutoCommit(false);
             try (PreparedStatement call = db.prepareStatement("""
@@ -200,48 +218,8 @@ public final class RunStore implements AutoCloseable {
                  PreparedStatement score = db.prepareStatement("""
                          INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
                          VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
-                call.setString(1, run.value());
-                call.setString(2, candidateId);
-                call.setString(3, itemId);
-                call.setString(4, modelId);
-                if (result instanceof CallResult.Completion c) {
-                    call.setString(5, c.text());
-                    call.setString(6, c.stopReason());
-                    call.setString(7, null);
-                    call.setString(8, null);
-                    call.setLong(13, c.latencyMs());
-                } else {
-                    CallResult.Failure f = (CallResult.Failure) result;
-                    call.setString(5, null);
-                    call.setString(6, null);
-                    call.setString(7, f.errorCode());
-                    call.setString(8, f.message());
-                    call.setLong(13, 0);
-                }
-                call.setLong(9, u.inputTokens());
-                call.setLong(10, u.outputTokens());
-                call.setLong(11, u.cacheReadInputTokens());
-                call.setLong(12, u.cacheWriteInputTokens());
-                call.setLong(14, result.clientLatencyMs());
-                call.setString(15, costUsd == null ? null : costUsd.toPlainString());
-                call.setString(16, source);
-                call.executeUpdate();
-                for (Map.Entry<String, Score> e : scores.entrySet()) {
-                    score.setString(1, run.value());
-                    score.setString(2, candidateId);
-                    score.setString(3, itemId);
-                    score.setString(4, e.getKey());
-                    if (e.getValue() instanceof Score.Value v) {
-                        score.setDouble(5, v.value());
-                        score.setString(6, v.note());
-                        score.setString(7, null);
-                    } else {
-                        score.setNull(5, java.sql.Types.REAL);
-                        score.setString(6, null);
-                        score.setString(7, ((Score.Failed) e.getValue()).reason());
-                    }
-                    score.executeUpdate();
+                for (CallRow row : rows) {
+                    insert(call, score, run, row);
                 }
             }
             db.commit();
@@ -250,6 +228,54 @@ public final class RunStore implements AutoCloseable {
             throw new StoreException("cannot record a call: " + e.getMessage(), e);
         } finally {
             autoCommit();
+        }
+    }
+
+    private static void insert(PreparedStatement call, PreparedStatement score, RunId run, CallRow row)
+            throws SQLException {
+        CallResult result = row.result();
+        TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
+        call.setString(1, run.value());
+        call.setString(2, row.candidateId());
+        call.setString(3, row.itemId());
+        call.setString(4, row.modelId());
+        if (result instanceof CallResult.Completion c) {
+            call.setString(5, c.text());
+            call.setString(6, c.stopReason());
+            call.setString(7, null);
+            call.setString(8, null);
+            call.setLong(13, c.latencyMs());
+        } else {
+            CallResult.Failure f = (CallResult.Failure) result;
+            call.setString(5, null);
+            call.setString(6, null);
+            call.setString(7, f.errorCode());
+            call.setString(8, f.message());
+            call.setLong(13, 0);
+        }
+        call.setLong(9, u.inputTokens());
+        call.setLong(10, u.outputTokens());
+        call.setLong(11, u.cacheReadInputTokens());
+        call.setLong(12, u.cacheWriteInputTokens());
+        call.setLong(14, result.clientLatencyMs());
+        call.setString(15, row.costUsd() == null ? null : row.costUsd().toPlainString());
+        call.setString(16, row.source());
+        call.executeUpdate();
+        for (Map.Entry<String, Score> e : row.scores().entrySet()) {
+            score.setString(1, run.value());
+            score.setString(2, row.candidateId());
+            score.setString(3, row.itemId());
+            score.setString(4, e.getKey());
+            if (e.getValue() instanceof Score.Value v) {
+                score.setDouble(5, v.value());
+                score.setString(6, v.note());
+                score.setString(7, null);
+            } else {
+                score.setNull(5, java.sql.Types.REAL);
+                score.setString(6, null);
+                score.setString(7, ((Score.Failed) e.getValue()).reason());
+            }
+            score.executeUpdate();
         }
     }
 

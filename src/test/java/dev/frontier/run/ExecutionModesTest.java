@@ -1,0 +1,72 @@
+package dev.frontier.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frontier.config.SuiteLoader;
+import dev.frontier.cost.PriceCatalog;
+import dev.frontier.score.ScorerRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which candidates run in batch, and the reason the report gives. */
+class ExecutionModesTest {
+
+    @TempDir
+    Path dir;
+
+    private PreparedSuite prepare(String mode, String extra) throws IOException {
+        String yaml = Files.readString(Path.of("eval-configs/smoke.yaml"))
+                .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
+                .replace("  - { id: nova-micro, model: amazon.nova-micro-v1:0 }",
+                        "  - { id: nova-micro, model: amazon.nova-micro-v1:0 }\n"
+                                + "  - { id: sonnet4, model: anthropic.claude-sonnet-4-20250514-v1:0 }")
+                .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: 4\n  mode: " + mode)
+                + extra;
+        Path f = dir.resolve("suite.yaml");
+        Files.writeString(f, yaml);
+        SuiteLoader.Result loaded = SuiteLoader.load(f);
+        assertThat(loaded).as(loaded.problems().toString()).isInstanceOf(SuiteLoader.Loaded.class);
+        return ((SuitePreparation.Ready) SuitePreparation.prepare(((SuiteLoader.Loaded) loaded).suite(),
+                PriceCatalog.bundled(), ScorerRegistry.standard())).suite();
+    }
+
+    @Test
+    void autoUsesBatchWhereItHasABatchPriceAndNoLatencyIsNeeded() throws IOException {
+        Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepare("auto", ""), 122, true, "");
+        assertThat(modes.get("haiku").mode()).isEqualTo("batch");
+        assertThat(modes.get("haiku").reason()).isEqualTo("122 items (>= 100), batch price $0.000125 in / "
+                + "$0.000625 out per 1k tokens, no latency figure needed");
+        assertThat(modes.get("sonnet4").mode()).isEqualTo("on-demand");
+        assertThat(modes.get("sonnet4").reason()).isEqualTo("no batch price for anthropic.claude-sonnet-4-20250514-v1:0");
+    }
+
+    @Test
+    void autoStaysOnDemandForFewItemsLatencyRulesOrNoStaging() throws IOException {
+        PreparedSuite plain = prepare("auto", "");
+        assertThat(ExecutionModes.decide(plain, 99, true, "").get("haiku"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand", "99 items: a batch job needs at least 100 records"));
+        assertThat(ExecutionModes.decide(plain, 122, false, "no staging").get("haiku"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
+        PreparedSuite latency = prepare("auto", "\nselection: { maxLatencyP95Ms: 3000 }\n");
+        assertThat(ExecutionModes.decide(latency, 122, true, "").get("haiku"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                        "the suite needs its latency (selection.maxLatencyP95Ms)"));
+        PreparedSuite gate = prepare("auto", "\ngates:\n  - { metric: latencyP95Ms, max: 2000, candidate: haiku }\n");
+        Map<String, ExecutionModes.Choice> gated = ExecutionModes.decide(gate, 122, true, "");
+        assertThat(gated.get("haiku").reason()).isEqualTo("the suite needs its latency (a latencyP95Ms gate)");
+        assertThat(gated.get("nova-micro").mode()).isEqualTo("batch");
+    }
+
+    @Test
+    void explicitModesAreFollowed() throws IOException {
+        Map<String, ExecutionModes.Choice> batch = ExecutionModes.decide(prepare("batch", ""), 122, true, "");
+        assertThat(batch.get("sonnet4")).isEqualTo(new ExecutionModes.Choice("batch", "execution.mode is batch; no "
+                + "batch price for anthropic.claude-sonnet-4-20250514-v1:0 (cost unknown)"));
+        assertThat(ExecutionModes.decide(prepare("on-demand", ""), 122, true, "").values())
+                .allSatisfy(c -> assertThat(c.mode()).isEqualTo("on-demand"));
+    }
+}
