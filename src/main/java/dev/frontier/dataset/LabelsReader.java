@@ -1,25 +1,9 @@
 package dev.frontier.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.opencsv.CSVParserBuilder;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvException;
 import dev.frontier.model.Problem;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +16,6 @@ import java.util.function.Function;
  * with any error gives no labels at all.
  */
 public final class LabelsReader {
-    private static final int MAX_PROBLEMS = 25;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private LabelsReader() {
     }
 
@@ -67,158 +48,54 @@ public final class LabelsReader {
      */
     public static Result read(Path file, boolean jsonl, Columns columns, Function<String, Optional<Double>> normalize,
                               String expected) {
-        Rows rows = new Rows(file, columns, normalize, expected);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
-            if (jsonl) {
-                readJsonl(reader, rows);
-            } else {
-                readCsv(reader, rows);
-            }
-        } catch (NoSuchFileException e) {
-            return new Invalid(List.of(rows.problem(0, "labels file not found", "check the scorer's 'file' path; "
-                    + "it is relative to the suite file")));
-        } catch (MalformedInputException e) {
-            return new Invalid(List.of(rows.problem(rows.lastLine + 1, "the file is not UTF-8 text",
-                    "save it as UTF-8")));
-        } catch (IOException e) {
-            return new Invalid(List.of(rows.problem(0, "cannot read the labels: " + e.getMessage(), "")));
+        TextRows text = new TextRows(file);
+        Rows rows = new Rows(text, columns, normalize, expected);
+        String notFoundHint = "check the scorer's 'file' path; it is relative to the suite file";
+        Optional<Problem> stop = jsonl
+                ? text.readJsonLines(file, "labels", notFoundHint, (node, line) -> rows.row(line,
+                        TextRows.fields(node)))
+                : text.readCsv(file, "labels", notFoundHint, true, rows);
+        if (stop.isPresent()) {
+            return new Invalid(List.of(stop.get()));
         }
-        if (!rows.problems.isEmpty()) {
-            return new Invalid(rows.report());
+        if (text.hasProblems()) {
+            return new Invalid(text.report());
         }
         if (rows.labels.isEmpty()) {
-            return new Invalid(List.of(rows.problem(0, "the labels file has no labels", "add at least one row")));
+            return new Invalid(List.of(text.problem(0, "the labels file has no labels", "add at least one row")));
         }
         return new Loaded(List.copyOf(rows.labels));
     }
 
-    private static void readJsonl(BufferedReader reader, Rows rows) throws IOException {
-        String line;
-        int n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            rows.lastLine = n;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                rows.add(rows.problem(n, "not valid JSON: " + e.getOriginalMessage(),
-                        "each line must be one JSON object"));
-                continue;
-            }
-            if (node == null || !node.isObject()) {
-                rows.add(rows.problem(n, "expected a JSON object on this line", "each line must be one JSON object"));
-                continue;
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull()) {
-                    fields.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText()
-                            : e.getValue().toString());
-                }
-            });
-            rows.accept(n, fields);
-        }
-    }
-
-    private static void readCsv(BufferedReader reader, Rows rows) throws IOException {
-        try (CSVReader csv = new CSVReaderBuilder(reader)
-                .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build()).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                return;
-            }
-            if (header.length > 0 && header[0].startsWith("\uFEFF")) {
-                header[0] = header[0].substring(1);
-            }
-            List<String> names = new ArrayList<>();
-            for (String h : header) {
-                names.add(h.trim());
-            }
-            for (String role : List.of(rows.columns.item(), rows.columns.candidate(), rows.columns.annotator(),
-                    rows.columns.value())) {
-                if (!names.contains(role)) {
-                    rows.add(rows.problem(1, "no column '" + role + "' in the header",
-                            "the header has: " + String.join(", ", names) + "; map the roles with 'columns:'"));
-                }
-            }
-            if (!rows.problems.isEmpty()) {
-                return;
-            }
-            long line = csv.getLinesRead() + 1;
-            String[] row;
-            while ((row = next(csv, rows, (int) line)) != null) {
-                long start = line;
-                line = csv.getLinesRead() + 1;
-                rows.lastLine = (int) start;
-                if (row.length == 1 && row[0].isBlank()) {
-                    continue;
-                }
-                if (row.length != header.length) {
-                    rows.add(rows.problem((int) start, "has " + row.length + " fields, the header has "
-                            + header.length, "quote fields that contain commas"));
-                    continue;
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    fields.put(names.get(i), row[i]);
-                }
-                rows.accept((int) start, fields);
-            }
-        } catch (CsvException e) {
-            rows.add(rows.problem((int) e.getLineNumber(), "malformed CSV: " + e.getMessage(),
-                    "check quoting on this line"));
-        }
-    }
-
-    /** The next row; an unterminated quote is reported at the line it starts on and ends the file. */
-    private static String[] next(CSVReader csv, Rows rows, int line) throws IOException, CsvException {
-        try {
-            return csv.readNext();
-        } catch (MalformedInputException e) {
-            throw e;
-        } catch (IOException e) {
-            rows.add(rows.problem(line, "a quoted field is never closed", "close the quote on this line"));
-            return null;
-        }
-    }
-
-    /** Collects labels and problems while reading. */
-    private static final class Rows {
-        final Path file;
+    /** Collects labels while reading. */
+    private static final class Rows implements TextRows.CsvRows {
+        final TextRows text;
         final Columns columns;
         final Function<String, Optional<Double>> normalize;
         final String expected;
         final List<Label> labels = new ArrayList<>();
         final Map<String, Integer> seen = new HashMap<>();
-        final List<Problem> problems = new ArrayList<>();
-        int dropped;
-        int lastLine;
 
-        Rows(Path file, Columns columns, Function<String, Optional<Double>> normalize, String expected) {
-            this.file = file;
+        Rows(TextRows text, Columns columns, Function<String, Optional<Double>> normalize, String expected) {
+            this.text = text;
             this.columns = columns;
             this.normalize = normalize;
             this.expected = expected;
         }
 
-        Problem problem(int line, String what, String hint) {
-            return new Problem(file, line, 0, "", what, hint, Problem.Severity.ERROR);
-        }
-
-        void add(Problem p) {
-            if (problems.size() < MAX_PROBLEMS) {
-                problems.add(p);
-            } else {
-                dropped++;
+        @Override
+        public boolean header(List<String> names) {
+            for (String role : List.of(columns.item(), columns.candidate(), columns.annotator(), columns.value())) {
+                if (!names.contains(role)) {
+                    text.add(text.problem(1, "no column '" + role + "' in the header",
+                            "the header has: " + String.join(", ", names) + "; map the roles with 'columns:'"));
+                }
             }
+            return !text.hasProblems();
         }
 
-        void accept(int line, Map<String, String> row) {
+        @Override
+        public void row(int line, Map<String, String> row) {
             String item = value(row, columns.item());
             String candidate = value(row, columns.candidate());
             String annotator = value(row, columns.annotator());
@@ -237,20 +114,22 @@ public final class LabelsReader {
                 missing.add(columns.value());
             }
             if (!missing.isEmpty()) {
-                add(problem(line, "no value for " + String.join(", ", missing),
+                text.add(text.problem(line, "no value for " + String.join(", ", missing),
                         "every label needs an item, a candidate, an annotator and a value"));
                 return;
             }
             Optional<Double> value = normalize.apply(raw);
             if (value.isEmpty()) {
-                add(problem(line, "'" + raw + "' is not a valid " + columns.value(), "expected " + expected));
+                text.add(text.problem(line, "'" + raw + "' is not a valid " + columns.value(),
+                        "expected " + expected));
                 return;
             }
             String key = item + "\u0000" + candidate + "\u0000" + annotator;
             Integer first = seen.putIfAbsent(key, line);
             if (first != null) {
-                add(problem(line, "annotator '" + annotator + "' labelled item '" + item + "' of candidate '"
-                        + candidate + "' again (first on line " + first + ")", "keep one label per annotator"));
+                text.add(text.problem(line, "annotator '" + annotator + "' labelled item '" + item
+                        + "' of candidate '" + candidate + "' again (first on line " + first + ")",
+                        "keep one label per annotator"));
                 return;
             }
             labels.add(new Label(line, item, candidate, annotator, value.get()));
@@ -259,14 +138,6 @@ public final class LabelsReader {
         private static String value(Map<String, String> row, String column) {
             String v = row.get(column);
             return v == null || v.isBlank() ? null : v.strip();
-        }
-
-        List<Problem> report() {
-            List<Problem> out = new ArrayList<>(problems);
-            if (dropped > 0) {
-                out.add(problem(0, "and " + dropped + " more problems", "fix the ones above first"));
-            }
-            return out;
         }
     }
 }

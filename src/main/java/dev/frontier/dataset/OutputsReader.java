@@ -1,19 +1,11 @@
 package dev.frontier.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.Problem;
 import dev.frontier.model.TokenUsage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +32,6 @@ import java.util.stream.Stream;
  * Every bad line is reported with its file and line.
  */
 public final class OutputsReader {
-    private static final int MAX_PROBLEMS = 25;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private OutputsReader() {
     }
 
@@ -81,7 +70,7 @@ public final class OutputsReader {
      *                      responses; empty for the first
      */
     public static Result read(Path path, Format format, String idField, Optional<String> modelResponse) {
-        List<Problem> problems = new ArrayList<>();
+        TextRows text = new TextRows(path);
         Map<String, Imported> out = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
         List<Path> files = new ArrayList<>();
@@ -89,70 +78,47 @@ public final class OutputsReader {
             try (Stream<Path> list = Files.list(path)) {
                 list.filter(f -> f.getFileName().toString().endsWith(".jsonl.out")).sorted().forEach(files::add);
             } catch (IOException e) {
-                return new Invalid(List.of(problem(path, 0, "cannot list the folder: " + e.getMessage(), "")));
+                return new Invalid(List.of(TextRows.problem(path, 0, "cannot list the folder: " + e.getMessage(),
+                        "")));
             }
             if (files.isEmpty()) {
-                return new Invalid(List.of(problem(path, 0, "no *.jsonl.out file in the folder",
+                return new Invalid(List.of(TextRows.problem(path, 0, "no *.jsonl.out file in the folder",
                         "point 'outputs' at the batch job's output folder or one of its .jsonl.out files")));
             }
         } else {
             files.add(path);
         }
         for (Path file : files) {
-            int n = 0;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode node;
-                    try {
-                        node = JSON.readTree(line);
-                    } catch (JsonProcessingException e) {
-                        add(problems, problem(file, n, "not valid JSON: " + e.getOriginalMessage(),
-                                "each line must be one JSON object"));
-                        continue;
-                    }
-                    if (node == null || !node.isObject()) {
-                        add(problems, problem(file, n, "expected a JSON object on this line",
-                                "each line must be one JSON object"));
-                        continue;
-                    }
-                    Entry e = switch (format) {
-                        case JSONL -> jsonl(node, idField);
-                        case BEDROCK_BATCH -> batch(node);
-                        case BEDROCK_EVAL -> eval(node, modelResponse);
-                    };
-                    if (e.problem() != null) {
-                        add(problems, problem(file, n, e.problem(), e.hint()));
-                        continue;
-                    }
-                    Integer first = lines.putIfAbsent(e.key(), n);
-                    if (first != null) {
-                        add(problems, problem(file, n, (format == Format.BEDROCK_EVAL ? "the same prompt"
-                                : "duplicate id '" + e.key() + "'") + " (first on line " + first + ")",
-                                "keep one output per item"));
-                        continue;
-                    }
-                    out.put(e.key(), new Imported(file, n, e.result(), e.usageKnown()));
-                }
-            } catch (NoSuchFileException e) {
-                return new Invalid(List.of(problem(file, 0, "outputs file not found",
-                        "check the candidate's 'outputs' path; it is relative to the suite file")));
-            } catch (MalformedInputException e) {
-                return new Invalid(List.of(problem(file, n + 1, "the file is not UTF-8 text", "save it as UTF-8")));
-            } catch (IOException e) {
-                return new Invalid(List.of(problem(file, 0, "cannot read the outputs: " + e.getMessage(), "")));
+            Optional<Problem> stop = text.readJsonLines(file, "outputs",
+                    "check the candidate's 'outputs' path; it is relative to the suite file", (node, n) -> {
+                        Entry e = switch (format) {
+                            case JSONL -> jsonl(node, idField);
+                            case BEDROCK_BATCH -> batch(node);
+                            case BEDROCK_EVAL -> eval(node, modelResponse);
+                        };
+                        if (e.problem() != null) {
+                            text.add(text.problem(n, e.problem(), e.hint()));
+                            return;
+                        }
+                        Integer first = lines.putIfAbsent(e.key(), n);
+                        if (first != null) {
+                            text.add(text.problem(n, (format == Format.BEDROCK_EVAL ? "the same prompt"
+                                    : "duplicate id '" + e.key() + "'") + " (first on line " + first + ")",
+                                    "keep one output per item"));
+                            return;
+                        }
+                        out.put(e.key(), new Imported(file, n, e.result(), e.usageKnown()));
+                    });
+            if (stop.isPresent()) {
+                return new Invalid(List.of(stop.get()));
             }
         }
-        if (!problems.isEmpty()) {
-            return new Invalid(problems);
+        // only the first problems, without a count of the rest
+        if (text.hasProblems()) {
+            return new Invalid(text.problems());
         }
         if (out.isEmpty()) {
-            return new Invalid(List.of(problem(path, 0, "no outputs in the file", "add one line per item")));
+            return new Invalid(List.of(TextRows.problem(path, 0, "no outputs in the file", "add one line per item")));
         }
         return new Loaded(out);
     }
@@ -272,15 +238,5 @@ public final class OutputsReader {
         long read = node.path("cacheReadInputTokens").asLong(0);
         long write = node.path("cacheWriteInputTokens").asLong(0);
         return new Usage(new TokenUsage(i.asLong(), o.asLong(), Math.max(0, read), Math.max(0, write)), true, null);
-    }
-
-    private static Problem problem(Path file, int line, String what, String hint) {
-        return new Problem(file, line, 0, "", what, hint, Problem.Severity.ERROR);
-    }
-
-    private static void add(List<Problem> problems, Problem p) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(p);
-        }
     }
 }
