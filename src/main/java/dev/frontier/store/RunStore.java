@@ -215,9 +215,7 @@ public final class RunStore implements AutoCloseable {
                       error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
                       latency_ms, client_latency_ms, cost_usd, source)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement score = db.prepareStatement("""
-                         INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
-                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                 PreparedStatement score = db.prepareStatement(INSERT_SCORE)) {
                 for (CallRow row : rows) {
                     insert(call, score, run, row);
                 }
@@ -233,38 +231,28 @@ public final class RunStore implements AutoCloseable {
 
     private static void insert(PreparedStatement call, PreparedStatement score, RunId run, CallRow row)
             throws SQLException {
-        CallResult result = row.result();
-        TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
         call.setString(1, run.value());
         call.setString(2, row.candidateId());
         call.setString(3, row.itemId());
         call.setString(4, row.modelId());
-        if (result instanceof CallResult.Completion c) {
-            call.setString(5, c.text());
-            call.setString(6, c.stopReason());
-            call.setString(7, null);
-            call.setString(8, null);
-            call.setLong(13, c.latencyMs());
-        } else {
-            CallResult.Failure f = (CallResult.Failure) result;
-            call.setString(5, null);
-            call.setString(6, null);
-            call.setString(7, f.errorCode());
-            call.setString(8, f.message());
-            call.setLong(13, 0);
-        }
-        call.setLong(9, u.inputTokens());
-        call.setLong(10, u.outputTokens());
-        call.setLong(11, u.cacheReadInputTokens());
-        call.setLong(12, u.cacheWriteInputTokens());
-        call.setLong(14, result.clientLatencyMs());
+        bindResult(call, 5, row.result());
+        call.setLong(14, row.result().clientLatencyMs());
         call.setString(15, row.costUsd() == null ? null : row.costUsd().toPlainString());
         call.setString(16, row.source());
         call.executeUpdate();
-        for (Map.Entry<String, Score> e : row.scores().entrySet()) {
+        insertScores(score, run, row.candidateId(), row.itemId(), row.scores());
+    }
+
+    private static final String INSERT_SCORE = """
+            INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void insertScores(PreparedStatement score, RunId run, String candidateId, String itemId,
+                                     Map<String, Score> scores) throws SQLException {
+        for (Map.Entry<String, Score> e : scores.entrySet()) {
             score.setString(1, run.value());
-            score.setString(2, row.candidateId());
-            score.setString(3, row.itemId());
+            score.setString(2, candidateId);
+            score.setString(3, itemId);
             score.setString(4, e.getKey());
             if (e.getValue() instanceof Score.Value v) {
                 score.setDouble(5, v.value());
@@ -279,6 +267,43 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds a call's result to the nine columns from {@code column} on, in the order calls and judge_calls share:
+     * output, stop_reason, error_code, error_message, the four token counts, latency_ms.
+     */
+    private static void bindResult(PreparedStatement s, int column, CallResult result) throws SQLException {
+        TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
+        if (result instanceof CallResult.Completion c) {
+            s.setString(column, c.text());
+            s.setString(column + 1, c.stopReason());
+            s.setString(column + 2, null);
+            s.setString(column + 3, null);
+            s.setLong(column + 8, c.latencyMs());
+        } else {
+            CallResult.Failure f = (CallResult.Failure) result;
+            s.setString(column, null);
+            s.setString(column + 1, null);
+            s.setString(column + 2, f.errorCode());
+            s.setString(column + 3, f.message());
+            s.setLong(column + 8, 0);
+        }
+        s.setLong(column + 4, u.inputTokens());
+        s.setLong(column + 5, u.outputTokens());
+        s.setLong(column + 6, u.cacheReadInputTokens());
+        s.setLong(column + 7, u.cacheWriteInputTokens());
+    }
+
+    /**
+     * A stored answer from the seven columns from {@code column} on: output, stop_reason, the four token counts,
+     * latency_ms.
+     */
+    private static CallResult.Completion completion(ResultSet rs, int column, long clientLatencyMs)
+            throws SQLException {
+        return new CallResult.Completion(rs.getString(column), rs.getString(column + 1), new TokenUsage(
+                rs.getLong(column + 2), rs.getLong(column + 3), rs.getLong(column + 4), rs.getLong(column + 5)),
+                rs.getLong(column + 6), clientLatencyMs, "");
+    }
+
     /** Records the end of a run with its results document. */
     public synchronized void finishRun(RunId id, String status, String finishedAt, String resultsJson) {
         update("UPDATE runs SET status = ?, finished_at = ?, results_json = ? WHERE run_id = ?", status, finishedAt,
@@ -287,14 +312,7 @@ public final class RunStore implements AutoCloseable {
 
     /** The results document of a finished run. */
     public synchronized Optional<String> resultsJson(RunId id) {
-        try (PreparedStatement s = db.prepareStatement("SELECT results_json FROM runs WHERE run_id = ?")) {
-            s.setString(1, id.value());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
-        }
+        return runColumn("results_json", id);
     }
 
     /** Records that {@code id} re-scored the stored outputs of {@code parent}. */
@@ -304,7 +322,11 @@ public final class RunStore implements AutoCloseable {
 
     /** The run whose outputs {@code id} re-scored, if any. */
     public synchronized Optional<String> parent(RunId id) {
-        try (PreparedStatement s = db.prepareStatement("SELECT parent_run_id FROM runs WHERE run_id = ?")) {
+        return runColumn("parent_run_id", id);
+    }
+
+    private Optional<String> runColumn(String column, RunId id) {
+        try (PreparedStatement s = db.prepareStatement("SELECT " + column + " FROM runs WHERE run_id = ?")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -335,19 +357,25 @@ public final class RunStore implements AutoCloseable {
      */
     public synchronized void recordJudgeCall(RunId run, JudgeCallKey key, CallResult result, BigDecimal costUsd,
                                              String source) {
-        TokenUsage u = result instanceof CallResult.Completion c ? c.usage() : TokenUsage.ZERO;
-        CallResult.Completion done = result instanceof CallResult.Completion c ? c : null;
-        CallResult.Failure failed = result instanceof CallResult.Failure f ? f : null;
-        update("""
+        try (PreparedStatement s = db.prepareStatement("""
                 INSERT OR REPLACE INTO judge_calls(run_id, scorer_id, candidate_id, item_id, judge_model, slot, attempt,
                   output, stop_reason, error_code, error_message, input_tokens, output_tokens, cache_read_tokens,
                   cache_write_tokens, latency_ms, cost_usd, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                run.value(), key.scorerId(), key.candidateId(), key.itemId(), key.judgeModel(), key.slot(),
-                key.attempt(), done == null ? null : done.text(), done == null ? null : done.stopReason(),
-                failed == null ? null : failed.errorCode(), failed == null ? null : failed.message(),
-                u.inputTokens(), u.outputTokens(), u.cacheReadInputTokens(), u.cacheWriteInputTokens(),
-                done == null ? 0 : done.latencyMs(), costUsd == null ? null : costUsd.toPlainString(), source);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, run.value());
+            s.setString(2, key.scorerId());
+            s.setString(3, key.candidateId());
+            s.setString(4, key.itemId());
+            s.setString(5, key.judgeModel());
+            s.setString(6, key.slot());
+            s.setInt(7, key.attempt());
+            bindResult(s, 8, result);
+            s.setString(17, costUsd == null ? null : costUsd.toPlainString());
+            s.setString(18, source);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("run store update failed: " + e.getMessage(), e);
+        }
     }
 
     /** The successful judge calls of a run, for resuming it. */
@@ -361,9 +389,7 @@ public final class RunStore implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(new JudgeCallKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)), new StoredCall(new CallResult.Completion(rs.getString(7),
-                            rs.getString(8), new TokenUsage(rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                            rs.getLong(12)), rs.getLong(13), 0, ""), rs.getString(14)));
+                            rs.getString(5), rs.getInt(6)), new StoredCall(completion(rs, 7, 0), rs.getString(14)));
                 }
             }
         } catch (SQLException e) {
@@ -374,39 +400,15 @@ public final class RunStore implements AutoCloseable {
 
     /** Number of judge calls recorded for a run. */
     public synchronized int judgeCallCount(RunId id) {
-        try (PreparedStatement s = db.prepareStatement("SELECT COUNT(*) FROM judge_calls WHERE run_id = ?")) {
-            s.setString(1, id.value());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot count judge calls: " + e.getMessage(), e);
-        }
+        return count("judge_calls", id, "judge calls");
     }
 
     /** Adds or replaces scores of a recorded call (the scorers that score after all outputs are in). */
     public synchronized void recordScores(RunId run, String candidateId, String itemId, Map<String, Score> scores) {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement score = db.prepareStatement("""
-                    INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Map.Entry<String, Score> e : scores.entrySet()) {
-                    score.setString(1, run.value());
-                    score.setString(2, candidateId);
-                    score.setString(3, itemId);
-                    score.setString(4, e.getKey());
-                    if (e.getValue() instanceof Score.Value v) {
-                        score.setDouble(5, v.value());
-                        score.setString(6, v.note());
-                        score.setString(7, null);
-                    } else {
-                        score.setNull(5, java.sql.Types.REAL);
-                        score.setString(6, null);
-                        score.setString(7, ((Score.Failed) e.getValue()).reason());
-                    }
-                    score.executeUpdate();
-                }
+            try (PreparedStatement score = db.prepareStatement(INSERT_SCORE)) {
+                insertScores(score, run, candidateId, itemId, scores);
             }
             db.commit();
         } catch (SQLException e) {
@@ -459,10 +461,8 @@ public final class RunStore implements AutoCloseable {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new CallKey(rs.getString(1), rs.getString(2)), new StoredCall(
-                            new CallResult.Completion(rs.getString(3), rs.getString(4), new TokenUsage(rs.getLong(5),
-                                    rs.getLong(6), rs.getLong(7), rs.getLong(8)), rs.getLong(9), rs.getLong(10), ""),
-                            rs.getString(11)));
+                    out.put(new CallKey(rs.getString(1), rs.getString(2)),
+                            new StoredCall(completion(rs, 3, rs.getLong(10)), rs.getString(11)));
                 }
             }
         } catch (SQLException e) {
@@ -479,9 +479,7 @@ public final class RunStore implements AutoCloseable {
             s.setString(1, key);
             s.setLong(2, notBeforeEpochMs);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new CallResult.Completion(rs.getString(1), rs.getString(2),
-                        new TokenUsage(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), rs.getLong(7),
-                        0, "")) : Optional.empty();
+                return rs.next() ? Optional.of(completion(rs, 1, 0)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the response cache: " + e.getMessage(), e);
@@ -542,13 +540,17 @@ public final class RunStore implements AutoCloseable {
 
     /** Number of calls recorded for a run. */
     public synchronized int callCount(RunId id) {
-        try (PreparedStatement s = db.prepareStatement("SELECT COUNT(*) FROM calls WHERE run_id = ?")) {
+        return count("calls", id, "calls");
+    }
+
+    private int count(String table, RunId id, String what) {
+        try (PreparedStatement s = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot count calls: " + e.getMessage(), e);
+            throw new StoreException("cannot count " + what + ": " + e.getMessage(), e);
         }
     }
 
