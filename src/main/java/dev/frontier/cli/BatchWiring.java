@@ -56,8 +56,7 @@ final class BatchWiring {
 
     /** Sandbox options with S3 and job state under {@code <store folder>/sandbox}, kept across restarts. */
     static SandboxOptions sandboxOptions(Path store) {
-        Path parent = store.toAbsolutePath().getParent();
-        return SandboxOptions.defaults().withS3(parent.resolve("sandbox"));
+        return SandboxOptions.defaults().withS3(ControlPlaneAccess.sandboxState(store));
     }
 
     /** The batch setup for this run, or empty when batch cannot run here (auto mode without staging). */
@@ -65,11 +64,10 @@ final class BatchWiring {
                                       PrintWriter err) {
         StagingSpec staging = s.staging();
         Path work = store.toAbsolutePath().getParent().resolve("batch");
+        BedrockSettings settings = RunWiring.settings(local, region, Optional.empty(), 3, Duration.ofSeconds(120));
         if (local != null) {
             S3Uri prefix = staging.s3().orElse(SANDBOX_STAGING);
             local.createBucket(prefix.bucket());
-            BedrockSettings settings = new BedrockSettings(region, Optional.of(local.endpoint()),
-                    new BedrockSettings.Static("sandbox", "sandbox"), 3, Duration.ofSeconds(120));
             return Optional.of(new BatchSetup(new BatchJobClient(CloudClients.bedrock(settings)),
                     new S3Objects(CloudClients.s3(settings, local.s3Endpoint()), Optional.empty(), Optional.empty()),
                     prefix, staging.roleArn().orElse(SANDBOX_ROLE), Optional.empty(), Optional.empty(),
@@ -78,8 +76,6 @@ final class BatchWiring {
         if (staging.s3().isEmpty() || staging.roleArn().isEmpty()) {
             return Optional.empty();
         }
-        BedrockSettings settings = new BedrockSettings(region, Optional.empty(),
-                new BedrockSettings.DefaultChain(), 3, Duration.ofSeconds(120));
         return Optional.of(new BatchSetup(new BatchJobClient(CloudClients.bedrock(settings)),
                 new S3Objects(CloudClients.s3(settings, Optional.empty()), staging.expectedBucketOwner(),
                         staging.kmsKeyId()),

@@ -37,12 +37,10 @@ final class ControlPlaneAccess implements AutoCloseable {
         if (useSandbox) {
             Sandbox local = Sandbox.start(SandboxOptions.defaults().withTimeScale(timeScale)
                     .withS3(sandboxState(store)).withJobTime(jobTime));
-            return new ControlPlaneAccess(local, new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.of(local.endpoint()), new BedrockSettings.Static("sandbox", "sandbox"), 3,
+            return new ControlPlaneAccess(local, RunWiring.settings(local, Optional.of("us-east-1"), endpoint, 3,
                     Duration.ofSeconds(60)));
         }
-        return new ControlPlaneAccess(null, new BedrockSettings(region, endpoint,
-                new BedrockSettings.DefaultChain(), 3, Duration.ofSeconds(120)));
+        return new ControlPlaneAccess(null, RunWiring.settings(null, region, endpoint, 3, Duration.ofSeconds(120)));
     }
 
     Sandbox sandbox() {

@@ -9,10 +9,8 @@ import dev.frontier.invoke.ModelClient;
 import dev.frontier.invoke.SetupException;
 import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
-import dev.frontier.report.ReportWriter;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.run.StoreResponseCache;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
@@ -104,7 +102,7 @@ final class DistillCommand implements Callable<Integer> {
             if (!d.recommended()) {
                 throw new CliFailure(Exit.INVALID_INPUT, "not launching: " + d.reason());
             }
-            Optional<String> region = RunCommand.region(s, null);
+            Optional<String> region = RunWiring.region(s, null);
             try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store,
                     Duration.ofSeconds(jobSeconds), timeScale, region, s.execution().endpoint());
                  CustomizationJobs jobs = access.jobs()) {
@@ -175,23 +173,17 @@ final class DistillCommand implements Callable<Integer> {
                          PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         SuiteSpec s = plan.suite().suite();
         Optional<String> runtimeRegion = access.sandbox() != null ? Optional.of("us-east-1") : region;
-        RunId id = RunCommand.newRunId(clock);
+        RunId id = RunWiring.newRunId(clock);
         err.printf("run %s: %s, the custom model and %d candidates on %d holdout items%n", id, s.name(),
                 s.candidates().size(), plan.suite().dataset().items().stream().filter(plan.suite().split()::isHoldout)
                         .count());
         err.flush();
-        try (ModelClient client = RunCommand.client(s, access.sandbox(), runtimeRegion)) {
-            Runner.Options options = new Runner.Options(false, s.execution().responseCache()
-                    ? Optional.of(new StoreResponseCache(store)) : Optional.empty(),
-                    Duration.ofHours(s.execution().cacheTtlHours()),
-                    access.sandbox() != null ? "sandbox" : "bedrock:" + runtimeRegion.orElse("default") + ":"
-                            + s.execution().endpoint().map(Object::toString).orElse(""),
+        try (ModelClient client = RunWiring.client(s, access.sandbox(), runtimeRegion)) {
+            Runner.Options options = RunWiring.options(false, false, s, store, access.sandbox(), runtimeRegion,
                     s.budget().maxUsd());
-            RunResult result = distiller.evaluate(plan, d, servingArn, client, id, new Runner.Context(Main.version(),
-                    access.sandbox() != null ? "sandbox" : "bedrock", runtimeRegion.orElse(""),
-                    access.sandbox() != null), options);
-            Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
-            new ReportWriter().write(result, dir);
+            RunResult result = distiller.evaluate(plan, d, servingArn, client, id,
+                    RunWiring.context(access.sandbox(), runtimeRegion), options);
+            Path dir = storage.writeReport(result);
             Summary.print(result, out);
             String custom = Distiller.customCandidateId(plan.spec());
             if (result.decision() != null) {

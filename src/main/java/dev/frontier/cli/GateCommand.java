@@ -54,7 +54,7 @@ final class GateCommand implements Callable<Integer> {
                     + "', not '" + head.suite() + "'");
         }
         GateReport report = Gates.evaluate(head, base);
-        Path dir = storage.reports.resolve(head.suite()).resolve(head.runId());
+        Path dir = storage.reportDir(head);
         Files.createDirectories(dir);
         String markdown = new ReportWriter().render(head).markdown() + "\n" + report.markdown();
         write(dir.resolve("junit.xml"), report.junitXml());

@@ -1,7 +1,6 @@
 package dev.frontier.cli;
 
 import dev.frontier.model.RunId;
-import dev.frontier.report.ReportWriter;
 import dev.frontier.run.LabelImport;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.JudgeScale;
@@ -122,8 +121,7 @@ final class LabelsCommand implements Runnable {
                                 num(c.itemLevel().kappaQuadratic()), c.itemLevel().n());
                     }
                 }
-                Path dir = storage.reports.resolve(updated.suite()).resolve(updated.runId());
-                new ReportWriter().write(updated, dir);
+                Path dir = storage.writeReport(updated);
                 out.printf("report: %s%n", dir.resolve("report.html"));
                 return Exit.OK.code();
             } catch (RunStore.StoreException e) {

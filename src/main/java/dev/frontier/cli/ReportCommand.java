@@ -1,7 +1,6 @@
 package dev.frontier.cli;
 
 import dev.frontier.model.RunId;
-import dev.frontier.report.ReportWriter;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -32,8 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunResult result = RunId.isValid(run) ? fromStore(new RunId(run)) : fromFile(Path.of(run));
-        Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
-        new ReportWriter().write(result, dir);
+        Path dir = storage.writeReport(result);
         spec.commandLine().getOut().printf("report: %s%n", dir.resolve("report.html"));
         return Exit.OK.code();
     }

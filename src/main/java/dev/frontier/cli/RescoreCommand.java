@@ -4,10 +4,8 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
-import dev.frontier.report.ReportWriter;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.run.StoreResponseCache;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.store.RunResult;
@@ -17,7 +15,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -94,30 +91,23 @@ final class RescoreCommand implements Callable<Integer> {
                 throw new CliFailure(Exit.INVALID_INPUT, "run " + parent + " is not in " + storage.store
                         + " (check the id, or pass the right --store)");
             }
-            RunId id = RunCommand.newRunId(clock);
+            RunId id = RunWiring.newRunId(clock);
             SandboxOptions options = SandboxOptions.defaults().withTimeScale(timeScale);
             local = sandbox ? Sandbox.start(requestLog == null ? options : options.withRequestLog(requestLog)) : null;
-            Optional<String> region = RunCommand.region(s, local);
-            try (ModelClient client = RunCommand.client(s, local, region)) {
+            Optional<String> region = RunWiring.region(s, local);
+            try (ModelClient client = RunWiring.client(s, local, region)) {
                 err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);
                 err.flush();
-                Runner.Options opts = new Runner.Options(false,
-                        noCache || !s.execution().responseCache() ? Optional.empty()
-                                : Optional.of(new StoreResponseCache(store)),
-                        Duration.ofHours(s.execution().cacheTtlHours()),
-                        local != null ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
-                                + s.execution().endpoint().map(Object::toString).orElse(""),
+                Runner.Options opts = RunWiring.options(false, noCache, s, store, local, region,
                         budget != null ? Optional.of(budget) : s.budget().maxUsd());
                 RunResult result;
                 try {
                     result = new Runner(client, store, clock, Runner.Progress.NONE).rescore(prepared, id, parent,
-                            new Runner.Context(Main.version(), local != null ? "sandbox" : "bedrock",
-                                    region.orElse(""), local != null), opts);
+                            RunWiring.context(local, region), opts);
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
                 }
-                Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
-                new ReportWriter().write(result, dir);
+                Path dir = storage.writeReport(result);
                 Summary.print(result, out);
                 out.printf("rescored run %s as %s%n", parent, result.runId());
                 out.printf("report: %s%n", dir.resolve("report.html"));

@@ -1,19 +1,11 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
-import dev.frontier.invoke.AdaptiveLimit;
-import dev.frontier.invoke.BedrockConverseClient;
-import dev.frontier.invoke.BedrockSettings;
 import dev.frontier.invoke.ModelClient;
-import dev.frontier.invoke.RateLimiter;
-import dev.frontier.invoke.ResilientClient;
-import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
-import dev.frontier.report.ReportWriter;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.run.StoreResponseCache;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.store.RunResult;
@@ -22,11 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -97,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         InstantSource clock = InstantSource.system();
         Sandbox local = null;
         try (RunStore store = RunStore.open(storage.store)) {
-            RunId id = resume != null ? resumable(store, prepared) : newRunId(clock);
+            RunId id = resume != null ? resumable(store, prepared) : RunWiring.newRunId(clock);
             boolean batchWanted = s.execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
             if (batchWanted && !sandbox) {
                 BatchWiring.requireStaging(s);
@@ -107,20 +96,14 @@ final class RunCommand implements Callable<Integer> {
                             .withJobTime(Duration.ofMillis(Math.round(jobTimeSeconds * 1000)))
                     : SandboxOptions.defaults().withTimeScale(timeScale);
             local = sandbox ? Sandbox.start(requestLog == null ? local0 : local0.withRequestLog(requestLog)) : null;
-            Optional<String> region = region(s, local);
-            try (ModelClient client = client(s, local, region)) {
+            Optional<String> region = RunWiring.region(s, local);
+            try (ModelClient client = RunWiring.client(s, local, region)) {
                 String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock";
                 int total = s.candidates().size() * prepared.dataset().items().size();
                 err.printf("run %s%s: %s, %d candidates × %d items on %s%n", id, resume != null ? " (resumed)" : "",
                         s.name(), s.candidates().size(), prepared.dataset().items().size(), where);
                 err.flush();
-                Runner.Options options = new Runner.Options(resume != null,
-                        noCache || !s.execution().responseCache() ? Optional.empty()
-                                : Optional.of(new StoreResponseCache(store)),
-                        Duration.ofHours(s.execution().cacheTtlHours()),
-                        local != null ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
-                                + s.execution().endpoint().map(Object::toString).orElse(""),
-                        limit);
+                Runner.Options options = RunWiring.options(resume != null, noCache, s, store, local, region, limit);
                 RunResult result;
                 Runner.Progress progress = progress(err, s.name(), total);
                 try {
@@ -128,16 +111,13 @@ final class RunCommand implements Callable<Integer> {
                     if (batchWanted) {
                         BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
                     }
-                    result = runner.run(prepared, id, new Runner.Context(
-                            Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""), local != null),
-                            options);
+                    result = runner.run(prepared, id, RunWiring.context(local, region), options);
                 } finally {
                     if (progress instanceof TerminalProgress bar) {
                         bar.close();
                     }
                 }
-                Path dir = storage.reports.resolve(result.suite()).resolve(result.runId());
-                new ReportWriter().write(result, dir);
+                Path dir = storage.writeReport(result);
                 Summary.print(result, out);
                 out.printf("report: %s%n", dir.resolve("report.html"));
                 out.flush();
@@ -229,47 +209,5 @@ final class RunCommand implements Callable<Integer> {
                     prepared.suite().execution().maxErrorRate() * 100, prepared.suite().file(), result.runId()));
         }
         return Exit.OK.code();
-    }
-
-    /** Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. */
-    static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
-        // one attempt in the SDK: the resilient layer owns retries, so the two never multiply
-        BedrockSettings settings = local != null
-                ? new BedrockSettings(region, Optional.of(local.endpoint()),
-                        new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(60))
-                : new BedrockSettings(region, s.execution().endpoint(), new BedrockSettings.DefaultChain(), 1,
-                        Duration.ofSeconds(120));
-        ModelClient bedrock = BedrockConverseClient.create(settings);
-        int concurrency = s.execution().concurrency();
-        Optional<RateLimiter> rpm = s.execution().requestsPerMinute().isPresent()
-                ? Optional.of(new RateLimiter(s.execution().requestsPerMinute().getAsInt(), System::nanoTime,
-                        RateLimiter.Sleeper.REAL)) : Optional.empty();
-        Optional<RateLimiter> tpm = s.execution().tokensPerMinute().isPresent()
-                ? Optional.of(new RateLimiter(s.execution().tokensPerMinute().getAsLong(), System::nanoTime,
-                        RateLimiter.Sleeper.REAL)) : Optional.empty();
-        return new ResilientClient(bedrock, RetryPolicy.standard(), new AdaptiveLimit(concurrency, concurrency), rpm,
-                tpm, RateLimiter.Sleeper.REAL, s.sha256().hashCode());
-    }
-
-    static Optional<String> region(SuiteSpec s, Sandbox local) {
-        if (local != null) {
-            return Optional.of("us-east-1");
-        }
-        if (s.execution().region().isPresent()) {
-            return s.execution().region();
-        }
-        String env = System.getenv("AWS_REGION");
-        if (env == null || env.isBlank()) {
-            env = System.getenv("AWS_DEFAULT_REGION");
-        }
-        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
-    }
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
-    static RunId newRunId(InstantSource clock) {
-        int suffix = new SecureRandom().nextInt(0x10000);
-        return new RunId(STAMP.format(clock.instant()) + String.format(Locale.ROOT, "-%04x", suffix));
     }
 }

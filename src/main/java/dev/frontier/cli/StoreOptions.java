@@ -1,5 +1,8 @@
 package dev.frontier.cli;
 
+import dev.frontier.report.ReportWriter;
+import dev.frontier.store.RunResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,4 +15,16 @@ final class StoreOptions {
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "reports folder, default: ${DEFAULT-VALUE}")
     Path reports;
+
+    /** The folder of a run's reports: {@code <reports>/<suite>/<run id>}. */
+    Path reportDir(RunResult result) {
+        return reports.resolve(result.suite()).resolve(result.runId());
+    }
+
+    /** Writes the run's reports into {@link #reportDir} and returns that folder. */
+    Path writeReport(RunResult result) throws IOException {
+        Path dir = reportDir(result);
+        new ReportWriter().write(result, dir);
+        return dir;
+    }
 }
