@@ -84,9 +84,7 @@ final class GateCommand implements Callable<Integer> {
 
     private static RunResult load(String ref, String what, StoreOptions storage) {
         if (RunId.isValid(ref)) {
-            if (!Files.isRegularFile(storage.store)) {
-                throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store + " to find " + ref);
-            }
+            storage.requireStore(" to find " + ref);
             try (RunStore store = RunStore.open(storage.store)) {
                 String json = store.resultsJson(new RunId(ref)).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT,
                         what + ": run " + ref + " has no results in " + storage.store));

@@ -9,7 +9,6 @@ import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,9 +100,7 @@ final class LabelsCommand implements Runnable {
             if (!RunId.isValid(run)) {
                 throw new CliFailure(Exit.INVALID_INPUT, "--run takes a run id like 20261127-183000-ab12");
             }
-            if (!Files.isRegularFile(storage.store)) {
-                throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store);
-            }
+            storage.requireStore("");
             RunId id = new RunId(run);
             try (RunStore store = RunStore.open(storage.store)) {
                 Optional<String> json = store.resultsJson(id);

@@ -37,10 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private RunResult fromStore(RunId id) {
-        if (!Files.isRegularFile(storage.store)) {
-            throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store
-                    + " (run a suite first, or pass --store)");
-        }
+        storage.requireStore(" (run a suite first, or pass --store)");
         Optional<String> json;
         try (RunStore store = RunStore.open(storage.store)) {
             json = store.resultsJson(id);

@@ -13,7 +13,6 @@ import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -77,10 +76,7 @@ final class RescoreCommand implements Callable<Integer> {
         if (timeScale < 0 || timeScale > 10) {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
         }
-        if (!Files.isRegularFile(storage.store)) {
-            throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + storage.store
-                    + " (run a suite first, or pass --store)");
-        }
+        storage.requireStore(" (run a suite first, or pass --store)");
         PreparedSuite prepared = SuiteInput.prepare(suite, err);
         SuiteSpec s = prepared.suite();
         RunId parent = new RunId(run);

@@ -3,6 +3,7 @@ package dev.frontier.cli;
 import dev.frontier.report.ReportWriter;
 import dev.frontier.store.RunResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,13 @@ final class StoreOptions {
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "reports folder, default: ${DEFAULT-VALUE}")
     Path reports;
+
+    /** Ends the command with exit 2 unless the run store exists: "no run store at FILE" and {@code more}. */
+    void requireStore(String more) {
+        if (!Files.isRegularFile(store)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "no run store at " + store + more);
+        }
+    }
 
     /** The folder of a run's reports: {@code <reports>/<suite>/<run id>}. */
     Path reportDir(RunResult result) {
