@@ -43,6 +43,19 @@ final class ControlState {
         return json;
     }
 
+    /** A request body that must be one JSON object; anything else is Bedrock's validation error. */
+    JsonNode request(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
+        }
+    }
+
     SandboxS3 s3() {
         return s3;
     }

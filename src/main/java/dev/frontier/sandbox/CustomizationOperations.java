@@ -113,7 +113,7 @@ final class CustomizationOperations implements ControlPlane.Operations {
     }
 
     private ControlPlane.Reply create(byte[] body) {
-        JsonNode r = parse(body);
+        JsonNode r = state.request(body);
         String jobName = text(r, "jobName");
         String modelName = text(r, "customModelName");
         String role = text(r, "roleArn");
@@ -436,18 +436,6 @@ final class CustomizationOperations implements ControlPlane.Operations {
 
     private static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
-    }
-
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = state.json().readTree(body);
-            if (node == null || !node.isObject()) {
-                throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
-        }
     }
 
     private static String text(JsonNode r, String field) {

@@ -3,11 +3,12 @@ package dev.frontier.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -38,45 +39,37 @@ final class ServingOperations implements ControlPlane.Operations {
                                                byte[] body) {
         if (segments.size() >= 1 && segments.get(0).equals("provisioned-model-throughput")) {
             if (method.equals("POST") && segments.size() == 1) {
-                return Optional.of(createProvisioned(parse(body)));
+                return Optional.of(createProvisioned(state.request(body)));
             }
             if (segments.size() == 2 && method.equals("GET")) {
                 return Optional.of(new ControlPlane.Reply("GetProvisionedModelThroughput", 200,
                         provisionedView(find(PROVISIONED, segments.get(1), "provisioned model"))));
             }
             if (segments.size() == 2 && method.equals("DELETE")) {
-                delete(PROVISIONED, segments.get(1), "provisioned model");
-                return Optional.of(new ControlPlane.Reply("DeleteProvisionedModelThroughput", 200,
-                        state.json().createObjectNode()));
+                return Optional.of(delete("DeleteProvisionedModelThroughput", PROVISIONED, segments.get(1),
+                        "provisioned model"));
             }
         }
         if (segments.size() == 1 && segments.get(0).equals("provisioned-model-throughputs") && method.equals("GET")) {
-            ObjectNode out = state.json().createObjectNode();
-            ArrayNode list = out.putArray("provisionedModelSummaries");
-            state.all(PROVISIONED).stream().filter(r -> !r.path("deleted").asBoolean())
-                    .forEach(r -> list.add(provisionedView(r)));
-            return Optional.of(new ControlPlane.Reply("ListProvisionedModelThroughputs", 200, out));
+            return Optional.of(list("ListProvisionedModelThroughputs", PROVISIONED, "provisionedModelSummaries",
+                    this::provisionedView));
         }
         if (segments.size() >= 2 && segments.get(0).equals("model-customization")
                 && segments.get(1).equals("custom-model-deployments")) {
             if (method.equals("POST") && segments.size() == 2) {
-                return Optional.of(createDeployment(parse(body)));
+                return Optional.of(createDeployment(state.request(body)));
             }
             if (method.equals("GET") && segments.size() == 2) {
-                ObjectNode out = state.json().createObjectNode();
-                ArrayNode list = out.putArray("modelDeploymentSummaries");
-                state.all(DEPLOYMENTS).stream().filter(r -> !r.path("deleted").asBoolean())
-                        .forEach(r -> list.add(deploymentView(r)));
-                return Optional.of(new ControlPlane.Reply("ListCustomModelDeployments", 200, out));
+                return Optional.of(list("ListCustomModelDeployments", DEPLOYMENTS, "modelDeploymentSummaries",
+                        this::deploymentView));
             }
             if (method.equals("GET") && segments.size() == 3) {
                 return Optional.of(new ControlPlane.Reply("GetCustomModelDeployment", 200,
                         deploymentView(find(DEPLOYMENTS, segments.get(2), "custom model deployment"))));
             }
             if (method.equals("DELETE") && segments.size() == 3) {
-                delete(DEPLOYMENTS, segments.get(2), "custom model deployment");
-                return Optional.of(new ControlPlane.Reply("DeleteCustomModelDeployment", 200,
-                        state.json().createObjectNode()));
+                return Optional.of(delete("DeleteCustomModelDeployment", DEPLOYMENTS, segments.get(2),
+                        "custom model deployment"));
             }
         }
         return Optional.empty();
@@ -86,12 +79,7 @@ final class ServingOperations implements ControlPlane.Operations {
         String name = r.path("provisionedModelName").asText("");
         String modelId = r.path("modelId").asText("");
         int units = r.path("modelUnits").asInt(0);
-        String token = r.path("clientRequestToken").asText("");
-        if (!NAME.matcher(name).matches() || name.length() > 63) {
-            throw BedrockError.validation("1 validation error detected: Value '" + name + "' at "
-                    + "'provisionedModelName' failed to satisfy constraint: Member must satisfy regular expression "
-                    + "pattern: ([0-9a-zA-Z][_-]?)+");
-        }
+        checkName(name, "provisionedModelName", "([0-9a-zA-Z][_-]?)+");
         if (units < 1) {
             throw BedrockError.validation("1 validation error detected: Value '" + units + "' at 'modelUnits' failed "
                     + "to satisfy constraint: Member must have value greater than or equal to 1");
@@ -101,61 +89,68 @@ final class ServingOperations implements ControlPlane.Operations {
                     + "commitment)");
         }
         ObjectNode model = activeModel(modelId);
-        Optional<ObjectNode> again = sameToken(PROVISIONED, token);
-        if (again.isPresent()) {
-            return new ControlPlane.Reply("CreateProvisionedModelThroughput", 201, state.json().createObjectNode()
-                    .put("provisionedModelArn", again.get().path("arn").asText()));
-        }
-        long now = state.now().toEpochMilli();
-        String id = ControlState.id("pt\n" + name + "\n" + token + "\n" + now);
-        ObjectNode pt = state.json().createObjectNode();
-        pt.put("id", id);
-        pt.put("arn", ControlState.arn("provisioned-model/" + id));
-        pt.put("name", name);
-        pt.put("modelArn", model.path("modelArn").asText());
-        pt.put("foundationModelArn", model.path("baseModelArn").asText());
-        pt.put("modelUnits", units);
-        pt.put("clientRequestToken", token);
-        if (r.has("commitmentDuration")) {
-            pt.put("commitmentDuration", r.path("commitmentDuration").asText());
-        }
-        state.stamp(pt);
-        state.write(PROVISIONED, id, pt);
+        String arn = create(PROVISIONED, "pt", "provisioned-model", name, model, r, pt -> {
+            pt.put("foundationModelArn", model.path("baseModelArn").asText());
+            pt.put("modelUnits", units);
+            if (r.has("commitmentDuration")) {
+                pt.put("commitmentDuration", r.path("commitmentDuration").asText());
+            }
+        });
         return new ControlPlane.Reply("CreateProvisionedModelThroughput", 201,
-                state.json().createObjectNode().put("provisionedModelArn", pt.path("arn").asText()));
+                state.json().createObjectNode().put("provisionedModelArn", arn));
     }
 
     private synchronized ControlPlane.Reply createDeployment(JsonNode r) {
         String name = r.path("modelDeploymentName").asText("");
         String modelArn = r.path("modelArn").asText("");
-        String token = r.path("clientRequestToken").asText("");
-        if (!NAME.matcher(name).matches() || name.length() > 63) {
-            throw BedrockError.validation("1 validation error detected: Value '" + name + "' at "
-                    + "'modelDeploymentName' failed to satisfy constraint: Member must satisfy regular expression "
-                    + "pattern: ^([0-9a-zA-Z][_-]?)+$");
-        }
+        checkName(name, "modelDeploymentName", "^([0-9a-zA-Z][_-]?)+$");
         ObjectNode model = activeModel(modelArn);
         if (!model.path("student").asText().startsWith("amazon.nova-")) {
             throw BedrockError.validation("On-demand deployment is not supported for this custom model; use "
                     + "Provisioned Throughput.");
         }
-        Optional<ObjectNode> again = sameToken(DEPLOYMENTS, token);
+        String arn = create(DEPLOYMENTS, "deployment", "custom-model-deployment", name, model, r, d -> { });
+        return new ControlPlane.Reply("CreateCustomModelDeployment", 202,
+                state.json().createObjectNode().put("customModelDeploymentArn", arn));
+    }
+
+    private static void checkName(String name, String field, String pattern) {
+        if (!NAME.matcher(name).matches() || name.length() > 63) {
+            throw BedrockError.validation("1 validation error detected: Value '" + name + "' at '" + field
+                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
+        }
+    }
+
+    /**
+     * Records a new resource of {@code kind} serving {@code model}, with the request's token and the members
+     * {@code specific} adds; a token seen before gives the resource it created instead. Returns the resource's ARN.
+     */
+    private String create(String kind, String idSeed, String arnType, String name, ObjectNode model,
+                          JsonNode request, Consumer<ObjectNode> specific) {
+        String token = request.path("clientRequestToken").asText("");
+        Optional<ObjectNode> again = sameToken(kind, token);
         if (again.isPresent()) {
-            return new ControlPlane.Reply("CreateCustomModelDeployment", 202, state.json().createObjectNode()
-                    .put("customModelDeploymentArn", again.get().path("arn").asText()));
+            return again.get().path("arn").asText();
         }
         long now = state.now().toEpochMilli();
-        String id = ControlState.id("deployment\n" + name + "\n" + token + "\n" + now);
-        ObjectNode d = state.json().createObjectNode();
-        d.put("id", id);
-        d.put("arn", ControlState.arn("custom-model-deployment/" + id));
-        d.put("name", name);
-        d.put("modelArn", model.path("modelArn").asText());
-        d.put("clientRequestToken", token);
-        state.stamp(d);
-        state.write(DEPLOYMENTS, id, d);
-        return new ControlPlane.Reply("CreateCustomModelDeployment", 202,
-                state.json().createObjectNode().put("customModelDeploymentArn", d.path("arn").asText()));
+        String id = ControlState.id(idSeed + "\n" + name + "\n" + token + "\n" + now);
+        ObjectNode resource = state.json().createObjectNode();
+        resource.put("id", id);
+        resource.put("arn", ControlState.arn(arnType + "/" + id));
+        resource.put("name", name);
+        resource.put("modelArn", model.path("modelArn").asText());
+        specific.accept(resource);
+        resource.put("clientRequestToken", token);
+        state.stamp(resource);
+        state.write(kind, id, resource);
+        return resource.path("arn").asText();
+    }
+
+    private ControlPlane.Reply list(String action, String kind, String member, Function<ObjectNode, ObjectNode> view) {
+        ObjectNode out = state.json().createObjectNode();
+        ArrayNode list = out.putArray(member);
+        state.all(kind).stream().filter(r -> !r.path("deleted").asBoolean()).forEach(r -> list.add(view.apply(r)));
+        return new ControlPlane.Reply(action, 200, out);
     }
 
     private ObjectNode activeModel(String modelId) {
@@ -180,10 +175,11 @@ final class ServingOperations implements ControlPlane.Operations {
                 .orElseThrow(() -> CustomizationOperations.notFound(what, identifier));
     }
 
-    private synchronized void delete(String kind, String identifier, String what) {
+    private synchronized ControlPlane.Reply delete(String action, String kind, String identifier, String what) {
         ObjectNode r = find(kind, identifier, what);
         r.put("deleted", true);
         state.write(kind, r.path("id").asText(), r);
+        return new ControlPlane.Reply(action, 200, state.json().createObjectNode());
     }
 
     private ObjectNode provisionedView(ObjectNode pt) {
@@ -217,17 +213,5 @@ final class ServingOperations implements ControlPlane.Operations {
         v.put("createdAt", ControlState.iso(created));
         v.put("lastUpdatedAt", ControlState.iso(ready ? created + state.share(d, 1) : created));
         return v;
-    }
-
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = state.json().readTree(body);
-            if (node == null || !node.isObject()) {
-                throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
-        }
     }
 }
