@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
-import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,51 +30,18 @@ class ResumeAfterKillTest {
         return f;
     }
 
-    private static int count(Path db, String sql) {
-        if (!Files.exists(db)) {
-            return 0;
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        } catch (SQLException e) {
-            return 0; // not created yet
-        }
-    }
-
-    private static String firstRun(Path db) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT run_id FROM runs")) {
-            assertThat(rs.next()).isTrue();
-            return rs.getString(1);
-        }
-    }
-
     /** `frontier run SUITE ARGS` in a child JVM with the credentials the sandbox accepts. */
     private static Process child(Path suite, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "dev.frontier.cli.Main", "run",
-                suite.toString(), "--progress", "plain"));
+        List<String> command = new ArrayList<>(List.of(suite.toString(), "--progress", "plain"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_REGION", "us-east-1");
-        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildRun.start(log, Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_REGION", "us-east-1"), command);
     }
 
     /** Runs to the end and returns the results it reported. */
     private RunResult finish(Path suite, String logName, String... args) throws Exception {
         Path log = dir.resolve(logName);
-        Process p = child(suite, log, args);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String out = Files.readString(log);
-        assertThat(p.exitValue()).as(out).isZero();
-        Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
+        return ChildRun.results(ChildRun.succeeded(child(suite, log, args), log));
     }
 
     @Test
@@ -93,16 +51,10 @@ class ResumeAfterKillTest {
             Path db = dir.resolve("store.db");
             Process child = child(suite, dir.resolve("child.log"), "--store", db.toString(), "--reports",
                     dir.resolve("reports").toString());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (count(db, "SELECT COUNT(*) FROM calls") < 8 && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.log"))).isTrue();
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            child.waitFor(30, TimeUnit.SECONDS);
-            int committed = count(db, "SELECT COUNT(*) FROM calls WHERE error_code IS NULL");
+            ChildRun.killOnce(child, dir.resolve("child.log"), db, "SELECT COUNT(*) FROM calls", 8);
+            int committed = ChildRun.count(db, "SELECT COUNT(*) FROM calls WHERE error_code IS NULL");
             assertThat(committed).isBetween(8, 35);
-            String runId = firstRun(db);
+            String runId = ChildRun.firstRun(db);
             long paidBefore = sandbox.paidCalls();
 
             RunResult done = finish(suite, "resume.log", "--resume", runId, "--store", db.toString(), "--reports",
