@@ -53,9 +53,8 @@ final class EstimateCommand implements Callable<Integer> {
                     cache = Optional.of(new StoreResponseCache(store));
                 }
             }
-            String region = p.suite().execution().region().orElse(sandbox ? "us-east-1" : "default");
-            String key = sandbox ? "sandbox" : "bedrock:" + region + ":"
-                    + p.suite().execution().endpoint().map(Object::toString).orElse("");
+            // the same key a run would use, region from the environment included, so cached answers are found
+            String key = RunWiring.cacheKey(p.suite(), sandbox, RunWiring.region(p.suite(), sandbox));
             Estimator.Estimate e = Estimator.estimate(p, earlier, cache, key,
                     Instant.now().minus(Duration.ofHours(p.suite().execution().cacheTtlHours())));
             out.printf("%-22s %6s %7s %12s %12s  %-24s %12s %12s%n", "candidate", "calls", "cached", "input tok",

@@ -64,7 +64,12 @@ final class RunWiring {
 
     /** us-east-1 on the sandbox; else the suite's region, then AWS_REGION, then AWS_DEFAULT_REGION. */
     static Optional<String> region(SuiteSpec s, Sandbox local) {
-        if (local != null) {
+        return region(s, local != null);
+    }
+
+    /** The region calls go to, for a run on the sandbox or not. */
+    static Optional<String> region(SuiteSpec s, boolean sandbox) {
+        if (sandbox) {
             return Optional.of("us-east-1");
         }
         if (s.execution().region().isPresent()) {
@@ -91,10 +96,13 @@ final class RunWiring {
         return new Runner.Options(resume,
                 noCache || !s.execution().responseCache() ? Optional.empty()
                         : Optional.of(new StoreResponseCache(store)),
-                Duration.ofHours(s.execution().cacheTtlHours()),
-                local != null ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
-                        + s.execution().endpoint().map(Object::toString).orElse(""),
-                budget);
+                Duration.ofHours(s.execution().cacheTtlHours()), cacheKey(s, local != null, region), budget);
+    }
+
+    /** What identifies where calls go in response-cache keys, so sandbox answers never serve Bedrock runs. */
+    static String cacheKey(SuiteSpec s, boolean sandbox, Optional<String> region) {
+        return sandbox ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
+                + s.execution().endpoint().map(Object::toString).orElse("");
     }
 
     /** What the run record says about where it ran. */
