@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
             description = "with --sandbox: append every request the sandbox receives to FILE (JSON lines)")
     Path requestLog;
 
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "call the candidates on-demand, in batch or auto, instead of the suite's execution.mode")
+    SuiteSpec.ExecutionSpec.Mode mode;
+
     @Option(names = "--sandbox-job-time", paramLabel = "SECONDS", defaultValue = "10",
             description = "how long a sandbox batch job takes from submission to completion, default: ${DEFAULT-VALUE}")
     double jobTimeSeconds;
@@ -80,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkArguments();
-        PreparedSuite prepared = SuiteInput.prepare(suite, err);
+        PreparedSuite prepared = SuiteInput.prepare(suite, err,
+                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode));
         SuiteSpec s = prepared.suite();
         Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
         InstantSource clock = InstantSource.system();
@@ -209,5 +214,18 @@ final class RunCommand implements Callable<Integer> {
                     prepared.suite().execution().maxErrorRate() * 100, prepared.suite().file(), result.runId()));
         }
         return Exit.OK.code();
+    }
+
+    /** {@code on-demand}, {@code batch} or {@code auto}, as in the suite. */
+    static final class ModeConverter implements CommandLine.ITypeConverter<SuiteSpec.ExecutionSpec.Mode> {
+        @Override
+        public SuiteSpec.ExecutionSpec.Mode convert(String value) {
+            for (SuiteSpec.ExecutionSpec.Mode m : SuiteSpec.ExecutionSpec.Mode.values()) {
+                if (m.key().equals(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a mode (on-demand, batch or auto)");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.frontier.cli;
 
 import dev.frontier.config.ScorerCheck;
 import dev.frontier.config.SuiteLoader;
+import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Problem;
 import dev.frontier.run.PreparedSuite;
@@ -17,6 +18,11 @@ final class SuiteInput {
     }
 
     static PreparedSuite prepare(Path file, PrintWriter err) {
+        return prepare(file, err, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #prepare(Path, PrintWriter)}, with the loaded suite adjusted (command-line overrides) first. */
+    static PreparedSuite prepare(Path file, PrintWriter err, java.util.function.UnaryOperator<SuiteSpec> adjust) {
         ScorerRegistry registry = ScorerRegistry.standard();
         SuiteLoader.Result loaded = SuiteLoader.load(file, (type, params) -> {
             if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
@@ -29,7 +35,7 @@ final class SuiteInput {
         if (loaded instanceof SuiteLoader.Invalid invalid) {
             throw invalid(invalid.problems());
         }
-        SuitePreparation.Result prepared = SuitePreparation.prepare(((SuiteLoader.Loaded) loaded).suite(),
+        SuitePreparation.Result prepared = SuitePreparation.prepare(adjust.apply(((SuiteLoader.Loaded) loaded).suite()),
                 PriceCatalog.bundled(), registry);
         if (prepared instanceof SuitePreparation.Invalid invalid) {
             print(invalid.problems(), err);

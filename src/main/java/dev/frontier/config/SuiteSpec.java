@@ -65,6 +65,15 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         return Location.of(file);
     }
 
+    /** This suite with its candidates called in {@code mode} (a command-line override of {@code execution.mode}). */
+    public SuiteSpec withMode(ExecutionSpec.Mode mode) {
+        ExecutionSpec e = execution;
+        return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
+                new ExecutionSpec(e.concurrency(), e.region(), e.endpoint(), e.requestsPerMinute(),
+                        e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
+                pricing, statistics, selection, gates, staging, locations, distillation);
+    }
+
     /** The candidate marked {@code role: incumbent}, if any. */
     public Optional<CandidateSpec> incumbent() {
         return candidates.stream().filter(CandidateSpec::incumbent).findFirst();

@@ -174,4 +174,21 @@ class BatchRunTest {
         assertThat(o.err()).containsPattern("batch\\.yaml:\\d+:\\d+ staging\\.s3: execution\\.mode batch needs "
                 + "staging\\.s3").contains("(add staging: { s3: s3://").doesNotContain("Exception");
     }
+
+    @Test
+    void modeOnTheCommandLineOverridesTheSuite() throws IOException {
+        Path suite = suite(dir, "on-demand");
+        MainTest.Outcome o = MainTest.frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0",
+                "--sandbox-job-time", "1", "--mode", "batch", "--store", dir.resolve("m.db").toString(),
+                "--reports", dir.resolve("reports").toString(), "--progress", "plain");
+        assertThat(o.code()).as(o.out() + o.err()).isZero();
+        Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(o.out());
+        assertThat(m.find()).isTrue();
+        RunResult r = ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
+        assertThat(r.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo("batch"));
+
+        MainTest.Outcome bad = MainTest.frontier("run", suite.toString(), "--mode", "fast");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("'fast' is not a mode (on-demand, batch or auto)");
+    }
 }
