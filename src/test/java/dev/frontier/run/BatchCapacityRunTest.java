@@ -53,7 +53,13 @@ class BatchCapacityRunTest {
     }
 
     private Outcome run(BatchCapacity capacity) throws Exception {
+        return run(capacity, "");
+    }
+
+    private Outcome run(BatchCapacity capacity, String scorers) throws Exception {
         String yaml = Files.readString(Path.of("eval-configs/smoke.yaml"))
+                .replace("  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n",
+                        "  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n" + scorers)
                 .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
                 .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: 4\n  mode: batch\n"
                         + "  responseCache: false");
@@ -127,5 +133,44 @@ class BatchCapacityRunTest {
         assertThat(o.result().calls().answers()).isEqualTo(3 * ITEMS);
         assertThat(o.result().calls().failed()).isZero();
         assertThat(o.billed()).hasSize(3 * ITEMS);
+    }
+
+    @Test
+    void aPartiallyCompletedJudgeJobLeavesTheRestOfTheJudgesToOnDemandCallsPaidOnce() throws Exception {
+        Outcome o = run(new BatchCapacity(0, 4), """
+                  - id: judge
+                    type: llm-judge
+                    model: amazon.nova-pro-v1:0
+                    scale: [1, 5]
+                    reference: "{{intent}}"
+                    rubric: The answer is the one label that fits the message.
+                    weight: 0
+                """);
+        RunStore.JobRow judgeJob = o.jobs().stream().filter(j -> j.kind().equals("judge-batch")).findFirst()
+                .orElseThrow();
+        assertThat(o.jobs()).hasSize(4);
+        assertThat(judgeJob.status()).isEqualTo("PartiallyCompleted");
+        assertThat(judgeJob.detailsJson()).contains("\"processedRecordCount\":96");
+        int success = Integer.parseInt(judgeJob.detailsJson().replaceAll(".*\"successRecordCount\":(\\d+).*", "$1"));
+        RunResult.Judging j = o.result().judging();
+        assertThat(j.modes()).singleElement().satisfies(m -> assertThat(m.mode()).isEqualTo("batch"));
+        int asks = j.modes().get(0).requests();
+        assertThat(asks).isGreaterThan(300);
+        assertThat(j.batch()).isEqualTo(success).isBetween(80, 96);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("store.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM judge_calls WHERE source = 'batch'), "
+                     + "(SELECT COUNT(*) FROM judge_calls WHERE source = 'called' AND attempt = 0), "
+                     + "(SELECT COUNT(*) FROM judge_calls WHERE source = 'called')")) {
+            assertThat(rs.next()).isTrue();
+            // every answer the job gave is kept (none replaced by a second, paid call); every other first ask and
+            // every repair was called on demand once
+            assertThat(rs.getInt(1)).isEqualTo(success);
+            assertThat(rs.getInt(2)).isEqualTo(asks - success);
+            List<RequestRecord> judgeCalls = o.billed().stream()
+                    .filter(x -> x.modelId().equals("amazon.nova-pro-v1:0")).toList();
+            // (identical judge requests for candidates that gave the same label are separate calls: no cache here)
+            assertThat(judgeCalls).hasSize(rs.getInt(3));
+        }
     }
 }

@@ -69,4 +69,25 @@ class ExecutionModesTest {
         assertThat(ExecutionModes.decide(prepare("on-demand", ""), 122, true, "").values())
                 .allSatisfy(c -> assertThat(c.mode()).isEqualTo("on-demand"));
     }
+
+    @Test
+    void judgesGoToBatchWithABatchPriceAndAtLeastAJobsMinimumOfRequests() throws IOException {
+        PreparedSuite batch = prepare("batch", "");
+        assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 100, true, "no staging"))
+                .isEqualTo(new ExecutionModes.Choice("batch", "execution.mode is batch; 100 judge requests "
+                        + "(>= 100), batch price $0.0004 in / $0.0016 out per 1k tokens"));
+        assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 99, true, "no staging"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                        "99 judge requests: a batch job needs at least 100 records"));
+        // unlike a candidate in batch mode, a judge without a batch price is not sent to a job
+        assertThat(ExecutionModes.judge(batch, "anthropic.claude-sonnet-4-20250514-v1:0", 500, true, ""))
+                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                        "no batch price for judge model anthropic.claude-sonnet-4-20250514-v1:0"));
+        assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 500, false, "no staging"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
+        assertThat(ExecutionModes.judge(prepare("auto", ""), "amazon.nova-pro-v1:0", 500, true, "").reason())
+                .startsWith("execution.mode is auto; 500 judge requests");
+        assertThat(ExecutionModes.judge(prepare("on-demand", ""), "amazon.nova-pro-v1:0", 500, true, ""))
+                .isEqualTo(new ExecutionModes.Choice("on-demand", "execution.mode is on-demand"));
+    }
 }
