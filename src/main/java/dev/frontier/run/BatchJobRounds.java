@@ -130,7 +130,7 @@ final class BatchJobRounds {
         RunStore.JobRow row = new RunStore.JobRow(arn, kind, name, suite, run.value(), owner, token, "Submitted",
                 request.toString(), null, now, now);
         store.recordJob(row);
-        log("batch: " + owner + ": submitted " + arn + " (" + count + " records in " + files.size() + " file(s))");
+        log("batch: " + label(kind, owner, model) + ": submitted " + arn + " (" + count + " records in " + files.size() + " file(s))");
         return store.job(arn).orElse(row);
     }
 
@@ -144,7 +144,7 @@ final class BatchJobRounds {
             for (RunStore.JobRow job : pending) {
                 BatchJobClient.Status s = setup.jobs().status(job.jobArn());
                 if (!s.status().equals(lastStatus.put(job.jobArn(), s.status()))) {
-                    log("batch: " + job.candidateId() + ": " + job.jobArn() + " " + s.status()
+                    log("batch: " + label(job) + ": " + job.jobArn() + " " + s.status()
                             + (s.total() >= 0 ? " (" + Math.max(0, s.processed()) + "/" + s.total() + " records)" : "")
                             + (s.message().isEmpty() ? "" : ": " + s.message()));
                 }
@@ -169,7 +169,7 @@ final class BatchJobRounds {
      * manifest's counts and token totals with them.
      */
     void readOutputs(RunStore.JobRow job, BatchJobClient.Status status, Consumer<BatchOutput.Record> each) {
-        String who = job.candidateId();
+        String who = label(job);
         S3Uri dir = S3Uri.parse(request(job).path("output").asText()).resolve(status.jobId() + "/");
         long success = 0;
         long errors = 0;
@@ -219,6 +219,15 @@ final class BatchJobRounds {
         } else if (JobStatus.WITH_OUTPUT.contains(status.status())) {
             log("batch: " + who + ": " + job.jobArn() + " has no manifest.json.out");
         }
+    }
+
+    /** How the log names what a job is for: the candidate, or the judge scorer and judge model. */
+    String label(RunStore.JobRow job) {
+        return label(job.kind(), job.candidateId(), request(job).path("modelId").asText());
+    }
+
+    private static String label(String kind, String owner, String model) {
+        return kind.equals(BatchExecution.KIND) ? owner : "judge " + owner + " (" + model + ")";
     }
 
     private String details(BatchJobClient.Status s, boolean collected) {

@@ -187,8 +187,7 @@ final class JudgeBatch {
             }
         });
         if (errors[0] > 0) {
-            rounds.log("batch: judge " + job.candidateId() + ": " + errors[0] + " error record(s) are called on "
-                    + "demand");
+            rounds.log("batch: " + rounds.label(job) + ": " + errors[0] + " error record(s) are called on demand");
         }
     }
 
