@@ -97,27 +97,31 @@ final class JudgeBatch {
             List<Request> group = g.getValue();
             ExecutionModes.Choice choice = ExecutionModes.judge(prepared, model, group.size(), setup != null,
                     unavailable);
-            if (!choice.batch()) {
-                modes.add(new RunResult.JudgeMode(scorer, model, choice.mode(), choice.reason(), group.size()));
-                continue;
-            }
             Map<String, Request> byRecord = new LinkedHashMap<>();
             group.forEach(r -> byRecord.put(recordId(r.key()), r));
-            List<RunStore.JobRow> jobs = ofRun.stream().filter(j -> scorer.equals(j.candidateId())
-                    && model.equals(rounds.request(j).path("modelId").asText())).toList();
-            if (!jobs.isEmpty()) {
-                List<RunStore.JobRow> open = jobs.stream().filter(j -> !rounds.collected(j)).toList();
-                if (open.isEmpty()) {
-                    modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.ON_DEMAND, "its batch job "
-                            + "already ended; the " + group.size() + " requests left are called on demand",
-                            group.size()));
-                    continue;
-                }
+            List<RunStore.JobRow> jobs = rounds == null ? List.of() : ofRun.stream()
+                    .filter(j -> scorer.equals(j.candidateId())
+                            && model.equals(rounds.request(j).path("modelId").asText())).toList();
+            List<RunStore.JobRow> open = jobs.stream().filter(j -> !rounds.collected(j)).toList();
+            if (!open.isEmpty()) {
+                // submitted before the run was interrupted: its records are paid for, so it is read whatever the
+                // count left now
                 rounds.log("batch: judge " + scorer + " (" + model + "): resuming " + open.size()
                         + " job(s) of this run");
                 pending.addAll(open);
                 wanted.computeIfAbsent(scorer + "\u0000" + model, k -> new HashMap<>()).putAll(byRecord);
-                modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.BATCH, choice.reason(),
+                modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.BATCH, (choice.batch()
+                        ? choice.reason() + "; " : "") + "resumed the batch job submitted before the run was "
+                        + "interrupted", group.size()));
+                continue;
+            }
+            if (!choice.batch()) {
+                modes.add(new RunResult.JudgeMode(scorer, model, choice.mode(), choice.reason(), group.size()));
+                continue;
+            }
+            if (!jobs.isEmpty()) {
+                modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.ON_DEMAND, "its batch job "
+                        + "already ended; the " + group.size() + " requests left are called on demand",
                         group.size()));
                 continue;
             }

@@ -160,6 +160,8 @@ class JudgeBatchRunTest {
                 "batch: judge vs-incumbent (amazon.nova-pro-v1:0): resuming 1 job(s)")
                 .doesNotContain("submitted arn:");
         assertThat(resumed.judging().batch()).isEqualTo(batchAnswers);
+        assertThat(resumed.judging().modes()).allSatisfy(m -> assertThat(m.reason())
+                .endsWith("resumed the batch job submitted before the run was interrupted"));
         assertThat(jobCount("kill.db")).isEqualTo(5);
 
         // a further resume finds every judge answer in the store: nothing submitted, nothing paid again
