@@ -12,6 +12,7 @@ import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
 import dev.frontier.score.LlmJudge;
+import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;
@@ -64,7 +65,7 @@ final class ReviewPhase {
         final AtomicInteger malformed = new AtomicInteger();
         final AtomicInteger orderFlips = new AtomicInteger();
         final AtomicInteger batch = new AtomicInteger();
-        private final List<dev.frontier.store.RunResult.JudgeMode> modes = new ArrayList<>();
+        private final List<RunResult.JudgeMode> modes = new ArrayList<>();
         private Cost spend = Cost.ZERO;
         private final Map<String, Cost> byModel = new LinkedHashMap<>();
 
@@ -81,7 +82,7 @@ final class ReviewPhase {
             return new LinkedHashMap<>(byModel);
         }
 
-        synchronized List<dev.frontier.store.RunResult.JudgeMode> modes() {
+        synchronized List<RunResult.JudgeMode> modes() {
             return List.copyOf(modes);
         }
     }

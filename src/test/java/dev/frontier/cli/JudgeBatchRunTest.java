@@ -140,6 +140,19 @@ class JudgeBatchRunTest {
             assertThat(rs.getInt(2)).isEqualTo(1);
             assertThat(rs.next()).isFalse();
         }
+        // both orders of every pairwise comparison went to the job (all but its seeded error records answered)
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("batch.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT slot, COUNT(*) FROM judge_calls WHERE source = 'batch' "
+                     + "AND scorer_id = 'vs-incumbent' GROUP BY slot ORDER BY slot")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("ab");
+            int ab = rs.getInt(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("ba");
+            assertThat(Math.abs(ab - rs.getInt(2))).isLessThan(10);
+            assertThat(ab).isGreaterThan(200);
+        }
     }
 
     @Test
