@@ -130,7 +130,8 @@ final class JudgeBatch {
             for (Request r : group) {
                 worst = worst.add(WorstCase.batchCost(r.request(), price));
             }
-            if (!budget.reserve(worst)) {
+            if (!budget.reserveIfCovered(worst)) {
+                // each on-demand call is guarded on its own, so the calls that fit are still made
                 modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.ON_DEMAND, "the budget cannot "
                         + "cover the batch job's worst case $" + worst.toPlainString() + "; called on demand",
                         group.size()));

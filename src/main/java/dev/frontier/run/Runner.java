@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A call that can never succeed as configured (no access, unknown model) stops the whole run at once.
  * Candidates in batch mode ({@link ExecutionModes}) are answered by Bedrock batch inference jobs
  * ({@link BatchExecution}) while the on-demand candidates run; what a job does not answer is called on demand.
+ * Judges follow the same rule in the judge phase ({@link JudgeBatch}).
  */
 public final class Runner {
 
