@@ -2,6 +2,7 @@ package dev.frontier.run;
 
 import dev.frontier.batch.BatchRecords;
 import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.BudgetGuard;
@@ -47,8 +48,13 @@ final class JudgeBatch {
     private final Map<String, Integer> itemIndex = new HashMap<>();
     private final Map<String, Integer> candidateIndex = new HashMap<>();
 
-    /** One first ask of a judge, as the judge phase would make it. */
+    /** One first ask of a judge, as the judge phase would make it; the request is null when no job can take it. */
     record Request(RunStore.JudgeCallKey key, ModelRequest request) {
+    }
+
+    /** Whether any judge request can go to a batch job in this run (batch is available and the suite allows it). */
+    boolean possible() {
+        return setup != null && prepared.suite().execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
     }
 
     /**

@@ -175,7 +175,8 @@ final class ReviewPhase {
                             RunStore.JudgeCallKey key = new RunStore.JudgeCallKey(s.spec().id(), j.c().id(),
                                     j.item().id(), request.modelId(), slot, attempt);
                             if (attempt == 0 && !earlier.containsKey(key) && !cachedAnswer(options, request)) {
-                                out.add(new JudgeBatch.Request(key, request));
+                                // only counted when no job can take it: the prompt is not kept
+                                out.add(new JudgeBatch.Request(key, batch.possible() ? request : null));
                             }
                             return noted;
                         });
