@@ -114,7 +114,9 @@ final class BatchJobRounds {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write batch records under " + dir, e);
         }
-        String name = jobName(kind.equals(BatchExecution.KIND) ? owner : "j-" + owner, part);
+        // a judge scorer with a jury has a job per judge model: a short hash of the model keeps their names apart
+        String name = jobName(kind.equals(BatchExecution.KIND) ? owner
+                : "j" + sha256(model).substring(0, 6) + "-" + owner, part);
         BatchJobClient.Submission submission = new BatchJobClient.Submission(name, token, model, setup.roleArn(),
                 input, output, setup.bucketOwner(), setup.kmsKeyId(), setup.tags());
         String arn = setup.jobs().submit(submission);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The 122-item batch suite with a pointwise judge and a pairwise judge (both Nova Pro, which has a batch price): in
- * batch mode the judges' first asks go to one batch job per judge scorer, and every judge score equals the
+ * The 122-item batch suite with a pointwise jury (Nova Pro and Nova Micro) and a pairwise judge (Nova Pro), all with
+ * batch prices: in batch mode the judges' first asks go to one batch job per judge scorer and judge model, and every
+ * judge score equals the
  * on-demand run's at exactly half the price of each call a job answered; a resume submits nothing.
  */
 class JudgeBatchRunTest {
@@ -42,7 +43,7 @@ class JudgeBatchRunTest {
                           - { type: exact-match, expected: "{{intent}}", weight: 1 }
                           - id: judge
                             type: llm-judge
-                            model: amazon.nova-pro-v1:0
+                            models: [amazon.nova-pro-v1:0, amazon.nova-micro-v1:0]
                             scale: [1, 5]
                             reference: "{{intent}}"
                             rubric: The answer is the one label that fits the message.
@@ -81,12 +82,12 @@ class JudgeBatchRunTest {
         String batchReport = lastReport;
         RunResult onDemand = run(suite(dir, "on-demand"), "on-demand.db");
 
-        assertThat(batch.judging().modes()).hasSize(2).allSatisfy(m -> {
+        assertThat(batch.judging().modes()).hasSize(3).allSatisfy(m -> {
             assertThat(m.mode()).isEqualTo("batch");
-            assertThat(m.reason()).contains("execution.mode is batch", "judge requests (>= 100)",
-                    "batch price $0.0004 in");
+            assertThat(m.reason()).contains("execution.mode is batch", "judge requests (>= 100)", "batch price $");
         });
-        assertThat(onDemand.judging().modes()).hasSize(2)
+        assertThat(batch.judging().modes().get(0).reason()).contains("batch price $0.0004 in");
+        assertThat(onDemand.judging().modes()).hasSize(3)
                 .allSatisfy(m -> assertThat(m.reason()).isEqualTo("execution.mode is on-demand"));
         assertThat(onDemand.judging().batch()).isZero();
         assertThat(batch.judging().batch()).isPositive();
@@ -114,7 +115,7 @@ class JudgeBatchRunTest {
         // each call a job answered costs exactly half of the same call on demand
         Map<String, BigDecimal> onDemandCost = judgeCosts("on-demand.db", "");
         Map<String, BigDecimal> batchCost = judgeCosts("batch.db", " AND source = 'batch'");
-        assertThat(batchCost).hasSize(batch.judging().batch());
+        assertThat(batchCost.size()).isEqualTo(batch.judging().batch());
         BigDecimal half = BigDecimal.ZERO;
         BigDecimal full = BigDecimal.ZERO;
         for (var e : batchCost.entrySet()) {
@@ -134,7 +135,7 @@ class JudgeBatchRunTest {
                      + "GROUP BY candidate_id ORDER BY candidate_id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("judge");
-            assertThat(rs.getInt(2)).isEqualTo(1);
+            assertThat(rs.getInt(2)).as("one job per judge model of the jury").isEqualTo(2);
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("vs-incumbent");
             assertThat(rs.getInt(2)).isEqualTo(1);
@@ -170,12 +171,13 @@ class JudgeBatchRunTest {
         }
         RunResult resumed = run(suite, "kill.db", "--resume", first.runId());
         assertThat(lastErr).contains("batch: judge judge (amazon.nova-pro-v1:0): resuming 1 job(s) of this run",
+                "batch: judge judge (amazon.nova-micro-v1:0): resuming 1 job(s) of this run",
                 "batch: judge vs-incumbent (amazon.nova-pro-v1:0): resuming 1 job(s)")
                 .doesNotContain("submitted arn:");
         assertThat(resumed.judging().batch()).isEqualTo(batchAnswers);
         assertThat(resumed.judging().modes()).allSatisfy(m -> assertThat(m.reason())
                 .endsWith("resumed the batch job submitted before the run was interrupted"));
-        assertThat(jobCount("kill.db")).isEqualTo(5);
+        assertThat(jobCount("kill.db")).isEqualTo(6);
 
         // a further resume finds every judge answer in the store: nothing submitted, nothing paid again
         RunResult again = run(suite, "kill.db", "--resume", first.runId());
@@ -184,7 +186,7 @@ class JudgeBatchRunTest {
         assertThat(again.judging().paid()).isZero();
         assertThat(again.judging().resumed()).isEqualTo(again.judging().calls());
         assertThat(again.judging().spendUsd()).isEqualByComparingTo(resumed.judging().spendUsd());
-        assertThat(jobCount("kill.db")).isEqualTo(5);
+        assertThat(jobCount("kill.db")).isEqualTo(6);
         for (int i = 0; i < first.items().size(); i++) {
             if (!first.items().get(i).outputs().get("sonnet").error().isEmpty()) {
                 continue;   // the resume called the incumbent's error record: now there is something to compare
@@ -200,6 +202,12 @@ class JudgeBatchRunTest {
 
     private int jobCount(String store) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(store));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT name) - COUNT(*) FROM jobs")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("every job has a name of its own").isZero();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(store));
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM jobs")) {
             assertThat(rs.next()).isTrue();
             return rs.getInt(1);
@@ -210,11 +218,11 @@ class JudgeBatchRunTest {
         Map<String, BigDecimal> out = new HashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(store));
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT scorer_id, candidate_id, item_id, slot, attempt, cost_usd "
+             ResultSet rs = st.executeQuery("SELECT scorer_id, candidate_id, item_id, judge_model, slot, attempt, cost_usd "
                      + "FROM judge_calls WHERE error_code IS NULL" + where)) {
             while (rs.next()) {
                 out.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4)
-                        + "/" + rs.getInt(5), new BigDecimal(rs.getString(6)));
+                        + "/" + rs.getString(5) + "/" + rs.getInt(6), new BigDecimal(rs.getString(7)));
             }
         }
         return out;
