@@ -78,7 +78,8 @@ final class EstimateCommand implements Callable<Integer> {
                     e.total() instanceof Cost.Known k && k.usd().compareTo(max) > 0
                             ? " — the estimate is above it; the run would stop when the budget is used up" : ""));
             out.println("(input tokens are estimated at about 4 characters per token; output from maxTokens is an "
-                    + "upper bound" + (e.judges().isEmpty() ? "" : "; judges run on demand, repairs not counted")
+                    + "upper bound" + (e.judges().isEmpty() ? "" : "; judges at batch prices where a judge model has one "
+                    + "and >= 100 calls, repairs not counted")
                     + ")");
             return Exit.OK.code();
         } catch (RunStore.StoreException ex) {

@@ -33,6 +33,18 @@ public final class BudgetGuard {
         return true;
     }
 
+    /**
+     * Reserves {@code worstCase} when it fits, without counting a refusal when it does not: for work that has a
+     * fallback whose calls are guarded one by one (a judge batch job whose requests can still be called on demand).
+     */
+    public synchronized boolean reserveIfCovered(BigDecimal worstCase) {
+        if (limit.isPresent() && spent.add(reserved).add(worstCase).compareTo(limit.get()) > 0) {
+            return false;
+        }
+        reserved = reserved.add(worstCase);
+        return true;
+    }
+
     /** Replaces a reservation by what the call really cost. */
     public synchronized void settle(BigDecimal reservation, BigDecimal actual) {
         reserved = reserved.subtract(reservation);

@@ -154,7 +154,7 @@ final class Aggregation {
         Cost spend = t.spend();
         return new RunResult.Judging(spend.usdOrNull(), spend instanceof Cost.Unknown u ? u.reason() : "", byModel,
                 t.calls.get(), t.paid.get(), t.cached.get(), t.resumed.get(), t.failed.get(), t.refused.get(),
-                t.repaired.get(), t.malformed.get(), t.orderFlips.get());
+                t.repaired.get(), t.malformed.get(), t.orderFlips.get(), t.batch.get(), t.modes());
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,

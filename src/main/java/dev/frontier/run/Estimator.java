@@ -1,5 +1,6 @@
 package dev.frontier.run;
 
+import dev.frontier.batch.BatchRecords;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.invoke.ResponseCache;
@@ -44,8 +45,9 @@ public final class Estimator {
     /**
      * The whole estimate; {@code total} is the on-demand sum, judges included.
      *
-     * @param judges one row per judge scorer and judge model ({@code candidateId} is {@code scorer/model}); judges
-     *               run on demand, so their batch figure equals the on-demand one
+     * @param judges one row per judge scorer and judge model ({@code candidateId} is {@code scorer/model}); the
+     *               batch figure is at batch prices where a run in batch would send the judge's calls to a job
+     *               (a batch price and at least 100 calls, {@link ExecutionModes#judge}), else on demand
      */
     public record Estimate(List<CandidateEstimate> candidates, Cost total, Cost totalBatch,
                            List<CandidateEstimate> judges) {
@@ -95,7 +97,7 @@ public final class Estimator {
         List<CandidateEstimate> judges = judges(p, earlierOutputTokens);
         for (CandidateEstimate j : judges) {
             total = total.plus(j.onDemand());
-            totalBatch = totalBatch.plus(j.onDemand());
+            totalBatch = totalBatch.plus(j.batch());
         }
         return new Estimate(out, total, totalBatch, judges);
     }
@@ -136,8 +138,12 @@ public final class Estimator {
                 TokenUsage usage = new TokenUsage(in, (long) calls * j.maxTokens(), 0, 0);
                 Cost cost = p.catalog().find(model).map(x -> x.cost(usage, ModelPrice.Mode.ON_DEMAND))
                         .orElseGet(() -> new Cost.Unknown("no price for judge model " + model));
+                Optional<ModelPrice> batchPrice = p.catalog().find(model)
+                        .filter(x -> x.batchInput().isPresent() && x.batchOutput().isPresent());
+                Cost batch = calls >= BatchRecords.MIN_RECORDS_PER_JOB && batchPrice.isPresent()
+                        ? batchPrice.get().cost(usage, ModelPrice.Mode.BATCH) : cost;
                 out.add(new CandidateEstimate(s.spec().id() + "/" + model, model, calls, 0, in, usage.outputTokens(),
-                        "judge maxTokens (upper bound)", cost, cost));
+                        "judge maxTokens (upper bound)", cost, batch));
             }
         }
         return out;

@@ -87,6 +87,35 @@ public final class ExecutionModes {
                 + ", no latency figure needed");
     }
 
+    /**
+     * The mode of one judge scorer's requests to one judge model: batch when the suite runs in {@code batch} or
+     * {@code auto} mode, batch is available, there are at least {@value BatchRecords#MIN_RECORDS_PER_JOB} requests
+     * and the judge model has a batch price; on demand otherwise (judges need no latency figure).
+     */
+    public static Choice judge(PreparedSuite p, String model, int requests, boolean batchAvailable,
+                               String unavailable) {
+        SuiteSpec.ExecutionSpec.Mode mode = p.suite().execution().mode();
+        if (mode == SuiteSpec.ExecutionSpec.Mode.ON_DEMAND) {
+            return new Choice(ON_DEMAND, "execution.mode is on-demand");
+        }
+        if (!batchAvailable) {
+            return new Choice(ON_DEMAND, unavailable);
+        }
+        if (requests < BatchRecords.MIN_RECORDS_PER_JOB) {
+            return new Choice(ON_DEMAND, requests + " judge requests: a batch job needs at least "
+                    + BatchRecords.MIN_RECORDS_PER_JOB + " records");
+        }
+        Optional<ModelPrice> price = p.catalog().find(model)
+                .filter(x -> x.batchInput().isPresent() && x.batchOutput().isPresent());
+        if (price.isEmpty()) {
+            return new Choice(ON_DEMAND, "no batch price for judge model " + model);
+        }
+        return new Choice(BATCH, "execution.mode is " + (mode == SuiteSpec.ExecutionSpec.Mode.BATCH ? "batch" : "auto")
+                + "; " + requests + " judge requests (>= " + BatchRecords.MIN_RECORDS_PER_JOB + "), batch price $"
+                + plain(price.get().batchInput().get()) + " in / $" + plain(price.get().batchOutput().get())
+                + " out per 1k tokens");
+    }
+
     /** What makes the suite need a latency figure of this candidate, if anything. */
     static Optional<String> latencyNeed(SuiteSpec suite, CandidateSpec c) {
         if (suite.selection().maxLatencyP95Ms().isPresent()) {

@@ -12,6 +12,7 @@ import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
 import dev.frontier.score.LlmJudge;
+import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,18 +32,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pairwise the incumbent's output on the same item) and human labels (looked up by item and candidate). Judge calls
  * take the same path as candidate calls — response cache, budget guard, the resilient client, pricing from the
  * catalog, the run store (table {@code judge_calls}) — and a resumed run reuses the judge answers it already has.
- * The late scores are added to each answer and committed with it.
+ * The late scores are added to each answer and committed with it. In {@code batch} or {@code auto} mode the judges'
+ * first asks can go to batch inference jobs first ({@link JudgeBatch}); their answers then stand in for those calls.
  */
 final class ReviewPhase {
 
     private final ModelClient client;
     private final RunStore store;
     private final InstantSource clock;
+    private final JudgeBatch batch;
 
-    ReviewPhase(ModelClient client, RunStore store, InstantSource clock) {
+    /**
+     * @param batch decides how the judges' first asks run and runs the batch ones; null for a phase that calls
+     *              every judge on demand without reporting modes
+     */
+    ReviewPhase(ModelClient client, RunStore store, InstantSource clock, JudgeBatch batch) {
         this.client = client;
         this.store = store;
         this.clock = clock;
+        this.batch = batch;
     }
 
     /** What the judges cost and did. */
@@ -57,6 +64,8 @@ final class ReviewPhase {
         final AtomicInteger repaired = new AtomicInteger();
         final AtomicInteger malformed = new AtomicInteger();
         final AtomicInteger orderFlips = new AtomicInteger();
+        final AtomicInteger batch = new AtomicInteger();
+        private final List<RunResult.JudgeMode> modes = new ArrayList<>();
         private Cost spend = Cost.ZERO;
         private final Map<String, Cost> byModel = new LinkedHashMap<>();
 
@@ -71,6 +80,10 @@ final class ReviewPhase {
 
         synchronized Map<String, Cost> byModel() {
             return new LinkedHashMap<>(byModel);
+        }
+
+        synchronized List<RunResult.JudgeMode> modes() {
+            return List.copyOf(modes);
         }
     }
 
@@ -88,7 +101,7 @@ final class ReviewPhase {
             return tally;
         }
         Optional<CandidateSpec> incumbent = p.suite().incumbent();
-        List<Runnable> tasks = new ArrayList<>();
+        List<Judged> judged = new ArrayList<>();
         for (Item item : p.dataset().items()) {
             Optional<String> baseline = incumbent.map(c -> answers.getOrDefault(c.id(), Map.of()).get(item.id()))
                     .filter(a -> a.result() instanceof CallResult.Completion)
@@ -100,47 +113,107 @@ final class ReviewPhase {
                     continue;   // no answer, or a failed call: already scored 0 on every scorer
                 }
                 boolean isBaseline = incumbent.map(i -> i.id().equals(c.id())).orElse(false);
-                tasks.add(() -> {
-                    Map<String, Score> added = new LinkedHashMap<>();
-                    String input = Requests.of(c, item).user();
-                    for (PreparedSuite.BoundScorer s : late) {
-                        if (s.judge().isPresent()) {
-                            LlmJudge judge = s.judge().get();
-                            LlmJudge.Outcome outcome = judge.judge(item, input, done.text(), baseline, isBaseline,
-                                    (slot, attempt, request) -> call(p, id, new RunStore.JudgeCallKey(s.spec().id(),
-                                            c.id(), item.id(), request.modelId(), slot, attempt), request, budget,
-                                            options, earlier, tally));
-                            tally.repaired.addAndGet(outcome.repaired());
-                            tally.malformed.addAndGet(outcome.malformed());
-                            tally.orderFlips.addAndGet(outcome.orderFlips());
-                            added.put(s.spec().id(), outcome.score());
-                        } else {
-                            added.put(s.spec().id(), s.labels().get().score(item.id(), c.id()));
-                        }
-                    }
-                    Map<String, Score> merged = new LinkedHashMap<>(answer.scores());
-                    merged.putAll(added);
-                    byItem.put(item.id(), new Runner.Answer(answer.result(), answer.cost(), merged,
-                            answer.source()));
-                    store.recordScores(id, c.id(), item.id(), added);
-                });
+                judged.add(new Judged(item, c, done, baseline, isBaseline, byItem, answer));
             }
+        }
+        Map<RunStore.JudgeCallKey, JudgeBatch.Answered> fromBatch = batch == null ? Map.of()
+                : batch.run(firstAsks(p, judged, late, options, earlier), budget, tally.modes);
+        List<Runnable> tasks = new ArrayList<>();
+        for (Judged j : judged) {
+            tasks.add(() -> {
+                Map<String, Score> added = new LinkedHashMap<>();
+                String input = Requests.of(j.c(), j.item()).user();
+                for (PreparedSuite.BoundScorer s : late) {
+                    if (s.judge().isPresent()) {
+                        LlmJudge judge = s.judge().get();
+                        LlmJudge.Outcome outcome = judge.judge(j.item(), input, j.done().text(), j.baseline(),
+                                j.isBaseline(), (slot, attempt, request) -> call(p, id, new RunStore.JudgeCallKey(
+                                        s.spec().id(), j.c().id(), j.item().id(), request.modelId(), slot, attempt),
+                                        request, budget, options, earlier, fromBatch, tally));
+                        tally.repaired.addAndGet(outcome.repaired());
+                        tally.malformed.addAndGet(outcome.malformed());
+                        tally.orderFlips.addAndGet(outcome.orderFlips());
+                        added.put(s.spec().id(), outcome.score());
+                    } else {
+                        added.put(s.spec().id(), s.labels().get().score(j.item().id(), j.c().id()));
+                    }
+                }
+                Map<String, Score> merged = new LinkedHashMap<>(j.answer().scores());
+                merged.putAll(added);
+                j.byItem().put(j.item().id(), new Runner.Answer(j.answer().result(), j.answer().cost(), merged,
+                        j.answer().source()));
+                store.recordScores(id, j.c().id(), j.item().id(), added);
+            });
         }
         runAll(tasks, threads);
         return tally;
     }
 
+    /** One candidate output the late scorers score. */
+    private record Judged(Item item, CandidateSpec c, CallResult.Completion done, Optional<String> baseline,
+                          boolean isBaseline, Map<String, Runner.Answer> byItem, Runner.Answer answer) {
+    }
+
+    /**
+     * The first asks the judges would make that neither an earlier attempt of this run nor the response cache
+     * answers: the judges are run with a caller that only notes each request (and answers nothing, so no repair is
+     * asked for).
+     */
+    private List<JudgeBatch.Request> firstAsks(PreparedSuite p, List<Judged> judged,
+                                               List<PreparedSuite.BoundScorer> late, Runner.Options options,
+                                               Map<RunStore.JudgeCallKey, RunStore.StoredCall> earlier) {
+        List<JudgeBatch.Request> out = new ArrayList<>();
+        CallResult noted = new CallResult.Failure("NotCalled", "noted for a batch job", false, 0);
+        for (PreparedSuite.BoundScorer s : late) {
+            if (s.judge().isEmpty()) {
+                continue;
+            }
+            for (Judged j : judged) {
+                String input = Requests.of(j.c(), j.item()).user();
+                s.judge().get().judge(j.item(), input, j.done().text(), j.baseline(), j.isBaseline(),
+                        (slot, attempt, request) -> {
+                            RunStore.JudgeCallKey key = new RunStore.JudgeCallKey(s.spec().id(), j.c().id(),
+                                    j.item().id(), request.modelId(), slot, attempt);
+                            if (attempt == 0 && !earlier.containsKey(key) && !cachedAnswer(options, request)) {
+                                // only counted when no job can take it: the prompt is not kept
+                                out.add(new JudgeBatch.Request(key, batch.possible() ? request : null));
+                            }
+                            return noted;
+                        });
+            }
+        }
+        return out;
+    }
+
+    private boolean cachedAnswer(Runner.Options options, ModelRequest request) {
+        return options.cache().isPresent() && options.cache().get().get(ResponseCache.key(options.cacheKey(),
+                request), clock.instant().minus(options.cacheTtl())).isPresent();
+    }
+
     /** One judge call: from the earlier run, the response cache, or the model within the budget. */
     private CallResult call(PreparedSuite p, RunId id, RunStore.JudgeCallKey key, ModelRequest request,
                             BudgetGuard budget, Runner.Options options,
-                            Map<RunStore.JudgeCallKey, RunStore.StoredCall> earlier, Tally tally) {
+                            Map<RunStore.JudgeCallKey, RunStore.StoredCall> earlier,
+                            Map<RunStore.JudgeCallKey, JudgeBatch.Answered> fromBatch, Tally tally) {
         tally.calls.incrementAndGet();
         Optional<ModelPrice> price = p.catalog().find(request.modelId());
+        JudgeBatch.Answered batched = fromBatch.get(key);
+        if (batched != null) {
+            // answered by this run's batch job, committed and priced at the batch price when it was read
+            tally.paid.incrementAndGet();
+            tally.batch.incrementAndGet();
+            tally.spent(request.modelId(), batched.cost());
+            budget.settle(BigDecimal.ZERO, batched.cost() instanceof Cost.Known k ? k.usd() : BigDecimal.ZERO);
+            return batched.completion();
+        }
         RunStore.StoredCall stored = earlier.get(key);
         if (stored != null) {
             tally.resumed.incrementAndGet();
-            if ("called".equals(stored.source())) {
-                Cost cost = price(price, request.modelId(), stored.completion());
+            if ("called".equals(stored.source()) || "batch".equals(stored.source())) {
+                Cost cost = "batch".equals(stored.source())
+                        ? price.map(m -> m.cost(stored.completion().usage(), ModelPrice.Mode.BATCH))
+                        .orElseGet(() -> new Cost.Unknown("no price for judge model " + request.modelId()))
+                        : price(price, request.modelId(), stored.completion());
                 tally.spent(request.modelId(), cost);
                 budget.settle(BigDecimal.ZERO, cost instanceof Cost.Known k ? k.usd() : BigDecimal.ZERO);
             }

@@ -37,8 +37,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * A call that can never succeed as configured (no access, unknown model) stops the whole run at once.
  * Candidates in batch mode ({@link ExecutionModes}) are answered by Bedrock batch inference jobs
  * ({@link BatchExecution}) while the on-demand candidates run; what a job does not answer is called on demand.
+ * Judges follow the same rule in the judge phase ({@link JudgeBatch}).
  */
 public final class Runner {
+
+    private static final String UNAVAILABLE =
+            "batch needs staging (staging.s3 and staging.roleArn) and a Bedrock control-plane client";
 
     private final ModelClient client;
     private final RunStore store;
@@ -156,7 +160,7 @@ public final class Runner {
         BudgetGuard budget = new BudgetGuard(options.budget());
         AtomicInteger misses = new AtomicInteger();
         Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepared, items.size(), batch != null,
-                "batch needs staging (staging.s3 and staging.roleArn) and a Bedrock control-plane client");
+                UNAVAILABLE);
         BatchExecution batchRun = batch == null ? null : new BatchExecution(batch, store, clock, prepared, id);
         Map<String, Integer> indexOf = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -235,8 +239,9 @@ public final class Runner {
         if (late > 0) {
             progress.reviewing((int) answers.values().stream().mapToLong(Map::size).sum(), (int) late);
         }
-        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
-                earlierJudges, prepared.suite().execution().concurrency());
+        JudgeBatch judgeBatch = new JudgeBatch(batch, UNAVAILABLE, store, clock, prepared, id);
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock, judgeBatch).apply(prepared, id, answers,
+                budget, options, earlierJudges, prepared.suite().execution().concurrency());
         String status = budget.refused() > 0 || (batchRun != null && !batchRun.refused().isEmpty())
                 ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
@@ -290,8 +295,9 @@ public final class Runner {
                 put(answers, c, item, a);
             }
         }
-        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock).apply(prepared, id, answers, budget, options,
-                Map.of(), prepared.suite().execution().concurrency());
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock, new JudgeBatch(null,
+                "a rescore calls its judges on demand", store, clock, prepared, id)).apply(prepared, id, answers,
+                budget, options, Map.of(), prepared.suite().execution().concurrency());
         String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);

@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * by the sandbox's models (Converse bodies), about one in {@value #ERROR_ONE_IN} as a seeded error record and every
  * malformed record as an error record, and the outputs ({@code <file>.jsonl.out}, in a seeded shuffled order) and
  * {@code manifest.json.out} are written under {@code <output s3Uri>/<job-id>/}. The same client request token
- * returns the job it first created.
+ * returns the job it first created. With a limited {@link BatchCapacity} a job that cannot start before its
+ * {@code timeoutDurationInHours} ends Expired with no output, and one that cannot answer all its records in time
+ * answers the first ones (input order) and ends PartiallyCompleted, with outputs and manifest of those.
  */
 final class BatchJobs implements ControlPlane.Operations {
 
@@ -68,6 +70,7 @@ final class BatchJobs implements ControlPlane.Operations {
     private final ConverseService service;
     private final InstantSource clock;
     private final Duration jobTime;
+    private final BatchCapacity capacity;
     private final ObjectMapper json = new ObjectMapper();
     /** Jobs whose records are being answered; guarded by {@code this}. */
     private final java.util.Set<String> processing = new java.util.HashSet<>();
@@ -78,7 +81,8 @@ final class BatchJobs implements ControlPlane.Operations {
                 return t;
             });
 
-    BatchJobs(SandboxS3 s3, ConverseService service, InstantSource clock, Duration jobTime) {
+    BatchJobs(SandboxS3 s3, ConverseService service, InstantSource clock, Duration jobTime, BatchCapacity capacity) {
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.service = Objects.requireNonNull(service, "service");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -192,6 +196,16 @@ final class BatchJobs implements ControlPlane.Operations {
                 return job;
             }
         }
+        int timeout = job.path("timeoutDurationInHours").asInt(24);
+        if (next.equals("Done") && capacity.expires(timeout)) {
+            // still queued when its timeout came: never started, nothing written
+            job.put("status", "Expired");
+            job.put("message", "The job was not started before its timeout of " + timeout + " hours.");
+            job.put("endTime", now.toString());
+            job.put("lastModifiedTime", now.toString());
+            save(job);
+            return job;
+        }
         if (next.equals("Done")) {
             // answering tens of thousands of records takes a while: it runs in the background and the job stays
             // InProgress until its outputs are written, so no status request waits for it
@@ -231,7 +245,8 @@ final class BatchJobs implements ControlPlane.Operations {
             if (failure != null) {
                 fail(job, failure);
             } else {
-                job.put("status", "Completed");
+                job.put("status", snapshot.path("processedRecordCount").asLong()
+                        < snapshot.path("totalRecordCount").asLong() ? "PartiallyCompleted" : "Completed");
                 for (String count : List.of("totalRecordCount", "processedRecordCount", "successRecordCount",
                         "errorRecordCount")) {
                     job.put(count, snapshot.path(count).asLong());
@@ -279,6 +294,9 @@ final class BatchJobs implements ControlPlane.Operations {
         long errors = 0;
         long inputTokens = 0;
         long outputTokens = 0;
+        long all = job.path("totalRecordCount").asLong();
+        // what fits before the timeout, in input order; the rest is not processed (PartiallyCompleted)
+        long limit = capacity.processable(all, job.path("timeoutDurationInHours").asInt(24));
         for (Location file : inputFiles(job)) {
             // streamed through temporary files: a job may hold 50,000 records and 1 GB per file
             Path answered = temp("answered");
@@ -291,6 +309,9 @@ final class BatchJobs implements ControlPlane.Operations {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     if (line.isBlank()) {
                         continue;
+                    }
+                    if (total >= limit) {
+                        break;
                     }
                     n++;
                     total++;
@@ -380,14 +401,14 @@ final class BatchJobs implements ControlPlane.Operations {
             delete(shuffled);
         }
         ObjectNode manifest = json.createObjectNode();
-        manifest.put("totalRecordCount", total);
+        manifest.put("totalRecordCount", all);
         manifest.put("processedRecordCount", total);
         manifest.put("successRecordCount", success);
         manifest.put("errorRecordCount", errors);
         manifest.put("inputTokenCount", inputTokens);
         manifest.put("outputTokenCount", outputTokens);
         s3.put(out.bucket(), dir + "manifest.json.out", manifest.toString().getBytes(StandardCharsets.UTF_8));
-        job.put("totalRecordCount", total);
+        job.put("totalRecordCount", all);
         job.put("processedRecordCount", total);
         job.put("successRecordCount", success);
         job.put("errorRecordCount", errors);

@@ -118,7 +118,7 @@ public final class Sandbox implements AutoCloseable {
         ControlState state = new ControlState(s3, options.clock(), options.jobTime());
         CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
         customModels.attach(state, jobs);
-        return List.of(new BatchJobs(s3, service, options.clock(), options.jobTime()), jobs,
+        return List.of(new BatchJobs(s3, service, options.clock(), options.jobTime(), options.batchCapacity()), jobs,
                 new ServingOperations(state, jobs));
     }
 

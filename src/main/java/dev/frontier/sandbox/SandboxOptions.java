@@ -27,10 +27,12 @@ import java.util.Objects;
  * @param stateDir       where S3 objects and control-plane jobs are kept across restarts, or null for memory only
  * @param jobTime        how long a simulated control-plane job (batch inference, customization) or resource
  *                       (provisioned throughput, deployment) takes from submission to its final status
+ * @param batchCapacity  how much a batch inference job gets done before its timeout (see {@link BatchCapacity})
  */
 public record SandboxOptions(int port, double timeScale, InstantSource clock, int workerThreads,
                              Map<String, Quota> quotas, FaultRates faults, long faultSeed, LatencyModel latency,
-                             Path requestLogFile, boolean s3, Path stateDir, Duration jobTime) {
+                             Path requestLogFile, boolean s3, Path stateDir, Duration jobTime,
+                             BatchCapacity batchCapacity) {
 
     /** The only address the sandbox listens on. */
     public static final String HOST = "127.0.0.1";
@@ -68,6 +70,15 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
         if (jobTime.isNegative()) {
             throw new IllegalArgumentException("jobTime must not be negative: " + jobTime);
         }
+        Objects.requireNonNull(batchCapacity, "batchCapacity");
+    }
+
+    /** The settings before batch capacity could be limited: every batch job answers all its records. */
+    public SandboxOptions(int port, double timeScale, InstantSource clock, int workerThreads,
+                          Map<String, Quota> quotas, FaultRates faults, long faultSeed, LatencyModel latency,
+                          Path requestLogFile, boolean s3, Path stateDir, Duration jobTime) {
+        this(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency, requestLogFile, s3, stateDir,
+                jobTime, BatchCapacity.UNLIMITED);
     }
 
     /** The original four settings; no quotas, no faults, the default latency, no request-log file. */
@@ -89,22 +100,22 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     public SandboxOptions withTimeScale(double newTimeScale) {
         return new SandboxOptions(port, newTimeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     public SandboxOptions withClock(InstantSource newClock) {
         return new SandboxOptions(port, timeScale, newClock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     public SandboxOptions withWorkerThreads(int newWorkerThreads) {
         return new SandboxOptions(port, timeScale, clock, newWorkerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     /**
@@ -125,13 +136,13 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
         Map<String, Quota> next = new HashMap<>(quotas);
         next.put(key, new Quota(requestsPerMinute, tokensPerMinute));
         return new SandboxOptions(port, timeScale, clock, workerThreads, next, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     /** Drops every quota. */
     public SandboxOptions withoutQuotas() {
         return new SandboxOptions(port, timeScale, clock, workerThreads, Map.of(), faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     /**
@@ -142,19 +153,19 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
      */
     public SandboxOptions withFaults(FaultRates rates, long seed) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, rates, seed, latency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     public SandboxOptions withLatency(LatencyModel newLatency) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, newLatency,
-                requestLogFile, s3, stateDir, jobTime);
+                requestLogFile, s3, stateDir, jobTime, batchCapacity);
     }
 
     /** Also appends every request to {@code file} as one JSON line (created if missing, appended to if present). */
     public SandboxOptions withRequestLog(Path file) {
         Objects.requireNonNull(file, "file");
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency, file, s3,
-                stateDir, jobTime);
+                stateDir, jobTime, batchCapacity);
     }
 
     /**
@@ -165,13 +176,22 @@ public record SandboxOptions(int port, double timeScale, InstantSource clock, in
      */
     public SandboxOptions withS3(Path dir) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, true, dir, jobTime);
+                requestLogFile, true, dir, jobTime, batchCapacity);
     }
 
     /** Sets how long simulated control-plane jobs and resources take to reach their final status. */
     public SandboxOptions withJobTime(Duration newJobTime) {
         return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
-                requestLogFile, s3, stateDir, newJobTime);
+                requestLogFile, s3, stateDir, newJobTime, batchCapacity);
+    }
+
+    /**
+     * Limits what a batch inference job gets done before its timeout, so that jobs end {@code PartiallyCompleted}
+     * or {@code Expired} as Bedrock's do when its batch capacity is short.
+     */
+    public SandboxOptions withBatchCapacity(BatchCapacity capacity) {
+        return new SandboxOptions(port, timeScale, clock, workerThreads, quotas, faults, faultSeed, latency,
+                requestLogFile, s3, stateDir, jobTime, capacity);
     }
 
     /** The quota that applies to a base model id: its own, else the {@value #ALL_MODELS} one, else none. */

@@ -102,10 +102,27 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param repaired     malformed replies fixed by the one repair retry
      * @param malformed    replies still malformed after it (that judge gave no verdict)
      * @param orderFlips   pairwise verdicts that changed with the order of the answers (counted as ties)
+     * @param batch        of the paid calls, those answered by a batch inference job (at the batch price)
+     * @param modes        how each judge scorer's requests to each judge model ran, and why; null in records
+     *                     written before judges could run in batch
      */
     public record Judging(BigDecimal spendUsd, String spendUnknown, Map<String, BigDecimal> spendByModel, int calls,
                           int paid, int cached, int resumed, int failed, int notRun, int repaired, int malformed,
-                          int orderFlips) {
+                          int orderFlips, int batch, List<JudgeMode> modes) {
+    }
+
+    /**
+     * The execution mode of one judge scorer's first asks to one judge model (repairs of malformed answers are
+     * always on demand).
+     *
+     * @param scorer   the judge scorer's id
+     * @param model    the judge model
+     * @param mode     {@code batch} or {@code on-demand}
+     * @param reason   why, in words
+     * @param requests first asks this run had to make when it decided (those carried over from before a resume
+     *                 or answered by the response cache are not counted)
+     */
+    public record JudgeMode(String scorer, String model, String mode, String reason, int requests) {
     }
 
     /**

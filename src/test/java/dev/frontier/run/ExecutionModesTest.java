@@ -69,4 +69,61 @@ class ExecutionModesTest {
         assertThat(ExecutionModes.decide(prepare("on-demand", ""), 122, true, "").values())
                 .allSatisfy(c -> assertThat(c.mode()).isEqualTo("on-demand"));
     }
+
+    @Test
+    void judgesGoToBatchWithABatchPriceAndAtLeastAJobsMinimumOfRequests() throws IOException {
+        PreparedSuite batch = prepare("batch", "");
+        assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 100, true, "no staging"))
+                .isEqualTo(new ExecutionModes.Choice("batch", "execution.mode is batch; 100 judge requests "
+                        + "(>= 100), batch price $0.0004 in / $0.0016 out per 1k tokens"));
+        assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 99, true, "no staging"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                        "99 judge requests: a batch job needs at least 100 records"));
+        // unlike a candidate in batch mode, a judge without a batch price is not sent to a job
+        assertThat(ExecutionModes.judge(batch, "anthropic.claude-sonnet-4-20250514-v1:0", 500, true, ""))
+                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                        "no batch price for judge model anthropic.claude-sonnet-4-20250514-v1:0"));
+        assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 500, false, "no staging"))
+                .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
+        assertThat(ExecutionModes.judge(prepare("auto", ""), "amazon.nova-pro-v1:0", 500, true, "").reason())
+                .startsWith("execution.mode is auto; 500 judge requests");
+        assertThat(ExecutionModes.judge(prepare("on-demand", ""), "amazon.nova-pro-v1:0", 500, true, ""))
+                .isEqualTo(new ExecutionModes.Choice("on-demand", "execution.mode is on-demand"));
+    }
+
+    @Test
+    void theEstimatePricesJudgesAtBatchPricesWhereAJobWouldTakeThem() throws IOException {
+        String judges = """
+                  - { id: big, type: llm-judge, model: amazon.nova-pro-v1:0, rubric: fits, scale: [1, 5] }
+                  - { id: dear, type: llm-judge, model: anthropic.claude-sonnet-4-20250514-v1:0, rubric: fits, scale: [1, 5] }
+                """;
+        PreparedSuite p = prepareWithScorers(judges);
+        Estimator.Estimate e = Estimator.estimate(p, Map.of(), java.util.Optional.empty(), "", java.time.Instant.EPOCH);
+        Estimator.CandidateEstimate big = e.judges().get(0);
+        Estimator.CandidateEstimate dear = e.judges().get(1);
+        assertThat(big.calls()).isEqualTo(4 * 122);
+        // Nova Pro's batch price is half its on-demand price; Claude Sonnet 4 has none
+        assertThat(((dev.frontier.model.Cost.Known) big.batch()).usd().multiply(java.math.BigDecimal.valueOf(2)))
+                .isEqualByComparingTo(((dev.frontier.model.Cost.Known) big.onDemand()).usd());
+        assertThat(dear.batch()).isEqualTo(dear.onDemand());
+    }
+
+    private PreparedSuite prepareWithScorers(String scorers) throws IOException {
+        String yaml = Files.readString(Path.of("eval-configs/smoke.yaml"))
+                .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
+                .replace("  - { id: nova-micro, model: amazon.nova-micro-v1:0 }",
+                        "  - { id: nova-micro, model: amazon.nova-micro-v1:0 }\n"
+                                + "  - { id: sonnet4, model: anthropic.claude-sonnet-4-20250514-v1:0 }")
+                .replace("  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n",
+                        "  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n" + scorers)
+                .replace("maxUsd: 1.00", "maxUsd: 100.00");
+        Path f = dir.resolve("judged.yaml");
+        Files.writeString(f, yaml);
+        SuiteLoader.Result loaded = SuiteLoader.load(f);
+        assertThat(loaded).as(loaded.problems().toString()).isInstanceOf(SuiteLoader.Loaded.class);
+        SuitePreparation.Result prepared = SuitePreparation.prepare(((SuiteLoader.Loaded) loaded).suite(),
+                PriceCatalog.bundled(), ScorerRegistry.standard());
+        assertThat(prepared).as(prepared.toString()).isInstanceOf(SuitePreparation.Ready.class);
+        return ((SuitePreparation.Ready) prepared).suite();
+    }
 }
