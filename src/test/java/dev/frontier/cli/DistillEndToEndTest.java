@@ -106,7 +106,13 @@ class DistillEndToEndTest {
         assertThat(d.customCandidate()).isEqualTo("distilled");
         assertThat(d.trainingLoss()).isPositive();
         assertThat(result.items()).allMatch(RunResult.ItemResult::holdout);
-        assertThat(result.decision().verdicts()).extracting(RunResult.CandidateVerdict::id).contains("distilled");
+        // the holdout is large enough for a statistical verdict on the custom model, whichever way it goes
+        assertThat(result.items()).hasSizeGreaterThanOrEqualTo(120);
+        RunResult.CandidateVerdict verdict = result.decision().verdicts().stream()
+                .filter(v -> v.id().equals("distilled")).findFirst().orElseThrow();
+        assertThat(verdict.status()).isNotEqualTo("TOO_FEW_ITEMS");
+        assertThat(verdict.n()).isEqualTo(result.items().size());
+        assertThat(verdict.lower()).isNotNull();
         RunResult.CandidateResult custom = result.candidates().stream().filter(c -> c.id().equals("distilled"))
                 .findFirst().orElseThrow();
         assertThat(custom.model()).isEqualTo(d.servingArn());
@@ -141,10 +147,10 @@ class DistillEndToEndTest {
                 jsonl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<String> lines = jsonl.lines().toList();
-            assertThat(lines).hasSizeGreaterThanOrEqualTo(100);
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(300);
             ObjectMapper json = new ObjectMapper();
-            HoldoutSplit split = new HoldoutSplit(0.15, 7);
-            List<String> rows = Files.readAllLines(Path.of("datasets/intents.csv"));
+            HoldoutSplit split = new HoldoutSplit(0.30, 7);
+            List<String> rows = Files.readAllLines(Path.of("datasets/intents-support.csv"));
             long expected = 0;
             for (String row : rows.subList(1, rows.size())) {
                 String id = row.substring(0, row.indexOf(','));

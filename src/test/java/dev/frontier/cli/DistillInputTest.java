@@ -16,7 +16,7 @@ class DistillInputTest {
 
     private Path suite(String from, String to) throws IOException {
         String text = Files.readString(Path.of("eval-configs/intent-distillation.yaml"))
-                .replace("../datasets/intents.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString());
+                .replace("../datasets/intents-support.csv", Path.of("datasets/intents-support.csv").toAbsolutePath().toString());
         assertThat(text).contains(from);
         Path file = dir.resolve("suite.yaml");
         Files.writeString(file, text.replace(from, to));
@@ -71,7 +71,7 @@ class DistillInputTest {
 
     @Test
     void tooFewPromptsSayHowToGetMore() throws IOException {
-        MainTest.Outcome o = distill(suite("holdout: 0.15", "holdout: 0.5"));
+        MainTest.Outcome o = distill(suite("holdout: 0.30", "holdout: 0.8"));
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).containsPattern("suite\\.yaml:\\d+:\\d+ dataset: only \\d+ training prompts outside the "
                 + "holdout; a distillation job needs at least 100").contains("lower dataset.holdout");
@@ -95,7 +95,7 @@ class DistillInputTest {
         MainTest.Outcome o = distill(s, "--sandbox", "--launch");
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("cannot launch while the return is unknown: give distillation.trainingPer1kTokens");
-        assertThat(o.out()).contains("one-off: teacher inference $0.05 + training unknown = unknown");
+        assertThat(o.out()).contains("one-off: teacher inference $0.14 + training unknown = unknown");
     }
 
     @Test
