@@ -38,6 +38,8 @@ import java.util.Map;
 final class JudgeBatch {
 
     static final String KIND = "judge-batch";
+    /** Answers read from a job are committed this many at a time, in one transaction. */
+    private static final int COMMIT_EVERY = 1000;
 
     private final BatchSetup setup;
     private final String unavailable;
@@ -182,6 +184,7 @@ final class JudgeBatch {
     private void read(BatchJobRounds rounds, RunStore.JobRow job, BatchJobClient.Status status,
                       Map<String, Request> wanted, Map<RunStore.JudgeCallKey, Answered> out) {
         int[] errors = {0};
+        List<RunStore.JudgeCallRow> rows = new ArrayList<>();
         rounds.readOutputs(job, status, record -> {
             Request r = wanted.get(record.recordId());
             if (r == null || out.containsKey(r.key())) {
@@ -191,12 +194,17 @@ final class JudgeBatch {
                 Cost cost = prepared.catalog().find(r.key().judgeModel())
                         .map(p -> p.cost(done.usage(), ModelPrice.Mode.BATCH))
                         .orElseGet(() -> new Cost.Unknown("no price for judge model " + r.key().judgeModel()));
-                store.recordJudgeCall(run, r.key(), done, cost.usdOrNull(), "batch");
+                rows.add(new RunStore.JudgeCallRow(r.key(), done, cost.usdOrNull(), "batch"));
+                if (rows.size() >= COMMIT_EVERY) {
+                    store.recordJudgeCalls(run, rows);
+                    rows.clear();
+                }
                 out.put(r.key(), new Answered(done, cost));
             } else {
                 errors[0]++;   // called on demand by the judge phase
             }
         });
+        store.recordJudgeCalls(run, rows);
         if (errors[0] > 0) {
             rounds.log("batch: " + rounds.label(job) + ": " + errors[0] + " error record(s) are called on demand");
         }

@@ -357,25 +357,59 @@ public final class RunStore implements AutoCloseable {
      */
     public synchronized void recordJudgeCall(RunId run, JudgeCallKey key, CallResult result, BigDecimal costUsd,
                                              String source) {
-        try (PreparedStatement s = db.prepareStatement("""
-                INSERT OR REPLACE INTO judge_calls(run_id, scorer_id, candidate_id, item_id, judge_model, slot, attempt,
-                  output, stop_reason, error_code, error_message, input_tokens, output_tokens, cache_read_tokens,
-                  cache_write_tokens, latency_ms, cost_usd, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setString(1, run.value());
-            s.setString(2, key.scorerId());
-            s.setString(3, key.candidateId());
-            s.setString(4, key.itemId());
-            s.setString(5, key.judgeModel());
-            s.setString(6, key.slot());
-            s.setInt(7, key.attempt());
-            bindResult(s, 8, result);
-            s.setString(17, costUsd == null ? null : costUsd.toPlainString());
-            s.setString(18, source);
+        try (PreparedStatement s = db.prepareStatement(INSERT_JUDGE_CALL)) {
+            bindJudgeCall(s, run, new JudgeCallRow(key, result, costUsd, source));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("run store update failed: " + e.getMessage(), e);
         }
+    }
+
+    /** One judge call to commit with {@link #recordJudgeCalls}. */
+    public record JudgeCallRow(JudgeCallKey key, CallResult result, BigDecimal costUsd, String source) {
+    }
+
+    /** Commits many judge calls in one transaction (batch job results arrive thousands at a time). */
+    public synchronized void recordJudgeCalls(RunId run, List<JudgeCallRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement s = db.prepareStatement(INSERT_JUDGE_CALL)) {
+                for (JudgeCallRow row : rows) {
+                    bindJudgeCall(s, run, row);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot record judge calls: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private static final String INSERT_JUDGE_CALL = """
+            INSERT OR REPLACE INTO judge_calls(run_id, scorer_id, candidate_id, item_id, judge_model, slot, attempt,
+              output, stop_reason, error_code, error_message, input_tokens, output_tokens, cache_read_tokens,
+              cache_write_tokens, latency_ms, cost_usd, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void bindJudgeCall(PreparedStatement s, RunId run, JudgeCallRow row) throws SQLException {
+        JudgeCallKey key = row.key();
+        s.setString(1, run.value());
+        s.setString(2, key.scorerId());
+        s.setString(3, key.candidateId());
+        s.setString(4, key.itemId());
+        s.setString(5, key.judgeModel());
+        s.setString(6, key.slot());
+        s.setInt(7, key.attempt());
+        bindResult(s, 8, row.result());
+        s.setString(17, row.costUsd() == null ? null : row.costUsd().toPlainString());
+        s.setString(18, row.source());
     }
 
     /** The successful judge calls of a run, for resuming it. */
