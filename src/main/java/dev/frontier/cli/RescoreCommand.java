@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,6 +51,15 @@ final class RescoreCommand implements Callable<Integer> {
             description = "with --sandbox: append every request the sandbox receives to FILE (JSON lines)")
     Path requestLog;
 
+    @Option(names = "--mode", paramLabel = "MODE", converter = RunCommand.ModeConverter.class,
+            description = "send judges to batch jobs (batch, auto) or not (on-demand), instead of the suite's "
+                    + "execution.mode")
+    SuiteSpec.ExecutionSpec.Mode mode;
+
+    @Option(names = "--sandbox-job-time", paramLabel = "SECONDS", defaultValue = "10",
+            description = "how long a sandbox batch job takes, default: ${DEFAULT-VALUE}")
+    double jobTimeSeconds;
+
     @Option(names = "--budget", paramLabel = "USD", description = "judge spend limit (overrides budget.maxUsd)")
     BigDecimal budget;
 
@@ -77,7 +87,8 @@ final class RescoreCommand implements Callable<Integer> {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
         }
         storage.requireStore(" (run a suite first, or pass --store)");
-        PreparedSuite prepared = SuiteInput.prepare(suite, err);
+        PreparedSuite prepared = SuiteInput.prepare(suite, err,
+                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode));
         SuiteSpec s = prepared.suite();
         RunId parent = new RunId(run);
         InstantSource clock = InstantSource.system();
@@ -88,7 +99,15 @@ final class RescoreCommand implements Callable<Integer> {
                         + " (check the id, or pass the right --store)");
             }
             RunId id = RunWiring.newRunId(clock);
-            SandboxOptions options = SandboxOptions.defaults().withTimeScale(timeScale);
+            // judges go to batch jobs as in a run of the suite (execution.mode, or --mode)
+            boolean batchWanted = s.execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
+            if (batchWanted && !sandbox) {
+                BatchWiring.requireStaging(s);
+            }
+            SandboxOptions options = batchWanted
+                    ? BatchWiring.sandboxOptions(storage.store).withTimeScale(timeScale)
+                            .withJobTime(Duration.ofMillis(Math.round(jobTimeSeconds * 1000)))
+                    : SandboxOptions.defaults().withTimeScale(timeScale);
             local = sandbox ? Sandbox.start(requestLog == null ? options : options.withRequestLog(requestLog)) : null;
             Optional<String> region = RunWiring.region(s, local);
             try (ModelClient client = RunWiring.client(s, local, region)) {
@@ -98,8 +117,11 @@ final class RescoreCommand implements Callable<Integer> {
                         budget != null ? Optional.of(budget) : s.budget().maxUsd());
                 RunResult result;
                 try {
-                    result = new Runner(client, store, clock, Runner.Progress.NONE).rescore(prepared, id, parent,
-                            RunWiring.context(local, region), opts);
+                    Runner runner = new Runner(client, store, clock, Runner.Progress.NONE);
+                    if (batchWanted) {
+                        BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+                    }
+                    result = runner.rescore(prepared, id, parent, RunWiring.context(local, region), opts);
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
                 }

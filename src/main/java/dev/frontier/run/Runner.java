@@ -295,8 +295,8 @@ public final class Runner {
                 put(answers, c, item, a);
             }
         }
-        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock, new JudgeBatch(null,
-                "a rescore calls its judges on demand", store, clock, prepared, id)).apply(prepared, id, answers,
+        ReviewPhase.Tally judging = new ReviewPhase(client, store, clock, new JudgeBatch(batch, UNAVAILABLE, store,
+                clock, prepared, id)).apply(prepared, id, answers,
                 budget, options, Map.of(), prepared.suite().execution().concurrency());
         String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()

@@ -157,6 +157,31 @@ class JudgeBatchRunTest {
     }
 
     @Test
+    void aRescoreInBatchModeSendsItsJudgesToJobsAndGivesTheSameScores() throws Exception {
+        Path suite = suite(dir, "on-demand");
+        RunResult first = run(suite, "rescore.db");
+        MainTest.Outcome o = MainTest.frontier("rescore", first.runId(), "--config", suite.toString(), "--mode",
+                "batch", "--no-cache", "--sandbox", "--sandbox-time-scale", "0", "--sandbox-job-time", "1.5",
+                "--store", dir.resolve("rescore.db").toString(), "--reports", dir.resolve("reports").toString());
+        assertThat(o.code()).as(o.out() + o.err()).isZero();
+        Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(o.out());
+        assertThat(m.find()).isTrue();
+        RunResult rescored = ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
+
+        assertThat(rescored.parentRunId()).isEqualTo(first.runId());
+        assertThat(rescored.judging().batch()).isPositive();
+        assertThat(rescored.judging().modes()).allSatisfy(j -> assertThat(j.mode()).isEqualTo("batch"));
+        assertThat(jobCount("rescore.db")).as("one judge job per judge scorer and model, no candidate job")
+                .isEqualTo(3);
+        for (int i = 0; i < first.items().size(); i++) {
+            for (var e : first.items().get(i).outputs().entrySet()) {
+                assertThat(rescored.items().get(i).outputs().get(e.getKey()).scores()).as(e.getKey())
+                        .isEqualTo(e.getValue().scores());
+            }
+        }
+    }
+
+    @Test
     void aRunKilledWhileTheJudgeJobsRanPollsThemAgainAndSubmitsNothing() throws Exception {
         Path suite = suite(dir, "batch");
         RunResult first = run(suite, "kill.db");
