@@ -54,9 +54,36 @@ final class BatchWiring {
         }
     }
 
+    /**
+     * Whether the suite (as overridden on the command line) sends work to batch jobs; against Bedrock the staging
+     * it needs is checked first.
+     *
+     * @throws CliFailure exit 2 when batch is wanted against Bedrock without the staging it needs
+     */
+    static boolean wanted(SuiteSpec s, boolean sandbox) {
+        boolean wanted = s.execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
+        if (wanted && !sandbox) {
+            requireStaging(s);
+        }
+        return wanted;
+    }
+
     /** Sandbox options with S3 and job state under {@code <store folder>/sandbox}, kept across restarts. */
     static SandboxOptions sandboxOptions(Path store) {
         return SandboxOptions.defaults().withS3(ControlPlaneAccess.sandboxState(store));
+    }
+
+    /**
+     * The sandbox for a run or rescore: with S3 and job state next to the store and the given job time when batch
+     * is wanted, plain otherwise; the request log when one is asked for.
+     */
+    static SandboxOptions sandboxOptions(boolean batch, Path store, double timeScale, double jobTimeSeconds,
+                                         Path requestLog) {
+        SandboxOptions options = batch
+                ? sandboxOptions(store).withJobTime(Duration.ofMillis(Math.round(jobTimeSeconds * 1000)))
+                : SandboxOptions.defaults();
+        options = options.withTimeScale(timeScale);
+        return requestLog == null ? options : options.withRequestLog(requestLog);
     }
 
     /** The batch setup for this run, or empty when batch cannot run here (auto mode without staging). */

@@ -7,14 +7,12 @@ import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.sandbox.Sandbox;
-import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,15 +98,9 @@ final class RescoreCommand implements Callable<Integer> {
             }
             RunId id = RunWiring.newRunId(clock);
             // judges go to batch jobs as in a run of the suite (execution.mode, or --mode)
-            boolean batchWanted = s.execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
-            if (batchWanted && !sandbox) {
-                BatchWiring.requireStaging(s);
-            }
-            SandboxOptions options = batchWanted
-                    ? BatchWiring.sandboxOptions(storage.store).withTimeScale(timeScale)
-                            .withJobTime(Duration.ofMillis(Math.round(jobTimeSeconds * 1000)))
-                    : SandboxOptions.defaults().withTimeScale(timeScale);
-            local = sandbox ? Sandbox.start(requestLog == null ? options : options.withRequestLog(requestLog)) : null;
+            boolean batchWanted = BatchWiring.wanted(s, sandbox);
+            local = sandbox ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store, timeScale,
+                    jobTimeSeconds, requestLog)) : null;
             Optional<String> region = RunWiring.region(s, local);
             try (ModelClient client = RunWiring.client(s, local, region)) {
                 err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);

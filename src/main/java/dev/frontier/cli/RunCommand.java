@@ -7,14 +7,12 @@ import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.sandbox.Sandbox;
-import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,15 +90,9 @@ final class RunCommand implements Callable<Integer> {
         Sandbox local = null;
         try (RunStore store = RunStore.open(storage.store)) {
             RunId id = resume != null ? resumable(store, prepared) : RunWiring.newRunId(clock);
-            boolean batchWanted = s.execution().mode() != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND;
-            if (batchWanted && !sandbox) {
-                BatchWiring.requireStaging(s);
-            }
-            SandboxOptions local0 = batchWanted
-                    ? BatchWiring.sandboxOptions(storage.store).withTimeScale(timeScale)
-                            .withJobTime(Duration.ofMillis(Math.round(jobTimeSeconds * 1000)))
-                    : SandboxOptions.defaults().withTimeScale(timeScale);
-            local = sandbox ? Sandbox.start(requestLog == null ? local0 : local0.withRequestLog(requestLog)) : null;
+            boolean batchWanted = BatchWiring.wanted(s, sandbox);
+            local = sandbox ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store, timeScale,
+                    jobTimeSeconds, requestLog)) : null;
             Optional<String> region = RunWiring.region(s, local);
             try (ModelClient client = RunWiring.client(s, local, region)) {
                 String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock";
