@@ -55,12 +55,18 @@ class ArchitectureTest {
 
     @Test
     void costIsPure() {
-        onlyUses("cost", "dev.frontier.model..", "com.fasterxml.jackson..");
+        onlyUses("cost", "dev.frontier.model..", "dev.frontier.catalog..", "com.fasterxml.jackson..");
+    }
+
+    @Test
+    void catalogIsPureData() {
+        onlyUses("catalog", "com.fasterxml.jackson..");
     }
 
     @Test
     void selectUsesModelStatsAndCost() {
-        onlyUses("select", "dev.frontier.model..", "dev.frontier.stats..", "dev.frontier.cost..");
+        onlyUses("select", "dev.frontier.model..", "dev.frontier.stats..", "dev.frontier.cost..",
+                "dev.frontier.catalog..");
     }
 
     @Test
@@ -82,14 +88,14 @@ class ArchitectureTest {
     @Test
     void reportUsesModelStoreSelectCostAndFreeMarker() {
         onlyUses("report", "dev.frontier.model..", "dev.frontier.store..", "dev.frontier.select..",
-                "dev.frontier.cost..", "freemarker..");
+                "dev.frontier.cost..", "dev.frontier.catalog..", "freemarker..");
     }
 
     @Test
     void distillUsesTheCoreButNotTheCli() {
         onlyUses("distill", "dev.frontier.model..", "dev.frontier.config..", "dev.frontier.dataset..",
                 "dev.frontier.cost..", "dev.frontier.store..", "dev.frontier.run..", "dev.frontier.invoke..",
-                "com.fasterxml.jackson..");
+                "dev.frontier.catalog..", "com.fasterxml.jackson..");
     }
 
     @Test

@@ -82,7 +82,7 @@ final class DistillCommand implements Callable<Integer> {
         if (jobSeconds < 0 || jobSeconds > 86_400) {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-job-time must be between 0 and 86400 seconds");
         }
-        PreparedSuite prepared = SuiteInput.prepare(suite, err);
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, sandbox);
         SuiteSpec s = prepared.suite();
         InstantSource clock = InstantSource.system();
         try (RunStore store = RunStore.open(storage.store)) {

@@ -86,7 +86,7 @@ final class RescoreCommand implements Callable<Integer> {
         }
         storage.requireStore(" (run a suite first, or pass --store)");
         PreparedSuite prepared = SuiteInput.prepare(suite, err,
-                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode));
+                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode), sandbox);
         SuiteSpec s = prepared.suite();
         RunId parent = new RunId(run);
         InstantSource clock = InstantSource.system();

@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkArguments();
         PreparedSuite prepared = SuiteInput.prepare(suite, err,
-                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode));
+                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode), sandbox);
         SuiteSpec s = prepared.suite();
         Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
         InstantSource clock = InstantSource.system();

@@ -62,18 +62,21 @@ final class RunWiring {
                 tpm, RateLimiter.Sleeper.REAL, s.sha256().hashCode());
     }
 
-    /** us-east-1 on the sandbox; else the suite's region, then AWS_REGION, then AWS_DEFAULT_REGION. */
+    /**
+     * The suite's region; else us-east-1 on the sandbox (which imitates the Region the client signs for); else
+     * AWS_REGION, then AWS_DEFAULT_REGION.
+     */
     static Optional<String> region(SuiteSpec s, Sandbox local) {
         return region(s, local != null);
     }
 
     /** The region calls go to, for a run on the sandbox or not. */
     static Optional<String> region(SuiteSpec s, boolean sandbox) {
-        if (sandbox) {
-            return Optional.of("us-east-1");
-        }
         if (s.execution().region().isPresent()) {
             return s.execution().region();
+        }
+        if (sandbox) {
+            return Optional.of("us-east-1");
         }
         String env = System.getenv("AWS_REGION");
         if (env == null || env.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.frontier.cli;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.config.ScorerCheck;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.config.SuiteSpec;
@@ -10,6 +11,8 @@ import dev.frontier.run.SuitePreparation;
 import dev.frontier.score.ScorerRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Loads and checks a suite for a command, printing every problem; bad input ends the command with exit 2. */
@@ -18,11 +21,20 @@ final class SuiteInput {
     }
 
     static PreparedSuite prepare(Path file, PrintWriter err) {
-        return prepare(file, err, java.util.function.UnaryOperator.identity());
+        return prepare(file, err, java.util.function.UnaryOperator.identity(), false);
     }
 
-    /** As {@link #prepare(Path, PrintWriter)}, with the loaded suite adjusted (command-line overrides) first. */
-    static PreparedSuite prepare(Path file, PrintWriter err, java.util.function.UnaryOperator<SuiteSpec> adjust) {
+    /** As {@link #prepare(Path, PrintWriter)}, for a command that may run on the sandbox. */
+    static PreparedSuite prepare(Path file, PrintWriter err, boolean sandbox) {
+        return prepare(file, err, java.util.function.UnaryOperator.identity(), sandbox);
+    }
+
+    /**
+     * As {@link #prepare(Path, PrintWriter)}, with the loaded suite adjusted (command-line overrides) first. The
+     * suite is checked and priced against the model catalog in the Region its calls would go to.
+     */
+    static PreparedSuite prepare(Path file, PrintWriter err, java.util.function.UnaryOperator<SuiteSpec> adjust,
+                                 boolean sandbox) {
         ScorerRegistry registry = ScorerRegistry.standard();
         SuiteLoader.Result loaded = SuiteLoader.load(file, (type, params) -> {
             if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
@@ -35,15 +47,21 @@ final class SuiteInput {
         if (loaded instanceof SuiteLoader.Invalid invalid) {
             throw invalid(invalid.problems());
         }
-        SuitePreparation.Result prepared = SuitePreparation.prepare(adjust.apply(((SuiteLoader.Loaded) loaded).suite()),
-                PriceCatalog.bundled(), registry);
+        SuiteSpec spec = adjust.apply(((SuiteLoader.Loaded) loaded).suite());
+        SuitePreparation.Result prepared = SuitePreparation.prepare(spec, Catalog.bundled(), region(spec, sandbox),
+                LocalDate.now(ZoneOffset.UTC), registry);
         if (prepared instanceof SuitePreparation.Invalid invalid) {
             print(invalid.problems(), err);
             throw invalid(invalid.problems());
         }
-        PreparedSuite suite = ((SuitePreparation.Ready) prepared).suite();
-        print(suite.warnings(), err);
-        return suite;
+        PreparedSuite ready = ((SuitePreparation.Ready) prepared).suite();
+        print(ready.warnings(), err);
+        return ready;
+    }
+
+    /** The Region a suite's calls go to: {@link RunWiring#region}, else the catalog's default Region. */
+    static String region(SuiteSpec suite, boolean sandbox) {
+        return RunWiring.region(suite, sandbox).orElse(PriceCatalog.DEFAULT_REGION);
     }
 
     private static CliFailure invalid(List<Problem> problems) {

@@ -1,5 +1,7 @@
 package dev.frontier.distill;
 
+import dev.frontier.catalog.Catalog;
+import dev.frontier.catalog.ModelId;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What Bedrock can customize: the supported distillation teacher → student pairs, the base models fine-tuning
@@ -25,52 +26,20 @@ public final class CustomizationCatalog {
     /** The largest training file. */
     public static final long MAX_FILE_BYTES = 2L * 1024 * 1024 * 1024;
 
-    private static final Pattern GEO = Pattern.compile("^(?:us|eu|apac|jp|au|ca|us-gov|global)\\.");
-    private static final Pattern WINDOW = Pattern.compile(":[0-9]+k$");
-
-    /** How a teacher may be named in the job. */
-    enum TeacherVia { MODEL_OR_PROFILE, PROFILE_ONLY, MODEL_ONLY }
-
-    private record Teacher(TeacherVia via, List<String> students) {
-    }
-
-    private static final String NOVA_PRO = "amazon.nova-pro-v1:0";
-    private static final String NOVA_LITE = "amazon.nova-lite-v1:0";
-    private static final String NOVA_MICRO = "amazon.nova-micro-v1:0";
+    private static final String PROFILE_ONLY = "profile-only";
+    private static final String MODEL_ONLY = "model-only";
     private static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
-    private static final String LLAMA_8B = "meta.llama3-1-8b-instruct-v1:0";
-    private static final String LLAMA_70B = "meta.llama3-1-70b-instruct-v1:0";
-    private static final String LLAMA_1B = "meta.llama3-2-1b-instruct-v1:0";
-    private static final String LLAMA_3B = "meta.llama3-2-3b-instruct-v1:0";
-    private static final String LLAMA33_70B = "meta.llama3-3-70b-instruct-v1:0";
 
-    private static final Map<String, Teacher> PAIRS = new LinkedHashMap<>();
-    /** The id with context window a customization job takes, by base model id. */
-    private static final Map<String, String> CUSTOMIZABLE = new LinkedHashMap<>();
+    private static final Catalog.Customization FACTS = Catalog.bundled().customization();
+    /** The supported distillation pairs, by teacher base id (from the model catalog). */
+    private static final Map<String, Catalog.DistillationPair> PAIRS = new LinkedHashMap<>();
+    /** The id with context window a customization job takes, by base model id (from the model catalog). */
+    private static final Map<String, String> CUSTOMIZABLE = FACTS.customizable();
     /** Fine-tuning records (training + validation) per family. */
     private static final Map<String, Integer> FINE_TUNING_RECORDS = new LinkedHashMap<>();
 
     static {
-        PAIRS.put(NOVA_PRO, new Teacher(TeacherVia.MODEL_OR_PROFILE, List.of(NOVA_LITE, NOVA_MICRO)));
-        PAIRS.put("amazon.nova-premier-v1:0", new Teacher(TeacherVia.PROFILE_ONLY,
-                List.of(NOVA_LITE, NOVA_MICRO, NOVA_PRO)));
-        PAIRS.put("anthropic.claude-3-5-sonnet-20240620-v1:0", new Teacher(TeacherVia.MODEL_OR_PROFILE,
-                List.of(HAIKU)));
-        PAIRS.put("anthropic.claude-3-5-sonnet-20241022-v2:0", new Teacher(TeacherVia.MODEL_OR_PROFILE,
-                List.of(HAIKU)));
-        PAIRS.put("meta.llama3-1-405b-instruct-v1:0", new Teacher(TeacherVia.MODEL_ONLY,
-                List.of(LLAMA_8B, LLAMA_70B, LLAMA_1B, LLAMA33_70B)));
-        PAIRS.put(LLAMA_70B, new Teacher(TeacherVia.MODEL_OR_PROFILE, List.of(LLAMA_8B, LLAMA_1B, LLAMA_3B)));
-        PAIRS.put(LLAMA33_70B, new Teacher(TeacherVia.PROFILE_ONLY, List.of(LLAMA_8B, LLAMA_1B, LLAMA_3B)));
-
-        CUSTOMIZABLE.put(NOVA_MICRO, NOVA_MICRO + ":128k");
-        CUSTOMIZABLE.put(NOVA_LITE, NOVA_LITE + ":300k");
-        CUSTOMIZABLE.put(NOVA_PRO, NOVA_PRO + ":300k");
-        CUSTOMIZABLE.put(HAIKU, HAIKU + ":200k");
-        for (String llama : List.of(LLAMA_8B, LLAMA_70B, LLAMA_1B, LLAMA_3B, LLAMA33_70B,
-                "meta.llama3-2-11b-instruct-v1:0", "meta.llama3-2-90b-instruct-v1:0")) {
-            CUSTOMIZABLE.put(llama, llama + ":128k");
-        }
+        FACTS.distillation().forEach(p -> PAIRS.put(p.teacher(), p));
         FINE_TUNING_RECORDS.put("nova-micro", 20_000);
         FINE_TUNING_RECORDS.put("nova-lite", 20_000);
         FINE_TUNING_RECORDS.put("nova-pro", 10_000);
@@ -81,41 +50,37 @@ public final class CustomizationCatalog {
     private CustomizationCatalog() {
     }
 
-    /** A model id without geo inference-profile prefix, context-window suffix or foundation-model ARN. */
+    /** A model id without inference-profile prefix, context-window suffix or foundation-model ARN. */
     public static String baseId(String modelId) {
-        String id = modelId;
-        int at = id.indexOf(":foundation-model/");
-        if (at < 0) {
-            at = id.indexOf(":inference-profile/");
-            if (at >= 0) {
-                id = id.substring(at + ":inference-profile/".length());
-            }
-        } else {
-            id = id.substring(at + ":foundation-model/".length());
-        }
-        return WINDOW.matcher(GEO.matcher(id).replaceFirst("")).replaceFirst("");
+        return ModelId.parse(modelId).baseId();
     }
 
     /** Whether {@code modelId} names a system (cross-region) inference profile. */
     static boolean isProfile(String modelId) {
-        return GEO.matcher(modelId).find() || modelId.contains(":inference-profile/");
+        ModelId id = ModelId.parse(modelId);
+        return id.kind() == ModelId.Kind.PROFILE || id.kind() == ModelId.Kind.PROFILE_ARN;
     }
 
     /**
-     * What is wrong with distilling {@code teacher} into {@code student}, with the supported pairs; empty when the
-     * pair is supported.
+     * What is wrong with distilling {@code teacher} into {@code student} in {@code region}, with the supported
+     * pairs; empty when the pair is supported there.
      */
-    public static Optional<String> pairProblem(String teacher, String student) {
-        Teacher t = PAIRS.get(baseId(teacher));
+    public static Optional<String> pairProblem(String teacher, String student, String region) {
+        Catalog.DistillationPair t = PAIRS.get(baseId(teacher));
         if (t == null || !t.students().contains(baseId(student))) {
             return Optional.of(baseId(teacher) + " → " + baseId(student) + " is not a supported distillation pair;"
                     + " supported: " + supportedPairs());
         }
-        if (t.via() == TeacherVia.PROFILE_ONLY && !isProfile(teacher)) {
+        if (!t.regions().contains(region)) {
+            return Optional.of(baseId(teacher) + " → " + baseId(student) + " is offered in "
+                    + String.join(", ", t.regions()) + " only, not in " + region + " (set execution.region: "
+                    + t.regions().get(0) + ")");
+        }
+        if (t.teacherVia().equals(PROFILE_ONLY) && !isProfile(teacher)) {
             return Optional.of(baseId(teacher) + " teaches only through a system inference profile (use us."
                     + baseId(teacher) + ")");
         }
-        if (t.via() == TeacherVia.MODEL_ONLY && isProfile(teacher)) {
+        if (t.teacherVia().equals(MODEL_ONLY) && isProfile(teacher)) {
             return Optional.of(baseId(teacher) + " teaches only as an on-demand model id, not an inference profile "
                     + "(use " + baseId(teacher) + ")");
         }
@@ -130,7 +95,8 @@ public final class CustomizationCatalog {
                 if (!b.isEmpty()) {
                     b.append(", ");
                 }
-                b.append(teacher).append(" → ").append(CUSTOMIZABLE.getOrDefault(s, s));
+                b.append(teacher).append(" → ").append(CUSTOMIZABLE.getOrDefault(s, s))
+                        .append(" (").append(String.join(", ", t.regions())).append(')');
             }
         });
         return b.toString();

@@ -4,6 +4,7 @@ import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.DistillationSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.model.AwsIds;
+import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class DistillationCheck {
                     spec.student() + " cannot be customized on Bedrock",
                     "supported pairs: " + CustomizationCatalog.supportedPairs()));
         } else if (spec.method() == DistillationSpec.Method.DISTILLATION) {
-            CustomizationCatalog.pairProblem(teacher.get().model(), spec.student()).ifPresent(p ->
+            CustomizationCatalog.pairProblem(teacher.get().model(), spec.student(),
+                    suite.execution().region().orElse(PriceCatalog.DEFAULT_REGION)).ifPresent(p ->
                     out.add(Problem.error(suite.at("distillation.student"), "distillation.student", p,
                             "pick a supported student for this teacher, or another teacher")));
             if (!spec.hyperParameters().isEmpty()) {

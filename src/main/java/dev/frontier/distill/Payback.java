@@ -87,7 +87,7 @@ public final class Payback {
 
         boolean cheaperQualifies = run.decision() != null && !run.decision().keepIncumbent();
         Optional<String> pair = spec.method() == DistillationSpec.Method.DISTILLATION
-                ? CustomizationCatalog.pairProblem(teacher.model(), spec.student())
+                ? CustomizationCatalog.pairProblem(teacher.model(), spec.student(), regionOf(run))
                 : CustomizationCatalog.customizableId(spec.student()).isPresent() ? Optional.empty()
                 : Optional.of(spec.student() + " cannot be fine-tuned on Bedrock");
         boolean recommended = false;
@@ -162,5 +162,11 @@ public final class Payback {
 
     private static String money(BigDecimal v) {
         return String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    /** The Region the run was priced in; the catalog's default for runs that recorded none. */
+    private static String regionOf(RunResult run) {
+        String region = run.provenance() == null ? "" : run.provenance().region();
+        return region == null || region.isEmpty() ? PriceCatalog.DEFAULT_REGION : region;
     }
 }

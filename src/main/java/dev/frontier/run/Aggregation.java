@@ -116,7 +116,8 @@ final class Aggregation {
                 c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(), c.calls(), c.failedCalls(),
                 c.quality(), c.scores(), c.corpusMetrics(), c.usage(), c.meanInputTokens(), c.meanOutputTokens(),
                 c.cacheReadShare(), c.costPer1k(), c.monthlyCost(), c.costUnknown(), c.evalSpend(),
-                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()), c.mode(), c.modeReason())).toList();
+                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()), c.mode(), c.modeReason(),
+                c.promptCache())).toList();
 
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
@@ -238,7 +239,8 @@ final class Aggregation {
                 totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
                 per1k, monthly, unknown, spend.usdOrNull(),
                 percentile(lat, 50), percentile(lat, 95), false,
-                mode == null ? ExecutionModes.ON_DEMAND : mode.mode(), mode == null ? "" : mode.reason());
+                mode == null ? ExecutionModes.ON_DEMAND : mode.mode(), mode == null ? "" : mode.reason(),
+                Requests.promptCache(c));
     }
 
     private static Double percentile(double[] values, double p) {

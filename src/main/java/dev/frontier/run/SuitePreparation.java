@@ -1,5 +1,6 @@
 package dev.frontier.run;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.DatasetSpec;
 import dev.frontier.config.PricingSpec;
@@ -19,6 +20,8 @@ import dev.frontier.score.ParamProblem;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.LlmJudge;
 import dev.frontier.score.ScorerRegistry;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +49,27 @@ public final class SuitePreparation {
     public record Invalid(List<Problem> problems) implements Result {
     }
 
-    /** Checks {@code suite} and builds what the run needs. */
-    public static Result prepare(SuiteSpec suite, PriceCatalog bundled, ScorerRegistry registry) {
+    /**
+     * Checks {@code suite} against the bundled model catalog in the suite's Region (the catalog's default Region when
+     * the suite names none), with {@code prices}, and builds what the run needs.
+     */
+    public static Result prepare(SuiteSpec suite, PriceCatalog prices, ScorerRegistry registry) {
+        return prepare(suite, prices, Catalog.bundled(),
+                suite.execution().region().orElse(PriceCatalog.DEFAULT_REGION),
+                LocalDate.now(ZoneOffset.UTC), registry);
+    }
+
+    /**
+     * Checks {@code suite} against {@code catalog} for calls in {@code region} on {@code today} (how each model is
+     * called, its limits and lifecycle), prices it in that Region, and builds what the run needs.
+     */
+    public static Result prepare(SuiteSpec suite, Catalog catalog, String region, LocalDate today,
+                                 ScorerRegistry registry) {
+        return prepare(suite, PriceCatalog.of(catalog, region), catalog, region, today, registry);
+    }
+
+    private static Result prepare(SuiteSpec suite, PriceCatalog bundled, Catalog models, String region,
+                                  LocalDate today, ScorerRegistry registry) {
         Set<Problem> problems = new LinkedHashSet<>();
         DatasetSpec ds = suite.dataset();
         DatasetReader.Result read = DatasetReader.read(ds.path(),
@@ -78,6 +100,7 @@ public final class SuitePreparation {
             ScorerRegistry.Creation creation = registry.create(s.type(), s.params());
             if (creation instanceof ScorerRegistry.Creation.Created created) {
                 Optional<LlmJudge> judge = created.judge().map(j -> LateScorers.judge(suite, s, j, problems));
+                judge.ifPresent(j -> ModelChecks.judge(suite, s, j, models, region, today, problems));
                 Dataset items = dataset;
                 Optional<HumanLabels> labels = created.humanLabels()
                         .map(h -> LateScorers.labels(suite, s, h, items, problems));
@@ -100,6 +123,7 @@ public final class SuitePreparation {
                     o.batchOutput(), o.cacheRead(), o.cacheWrite(), o.source(), "suite"));
         }
         LateScorers.check(suite, scorers, catalog, problems);
+        ModelChecks.candidates(suite, models, region, today, dataset, problems);
         Map<String, Map<String, OutputsReader.Imported>> imported = ImportedOutputs.read(suite, dataset, problems);
         for (int i = 0; i < suite.candidates().size(); i++) {
             CandidateSpec c = suite.candidates().get(i);
@@ -110,8 +134,9 @@ public final class SuitePreparation {
                         "add 'priceAs: <model id>' to price them as that model"));
                 continue;
             }
-            if (c.model().startsWith("arn:") || catalog.find(c.model()).isPresent()) {
-                continue;
+            if (c.model().startsWith("arn:") || catalog.find(c.model()).isPresent()
+                    || models.model(c.model()).isPresent()) {
+                continue; // a known model without a price here was named by the model checks
             }
             String path = "candidates[" + i + "].model";
             String near = Suggest.closest(PriceCatalog.baseModelId(c.model()), catalog.models().keySet())

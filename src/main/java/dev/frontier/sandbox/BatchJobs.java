@@ -91,7 +91,7 @@ final class BatchJobs implements ControlPlane.Operations {
 
     @Override
     public synchronized Optional<ControlPlane.Reply> handle(String method, List<String> segments,
-                                                            Map<String, String> query, byte[] body) {
+                                                            Map<String, String> query, byte[] body, String region) {
         if (segments.size() == 1 && segments.get(0).equals("model-invocation-job") && method.equals("POST")) {
             return Optional.of(new ControlPlane.Reply("CreateModelInvocationJob", 200, create(read(body))));
         }

@@ -22,10 +22,12 @@ final class ControlPlane {
          * @param segments the path's segments, percent-decoded, without the leading empty one
          * @param query    the query parameters, percent-decoded (the last value wins)
          * @param body     the request body, possibly empty
+         * @param region   the Region the caller signed for (each Bedrock Region has its own endpoint)
          * @return the answer, or empty when the request belongs to another family
          * @throws BedrockError for a request this family refuses, with Bedrock's status and code
          */
-        Optional<Reply> handle(String method, List<String> segments, Map<String, String> query, byte[] body);
+        Optional<Reply> handle(String method, List<String> segments, Map<String, String> query, byte[] body,
+                               String region);
     }
 
     /**
@@ -48,9 +50,10 @@ final class ControlPlane {
         this.families = List.copyOf(families);
     }
 
-    Optional<Reply> handle(String method, List<String> segments, Map<String, String> query, byte[] body) {
+    Optional<Reply> handle(String method, List<String> segments, Map<String, String> query, byte[] body,
+                           String region) {
         for (Operations family : families) {
-            Optional<Reply> reply = family.handle(method, segments, query, body);
+            Optional<Reply> reply = family.handle(method, segments, query, body, region);
             if (reply.isPresent()) {
                 return reply;
             }

@@ -62,6 +62,12 @@ record ConverseCall(List<Block> system, List<Message> messages, Inference infere
                 .collect(Collectors.joining("\n"));
     }
 
+    /** Whether any system block or message carries a prompt-cache checkpoint. */
+    boolean hasCachePoint() {
+        return system.stream().anyMatch(CachePoint.class::isInstance)
+                || messages.stream().anyMatch(m -> m.content().stream().anyMatch(CachePoint.class::isInstance));
+    }
+
     Optional<Message> lastUserMessage() {
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i).role().equals(USER)) {

@@ -1,5 +1,6 @@
 package dev.frontier.sandbox;
 
+import dev.frontier.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,14 +40,8 @@ final class CustomizationOperations implements ControlPlane.Operations {
     private static final double PROCESSING_END = 0.4;
     private static final double STOPPING = 0.1;
 
-    /** Supported distillation pairs: teacher base id → student base ids (Bedrock's table, as far as simulated). */
-    static final Map<String, Set<String>> PAIRS = Map.of(
-            "amazon.nova-pro-v1:0", Set.of("amazon.nova-lite-v1:0", "amazon.nova-micro-v1:0"),
-            "amazon.nova-premier-v1:0", Set.of("amazon.nova-lite-v1:0", "amazon.nova-micro-v1:0",
-                    "amazon.nova-pro-v1:0"),
-            "anthropic.claude-3-5-sonnet-20241022-v2:0", Set.of("anthropic.claude-3-haiku-20240307-v1:0"),
-            "meta.llama3-1-70b-instruct-v1:0", Set.of("meta.llama3-1-8b-instruct-v1:0"),
-            "meta.llama3-3-70b-instruct-v1:0", Set.of("meta.llama3-1-8b-instruct-v1:0"));
+    /** Supported distillation pairs and their Regions: the model catalog's, as {@code validate} reads them. */
+    private static final Catalog.Customization CUSTOMIZATION = Catalog.bundled().customization();
 
     private final ControlState state;
     private final ModelCatalog catalog;
@@ -58,14 +53,14 @@ final class CustomizationOperations implements ControlPlane.Operations {
 
     @Override
     public Optional<ControlPlane.Reply> handle(String method, List<String> segments, Map<String, String> query,
-                                               byte[] body) {
+                                               byte[] body, String region) {
         if (segments.isEmpty()) {
             return Optional.empty();
         }
         String root = segments.get(0);
         if (root.equals("model-customization-jobs")) {
             if (method.equals("POST") && segments.size() == 1) {
-                return Optional.of(create(body));
+                return Optional.of(create(body, region));
             }
             if (method.equals("GET") && segments.size() == 1) {
                 return Optional.of(list());
@@ -112,7 +107,7 @@ final class CustomizationOperations implements ControlPlane.Operations {
         return Optional.empty();
     }
 
-    private ControlPlane.Reply create(byte[] body) {
+    private ControlPlane.Reply create(byte[] body, String region) {
         JsonNode r = state.request(body);
         String jobName = text(r, "jobName");
         String modelName = text(r, "customModelName");
@@ -156,9 +151,12 @@ final class CustomizationOperations implements ControlPlane.Operations {
             if (tp.isEmpty()) {
                 throw BedrockError.validation("The provided teacher model identifier " + teacher + " is invalid.");
             }
-            if (!PAIRS.getOrDefault(tp.get().id(), Set.of()).contains(student)) {
+            Optional<Catalog.DistillationPair> pair = CUSTOMIZATION.teacher(tp.get().id())
+                    .filter(p -> p.students().contains(student));
+            if (pair.isEmpty() || !pair.get().regions().contains(region)) {
+                // the guide's table: each pair in its Regions only
                 throw BedrockError.validation("Distillation from " + tp.get().id() + " to " + student
-                        + " is not supported.");
+                        + " is not supported in " + region + ".");
             }
             if (r.has("hyperParameters") && r.path("hyperParameters").size() > 0) {
                 throw BedrockError.validation("Hyperparameters are not supported for DISTILLATION jobs.");

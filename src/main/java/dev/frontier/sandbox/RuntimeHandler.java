@@ -14,6 +14,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,7 @@ final class RuntimeHandler implements HttpHandler {
     private final InstantSource clock;
     private final ControlPlane controlPlane;
     private final AtomicLong requests = new AtomicLong();
+    private final BedrockRules rules = BedrockRules.bundled();
 
     RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
                    RequestLog log, InstantSource clock, ControlPlane controlPlane) {
@@ -122,7 +125,8 @@ final class RuntimeHandler implements HttpHandler {
         }
         String modelId = decode(segments[2]);
         return switch (segments[3]) {
-            case "converse" -> converse(modelId, body, trace);
+            case "converse" -> converse(modelId, BedrockRules.region(exchange.getRequestHeaders()
+                    .getFirst("Authorization")), body, trace);
             case "count-tokens" -> {
                 trace.start(RequestRecord.COUNT_TOKENS, modelId, body);
                 ConverseCall call = service.parseCountTokens(body);
@@ -151,17 +155,22 @@ final class RuntimeHandler implements HttpHandler {
             }
         }
         trace.start(method + " " + rawPath, null, body);
-        ControlPlane.Reply reply = controlPlane.handle(method, decoded, query, body)
+        ControlPlane.Reply reply = controlPlane.handle(method, decoded, query, body,
+                        BedrockRules.region(exchange.getRequestHeaders().getFirst("Authorization")))
                 .orElseThrow(() -> BedrockError.unknownOperation(method, rawPath));
         trace.operation = reply.operation();
         return new Answer(reply.body(), 0, reply.status());
     }
 
-    /** Validation, then the quota, then the fault draw, then the model; only a 200 is billed. */
-    private Answer converse(String modelId, byte[] body, Trace trace) {
+    /**
+     * Validation (the request's shape, then Bedrock's documented refusals for the signed Region), then the quota,
+     * then the fault draw, then the model; only a 200 is billed.
+     */
+    private Answer converse(String modelId, String region, byte[] body, Trace trace) {
         trace.start(RequestRecord.CONVERSE, modelId, body);
         ConverseCall call = service.parseConverse(body);
         trace.requestHash = ConverseService.requestHash(modelId, call);
+        rules.check(modelId, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         ModelProfile model = service.resolve(modelId);
         int attempt = faults.arrive(trace.requestHash);
         QuotaLimiter.Ticket ticket = quotas.admit(model.id(), ConverseService.reservation(call));

@@ -36,7 +36,7 @@ final class ServingOperations implements ControlPlane.Operations {
 
     @Override
     public Optional<ControlPlane.Reply> handle(String method, List<String> segments, Map<String, String> query,
-                                               byte[] body) {
+                                               byte[] body, String region) {
         if (segments.size() >= 1 && segments.get(0).equals("provisioned-model-throughput")) {
             if (method.equals("POST") && segments.size() == 1) {
                 return Optional.of(createProvisioned(state.request(body)));

@@ -305,8 +305,10 @@ public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional
             }
             verdict = "\"score\": {\"type\": \"string\", \"enum\": [" + labels + "]}";
         } else {
-            verdict = "\"score\": {\"type\": \"number\", \"minimum\": " + scale.grade(0) + ", \"maximum\": "
-                    + scale.grade(1) + "}";
+            // no minimum / maximum: Anthropic's JSON-schema subset on Bedrock refuses numeric bounds, so the range
+            // is stated in the description and checked when the verdict is parsed
+            verdict = "\"score\": {\"type\": \"number\", \"description\": \"from " + scale.grade(0) + " to "
+                    + scale.grade(1) + "\"}";
         }
         String key = mode == Mode.PAIRWISE ? "winner" : "score";
         return "{\"type\": \"object\", \"properties\": {" + verdict + ", \"reason\": {\"type\": \"string\"}}, "

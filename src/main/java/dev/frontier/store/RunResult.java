@@ -438,6 +438,8 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param onFrontier      whether it is on the Pareto frontier
      * @param mode            how its calls were made: {@code on-demand} or {@code batch} (null in older records)
      * @param modeReason      why that mode, e.g. the batch price used or why batch was not possible
+     * @param promptCache     its prompt caching: a checkpoint after the system prompt, off, or not offered by the
+     *                        model (then no checkpoint was sent); null in older records
      */
     public record CandidateResult(String id, String model, String modelName, boolean incumbent,
                                   boolean promptVariant, int calls, int failedCalls, Estimate quality,
@@ -445,7 +447,20 @@ public record RunResult(String schema, String runId, String suite, String descri
                                   double meanInputTokens, double meanOutputTokens, double cacheReadShare,
                                   BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
                                   BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
-                                  boolean onFrontier, String mode, String modeReason) {
+                                  boolean onFrontier, String mode, String modeReason, String promptCache) {
+
+        /** A candidate as recorded before prompt caching was reported per candidate. */
+        public CandidateResult(String id, String model, String modelName, boolean incumbent,
+                               boolean promptVariant, int calls, int failedCalls, Estimate quality,
+                               Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
+                               double meanInputTokens, double meanOutputTokens, double cacheReadShare,
+                               BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
+                               BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
+                               boolean onFrontier, String mode, String modeReason) {
+            this(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality, scores, corpusMetrics,
+                    usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k, monthlyCost, costUnknown,
+                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, mode, modeReason, null);
+        }
 
         /** A candidate run on demand (records written before execution modes existed). */
         public CandidateResult(String id, String model, String modelName, boolean incumbent,
@@ -457,7 +472,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                                boolean onFrontier) {
             this(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality, scores, corpusMetrics,
                     usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k, monthlyCost, costUnknown,
-                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, "on-demand", "");
+                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, "on-demand", "", null);
         }
 
         /** Whether its answers came from a batch inference job (no latency figures). */

@@ -1,0 +1,103 @@
+package dev.frontier.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the catalog knows of one foundation model.
+ *
+ * @param id               base model id
+ * @param name             human name
+ * @param provider         model provider
+ * @param maxOutputTokens  the largest {@code maxTokens} a request may ask for
+ * @param caching          prompt caching, empty when the model has none
+ * @param structuredOutput whether Converse {@code outputConfig} structured output is supported
+ * @param lifecycle        Active or Legacy, with dates
+ * @param regions          per Region: how it is called, batch, prices; a Region not listed is unknown
+ * @param notes            caveats, or ""
+ */
+public record ModelFacts(String id, String name, String provider, int maxOutputTokens, Optional<Caching> caching,
+                         boolean structuredOutput, Lifecycle lifecycle, Map<String, RegionFacts> regions,
+                         String notes) {
+
+    /**
+     * Prompt caching.
+     *
+     * @param minTokens      the smallest prefix a checkpoint caches; a checkpoint before it is ignored
+     * @param maxCheckpoints checkpoints per request
+     * @param ttls           the TTLs offered ({@code 5m}, {@code 1h})
+     * @param fields         where checkpoints may stand ({@code system}, {@code messages}, {@code tools})
+     * @param source         key of the catalog's source
+     */
+    public record Caching(int minTokens, int maxCheckpoints, List<String> ttls, List<String> fields, String source) {
+    }
+
+    /** Bedrock's lifecycle states ({@code FoundationModelLifecycleStatus}). */
+    public enum Status { ACTIVE, LEGACY }
+
+    /**
+     * Where the model stands in its life.
+     *
+     * @param status         Active or Legacy
+     * @param legacy         the date it became (or becomes) Legacy
+     * @param extendedAccess the start of public extended access (higher prices)
+     * @param endOfLife      the date it stops answering
+     * @param source         key of the catalog's source
+     * @param notes          caveats, or ""
+     */
+    public record Lifecycle(Status status, Optional<String> legacy, Optional<String> extendedAccess,
+                            Optional<String> endOfLife, String source, String notes) {
+
+        /** Whether the model no longer answers on {@code day}: its end-of-life date has come. */
+        public boolean endedBy(java.time.LocalDate day) {
+            return endOfLife.map(java.time.LocalDate::parse).filter(eol -> !day.isBefore(eol)).isPresent();
+        }
+
+        /** "Legacy since …, extended access from …, end of life …", for messages. */
+        public String describe() {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            legacy.ifPresent(d -> parts.add("Legacy from " + d));
+            extendedAccess.ifPresent(d -> parts.add("public extended access (higher prices) from " + d));
+            endOfLife.ifPresent(d -> parts.add("end of life " + d));
+            if (parts.isEmpty()) {
+                parts.add(status == Status.LEGACY ? "Legacy" : "Active");
+            }
+            return String.join(", ", parts);
+        }
+    }
+
+    /**
+     * The model in one Region.
+     *
+     * @param bareId   whether the bare model id is served on demand there (else only through a profile)
+     * @param profiles the system inference-profile prefixes offered from there ({@code us}, {@code global} …)
+     * @param batch    whether batch inference is offered
+     * @param regional prices of the bare id and of geo profiles (billed at the source Region's price)
+     * @param global   prices of the {@code global.} profile, where it has its own
+     * @param source   key of the catalog's source for how the model is called there
+     */
+    public record RegionFacts(boolean bareId, List<String> profiles, boolean batch, Prices regional,
+                              Optional<Prices> global, String source) {
+
+        /** The prices that apply to {@code id}: global ones for a {@code global.} profile, else the regional. */
+        public Prices pricesFor(ModelId id) {
+            return id.isGlobal() ? global.orElse(regional) : regional;
+        }
+
+        /** The ids to call the model by from here, bare id first when it is served. */
+        public List<String> callableIds(String baseId) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            if (bareId) {
+                out.add(baseId);
+            }
+            profiles.forEach(p -> out.add(p + "." + baseId));
+            return out;
+        }
+    }
+
+    /** The model in {@code region}, if the catalog knows it there. */
+    public Optional<RegionFacts> in(String region) {
+        return Optional.ofNullable(regions.get(region));
+    }
+}
