@@ -1,10 +1,6 @@
 package dev.frontier.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,14 +75,7 @@ public record Catalog(String name, String version, String date, Map<String, Sour
     public static Catalog bundled() {
         Catalog c = bundled;
         if (c == null) {
-            try (InputStream in = Catalog.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) {
-                    throw new IllegalStateException("bundled model catalog missing: " + BUNDLED);
-                }
-                c = parse(new ObjectMapper().readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("bundled model catalog unreadable", e);
-            }
+            c = parse(BundledJson.read(BUNDLED, "model catalog"));
             bundled = c;
         }
         return c;

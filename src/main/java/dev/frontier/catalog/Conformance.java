@@ -1,10 +1,6 @@
 package dev.frontier.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,14 +65,7 @@ public record Conformance(String version, Map<String, Rule> rules, List<Case> ca
     public static Conformance bundled() {
         Conformance c = bundled;
         if (c == null) {
-            try (InputStream in = Conformance.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) {
-                    throw new IllegalStateException("bundled conformance table missing: " + BUNDLED);
-                }
-                c = parse(new ObjectMapper().readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("bundled conformance table unreadable", e);
-            }
+            c = parse(BundledJson.read(BUNDLED, "conformance table"));
             bundled = c;
         }
         return c;

@@ -401,16 +401,29 @@ public final class Runner {
         boolean stop = RetryPolicy.FATAL.contains(f.errorCode());
         if ("ValidationException".equals(f.errorCode()) && noSuccess) {
             int n = invalid.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
-            stop = n >= 3 || f.message().toLowerCase(java.util.Locale.ROOT).contains("model identifier");
+            String lower = f.message().toLowerCase(java.util.Locale.ROOT);
+            stop = n >= 3 || lower.contains("model identifier") || lower.contains("inference profile");
         }
         if (stop) {
             String region = context.region().isEmpty() ? "the default region" : "region " + context.region();
             fatal.compareAndSet(null, "candidate '" + c.id() + "' (model " + c.model() + ") in " + region + ": "
-                    + f.errorCode() + ": " + f.message() + " — " + advice(f.errorCode()));
+                    + f.errorCode() + ": " + f.message() + " — " + advice(f.errorCode(), f.message()));
         }
     }
 
-    private static String advice(String code) {
+    /** What to do; Bedrock's own wording tells a missing inference profile or prompt caching from missing access. */
+    static String advice(String code, String message) {
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("inference profile")) {
+            return "this model is served on demand only through an inference profile in this region: use its profile "
+                    + "id (for example 'us.' + the model id); 'frontier models' lists the ids to call";
+        }
+        if (lower.contains("prompt caching")) {
+            return "this model has no prompt caching: set 'prompt: { cache: none }' for this candidate";
+        }
+        if (lower.contains("end of its life")) {
+            return "this model version has reached its end of life: replace it; 'frontier models' lists current ones";
+        }
         return switch (code) {
             case "AccessDeniedException" -> "check that your IAM identity may call bedrock:InvokeModel and that "
                     + "access to this model is granted in the Bedrock console (Model access)";

@@ -60,8 +60,10 @@ public final class ScaleHarness {
         String suite = Files.readString(Path.of("eval-configs/smoke.yaml"))
                 .replace("suite: smoke", "suite: scale")
                 .replace("path: ../datasets/intents-smoke.csv", "path: items.jsonl")
-                .replace("  - { id: sonnet, model: anthropic.claude-3-5-sonnet-20241022-v2:0, role: incumbent }",
+                .replace("  - { id: sonnet, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, role: incumbent }",
                         "  - { id: lite, model: amazon.nova-lite-v1:0, role: incumbent }")
+                // a model with a batch price in the catalog, as Claude 3 Haiku was when the figures were measured
+                .replace("model: us.anthropic.claude-haiku-4-5-20251001-v1:0", "model: amazon.nova-pro-v1:0")
                 .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: " + concurrency + "\n  mode: "
                         + mode + "\n  responseCache: false")
                 .replace("maxUsd: 1.00", "maxUsd: 100.00");

@@ -25,6 +25,9 @@ class BatchRunTest {
     static Path suite(Path dir, String mode) throws IOException {
         String smoke = Files.readString(Path.of("eval-configs/smoke.yaml"))
                 .replace("suite: smoke", "suite: smoke-batch")
+                // models with a batch price in the catalog, so that batch spend can be compared with on demand
+                .replace("model: us.anthropic.claude-sonnet-4-5-20250929-v1:0", "model: amazon.nova-pro-v1:0")
+                .replace("model: us.anthropic.claude-haiku-4-5-20251001-v1:0", "model: amazon.nova-lite-v1:0")
                 .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
                 .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: 4\n  mode: " + mode
                         + "\n  maxErrorRate: 0.2\n  responseCache: false");
@@ -54,9 +57,9 @@ class BatchRunTest {
         String batchReport = lastReport;
         String batchOut = lastOut;
         RunResult onDemand = run(suite(dir, "on-demand"), "on-demand.db");
-        assertThat(batchReport).contains("data-mode=\"batch\"", "id=\"batch-note\"", "batch price $0.000125 in");
+        assertThat(batchReport).contains("data-mode=\"batch\"", "id=\"batch-note\"", "batch price $0.00003 in");
         assertThat(lastReport).contains("data-mode=\"on-demand\"").doesNotContain("id=\"batch-note\"");
-        assertThat(batchOut).containsPattern("haiku +anthropic\\.claude-3-haiku-20240307-v1:0 .* – frontier.* batch");
+        assertThat(batchOut).containsPattern("haiku +amazon\\.nova-lite-v1:0 .* – frontier.* batch");
 
         assertThat(batch.items()).hasSize(122);
         for (RunResult.CandidateResult c : batch.candidates()) {

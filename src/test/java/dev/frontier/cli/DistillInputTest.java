@@ -57,7 +57,7 @@ class DistillInputTest {
         assertThat(o.err()).containsPattern("suite\\.yaml:\\d+:\\d+ distillation\\.student: amazon\\.nova-pro-v1:0 → "
                 + "anthropic\\.claude-3-haiku-20240307-v1:0 is not a supported distillation pair")
                 .contains("amazon.nova-pro-v1:0 → amazon.nova-lite-v1:0:300k",
-                        "anthropic.claude-3-5-sonnet-20241022-v2:0 → anthropic.claude-3-haiku-20240307-v1:0:200k");
+                        "anthropic.claude-3-5-sonnet-20241022-v2:0 → anthropic.claude-3-haiku-20240307-v1:0:200k (us-west-2)");
     }
 
     @Test

@@ -77,7 +77,7 @@ class JudgedRunTest {
                   user: "Summarize this support ticket in two sentences:\\n{{ticket}}"
                 inference: { maxTokens: 200, temperature: 0 }
                 candidates:
-                  - { id: sonnet, model: anthropic.claude-3-5-sonnet-20241022-v2:0, role: incumbent }
+                  - { id: sonnet, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, role: incumbent }
                   - { id: micro, model: amazon.nova-micro-v1:0 }
                   - { id: batch, outputs: batch.jsonl.out, priceAs: amazon.nova-lite-v1:0 }
                 scorers:
@@ -338,7 +338,7 @@ class JudgedRunTest {
                 dataset: { path: %s, id: ticket_id, limit: 6, holdout: 0 }
                 prompt: { user: "Summarize this support ticket in two sentences:\\n{{ticket}}" }
                 candidates:
-                  - { id: sonnet, model: anthropic.claude-3-5-sonnet-20241022-v2:0, role: incumbent }
+                  - { id: sonnet, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, role: incumbent }
                   - { id: mine, outputs: byoi.jsonl, format: bedrock-eval, modelIdentifier: my-model }
                 scorers:
                   - { type: rouge-l, reference: "{{summary}}" }

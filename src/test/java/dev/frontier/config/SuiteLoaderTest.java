@@ -32,7 +32,7 @@ class SuiteLoaderTest {
                   cache: system
                 inference: { maxTokens: 50, temperature: 0 }
                 candidates:
-                  - { id: big, model: anthropic.claude-3-5-sonnet-20241022-v2:0, role: incumbent }
+                  - { id: big, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, role: incumbent }
                   - { id: small, model: us.amazon.nova-lite-v1:0, prompt: { user: "{{q}}?" }, inference: { maxTokens: 10 } }
                 scorers:
                   - { type: exact-match, expected: "{{q}}", weight: 2 }

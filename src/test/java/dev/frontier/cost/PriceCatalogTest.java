@@ -2,6 +2,7 @@ package dev.frontier.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import java.math.BigDecimal;
@@ -17,8 +18,8 @@ class PriceCatalogTest {
     void bundledCatalogCoversTheModelFamiliesWithSourcesAndDates() {
         assertThat(catalog.version()).isNotBlank();
         for (String id : List.of("amazon.nova-micro-v1:0", "amazon.nova-lite-v1:0", "amazon.nova-pro-v1:0",
-                "anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-5-sonnet-20241022-v2:0",
-                "meta.llama3-1-8b-instruct-v1:0", "mistral.mistral-7b-instruct-v0:2")) {
+                "us.anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "us.meta.llama3-1-8b-instruct-v1:0", "mistral.mistral-7b-instruct-v0:2")) {
             ModelPrice p = catalog.find(id).orElseThrow(() -> new AssertionError("missing " + id));
             assertThat(p.input()).isPresent();
             assertThat(p.output()).isPresent();
@@ -32,35 +33,65 @@ class PriceCatalogTest {
     }
 
     @Test
-    void findsGeoProfilesAndContextWindowVariantsAsTheirBaseModel() {
+    void findsProfilesArnsAndContextWindowVariantsAsTheModelTheyServe() {
         assertThat(catalog.find("us.amazon.nova-lite-v1:0")).isEqualTo(catalog.find("amazon.nova-lite-v1:0"));
-        assertThat(catalog.find("anthropic.claude-3-haiku-20240307-v1:0:200k")).isPresent();
+        assertThat(catalog.find("amazon.nova-lite-v1:0:300k")).isEqualTo(catalog.find("amazon.nova-lite-v1:0"));
+        assertThat(catalog.find("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"))
+                .isEqualTo(catalog.find("amazon.nova-lite-v1:0"));
+        assertThat(catalog.find("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0"))
+                .isEqualTo(catalog.find("amazon.nova-lite-v1:0"));
         assertThat(catalog.find("amazon.nova-giant-v9:0")).isEmpty();
+        // an application inference profile does not say which model it serves: only an override prices it
+        String app = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123";
+        assertThat(catalog.find(app)).isEmpty();
+        assertThat(catalog.with(new ModelPrice(app, app, Optional.of(BigDecimal.ONE), Optional.of(BigDecimal.ONE),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "suite", "suite"))
+                .find(app)).isPresent();
+    }
+
+    @Test
+    void globalProfilesHaveTheirOwnPricesAndRegionalOnesTheRegionsPrice() {
+        // Claude Sonnet 4.5: $3 / $15 per 1M through global., 10 % more by the bare id or a geo profile
+        assertThat(catalog.find("global.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input())
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.003"));
+        assertThat(catalog.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input())
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.0033"));
+        // a model without a global price is billed at the Region's price through global. too
+        assertThat(catalog.find("global.amazon.nova-lite-v1:0")).isEqualTo(catalog.find("amazon.nova-lite-v1:0"));
+    }
+
+    @Test
+    void aRegionTheCatalogDoesNotListHasNoPriceNeverAnotherRegions() {
+        PriceCatalog paris = PriceCatalog.of(Catalog.bundled(), "eu-west-3");
+        assertThat(paris.find("amazon.nova-lite-v1:0")).isEmpty();
+        assertThat(paris.name()).endsWith("/eu-west-3");
+        assertThat(PriceCatalog.of(Catalog.bundled(), "us-west-2").find("us.amazon.nova-lite-v1:0")).isPresent();
     }
 
     @Test
     void pricesUsageIncludingCacheReadsAndWrites() {
-        ModelPrice sonnet = catalog.find("anthropic.claude-3-5-sonnet-20241022-v2:0").orElseThrow();
-        // 1000 in × 0.003 + 200 out × 0.015 + 2000 cache read × 0.0003 + 1000 cache write × 0.00375 (per 1k)
-        // = 0.003 + 0.003 + 0.0006 + 0.00375 = 0.01035
+        ModelPrice sonnet = catalog.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
+        // 1000 in × 0.0033 + 200 out × 0.0165 + 2000 cache read × 0.00033 + 1000 cache write × 0.004125 (per 1k)
+        // = 0.0033 + 0.0033 + 0.00066 + 0.004125 = 0.011385
         Cost c = sonnet.cost(new TokenUsage(1000, 200, 2000, 1000), ModelPrice.Mode.ON_DEMAND);
-        assertThat(c.usdOrNull()).isEqualByComparingTo("0.01035");
-        // batch: 1000 × 0.0015 + 200 × 0.0075 = 0.0015 + 0.0015
-        assertThat(sonnet.cost(new TokenUsage(1000, 200, 0, 0), ModelPrice.Mode.BATCH).usdOrNull())
-                .isEqualByComparingTo("0.003");
+        assertThat(c.usdOrNull()).isEqualByComparingTo("0.011385");
+        // batch: 1000 × 0.0004 + 200 × 0.0016 = 0.0004 + 0.00032
+        ModelPrice pro = catalog.find("amazon.nova-pro-v1:0").orElseThrow();
+        assertThat(pro.cost(new TokenUsage(1000, 200, 0, 0), ModelPrice.Mode.BATCH).usdOrNull())
+                .isEqualByComparingTo("0.00072");
     }
 
     @Test
     void aMissingPriceIsUnknownNeverZero() {
-        ModelPrice haiku = catalog.find("anthropic.claude-3-haiku-20240307-v1:0").orElseThrow();
-        Cost c = haiku.cost(new TokenUsage(10, 10, 5, 0), ModelPrice.Mode.ON_DEMAND);
+        ModelPrice llama = catalog.find("us.meta.llama3-1-8b-instruct-v1:0").orElseThrow();
+        Cost c = llama.cost(new TokenUsage(10, 10, 5, 0), ModelPrice.Mode.ON_DEMAND);
         assertThat(c).isInstanceOf(Cost.Unknown.class);
         assertThat(((Cost.Unknown) c).reason()).contains("cache read");
         // no cache tokens: the missing cache price does not matter
-        assertThat(haiku.cost(new TokenUsage(1000, 1000, 0, 0), ModelPrice.Mode.ON_DEMAND).usdOrNull())
-                .isEqualByComparingTo("0.0015");
-        ModelPrice sonnet4 = catalog.find("anthropic.claude-sonnet-4-20250514-v1:0").orElseThrow();
-        assertThat(sonnet4.cost(new TokenUsage(1, 1, 0, 0), ModelPrice.Mode.BATCH)).isInstanceOf(Cost.Unknown.class);
+        assertThat(llama.cost(new TokenUsage(1000, 1000, 0, 0), ModelPrice.Mode.ON_DEMAND).usdOrNull())
+                .isEqualByComparingTo("0.00044");
+        ModelPrice haiku45 = catalog.find("us.anthropic.claude-haiku-4-5-20251001-v1:0").orElseThrow();
+        assertThat(haiku45.cost(new TokenUsage(1, 1, 0, 0), ModelPrice.Mode.BATCH)).isInstanceOf(Cost.Unknown.class);
     }
 
     @Test

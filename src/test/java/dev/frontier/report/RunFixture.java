@@ -44,10 +44,10 @@ final class RunFixture {
     /** Four candidates, 120 items; {@code risky}'s outputs carry the payloads. */
     static RunFixture standard() {
         return builder()
-                .incumbent("premium", "anthropic.claude-3-5-sonnet-20241022-v2:0", "1.80", 0.82, 0.02)
-                .candidate("mid", "anthropic.claude-3-haiku-20240307-v1:0", "0.15", 0.80, 0.02)
+                .incumbent("premium", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "1.80", 0.82, 0.02)
+                .candidate("mid", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "0.15", 0.80, 0.02)
                 .candidate("budget", "amazon.nova-micro-v1:0", "0.02", 0.61, 0.03)
-                .candidate("risky", "meta.llama3-1-8b-instruct-v1:0", "0.09", 0.55, 0.03)
+                .candidate("risky", "us.meta.llama3-1-8b-instruct-v1:0", "0.09", 0.55, 0.03)
                 .hostile("risky");
     }
 

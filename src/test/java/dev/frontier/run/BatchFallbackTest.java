@@ -90,7 +90,7 @@ class BatchFallbackTest {
             List<RequestRecord> converse = sandbox.requestLog().stream()
                     .filter(x -> x.operation().equals(RequestRecord.CONVERSE) && x.billed()).toList();
             assertThat(converse).hasSize(122);
-            assertThat(converse).allMatch(x -> x.modelId().equals("anthropic.claude-3-haiku-20240307-v1:0"));
+            assertThat(converse).allMatch(x -> x.modelId().equals("us.anthropic.claude-haiku-4-5-20251001-v1:0"));
             RunResult.CandidateResult h = r.candidates().stream().filter(c -> c.id().equals("haiku")).findFirst()
                     .orElseThrow();
             assertThat(h.mode()).isEqualTo("batch");

@@ -23,7 +23,8 @@ class ExecutionModesTest {
                 .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
                 .replace("  - { id: nova-micro, model: amazon.nova-micro-v1:0 }",
                         "  - { id: nova-micro, model: amazon.nova-micro-v1:0 }\n"
-                                + "  - { id: sonnet4, model: anthropic.claude-sonnet-4-20250514-v1:0 }")
+                                + "  - { id: sonnet4, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0 }\n"
+                                + "  - { id: nova-lite, model: amazon.nova-lite-v1:0 }")
                 .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: 4\n  mode: " + mode)
                 + extra;
         Path f = dir.resolve("suite.yaml");
@@ -37,35 +38,35 @@ class ExecutionModesTest {
     @Test
     void autoUsesBatchWhereItHasABatchPriceAndNoLatencyIsNeeded() throws IOException {
         Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepare("auto", ""), 122, true, "");
-        assertThat(modes.get("haiku").mode()).isEqualTo("batch");
-        assertThat(modes.get("haiku").reason()).isEqualTo("122 items (>= 100), batch price $0.000125 in / "
-                + "$0.000625 out per 1k tokens, no latency figure needed");
+        assertThat(modes.get("nova-micro").mode()).isEqualTo("batch");
+        assertThat(modes.get("nova-micro").reason()).isEqualTo("122 items (>= 100), batch price $0.0000175 in / "
+                + "$0.00007 out per 1k tokens, no latency figure needed");
         assertThat(modes.get("sonnet4").mode()).isEqualTo("on-demand");
-        assertThat(modes.get("sonnet4").reason()).isEqualTo("no batch price for anthropic.claude-sonnet-4-20250514-v1:0");
+        assertThat(modes.get("sonnet4").reason()).isEqualTo("no batch price for us.anthropic.claude-sonnet-4-5-20250929-v1:0");
     }
 
     @Test
     void autoStaysOnDemandForFewItemsLatencyRulesOrNoStaging() throws IOException {
         PreparedSuite plain = prepare("auto", "");
-        assertThat(ExecutionModes.decide(plain, 99, true, "").get("haiku"))
+        assertThat(ExecutionModes.decide(plain, 99, true, "").get("nova-micro"))
                 .isEqualTo(new ExecutionModes.Choice("on-demand", "99 items: a batch job needs at least 100 records"));
-        assertThat(ExecutionModes.decide(plain, 122, false, "no staging").get("haiku"))
+        assertThat(ExecutionModes.decide(plain, 122, false, "no staging").get("nova-micro"))
                 .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
         PreparedSuite latency = prepare("auto", "\nselection: { maxLatencyP95Ms: 3000 }\n");
-        assertThat(ExecutionModes.decide(latency, 122, true, "").get("haiku"))
+        assertThat(ExecutionModes.decide(latency, 122, true, "").get("nova-micro"))
                 .isEqualTo(new ExecutionModes.Choice("on-demand",
                         "the suite needs its latency (selection.maxLatencyP95Ms)"));
-        PreparedSuite gate = prepare("auto", "\ngates:\n  - { metric: latencyP95Ms, max: 2000, candidate: haiku }\n");
+        PreparedSuite gate = prepare("auto", "\ngates:\n  - { metric: latencyP95Ms, max: 2000, candidate: nova-micro }\n");
         Map<String, ExecutionModes.Choice> gated = ExecutionModes.decide(gate, 122, true, "");
-        assertThat(gated.get("haiku").reason()).isEqualTo("the suite needs its latency (a latencyP95Ms gate)");
-        assertThat(gated.get("nova-micro").mode()).isEqualTo("batch");
+        assertThat(gated.get("nova-micro").reason()).isEqualTo("the suite needs its latency (a latencyP95Ms gate)");
+        assertThat(gated.get("nova-lite").mode()).isEqualTo("batch");
     }
 
     @Test
     void explicitModesAreFollowed() throws IOException {
         Map<String, ExecutionModes.Choice> batch = ExecutionModes.decide(prepare("batch", ""), 122, true, "");
         assertThat(batch.get("sonnet4")).isEqualTo(new ExecutionModes.Choice("batch", "execution.mode is batch; no "
-                + "batch price for anthropic.claude-sonnet-4-20250514-v1:0 (cost unknown)"));
+                + "batch price for us.anthropic.claude-sonnet-4-5-20250929-v1:0 (cost unknown)"));
         assertThat(ExecutionModes.decide(prepare("on-demand", ""), 122, true, "").values())
                 .allSatisfy(c -> assertThat(c.mode()).isEqualTo("on-demand"));
     }
@@ -80,9 +81,9 @@ class ExecutionModesTest {
                 .isEqualTo(new ExecutionModes.Choice("on-demand",
                         "99 judge requests: a batch job needs at least 100 records"));
         // unlike a candidate in batch mode, a judge without a batch price is not sent to a job
-        assertThat(ExecutionModes.judge(batch, "anthropic.claude-sonnet-4-20250514-v1:0", 500, true, ""))
+        assertThat(ExecutionModes.judge(batch, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", 500, true, ""))
                 .isEqualTo(new ExecutionModes.Choice("on-demand",
-                        "no batch price for judge model anthropic.claude-sonnet-4-20250514-v1:0"));
+                        "no batch price for judge model us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
         assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 500, false, "no staging"))
                 .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
         assertThat(ExecutionModes.judge(prepare("auto", ""), "amazon.nova-pro-v1:0", 500, true, "").reason())
@@ -95,7 +96,7 @@ class ExecutionModesTest {
     void theEstimatePricesJudgesAtBatchPricesWhereAJobWouldTakeThem() throws IOException {
         String judges = """
                   - { id: big, type: llm-judge, model: amazon.nova-pro-v1:0, rubric: fits, scale: [1, 5] }
-                  - { id: dear, type: llm-judge, model: anthropic.claude-sonnet-4-20250514-v1:0, rubric: fits, scale: [1, 5] }
+                  - { id: dear, type: llm-judge, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, rubric: fits, scale: [1, 5] }
                 """;
         PreparedSuite p = prepareWithScorers(judges);
         Estimator.Estimate e = Estimator.estimate(p, Map.of(), java.util.Optional.empty(), "", java.time.Instant.EPOCH);
@@ -113,7 +114,7 @@ class ExecutionModesTest {
                 .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
                 .replace("  - { id: nova-micro, model: amazon.nova-micro-v1:0 }",
                         "  - { id: nova-micro, model: amazon.nova-micro-v1:0 }\n"
-                                + "  - { id: sonnet4, model: anthropic.claude-sonnet-4-20250514-v1:0 }")
+                                + "  - { id: sonnet4, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0 }")
                 .replace("  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n",
                         "  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n" + scorers)
                 .replace("maxUsd: 1.00", "maxUsd: 100.00");

@@ -25,7 +25,7 @@ class WorstCaseBatchTest {
 
     @Test
     void withoutABatchPriceTheOnDemandWorstCaseIsReserved() {
-        ModelPrice sonnet4 = PriceCatalog.bundled().find("anthropic.claude-sonnet-4-20250514-v1:0").orElseThrow();
+        ModelPrice sonnet4 = PriceCatalog.bundled().find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
         assertThat(WorstCase.batchCost(REQUEST, sonnet4)).isEqualByComparingTo(WorstCase.cost(REQUEST, sonnet4));
     }
 }

@@ -21,12 +21,17 @@ import java.util.List;
 /** The real AWS SDK client pointed at a sandbox, and a few request shortcuts for tests. */
 final class Bedrock {
 
-    static final String SONNET = "anthropic.claude-3-5-sonnet-20241022-v2:0";
-    static final String CLAUDE_3_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
-    static final String CLAUDE_35_HAIKU = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    /** Claude Sonnet 4.5 through its us. profile (served on demand only that way in us-east-1). */
+    static final String SONNET = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+    /** Claude Sonnet 4.5's base id, for options keyed by base model. */
+    static final String SONNET_BASE = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+    /** Prompt caching from 4,096 tokens per checkpoint. */
+    static final String HAIKU_45 = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    /** Prompt caching from 1,000 tokens per checkpoint; bare id served on demand in us-east-1. */
+    static final String NOVA_PRO = "amazon.nova-pro-v1:0";
     static final String NOVA_LITE = "amazon.nova-lite-v1:0";
     static final String NOVA_MICRO = "amazon.nova-micro-v1:0";
-    static final String LLAMA_8B = "meta.llama3-1-8b-instruct-v1:0";
+    static final String LLAMA_8B = "us.meta.llama3-1-8b-instruct-v1:0";
 
     private Bedrock() {
     }

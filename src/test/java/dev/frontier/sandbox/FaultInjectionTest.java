@@ -125,7 +125,7 @@ class FaultInjectionTest {
                 .withFaults(FaultRates.none().withServiceUnavailable(0.5), 3));
              BedrockRuntimeClient client = Bedrock.client(sandbox)) {
             // a cacheable request: a failed attempt must not have written the prompt cache
-            ConverseRequest request = Bedrock.request(Bedrock.SONNET,
+            ConverseRequest request = Bedrock.request(Bedrock.NOVA_PRO,
                     "You are a careful operations analyst. ".repeat(120), true, NOTE, 100);
             ConverseResponse answer = null;
             int attempts = 0;

@@ -23,7 +23,10 @@ class ModelCatalogTest {
                 "amazon.nova-lite-v1:0", "amazon.nova-micro-v1:0", "meta.llama3-1-8b-instruct-v1:0",
                 "meta.llama3-1-70b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0",
                 "mistral.mistral-7b-instruct-v0:2", "mistral.mixtral-8x7b-instruct-v0:1",
-                "mistral.mistral-large-2402-v1:0", "mistral.mistral-small-2402-v1:0");
+                "mistral.mistral-large-2402-v1:0", "mistral.mistral-small-2402-v1:0",
+                "anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-opus-4-5-20251101-v1:0",
+                "anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic.claude-3-5-sonnet-20240620-v1:0",
+                "amazon.nova-2-lite-v1:0");
         assertThat(Sandbox.modelIds()).isEqualTo(catalog.modelIds()).isSorted();
     }
 
@@ -72,6 +75,14 @@ class ModelCatalogTest {
         assertThat(profile("anthropic.claude-3-haiku-20240307-v1:0").supportsCaching()).isFalse();
         assertThat(profile("meta.llama3-3-70b-instruct-v1:0").supportsCaching()).isFalse();
         assertThat(profile("mistral.mistral-large-2402-v1:0").supportsCaching()).isFalse();
+        assertThat(profile("anthropic.claude-haiku-4-5-20251001-v1:0").cacheMinTokens()).isEqualTo(4096);
+    }
+
+    @Test
+    void everySimulatedModelIsInTheModelCatalog() {
+        for (String id : catalog.modelIds()) {
+            assertThat(dev.frontier.catalog.Catalog.bundled().model(id)).as(id).isPresent();
+        }
     }
 
     @Test

@@ -102,14 +102,18 @@ class PromptCachingTest {
     }
 
     @Test
-    void modelsWithoutCachingIgnoreTheCheckpoint() {
-        TokenUsage first = call(Bedrock.CLAUDE_3_HAIKU, LONG_SYSTEM);
-        TokenUsage second = call(Bedrock.CLAUDE_3_HAIKU, LONG_SYSTEM);
-        for (TokenUsage usage : List.of(first, second)) {
-            assertThat(usage.cacheReadInputTokens()).isNull();
-            assertThat(usage.cacheWriteInputTokens()).isNull();
-            assertThat(usage.inputTokens()).isEqualTo((int) (LONG_SYSTEM_TOKENS + USER_TOKENS));
-        }
+    void modelsWithoutCachingRefuseTheCheckpointAndReportNoCacheFields() {
+        // Bedrock answers a cachePoint sent to a model without prompt caching with AccessDeniedException
+        software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException refused =
+                org.assertj.core.api.Assertions.catchThrowableOfType(() -> call(Bedrock.LLAMA_8B, LONG_SYSTEM),
+                        software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("did not allow prompt caching");
+        TokenUsage usage = client.converse(Bedrock.request(Bedrock.LLAMA_8B, LONG_SYSTEM, false, USER, 300)).usage();
+        assertThat(usage.cacheReadInputTokens()).isNull();
+        assertThat(usage.cacheWriteInputTokens()).isNull();
+        assertThat(usage.inputTokens()).isEqualTo((int) (LONG_SYSTEM_TOKENS + USER_TOKENS));
     }
 
     @Test
@@ -121,10 +125,10 @@ class PromptCachingTest {
         assertThat(again.cacheWriteInputTokens()).isZero();
         assertThat(nova.inputTokens()).isEqualTo(again.inputTokens()).isEqualTo((int) (750 + USER_TOKENS));
 
-        // 1,250 tokens is enough for Sonnet (1,024) but not for Claude 3.5 Haiku (2,048)
-        assertThat(call(Bedrock.SONNET, LONG_SYSTEM).cacheWriteInputTokens()).isEqualTo((int) LONG_SYSTEM_TOKENS);
-        assertThat(call(Bedrock.CLAUDE_35_HAIKU, LONG_SYSTEM).cacheWriteInputTokens()).isZero();
-        assertThat(call(Bedrock.CLAUDE_35_HAIKU, policy(8_400)).cacheWriteInputTokens()).isEqualTo(2_100);
+        // 1,250 tokens is enough for Nova Pro (1,000) but not for Claude Haiku 4.5 (4,096)
+        assertThat(call(Bedrock.NOVA_PRO, LONG_SYSTEM).cacheWriteInputTokens()).isEqualTo((int) LONG_SYSTEM_TOKENS);
+        assertThat(call(Bedrock.HAIKU_45, LONG_SYSTEM).cacheWriteInputTokens()).isZero();
+        assertThat(call(Bedrock.HAIKU_45, policy(16_800)).cacheWriteInputTokens()).isEqualTo(4_200);
     }
 
     @Test
@@ -147,7 +151,7 @@ class PromptCachingTest {
     void checkpointInsideAMessageCachesSystemAndMessageText() {
         String document = policy(4_200); // 1,050 tokens
         ConverseRequest request = ConverseRequest.builder()
-                .modelId(Bedrock.SONNET)
+                .modelId(Bedrock.NOVA_PRO)
                 .system(b -> b.text("Be brief.")) // 3 tokens
                 .messages(Message.builder().role(ConversationRole.USER).content(
                         ContentBlock.fromText(document),

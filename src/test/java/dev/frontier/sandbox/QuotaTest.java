@@ -152,7 +152,7 @@ class QuotaTest {
 
     @Test
     void cacheReadsDoNotCountAgainstTpm() {
-        ConverseRequest request = Bedrock.request(Bedrock.SONNET, LONG_SYSTEM, true, DOCUMENT, 50);
+        ConverseRequest request = Bedrock.request(Bedrock.NOVA_PRO, LONG_SYSTEM, true, DOCUMENT, 50);
         TokenUsage first;
         TokenUsage later;
         try (Sandbox unlimited = Sandbox.start(SandboxOptions.forTests());
@@ -166,7 +166,7 @@ class QuotaTest {
         // room for calls 1-3 settled and call 4 reserved, only if the cache reads of calls 2 and 3 are free
         int tpm = Math.toIntExact(quotaTokens(first) + 2 * quotaTokens(later) + reserved);
 
-        Sandbox sandbox = start(SandboxOptions.forTests().withQuota(Bedrock.SONNET, 0, tpm));
+        Sandbox sandbox = start(SandboxOptions.forTests().withQuota(Bedrock.NOVA_PRO, 0, tpm));
         BedrockRuntimeClient client = client(sandbox);
         assertThat(client.converse(request).usage()).isEqualTo(first);
         for (int i = 0; i < 3; i++) {

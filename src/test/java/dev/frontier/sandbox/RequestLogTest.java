@@ -35,16 +35,16 @@ class RequestLogTest {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withClock(clock)
                 .withQuota(Bedrock.NOVA_MICRO, 1, 0));
              BedrockRuntimeClient client = Bedrock.client(sandbox)) {
-            ConverseResponse paid = client.converse(Bedrock.request(Bedrock.SONNET, LONG_SYSTEM, true, NOTE, 100));
+            ConverseResponse paid = client.converse(Bedrock.request(Bedrock.NOVA_PRO, LONG_SYSTEM, true, NOTE, 100));
             clock.advance(Duration.ofSeconds(5));
-            ConverseResponse cached = client.converse(Bedrock.request(Bedrock.SONNET, LONG_SYSTEM, true, NOTE, 100));
+            ConverseResponse cached = client.converse(Bedrock.request(Bedrock.NOVA_PRO, LONG_SYSTEM, true, NOTE, 100));
             assertThatThrownBy(() -> client.converse(Bedrock.request("no.such-model-v1:0", "", false, NOTE, 100)))
                     .isInstanceOf(ValidationException.class);
             client.converse(Bedrock.request(Bedrock.NOVA_MICRO, "", false, NOTE, 100));
             assertThatThrownBy(() -> client.converse(Bedrock.request(Bedrock.NOVA_MICRO, "", false, NOTE, 100)))
                     .hasMessageContaining("Too many requests");
-            client.countTokens(c -> c.modelId(Bedrock.SONNET).input(i -> i.converse(x -> x.messages(
-                    Bedrock.request(Bedrock.SONNET, "", false, NOTE, 100).messages()))));
+            client.countTokens(c -> c.modelId(Bedrock.NOVA_PRO).input(i -> i.converse(x -> x.messages(
+                    Bedrock.request(Bedrock.NOVA_PRO, "", false, NOTE, 100).messages()))));
 
             List<RequestRecord> log = sandbox.requestLog();
             assertThat(log).extracting(RequestRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
@@ -54,8 +54,8 @@ class RequestLogTest {
             assertThat(log).extracting(RequestRecord::billed).containsExactly(true, true, false, true, false, false);
             assertThat(log).extracting(RequestRecord::operation).containsExactly("converse", "converse",
                     "converse", "converse", "converse", "count-tokens");
-            assertThat(log).extracting(RequestRecord::modelId).containsExactly(Bedrock.SONNET, Bedrock.SONNET,
-                    "no.such-model-v1:0", Bedrock.NOVA_MICRO, Bedrock.NOVA_MICRO, Bedrock.SONNET);
+            assertThat(log).extracting(RequestRecord::modelId).containsExactly(Bedrock.NOVA_PRO, Bedrock.NOVA_PRO,
+                    "no.such-model-v1:0", Bedrock.NOVA_MICRO, Bedrock.NOVA_MICRO, Bedrock.NOVA_PRO);
             assertThat(log.get(0).time()).isEqualTo(Instant.parse("2025-03-01T09:00:00Z"));
             assertThat(log.get(1).time()).isEqualTo(Instant.parse("2025-03-01T09:00:05Z"));
             assertThat(log.get(2).errorType()).isEqualTo("ValidationException");

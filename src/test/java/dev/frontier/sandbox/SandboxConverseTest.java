@@ -100,7 +100,8 @@ class SandboxConverseTest {
     @Test
     void inferenceProfileIdsActLikeTheBaseModel() {
         ConverseResponse base = client.converse(Bedrock.request(Bedrock.NOVA_LITE, "", false, SUMMARIZE, 300));
-        for (String prefix : List.of("us.", "eu.", "apac.", "global.")) {
+        // us-east-1 offers Nova Lite's us. profile; eu. and apac. profiles belong to other Regions
+        for (String prefix : List.of("us.")) {
             ConverseResponse viaProfile = client.converse(
                     Bedrock.request(prefix + Bedrock.NOVA_LITE, "", false, SUMMARIZE, 300));
             assertThat(Bedrock.text(viaProfile)).as(prefix).isEqualTo(Bedrock.text(base));
@@ -212,7 +213,7 @@ class SandboxConverseTest {
     void concurrentCallsAllSucceedAndStayDeterministic() throws Exception {
         int threads = 8;
         int callsPerThread = 20;
-        List<String> models = List.of(Bedrock.SONNET, Bedrock.NOVA_LITE, Bedrock.LLAMA_8B, Bedrock.CLAUDE_3_HAIKU);
+        List<String> models = List.of(Bedrock.SONNET, Bedrock.NOVA_LITE, Bedrock.LLAMA_8B, Bedrock.HAIKU_45);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<String>>> futures = new ArrayList<>();

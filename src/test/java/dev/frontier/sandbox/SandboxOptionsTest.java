@@ -40,7 +40,7 @@ class SandboxOptionsTest {
         for (SandboxOptions options : List.of(SandboxOptions.defaults(), SandboxOptions.forTests(),
                 new SandboxOptions(0, 0, InstantSource.system(), 2))) {
             assertThat(options.quotas()).isEmpty();
-            assertThat(options.quotaFor(Bedrock.SONNET)).isEqualTo(Quota.UNLIMITED);
+            assertThat(options.quotaFor(Bedrock.SONNET_BASE)).isEqualTo(Quota.UNLIMITED);
             assertThat(options.faults()).isEqualTo(FaultRates.none());
             assertThat(options.faults().isNone()).isTrue();
             assertThat(options.latency()).isEqualTo(LatencyModel.logNormal());
@@ -52,13 +52,13 @@ class SandboxOptionsTest {
     void quotasAreKeyedByBaseModelWithAStarForTheRest() {
         SandboxOptions options = SandboxOptions.defaults()
                 .withQuota("*", 100, 50_000)
-                .withQuota("us." + Bedrock.SONNET, 10, 2_000)
+                .withQuota("us." + Bedrock.SONNET_BASE, 10, 2_000)
                 .withQuota("arn:aws:bedrock:us-east-1::foundation-model/" + Bedrock.NOVA_LITE, 5, 0);
-        assertThat(options.quotas()).containsOnlyKeys("*", Bedrock.SONNET, Bedrock.NOVA_LITE);
-        assertThat(options.quotaFor(Bedrock.SONNET)).isEqualTo(new Quota(10, 2_000));
+        assertThat(options.quotas()).containsOnlyKeys("*", Bedrock.SONNET_BASE, Bedrock.NOVA_LITE);
+        assertThat(options.quotaFor(Bedrock.SONNET_BASE)).isEqualTo(new Quota(10, 2_000));
         assertThat(options.quotaFor(Bedrock.NOVA_LITE)).isEqualTo(new Quota(5, 0));
         assertThat(options.quotaFor(Bedrock.LLAMA_8B)).isEqualTo(new Quota(100, 50_000));
-        assertThat(options.withQuota(Bedrock.SONNET, 20, 0).quotaFor(Bedrock.SONNET)).isEqualTo(new Quota(20, 0));
+        assertThat(options.withQuota(Bedrock.SONNET_BASE, 20, 0).quotaFor(Bedrock.SONNET_BASE)).isEqualTo(new Quota(20, 0));
         assertThat(options.withoutQuotas().quotas()).isEmpty();
         assertThat(options.quotas()).isUnmodifiable();
     }
@@ -74,8 +74,8 @@ class SandboxOptionsTest {
                 .hasMessage("tokensPerMinute must be >= 0 (0 for no limit): -5");
         assertThatThrownBy(() -> options.withQuota(null, 1, 1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new SandboxOptions(0, 0, InstantSource.system(), 1,
-                Map.of("us." + Bedrock.SONNET, new Quota(1, 1)), FaultRates.none(), 0, LatencyModel.logNormal(), null, false, null, java.time.Duration.ZERO))
-                .hasMessage("quota model id must be \"*\" or a sandbox base model id: us." + Bedrock.SONNET);
+                Map.of("us." + Bedrock.SONNET_BASE, new Quota(1, 1)), FaultRates.none(), 0, LatencyModel.logNormal(), null, false, null, java.time.Duration.ZERO))
+                .hasMessage("quota model id must be \"*\" or a sandbox base model id: us." + Bedrock.SONNET_BASE);
 
         assertThatThrownBy(() -> FaultRates.none().withModelTimeout(1.5))
                 .hasMessage("modelTimeout rate must be between 0 and 1: 1.5");
