@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What Bedrock offers in the caller's Region, read from the model catalog: {@code ListFoundationModels}
@@ -38,6 +39,8 @@ final class CatalogOperations implements ControlPlane.Operations {
     /** API reference, ListInferenceProfiles: {@code type} is SYSTEM_DEFINED or APPLICATION; maxResults 1..1000. */
     private static final Set<String> PROFILE_TYPES = Set.of("SYSTEM_DEFINED", "APPLICATION");
     private static final int MAX_RESULTS = 1000;
+    /** API reference, ListFoundationModels: {@code byProvider} pattern. */
+    private static final Pattern PROVIDER = Pattern.compile("[A-Za-z0-9- ]{1,63}");
     /** The ON_DEMAND inference type, and the one Bedrock lists for models served only through a system profile. */
     private static final String ON_DEMAND = "ON_DEMAND";
     private static final String INFERENCE_PROFILE = "INFERENCE_PROFILE";
@@ -75,6 +78,11 @@ final class CatalogOperations implements ControlPlane.Operations {
 
     private ObjectNode listModels(Map<String, String> query, String region) {
         String provider = query.get("byProvider");
+        if (provider != null && !PROVIDER.matcher(provider).matches()) {
+            throw BedrockError.validation("1 validation error detected: Value '" + provider + "' at 'byProvider' "
+                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + "^[A-Za-z0-9- ]{1,63}$");
+        }
         String inferenceType = enumParam(query, "byInferenceType", INFERENCE_TYPES);
         String outputModality = enumParam(query, "byOutputModality", OUTPUT_MODALITIES);
         String customization = enumParam(query, "byCustomizationType", CUSTOMIZATIONS);

@@ -95,6 +95,10 @@ class CatalogOperationsTest {
                     .isEmpty();
             assertThat(bedrock.listFoundationModels(b -> b.byInferenceType(InferenceType.PROVISIONED))
                     .modelSummaries()).isEmpty();
+            assertThat(ids(bedrock.listFoundationModels(b -> b.byProvider("Mistral AI")).modelSummaries()))
+                    .hasSize(4);
+            assertThatThrownBy(() -> bedrock.listFoundationModels(b -> b.byProvider("meta/llama")))
+                    .isInstanceOf(BedrockException.class).hasMessageContaining("byProvider");
             assertThatThrownBy(() -> bedrock.listFoundationModels(b -> b.byInferenceType("SOMETIMES")))
                     .isInstanceOf(BedrockException.class).hasMessageContaining("byInferenceType")
                     .satisfies(e -> assertThat(((BedrockException) e).statusCode()).isEqualTo(400));
