@@ -102,7 +102,10 @@ public record Catalog(String name, String version, String date, Map<String, Sour
                     text(l, "extendedAccess"), text(l, "endOfLife"), l.path("source").asText(),
                     l.path("notes").asText(""));
             String id = m.path("id").asText();
-            models.put(id, new ModelFacts(id, m.path("name").asText(id), m.path("provider").asText(),
+            JsonNode mo = m.path("modalities");
+            ModelFacts.Modalities modalities = new ModelFacts.Modalities(strings(mo.path("input")),
+                    strings(mo.path("output")), mo.path("source").asText());
+            models.put(id, new ModelFacts(id, m.path("name").asText(id), m.path("provider").asText(), modalities,
                     m.path("maxOutputTokens").asInt(), caching, m.path("structuredOutput").asBoolean(false),
                     lifecycle, regions, m.path("notes").asText("")));
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param id               base model id
  * @param name             human name
  * @param provider         model provider
+ * @param modalities       what the model takes and gives
  * @param maxOutputTokens  the largest {@code maxTokens} a request may ask for
  * @param caching          prompt caching, empty when the model has none
  * @param structuredOutput whether Converse {@code outputConfig} structured output is supported
@@ -17,9 +18,20 @@ import java.util.Optional;
  * @param regions          per Region: how it is called, batch, prices; a Region not listed is unknown
  * @param notes            caveats, or ""
  */
-public record ModelFacts(String id, String name, String provider, int maxOutputTokens, Optional<Caching> caching,
+public record ModelFacts(String id, String name, String provider, Modalities modalities, int maxOutputTokens,
+                         Optional<Caching> caching,
                          boolean structuredOutput, Lifecycle lifecycle, Map<String, RegionFacts> regions,
                          String notes) {
+
+    /**
+     * The modalities Bedrock lists for the model ({@code TEXT}, {@code IMAGE}, {@code VIDEO}, {@code EMBEDDING} …).
+     *
+     * @param input  what a request may carry
+     * @param output what the model answers with
+     * @param source key of the catalog's source
+     */
+    public record Modalities(List<String> input, List<String> output, String source) {
+    }
 
     /**
      * Prompt caching.

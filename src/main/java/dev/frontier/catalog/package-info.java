@@ -6,6 +6,7 @@
  * sandbox all read it; nothing else in the code hard-codes a model fact.
  *
  * <p>Front door: {@link dev.frontier.catalog.Catalog#bundled()}; identifiers are read by
- * {@link dev.frontier.catalog.ModelId#parse(String)}.
+ * {@link dev.frontier.catalog.ModelId#parse(String)}; an account's listing of a Region is compared with the catalog
+ * by {@link dev.frontier.catalog.AccountComparison#compare}.
  */
 package dev.frontier.catalog;

@@ -78,6 +78,11 @@ final class RunWiring {
         if (sandbox) {
             return Optional.of("us-east-1");
         }
+        return environmentRegion();
+    }
+
+    /** The region of the environment: AWS_REGION, then AWS_DEFAULT_REGION. */
+    static Optional<String> environmentRegion() {
         String env = System.getenv("AWS_REGION");
         if (env == null || env.isBlank()) {
             env = System.getenv("AWS_DEFAULT_REGION");

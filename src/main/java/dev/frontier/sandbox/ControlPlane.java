@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Bedrock's control plane as far as the sandbox serves it: each {@link Operations} family (batch inference jobs,
- * model customization jobs, provisioned throughput, custom model deployments) answers the requests that belong to
- * it. Requests none of them claims are an {@code UnknownOperationException}, as for the runtime.
+ * Bedrock's control plane as far as the sandbox serves it: each {@link Operations} family (foundation models and
+ * inference profiles, batch inference jobs, model customization jobs, provisioned throughput, custom model
+ * deployments) answers the requests that belong to it. Requests none of them claims are an {@code UnknownOperationException}, as for the runtime.
  */
 final class ControlPlane {
 

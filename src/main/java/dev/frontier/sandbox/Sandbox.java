@@ -1,6 +1,7 @@
 package dev.frontier.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.frontier.catalog.Catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,18 +109,21 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(server, workers, log, s3);
     }
 
-    /** Customization jobs, custom models and their serving resources, kept in S3; none without S3. */
-    /** The control plane's operation families: batch inference, customization, serving; none without S3. */
+    /**
+     * The control plane's operation families: what the Region offers (from the model catalog), always; batch
+     * inference, customization and serving, which keep their state in S3, only with S3.
+     */
     private static List<ControlPlane.Operations> controlPlane(SandboxS3 s3, SandboxOptions options,
                                                               CustomModels customModels, ConverseService service) {
+        ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled());
         if (s3 == null) {
-            return List.of();
+            return List.of(offers);
         }
         ControlState state = new ControlState(s3, options.clock(), options.jobTime());
         CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
         customModels.attach(state, jobs);
-        return List.of(new BatchJobs(s3, service, options.clock(), options.jobTime(), options.batchCapacity()), jobs,
-                new ServingOperations(state, jobs));
+        return List.of(offers, new BatchJobs(s3, service, options.clock(), options.jobTime(),
+                options.batchCapacity()), jobs, new ServingOperations(state, jobs));
     }
 
     /** The base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8787}. */

@@ -148,6 +148,17 @@
  * withRequestLog(file)} each record is also appended to the file as one JSON line with the same field names
  * ({@code time} in ISO-8601). The in-memory log grows with every request for the life of the sandbox.
  *
+ * <h2>What the Region offers (always)</h2>
+ * {@code GET /foundation-models} ({@code ListFoundationModels}; filters {@code byProvider}, {@code byInferenceType},
+ * {@code byOutputModality}, {@code byCustomizationType}, unknown enum values refused with 400
+ * {@code ValidationException}), {@code GET /foundation-models/{id or ARN}} ({@code GetFoundationModel}, with
+ * {@code modelLifecycle}), {@code GET /inference-profiles} ({@code ListInferenceProfiles}, {@code type},
+ * {@code maxResults}, {@code nextToken}) and {@code GET /inference-profiles/{id or ARN}} ({@code GetInferenceProfile}),
+ * answered from the model catalog for the Region of the request's SigV4 credential scope
+ * ({@code CatalogOperations}). {@code inferenceTypesSupported} is {@code ON_DEMAND} where the
+ * bare id is served there, else {@code INFERENCE_PROFILE}; an id the Region does not offer is 404
+ * {@code ResourceNotFoundException}.
+ *
  * <h2>Control plane for custom models (with {@code withS3})</h2>
  * <ul>
  *   <li>{@code POST /model-customization-jobs} (201 {@code {"jobArn"}}), {@code GET /model-customization-jobs},
