@@ -189,10 +189,11 @@ final class RunCommand implements Callable<Integer> {
             String judges = result.judging() == null || result.judging().notRun() == 0 ? ""
                     : String.format(Locale.ROOT, " and %d of %d judge calls", result.judging().notRun(),
                             result.judging().calls());
-            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent $%s of $%s; "
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent %s of $%s; "
                             + "%d of %d calls%s were not made. The report covers the rest; resume with "
                             + "'frontier run %s --resume %s --budget <more>'",
-                    result.evalSpend().usd(), limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
+                    result.evalSpend().usd() == null ? "an unknown amount" : "$" + result.evalSpend().usd(),
+                    limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
                     calls.answers() + calls.notRun(), judges, prepared.suite().file(), result.runId()));
         }
         double failedShare = calls.answers() == 0 ? 0 : (double) calls.failed() / calls.answers();

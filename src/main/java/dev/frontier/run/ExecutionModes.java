@@ -72,6 +72,12 @@ public final class ExecutionModes {
         String batchPrice = price.filter(x -> x.batchInput().isPresent() && x.batchOutput().isPresent())
                 .map(x -> "batch price $" + plain(x.batchInput().get()) + " in / $" + plain(x.batchOutput().get())
                         + " out per 1k tokens").orElse(null);
+        if (mode == SuiteSpec.ExecutionSpec.Mode.BATCH && batchPrice == null
+                && p.suite().budget().maxUsd().isPresent()) {
+            // as for judges: a job of unknown cost cannot be guarded by the budget, guarded calls can
+            return new Choice(ON_DEMAND, "execution.mode is batch, but " + c.model() + " has no batch price, so the "
+                    + "budget could not guard a job: on demand");
+        }
         if (mode == SuiteSpec.ExecutionSpec.Mode.BATCH) {
             return new Choice(BATCH, "execution.mode is batch; "
                     + (batchPrice != null ? batchPrice : "no batch price for " + c.model() + " (cost unknown)"));
