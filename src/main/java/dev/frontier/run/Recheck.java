@@ -25,7 +25,8 @@ import java.util.Optional;
  * same per-item qualities and with the rules and seeds the run recorded, so only the prices can change the outcome.
  * Candidates whose model is Legacy or past its end of life on {@code today} are flagged with the catalog's dates; a
  * candidate other than the incumbent that is past its end of life can no longer be called, so its cost is unknown and
- * it cannot be recommended.
+ * it cannot be recommended. A candidate whose model has no price today (a custom model's serving ARN, an application
+ * inference profile a suite priced) keeps the cost the run recorded, and says so.
  */
 public final class Recheck {
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
@@ -156,6 +157,15 @@ public final class Recheck {
             price.ifPresent(p -> sources.put(c.id(), p.source() + (p.asOf().isEmpty() || p.source().contains(p.asOf())
                     ? "" : ", " + p.asOf())));
             Cost cost = production(c, price, prices.name());
+            if (price.isEmpty() && c.costPer1k() != null) {
+                // a model today's prices do not cover (a custom model's serving ARN, an application inference profile
+                // priced by a suite override): the run's own figure stands rather than an unknown that would change
+                // the decision by itself
+                cost = Cost.usd(c.costPer1k().multiply(BigDecimal.valueOf(c.calls() - c.failedCalls()))
+                        .divide(THOUSAND));
+                sources.put(c.id(), "as recorded by the run (no price for " + c.model() + " in " + prices.name()
+                        + "; a price file can give one)");
+            }
             if (!c.incumbent() && facts.isPresent() && facts.get().lifecycle().endedBy(today)) {
                 cost = new Cost.Unknown(facts.get().name() + " reached its end of life on "
                         + facts.get().lifecycle().endOfLife().orElseThrow() + ": it can no longer be called");

@@ -150,6 +150,24 @@ class RecheckTest {
     }
 
     @Test
+    void aModelWithoutAPriceTodayKeepsTheCostTheRunRecorded() {
+        PriceCatalog today = prices("0.0001", "0.0004");
+        RunResult run = record(today, null);
+        String arn = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123";
+        List<RunResult.CandidateResult> cs = new ArrayList<>(run.candidates());
+        cs.set(2, candidate("custom", arn, false, new BigDecimal("0.123456")));
+        RunResult withCustom = new RunResult(run.schema(), run.runId(), run.suite(), run.description(), run.status(),
+                run.simulated(), run.provenance(), run.traffic(), run.scorers(), run.rules(), cs, run.pareto(), null,
+                List.of(), run.evalSpend(), null, List.of());
+        Recheck.Row custom = Recheck.of(withCustom, quality(), today, Catalog.bundled(), BEFORE_EOL, "us-east-1")
+                .candidates().get(2);
+        assertThat(custom.per1kAfter()).isEqualByComparingTo("0.123456");
+        assertThat(custom.monthlyAfter()).isEqualByComparingTo("123.46");
+        assertThat(custom.priceSource()).startsWith("as recorded by the run (no price for " + arn);
+        assertThat(custom.lifecycle()).isEqualTo("unknown");
+    }
+
+    @Test
     void qualityFromScoresWeighsAsARunDoes() {
         List<RunResult.ScorerInfo> scorers = List.of(new RunResult.ScorerInfo("a", "x", 0.75, false),
                 new RunResult.ScorerInfo("b", "y", 0.25, true), new RunResult.ScorerInfo("shown", "z", 0, false));
