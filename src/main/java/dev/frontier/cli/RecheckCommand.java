@@ -58,7 +58,7 @@ final class RecheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!RunId.isValid(run)) {
@@ -104,9 +104,14 @@ final class RecheckCommand implements Callable<Integer> {
         Recheck.Result r = Recheck.of(result, quality, priced, catalog, today, region);
         RecheckText.print(r, result.simulated(), out);
         Path dir = storage.reportDir(result);
-        Files.createDirectories(dir);
-        storage.writeInReportDir(dir, "recheck.json", JSON.writeValueAsString(r));
-        storage.writeInReportDir(dir, "recheck.md", RecheckText.markdown(r, result.simulated()));
+        try {
+            Files.createDirectories(dir);
+            storage.writeInReportDir(dir, "recheck.json", JSON.writeValueAsString(r));
+            storage.writeInReportDir(dir, "recheck.md", RecheckText.markdown(r, result.simulated()));
+        } catch (IOException e) {
+            throw new CliFailure(Exit.PROVIDER, "cannot write recheck.json / recheck.md into " + dir + ": "
+                    + e.getMessage() + " (the figures above are complete; choose another --reports)");
+        }
         out.printf("recheck: %s%n", dir.resolve("recheck.md"));
         return r.changed() ? Exit.GATE_FAILED.code() : Exit.OK.code();
     }

@@ -240,6 +240,13 @@ class RecheckCommandTest {
                 dir.resolve("reports").toString());
         assertThat(store.code()).as(store.out() + store.err()).isEqualTo(3);
         assertThat(store.err()).doesNotContain("\tat ");
+
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        MainTest.Outcome unwritable = MainTest.frontier("recheck", runId, "--store", dir.resolve("store.db").toString(),
+                "--reports", file.toString());
+        assertThat(unwritable.code()).as(unwritable.out() + unwritable.err()).isEqualTo(3);
+        assertThat(unwritable.err()).contains("cannot write recheck.json / recheck.md into");
     }
 
     @Test
