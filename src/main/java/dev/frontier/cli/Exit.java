@@ -4,7 +4,7 @@ package dev.frontier.cli;
 public enum Exit {
     /** Success, or the gate passed. */
     OK(0),
-    /** A gate failed. */
+    /** A gate failed, or {@code recheck} found that the decision changed. */
     GATE_FAILED(1),
     /** Bad input: suite, dataset, labels, arguments. */
     INVALID_INPUT(2),

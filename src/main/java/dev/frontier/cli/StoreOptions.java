@@ -35,4 +35,20 @@ final class StoreOptions {
         new ReportWriter().write(result, dir);
         return dir;
     }
+
+    /**
+     * Writes one more file into a run's report folder ({@link #reportDir}) through a temporary file, so a reader never
+     * sees half of it; {@code name} is one of the fixed names frontier writes there.
+     */
+    void writeInReportDir(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 }

@@ -37,17 +37,54 @@ final class Decisions {
         return out;
     }
 
+    /**
+     * What a decision is made by: the suite's selection rules and statistics settings, which a run record keeps too
+     * (so that a stored run can be decided again without its suite file).
+     *
+     * @param margin          non-inferiority margin
+     * @param confidence      confidence of the decision
+     * @param minScores       per-scorer minimum means
+     * @param maxLatencyP95Ms latency limit, null for none
+     * @param resamples       bootstrap resamples
+     * @param seed            bootstrap seed
+     * @param coverage        interval coverage of the bootstrap (for "cannot be told apart")
+     */
+    record Basis(double margin, double confidence, Map<String, Double> minScores, Long maxLatencyP95Ms,
+                 int resamples, long seed, double coverage) {
+
+        static Basis of(SuiteSpec suite) {
+            return new Basis(suite.selection().margin(), suite.selection().confidence(),
+                    suite.selection().minScores(), suite.selection().maxLatencyP95Ms().isPresent()
+                    ? suite.selection().maxLatencyP95Ms().getAsLong() : null, suite.statistics().resamples(),
+                    suite.statistics().seed(), suite.statistics().confidence());
+        }
+
+        /** The basis recorded in a run's results. */
+        static Basis of(RunResult run) {
+            RunResult.Rules r = run.rules();
+            RunResult.Provenance p = run.provenance();
+            return new Basis(r.margin(), r.confidence(), r.minScores() == null ? Map.of() : r.minScores(),
+                    r.maxLatencyP95Ms(), p.bootstrapResamples(), p.bootstrapSeed(), p.confidence());
+        }
+    }
+
     /** The decision; null when the suite has no incumbent. */
     static RunResult.Decision decide(SuiteSpec suite, List<RunResult.CandidateResult> candidates,
+                                     Map<String, Map<String, Double>> quality) {
+        return decide(Basis.of(suite), candidates, quality);
+    }
+
+    /** The decision by {@code basis}; null when no candidate is the incumbent. */
+    static RunResult.Decision decide(Basis basis, List<RunResult.CandidateResult> candidates,
                                      Map<String, Map<String, Double>> quality) {
         if (candidates.stream().noneMatch(RunResult.CandidateResult::incumbent)) {
             return null;
         }
-        Qualification.Rules rules = Qualification.Rules.of(suite.selection().margin(), suite.selection().confidence())
-                .withScorerMinimums(suite.selection().minScores())
-                .withBootstrap(suite.statistics().resamples(), suite.statistics().seed(), Bootstrap.Method.BCA);
-        if (suite.selection().maxLatencyP95Ms().isPresent()) {
-            rules = rules.withMaxLatencyP95Ms(suite.selection().maxLatencyP95Ms().getAsLong());
+        Qualification.Rules rules = Qualification.Rules.of(basis.margin(), basis.confidence())
+                .withScorerMinimums(basis.minScores())
+                .withBootstrap(basis.resamples(), basis.seed(), Bootstrap.Method.BCA);
+        if (basis.maxLatencyP95Ms() != null) {
+            rules = rules.withMaxLatencyP95Ms(basis.maxLatencyP95Ms());
         }
         List<Qualification.Candidate> input = new ArrayList<>();
         for (RunResult.CandidateResult c : candidates) {
@@ -73,8 +110,7 @@ final class Decisions {
         Distinguishability.Result ties = Distinguishability.of(quality,
                 candidates.stream().filter(c -> c.onFrontier() || c.incumbent()).map(RunResult.CandidateResult::id)
                         .filter(id -> !quality.getOrDefault(id, Map.of()).isEmpty()).toList(),
-                new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
-                        suite.statistics().confidence()), Bootstrap.Method.PERCENTILE);
+                new Bootstrap(basis.resamples(), basis.seed(), basis.coverage()), Bootstrap.Method.PERCENTILE);
         List<RunResult.CandidateVerdict> verdicts = new ArrayList<>();
         for (Verdict v : result.verdicts()) {
             Optional<Verdict.Evidence> e = v.evidence();

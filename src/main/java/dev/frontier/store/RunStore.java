@@ -505,6 +505,29 @@ public final class RunStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every stored score of a run: by candidate id, item id and scorer id; a failed score is a null value. Used to
+     * decide a run again when its record lists only a sample of its items.
+     */
+    public synchronized Map<String, Map<String, Map<String, Double>>> scores(RunId id) {
+        Map<String, Map<String, Map<String, Double>>> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT candidate_id, item_id, scorer_id, value FROM scores WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double v = rs.getDouble(4);
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new java.util.HashMap<>())
+                            .put(rs.getString(3), rs.wasNull() ? null : v);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the scores of run " + id + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The cached answer for {@code key}, if stored at or after {@code notBeforeEpochMs}. */
     public synchronized Optional<CallResult.Completion> cachedResponse(String key, long notBeforeEpochMs) {
         try (PreparedStatement s = db.prepareStatement("""
