@@ -91,12 +91,13 @@ final class BatchWiring {
                                       PrintWriter err) {
         StagingSpec staging = s.staging();
         Path work = store.toAbsolutePath().getParent().resolve("batch");
-        BedrockSettings settings = RunWiring.settings(local, region, Optional.empty(), 3, Duration.ofSeconds(120));
+        BedrockSettings settings = RunWiring.settings(local, region,
+                local != null ? BedrockSettings.Endpoints.none() : RunWiring.endpoints(s), 3, Duration.ofSeconds(120));
         if (local != null) {
             S3Uri prefix = staging.s3().orElse(SANDBOX_STAGING);
             local.createBucket(prefix.bucket());
             return Optional.of(new BatchSetup(new BatchJobClient(CloudClients.bedrock(settings)),
-                    new S3Objects(CloudClients.s3(settings, local.s3Endpoint()), Optional.empty(), Optional.empty()),
+                    new S3Objects(CloudClients.s3(settings), Optional.empty(), Optional.empty()),
                     prefix, staging.roleArn().orElse(SANDBOX_ROLE), Optional.empty(), Optional.empty(),
                     staging.tags(), Duration.ofMillis(500), Duration.ofSeconds(2), work, line(err)));
         }
@@ -104,7 +105,7 @@ final class BatchWiring {
             return Optional.empty();
         }
         return Optional.of(new BatchSetup(new BatchJobClient(CloudClients.bedrock(settings)),
-                new S3Objects(CloudClients.s3(settings, Optional.empty()), staging.expectedBucketOwner(),
+                new S3Objects(CloudClients.s3(settings), staging.expectedBucketOwner(),
                         staging.kmsKeyId()),
                 staging.s3().get(), staging.roleArn().get(), staging.expectedBucketOwner(), staging.kmsKeyId(),
                 staging.tags(), Duration.ofSeconds(30), Duration.ofMinutes(5), work, line(err)));

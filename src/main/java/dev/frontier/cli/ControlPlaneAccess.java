@@ -32,15 +32,21 @@ final class ControlPlaneAccess implements AutoCloseable {
         return (parent == null ? Path.of(".") : parent).resolve("sandbox");
     }
 
+    /**
+     * The sandbox (started here, with S3) or AWS.
+     *
+     * @param endpoints where the control plane and S3 are on AWS (ignored on the sandbox)
+     */
     static ControlPlaneAccess open(boolean useSandbox, Path store, Duration jobTime, double timeScale,
-                                   Optional<String> region, Optional<java.net.URI> endpoint) {
+                                   Optional<String> region, BedrockSettings.Endpoints endpoints) {
         if (useSandbox) {
             Sandbox local = Sandbox.start(SandboxOptions.defaults().withTimeScale(timeScale)
                     .withS3(sandboxState(store)).withJobTime(jobTime));
-            return new ControlPlaneAccess(local, RunWiring.settings(local, Optional.of("us-east-1"), endpoint, 3,
+            return new ControlPlaneAccess(local, RunWiring.settings(local, Optional.of("us-east-1"), endpoints, 3,
                     Duration.ofSeconds(60)));
         }
-        return new ControlPlaneAccess(null, RunWiring.settings(null, region, endpoint, 3, Duration.ofSeconds(120)));
+        return new ControlPlaneAccess(null, RunWiring.settings(null, region, endpoints, 3,
+                Duration.ofSeconds(120)));
     }
 
     Sandbox sandbox() {
@@ -56,8 +62,8 @@ final class ControlPlaneAccess implements AutoCloseable {
         if (sandbox != null) {
             suite.staging().s3().ifPresent(u -> sandbox.createBucket(u.bucket()));
         }
-        return new S3Objects(CloudClients.s3(settings, sandbox == null ? Optional.empty() : sandbox.s3Endpoint()),
-                suite.staging().expectedBucketOwner(), suite.staging().kmsKeyId());
+        return new S3Objects(CloudClients.s3(settings), suite.staging().expectedBucketOwner(),
+                suite.staging().kmsKeyId());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.distill.Distiller;
 import dev.frontier.distill.TrainingData;
 import dev.frontier.invoke.CloudException;
+import dev.frontier.invoke.BedrockSettings;
 import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.invoke.SetupException;
@@ -104,7 +105,8 @@ final class DistillCommand implements Callable<Integer> {
             }
             Optional<String> region = RunWiring.region(s, null);
             try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store,
-                    Duration.ofSeconds(jobSeconds), timeScale, region, s.execution().endpoint());
+                    Duration.ofSeconds(jobSeconds), timeScale, region,
+                    sandbox ? BedrockSettings.Endpoints.none() : RunWiring.endpoints(s));
                  CustomizationJobs jobs = access.jobs()) {
                 Distiller.Launch launched = distiller.launch(plan, access.s3(s), jobs);
                 out.println((launched.submitted() ? "launched " : "already launched (same suite and training data): ")

@@ -1,6 +1,8 @@
 package dev.frontier.cli;
 
+import dev.frontier.config.SuiteSpec;
 import dev.frontier.distill.Distiller;
+import dev.frontier.invoke.BedrockSettings;
 import dev.frontier.invoke.CloudException;
 import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.SetupException;
@@ -94,7 +96,8 @@ final class JobsCommand implements Callable<Integer> {
             Optional<String> where = Optional.ofNullable(region).or(() -> Optional.ofNullable(System.getenv(
                     "AWS_REGION")));
             try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store,
-                    Duration.ofSeconds(jobSeconds), 0, where, Optional.empty());
+                    Duration.ofSeconds(jobSeconds), 0, where, sandbox ? BedrockSettings.Endpoints.none()
+                            : ServiceEndpoints.resolve(SuiteSpec.EndpointsSpec.none()));
                  CustomizationJobs jobs = access.jobs()) {
                 Distiller distiller = new Distiller(store, InstantSource.system(), Distiller.Sleeper.REAL);
                 if (action.equals("stop") && SERVING_ARN.matcher(arn).matches()) {

@@ -11,6 +11,7 @@ import dev.frontier.catalog.AccountModels;
 import dev.frontier.catalog.Catalog;
 import dev.frontier.catalog.ModelFacts;
 import dev.frontier.catalog.Prices;
+import dev.frontier.config.SuiteSpec;
 import dev.frontier.invoke.BedrockSettings;
 import dev.frontier.invoke.CloudClients;
 import dev.frontier.invoke.CloudException;
@@ -109,15 +110,16 @@ final class ModelsCommand implements Callable<Integer> {
         if (sandbox) {
             try (Sandbox local = Sandbox.start(SandboxOptions.defaults());
                  ModelListing listing = new ModelListing(CloudClients.bedrock(RunWiring.settings(local,
-                         Optional.of(where), Optional.empty(), 3, Duration.ofSeconds(60))))) {
+                         Optional.of(where), BedrockSettings.Endpoints.none(), 3, Duration.ofSeconds(60))))) {
                 return new Account.Compared("sandbox", AccountComparison.compare(catalog, where, listing.read(where),
                         today));
             }
         }
         ModelListing listing;
         try {
+            // the control plane where AWS_ENDPOINT_URL_BEDROCK / AWS_ENDPOINT_URL send it, else the default
             listing = new ModelListing(CloudClients.bedrock(RunWiring.settings(null, Optional.of(where),
-                    Optional.empty(), 3, Duration.ofSeconds(60))));
+                    ServiceEndpoints.resolve(SuiteSpec.EndpointsSpec.none()), 3, Duration.ofSeconds(60))));
         } catch (SetupException e) {
             return new Account.NotCompared(e.getMessage());
         }

@@ -14,7 +14,6 @@ import dev.frontier.run.StoreResponseCache;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -35,21 +34,42 @@ final class RunWiring {
     }
 
     /**
-     * Settings for the sandbox (its endpoint, the fixed keys {@code sandbox}/{@code sandbox}) when {@code local} is
-     * given, else for Bedrock (the default credential chain, {@code endpoint} when set).
+     * Settings for the sandbox (its endpoint for the runtime and the control plane, its S3, the fixed keys
+     * {@code sandbox}/{@code sandbox}) when {@code local} is given, else for AWS (the default credential chain and
+     * {@code endpoints}).
      */
-    static BedrockSettings settings(Sandbox local, Optional<String> region, Optional<URI> endpoint, int attempts,
-                                    Duration timeout) {
+    static BedrockSettings settings(Sandbox local, Optional<String> region, BedrockSettings.Endpoints endpoints,
+                                    int attempts, Duration timeout) {
         return local != null
-                ? new BedrockSettings(region, Optional.of(local.endpoint()),
-                        new BedrockSettings.Static("sandbox", "sandbox"), attempts, timeout)
-                : new BedrockSettings(region, endpoint, new BedrockSettings.DefaultChain(), attempts, timeout);
+                ? new BedrockSettings(region, BedrockSettings.Endpoints.local(local.endpoint(), local.s3Endpoint()),
+                        new BedrockSettings.Static("sandbox", "sandbox"), attempts, timeout, appId())
+                : new BedrockSettings(region, endpoints, new BedrockSettings.DefaultChain(), attempts, timeout,
+                        appId());
+    }
+
+    /**
+     * The application id every SDK client carries in its User-Agent: {@code frontier#<version>} (the SDK replaces a
+     * '/' in an app id, so the name and version are joined as its own {@code name#version} pairs are).
+     */
+    static String appId() {
+        return "frontier#" + Main.version();
+    }
+
+    /**
+     * Where a suite's calls go on AWS: its {@code execution.endpoints}, then the {@code AWS_ENDPOINT_URL_*}
+     * variables, then the SDK's defaults (see {@link ServiceEndpoints}).
+     *
+     * @throws CliFailure exit 2 when an endpoint variable is not a URL
+     */
+    static BedrockSettings.Endpoints endpoints(SuiteSpec s) {
+        return ServiceEndpoints.resolve(s.execution().endpoints());
     }
 
     /** Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. */
     static ModelClient client(SuiteSpec s, Sandbox local, Optional<String> region) {
         // one attempt in the SDK: the resilient layer owns retries, so the two never multiply
-        ModelClient bedrock = BedrockConverseClient.create(settings(local, region, s.execution().endpoint(), 1,
+        ModelClient bedrock = BedrockConverseClient.create(settings(local, region,
+                local != null ? BedrockSettings.Endpoints.none() : endpoints(s), 1,
                 Duration.ofSeconds(local != null ? 60 : 120)));
         int concurrency = s.execution().concurrency();
         Optional<RateLimiter> rpm = s.execution().requestsPerMinute().isPresent()
@@ -107,10 +127,13 @@ final class RunWiring {
                 Duration.ofHours(s.execution().cacheTtlHours()), cacheKey(s, local != null, region), budget);
     }
 
-    /** What identifies where calls go in response-cache keys, so sandbox answers never serve Bedrock runs. */
+    /**
+     * What identifies where calls go in response-cache keys, so sandbox answers never serve Bedrock runs: the
+     * sandbox, or the region and the runtime endpoint (empty for the default).
+     */
     static String cacheKey(SuiteSpec s, boolean sandbox, Optional<String> region) {
         return sandbox ? "sandbox" : "bedrock:" + region.orElse("default") + ":"
-                + s.execution().endpoint().map(Object::toString).orElse("");
+                + endpoints(s).runtime().map(Object::toString).orElse("");
     }
 
     /** What the run record says about where it ran. */

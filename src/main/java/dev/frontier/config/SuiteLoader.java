@@ -59,8 +59,9 @@ public final class SuiteLoader {
                     "hyperParameters", "goldenThreshold", "trainingPer1kTokens", "storagePerMonth", "horizonMonths",
                     "serving")),
             Map.entry("serving", Set.of("mode", "modelUnits", "commitment", "hourlyPerModelUnit")),
-            Map.entry("execution", Set.of("concurrency", "region", "endpoint", "requestsPerMinute", "tokensPerMinute",
-                    "maxErrorRate", "responseCache", "cacheTtlHours", "mode")),
+            Map.entry("execution", Set.of("concurrency", "region", "endpoint", "endpoints", "requestsPerMinute",
+                    "tokensPerMinute", "maxErrorRate", "responseCache", "cacheTtlHours", "mode")),
+            Map.entry("endpoints", Set.of("runtime", "controlPlane", "s3")),
             Map.entry("pricing", Set.of("overrides", "provisioned")),
             Map.entry("provisioned", Set.of("model", "hourlyPerModelUnit", "tokensPerMinutePerUnit", "commitment")),
             Map.entry("selection", Set.of("margin", "confidence", "maxLatencyP95Ms", "minScores")),
@@ -93,8 +94,8 @@ public final class SuiteLoader {
             "latencyP95Ms");
     private static final long DEFAULT_CACHE_TTL_HOURS = 14 * 24;
     private static final SuiteSpec.ExecutionSpec DEFAULT_EXECUTION = new SuiteSpec.ExecutionSpec(DEFAULT_CONCURRENCY,
-            Optional.empty(), Optional.empty(), java.util.OptionalInt.empty(), java.util.OptionalLong.empty(),
-            DEFAULT_MAX_ERROR_RATE, true, DEFAULT_CACHE_TTL_HOURS);
+            Optional.empty(), SuiteSpec.EndpointsSpec.none(), java.util.OptionalInt.empty(),
+            java.util.OptionalLong.empty(), DEFAULT_MAX_ERROR_RATE, true, DEFAULT_CACHE_TTL_HOURS);
 
     private SuiteLoader() {
     }
@@ -700,20 +701,7 @@ public final class SuiteLoader {
                 y.error(m.values().get("region"), "execution.region", "'" + region.get() + "' is not an AWS region",
                         "e.g. us-east-1");
             }
-            Optional<URI> endpoint = Optional.empty();
-            Optional<String> rawEndpoint = m.get("endpoint").flatMap(n -> y.string(n, "execution.endpoint"));
-            if (rawEndpoint.isPresent()) {
-                try {
-                    URI u = new URI(rawEndpoint.get());
-                    if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
-                        throw new java.net.URISyntaxException(rawEndpoint.get(), "needs http(s)://host");
-                    }
-                    endpoint = Optional.of(u);
-                } catch (java.net.URISyntaxException e) {
-                    y.error(m.values().get("endpoint"), "execution.endpoint", "not an http(s) URL",
-                            "e.g. https://bedrock-runtime.us-east-1.amazonaws.com");
-                }
-            }
+            SuiteSpec.EndpointsSpec endpoints = endpoints(m);
             java.util.OptionalInt rpm = java.util.OptionalInt.empty();
             if (m.get("requestsPerMinute").isPresent()) {
                 long v = y.integer(m.values().get("requestsPerMinute"), "execution.requestsPerMinute").orElse(1L);
@@ -759,8 +747,63 @@ public final class SuiteLoader {
                     mode = known.get();
                 }
             }
-            return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoint, rpm, tpm, maxErrorRate,
+            return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoints, rpm, tpm, maxErrorRate,
                     responseCache, ttl, mode);
+        }
+
+        /**
+         * {@code execution.endpoints} and the older {@code execution.endpoint}, which is the runtime's only: on AWS the
+         * control plane and S3 are other hosts, so a runtime URL never stands in for them.
+         */
+        private SuiteSpec.EndpointsSpec endpoints(YamlNodes.Mapping execution) {
+            Optional<URI> legacy = execution.get("endpoint").flatMap(n -> url(n, "execution.endpoint",
+                    "https://bedrock-runtime.us-east-1.amazonaws.com"));
+            if (execution.get("endpoint").isEmpty() && execution.get("endpoints").isEmpty()) {
+                return SuiteSpec.EndpointsSpec.none();
+            }
+            Optional<URI> runtime = Optional.empty();
+            Optional<URI> controlPlane = Optional.empty();
+            Optional<URI> s3 = Optional.empty();
+            if (execution.get("endpoints").isPresent()) {
+                YamlNodes.Mapping m = y.mapping(execution.values().get("endpoints"), "execution.endpoints",
+                        KEYS.get("endpoints"));
+                runtime = m.get("runtime").flatMap(n -> url(n, "execution.endpoints.runtime",
+                        "https://bedrock-runtime.us-east-1.amazonaws.com"));
+                controlPlane = m.get("controlPlane").flatMap(n -> url(n, "execution.endpoints.controlPlane",
+                        "https://bedrock.us-east-1.amazonaws.com"));
+                s3 = m.get("s3").flatMap(n -> url(n, "execution.endpoints.s3", "https://s3.us-east-1.amazonaws.com"));
+                if (execution.get("endpoint").isPresent() && m.get("runtime").isPresent()) {
+                    y.error(execution.values().get("endpoint"), "execution.endpoint",
+                            "given twice: execution.endpoint and execution.endpoints.runtime",
+                            "keep execution.endpoints.runtime and remove execution.endpoint");
+                }
+            }
+            if (legacy.isPresent() && runtime.isEmpty()) {
+                runtime = legacy;
+                y.warning(execution.values().get("endpoint"), "execution.endpoint",
+                        "is the Bedrock Runtime endpoint only; the control plane and S3 keep their defaults",
+                        "write execution.endpoints: { runtime: ..., controlPlane: ..., s3: ... }");
+            }
+            return new SuiteSpec.EndpointsSpec(runtime, controlPlane, s3);
+        }
+
+        /** An http(s) URL with a host, as an SDK endpoint override takes it. */
+        private Optional<URI> url(Node node, String path, String example) {
+            Optional<String> raw = y.string(node, path);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                URI u = new URI(raw.get());
+                if (("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null
+                        && u.getRawQuery() == null && u.getRawFragment() == null) {
+                    return Optional.of(u);
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            y.error(node, path, "'" + raw.get() + "' is not an http(s) URL with a host", "e.g. " + example);
+            return Optional.empty();
         }
 
         private PricingSpec pricing(Node node) {

@@ -69,7 +69,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
     public SuiteSpec withMode(ExecutionSpec.Mode mode) {
         ExecutionSpec e = execution;
         return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
-                new ExecutionSpec(e.concurrency(), e.region(), e.endpoint(), e.requestsPerMinute(),
+                new ExecutionSpec(e.concurrency(), e.region(), e.endpoints(), e.requestsPerMinute(),
                         e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
                 pricing, statistics, selection, gates, staging, locations, distillation);
     }
@@ -92,7 +92,8 @@ public record SuiteSpec(String name, String description, Path file, String sha25
      *
      * @param concurrency       most calls in flight at once (the adaptive limit never goes above it)
      * @param region            AWS region, empty for the default chain
-     * @param endpoint          endpoint override, empty for the service default
+     * @param endpoints         endpoint overrides per service ({@code execution.endpoints}; the older
+     *                          {@code execution.endpoint} is the runtime's)
      * @param requestsPerMinute client-side request rate limit, empty for none
      * @param tokensPerMinute   client-side token rate limit (estimated input + maxTokens), empty for none
      * @param maxErrorRate      share of failed calls tolerated before the run ends with exit 3
@@ -100,15 +101,15 @@ public record SuiteSpec(String name, String description, Path file, String sha25
      * @param cacheTtlHours     how long a stored answer is reused
      * @param mode              on-demand calls, Bedrock batch inference, or batch where it pays ({@code auto})
      */
-    public record ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint,
+    public record ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
                                 java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
                                 double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode) {
 
         /** Compatibility constructor: on-demand calls. */
-        public ExecutionSpec(int concurrency, Optional<String> region, Optional<java.net.URI> endpoint,
+        public ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
                              java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
                              double maxErrorRate, boolean responseCache, long cacheTtlHours) {
-            this(concurrency, region, endpoint, requestsPerMinute, tokensPerMinute, maxErrorRate, responseCache,
+            this(concurrency, region, endpoints, requestsPerMinute, tokensPerMinute, maxErrorRate, responseCache,
                     cacheTtlHours, Mode.ON_DEMAND);
         }
 
@@ -126,6 +127,23 @@ public record SuiteSpec(String name, String description, Path file, String sha25
             public String key() {
                 return key;
             }
+        }
+    }
+
+    /**
+     * Endpoint overrides the suite gives ({@code execution.endpoints}); an empty one leaves the choice to the
+     * environment ({@code AWS_ENDPOINT_URL_*}) and then to the SDK's default regional endpoint.
+     *
+     * @param runtime      Bedrock Runtime, e.g. {@code https://bedrock-runtime.us-east-1.amazonaws.com}
+     * @param controlPlane the Bedrock control plane, e.g. {@code https://bedrock.us-east-1.amazonaws.com}
+     * @param s3           S3 or an S3-compatible server, addressed path-style
+     */
+    public record EndpointsSpec(Optional<java.net.URI> runtime, Optional<java.net.URI> controlPlane,
+                                Optional<java.net.URI> s3) {
+
+        /** No override in the suite. */
+        public static EndpointsSpec none() {
+            return new EndpointsSpec(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

@@ -50,7 +50,8 @@ public final class BedrockConverseClient implements ModelClient {
      * @throws SetupException when no credentials or no region can be found
      */
     public static BedrockConverseClient create(BedrockSettings settings) {
-        BedrockRuntimeClientBuilder b = CloudClients.configure(BedrockRuntimeClient.builder(), settings);
+        BedrockRuntimeClientBuilder b = CloudClients.configure(BedrockRuntimeClient.builder(), settings,
+                settings.endpoints().runtime());
         try {
             return new BedrockConverseClient(b.build());
         } catch (SdkClientException e) {

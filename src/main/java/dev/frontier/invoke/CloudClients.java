@@ -21,25 +21,27 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 
 /**
  * Builds the AWS SDK clients frontier uses from one {@link BedrockSettings}: the same credentials, region, HTTP
- * client (URL connection), timeouts and retry attempts for Bedrock Runtime, the Bedrock control plane and S3.
+ * client (URL connection), timeouts, retry attempts and application id for Bedrock Runtime, the Bedrock control
+ * plane and S3, each sent to its own endpoint (an override from the settings, else the SDK's default regional one).
  */
 public final class CloudClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String SANDBOX_S3_REGION = "us-east-1";
+    /** The region an S3-compatible server is signed for when the settings name none (s3proxy accepts any). */
+    private static final String OVERRIDE_S3_REGION = "us-east-1";
 
     private CloudClients() {
     }
 
     /**
      * The Bedrock control plane (customization jobs, batch inference jobs, provisioned throughput, custom model
-     * deployments). With an endpoint override in the settings it is sent there, as the runtime is.
+     * deployments), at {@link BedrockSettings.Endpoints#controlPlane()}.
      *
      * @throws SetupException when no credentials or no region can be found
      */
     public static BedrockClient bedrock(BedrockSettings settings) {
         try {
-            return configure(BedrockClient.builder(), settings).build();
+            return configure(BedrockClient.builder(), settings, settings.endpoints().controlPlane()).build();
         } catch (SdkClientException e) {
             throw new SetupException("cannot set up the Bedrock control-plane client: " + e.getMessage()
                     + " (set AWS_REGION or execution.region in the suite)");
@@ -47,19 +49,19 @@ public final class CloudClients {
     }
 
     /**
-     * S3 for staging training data and batch records.
+     * S3 for staging training data and batch records, at {@link BedrockSettings.Endpoints#s3()}. With an override
+     * (the sandbox's s3proxy, another S3-compatible server, a VPC endpoint) requests are addressed path-style, which
+     * S3 and S3-compatible servers all accept, and signed for us-east-1 when the settings name no region.
      *
-     * @param endpoint an S3-compatible endpoint to use instead of AWS (the sandbox's s3proxy), with path-style
-     *                 addressing; empty for AWS S3 in the settings' region
      * @throws SetupException when no credentials or no region can be found
      */
-    public static S3Client s3(BedrockSettings settings, Optional<URI> endpoint) {
-        BedrockSettings s3Settings = endpoint.isPresent()
-                ? new BedrockSettings(Optional.of(settings.region().orElse(SANDBOX_S3_REGION)), endpoint,
-                settings.credentials(), settings.maxAttempts(), settings.callTimeout())
-                : new BedrockSettings(settings.region(), Optional.empty(), settings.credentials(),
-                settings.maxAttempts(), settings.callTimeout());
-        S3ClientBuilder b = configure(S3Client.builder(), s3Settings)
+    public static S3Client s3(BedrockSettings settings) {
+        Optional<URI> endpoint = settings.endpoints().s3();
+        BedrockSettings s3Settings = endpoint.isPresent() && settings.region().isEmpty()
+                ? new BedrockSettings(Optional.of(OVERRIDE_S3_REGION), settings.endpoints(), settings.credentials(),
+                settings.maxAttempts(), settings.callTimeout(), settings.appId())
+                : settings;
+        S3ClientBuilder b = configure(S3Client.builder(), s3Settings, endpoint)
                 // the SDK's default chunked CRC32 trailer is not understood by every S3-compatible server
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
         if (endpoint.isPresent()) {
@@ -73,9 +75,13 @@ public final class CloudClients {
         }
     }
 
-    /** Applies the shared settings to any SDK client builder; checks that credentials can be found. */
+    /**
+     * Applies the shared settings to any SDK client builder, with {@code endpoint} as its endpoint override when
+     * present; checks that credentials can be found.
+     */
     static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
-                                                                                             BedrockSettings settings) {
+                                                                                             BedrockSettings settings,
+                                                                                             Optional<URI> endpoint) {
         AwsCredentialsProvider credentials = credentials(settings.credentials());
         try {
             credentials.resolveCredentials();
@@ -90,9 +96,11 @@ public final class CloudClients {
                         .socketTimeout(settings.callTimeout())
                         .build())
                 .credentialsProvider(credentials)
-                .overrideConfiguration(c -> c.retryStrategy(retry).apiCallTimeout(settings.callTimeout()));
+                // the application id goes into every request's User-Agent as app/<appId>
+                .overrideConfiguration(c -> c.retryStrategy(retry).apiCallTimeout(settings.callTimeout())
+                        .appId(settings.appId()));
         settings.region().ifPresent(r -> builder.region(Region.of(r)));
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }
 

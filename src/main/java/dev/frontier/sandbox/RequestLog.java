@@ -90,6 +90,7 @@ final class RequestLog implements AutoCloseable {
         node.put("cacheReadInputTokens", record.cacheReadInputTokens());
         node.put("cacheWriteInputTokens", record.cacheWriteInputTokens());
         node.put("billed", record.billed());
+        node.put("userAgent", record.userAgent());
         return node;
     }
 

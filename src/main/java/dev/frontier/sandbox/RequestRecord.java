@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param cacheReadInputTokens  input tokens read from the prompt cache (0 unless billed)
  * @param cacheWriteInputTokens input tokens written to the prompt cache (0 unless billed)
  * @param billed                true only for a Converse call answered 200: failed calls and CountTokens are free
+ * @param userAgent             the request's {@code User-Agent} header as sent, empty without one (recorded only; no
+ *                              answer depends on it)
  */
 public record RequestRecord(long sequence, Instant time, String operation, String modelId, String requestHash,
                             int status, String outcome, long inputTokens, long outputTokens,
-                            long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed) {
+                            long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed, String userAgent) {
 
     public static final String CONVERSE = "converse";
     public static final String COUNT_TOKENS = "count-tokens";
@@ -36,6 +38,7 @@ public record RequestRecord(long sequence, Instant time, String operation, Strin
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(requestHash, "requestHash");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(userAgent, "userAgent");
     }
 
     /** Whether the request was answered 200. */

@@ -62,7 +62,8 @@ final class RuntimeHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long sequence = requests.incrementAndGet();
-        Trace trace = new Trace(sequence, clock.instant());
+        Trace trace = new Trace(sequence, clock.instant(),
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse(""));
         String requestId = UUID.nameUUIDFromBytes(("sandbox-request-" + sequence)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         try {
@@ -199,10 +200,12 @@ final class RuntimeHandler implements HttpHandler {
         String requestHash;
         String outcome = RequestRecord.OK;
         ConverseService.Reply reply;
+        final String userAgent;
 
-        Trace(long sequence, Instant time) {
+        Trace(long sequence, Instant time, String userAgent) {
             this.sequence = sequence;
             this.time = time;
+            this.userAgent = userAgent;
         }
 
         void start(String newOperation, String newModelId, byte[] body) {
@@ -219,7 +222,7 @@ final class RuntimeHandler implements HttpHandler {
             boolean paid = status == 200 && reply != null;
             return new RequestRecord(sequence, time, operation, modelId, requestHash, status, outcome,
                     paid ? reply.inputTokens() : 0, paid ? reply.outputTokens() : 0,
-                    paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid);
+                    paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid, userAgent);
         }
     }
 

@@ -88,8 +88,8 @@ public final class ScaleHarness {
                     Thread.sleep(100);
                 }
             }
-            suite = suite.replace("  mode: on-demand\n", "  mode: on-demand\n  region: us-east-1\n  endpoint: "
-                    + "http://127.0.0.1:" + port + "\n");
+            suite = suite.replace("  mode: on-demand\n", "  mode: on-demand\n  region: us-east-1\n  endpoints:\n"
+                    + "    runtime: http://127.0.0.1:" + port + "\n");
             // the SDK's default credential chain reads these first; the sandbox accepts any key
             System.setProperty("aws.accessKeyId", "sandbox");
             System.setProperty("aws.secretAccessKey", "sandbox");

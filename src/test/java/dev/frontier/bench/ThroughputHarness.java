@@ -63,7 +63,8 @@ public final class ThroughputHarness {
                 .withQuota("amazon.nova-lite-v1:0", rpm, 0));
              RunStore store = RunStore.open(dir.resolve("store.db"))) {
             BedrockConverseClient bedrock = BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.of(sandbox.endpoint()), new BedrockSettings.Static("k", "s"), 1, Duration.ofSeconds(30)));
+                    BedrockSettings.Endpoints.local(sandbox.endpoint(), Optional.empty()), new BedrockSettings.Static("k", "s"),
+                    1, Duration.ofSeconds(30), "frontier#test"));
             try (ResilientClient client = new ResilientClient(bedrock, RetryPolicy.standard(), new AdaptiveLimit(16, 16),
                     Optional.of(new RateLimiter(rpm, System::nanoTime, RateLimiter.Sleeper.REAL)), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 1)) {

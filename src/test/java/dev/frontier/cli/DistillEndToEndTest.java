@@ -137,8 +137,8 @@ class DistillEndToEndTest {
     private void checkStagedObjects(String jobArn) throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withS3(dir.resolve("sandbox")))) {
             S3Objects s3 = new S3Objects(CloudClients.s3(new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.empty(), new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30)),
-                    sandbox.s3Endpoint()), Optional.of("123456789012"), Optional.empty());
+                    BedrockSettings.Endpoints.local(sandbox.endpoint(), sandbox.s3Endpoint()),
+                    new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30), "frontier#test")), Optional.of("123456789012"), Optional.empty());
             List<S3Uri> objects = s3.list(S3Uri.parse("s3://frontier-demo/distill/"));
             S3Uri training = objects.stream().filter(u -> u.key().endsWith("train.jsonl")).findFirst().orElseThrow();
             assertThat(objects).anyMatch(u -> u.key().endsWith("step_wise_training_metrics.csv"));

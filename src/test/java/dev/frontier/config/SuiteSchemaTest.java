@@ -45,6 +45,8 @@ class SuiteSchemaTest {
                 "selection")) {
             assertThat(names(p.path(section).path("properties"))).as(section).isEqualTo(SuiteLoader.KEYS.get(section));
         }
+        assertThat(names(p.path("execution").path("properties").path("endpoints").path("properties")))
+                .isEqualTo(SuiteLoader.KEYS.get("endpoints"));
         assertThat(names(schema.path("$defs").path("prompt").path("properties"))).isEqualTo(SuiteLoader.KEYS.get("prompt"));
         assertThat(names(schema.path("$defs").path("inference").path("properties")))
                 .isEqualTo(SuiteLoader.KEYS.get("inference"));
@@ -96,5 +98,29 @@ class SuiteSchemaTest {
                 """);
         Set<ValidationMessage> errors = validator.validate(broken);
         assertThat(errors.toString()).contains("temprature", "refrence", "scorers[1].type");
+    }
+
+    @Test
+    void theSchemaTakesEndpointsPerServiceAndRefusesOthers() throws IOException {
+        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        String head = """
+                suite: x
+                dataset: { path: d.jsonl, id: id }
+                candidates: [ { id: a, model: amazon.nova-lite-v1:0 } ]
+                scorers: [ { type: exact-match, expected: "x" } ]
+                """;
+        assertThat(validator.validate(yaml.readTree(head + """
+                execution:
+                  endpoints:
+                    runtime: https://bedrock-runtime.us-east-1.amazonaws.com
+                    controlPlane: https://bedrock.us-east-1.amazonaws.com
+                    s3: http://127.0.0.1:9000
+                """))).isEmpty();
+        Set<ValidationMessage> errors = validator.validate(yaml.readTree(head + """
+                execution:
+                  endpoints: { runtime: bedrock-runtime.us-east-1.amazonaws.com, controlplane: https://x.example }
+                """));
+        assertThat(errors.toString()).contains("controlplane", "execution.endpoints.runtime");
     }
 }

@@ -37,8 +37,9 @@ class BatchJobClientTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/BatchJobs";
 
     private static BedrockSettings settings(Sandbox sandbox) {
-        return new BedrockSettings(Optional.of("us-east-1"), Optional.of(sandbox.endpoint()),
-                new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30));
+        return new BedrockSettings(Optional.of("us-east-1"),
+                BedrockSettings.Endpoints.local(sandbox.endpoint(), sandbox.s3Endpoint()),
+                new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30), "frontier#test");
     }
 
     /** Reads the status until the job ends (the sandbox answers records in the background). */
@@ -79,7 +80,7 @@ class BatchJobClientTest {
     void aJobMovesThroughItsStatusesAndWritesShuffledOutputsErrorRecordsAndAManifest() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withClock(clock).withS3(null)
                 .withJobTime(Duration.ofSeconds(100)));
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint());
+             S3Client client = CloudClients.s3(settings(sandbox));
              BatchJobClient jobs = new BatchJobClient(CloudClients.bedrock(settings(sandbox)))) {
             sandbox.createBucket("frontier-staging");
             S3Objects s3 = new S3Objects(client, Optional.empty(), Optional.empty());
@@ -155,7 +156,7 @@ class BatchJobClientTest {
     void fewerThanTheMinimumFailsValidationAndAJobCanBeStopped() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withClock(clock).withS3(null)
                 .withJobTime(Duration.ofSeconds(100)));
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint());
+             S3Client client = CloudClients.s3(settings(sandbox));
              BatchJobClient jobs = new BatchJobClient(CloudClients.bedrock(settings(sandbox)))) {
             sandbox.createBucket("frontier-staging");
             S3Objects s3 = new S3Objects(client, Optional.empty(), Optional.empty());
@@ -183,7 +184,7 @@ class BatchJobClientTest {
         SandboxOptions options = SandboxOptions.forTests().withClock(clock).withS3(state)
                 .withJobTime(Duration.ofSeconds(100));
         try (Sandbox sandbox = Sandbox.start(options);
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint());
+             S3Client client = CloudClients.s3(settings(sandbox));
              BatchJobClient jobs = new BatchJobClient(CloudClients.bedrock(settings(sandbox)))) {
             sandbox.createBucket("frontier-staging");
             new S3Objects(client, Optional.empty(), Optional.empty()).put(PREFIX.resolve("r/input/r.jsonl"),

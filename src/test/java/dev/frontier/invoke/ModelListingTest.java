@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class ModelListingTest {
 
     private static BedrockSettings settings(String region, URI endpoint) {
-        return new BedrockSettings(Optional.of(region), Optional.of(endpoint),
-                new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(10));
+        return new BedrockSettings(Optional.of(region), BedrockSettings.Endpoints.local(endpoint, Optional.empty()),
+                new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(10), "frontier#test");
     }
 
     @Test

@@ -20,14 +20,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3ObjectsTest {
 
     private static BedrockSettings settings(Sandbox sandbox) {
-        return new BedrockSettings(Optional.of("us-east-1"), Optional.of(sandbox.endpoint()),
-                new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30));
+        return new BedrockSettings(Optional.of("us-east-1"),
+                BedrockSettings.Endpoints.local(sandbox.endpoint(), sandbox.s3Endpoint()),
+                new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30), "frontier#test");
     }
 
     @Test
     void uploadsListsAndReadsWithOwnerAndKmsKeyNamed(@TempDir Path dir) throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withS3(null));
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint())) {
+             S3Client client = CloudClients.s3(settings(sandbox))) {
             sandbox.createBucket("frontier-staging");
             S3Objects s3 = new S3Objects(client, Optional.of("123456789012"),
                     Optional.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
@@ -49,7 +50,7 @@ class S3ObjectsTest {
     @Test
     void aMissingBucketIsReportedWithItsUriAndTheFix() {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withS3(null));
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint())) {
+             S3Client client = CloudClients.s3(settings(sandbox))) {
             S3Objects s3 = new S3Objects(client, Optional.empty(), Optional.empty());
             assertThatThrownBy(() -> s3.put(S3Uri.parse("s3://no-such-bucket/x"), new byte[]{1}))
                     .isInstanceOf(CloudException.class)
@@ -63,12 +64,12 @@ class S3ObjectsTest {
     void objectsSurviveARestartWhenTheSandboxKeepsState(@TempDir Path state) {
         S3Uri uri = S3Uri.parse("s3://kept/a.txt");
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withS3(state));
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint())) {
+             S3Client client = CloudClients.s3(settings(sandbox))) {
             sandbox.createBucket("kept");
             new S3Objects(client, Optional.empty(), Optional.empty()).put(uri, "x".getBytes(StandardCharsets.UTF_8));
         }
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withS3(state));
-             S3Client client = CloudClients.s3(settings(sandbox), sandbox.s3Endpoint())) {
+             S3Client client = CloudClients.s3(settings(sandbox))) {
             assertThat(new S3Objects(client, Optional.empty(), Optional.empty()).list(S3Uri.parse("s3://kept/")))
                     .containsExactly(uri);
         }

@@ -71,10 +71,11 @@ class BatchCapacityRunTest {
                 .withJobTime(Duration.ofMillis(1500)).withBatchCapacity(capacity));
              RunStore store = RunStore.open(dir.resolve("store.db"))) {
             sandbox.createBucket("staging");
-            BedrockSettings settings = new BedrockSettings(Optional.of("us-east-1"), Optional.of(sandbox.endpoint()),
-                    new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30));
+            BedrockSettings settings = new BedrockSettings(Optional.of("us-east-1"),
+                    BedrockSettings.Endpoints.local(sandbox.endpoint(), sandbox.s3Endpoint()),
+                    new BedrockSettings.Static("sandbox", "sandbox"), 1, Duration.ofSeconds(30), "frontier#test");
             BatchSetup setup = new BatchSetup(new BatchJobClient(CloudClients.bedrock(settings)),
-                    new S3Objects(CloudClients.s3(settings, sandbox.s3Endpoint()), Optional.empty(),
+                    new S3Objects(CloudClients.s3(settings), Optional.empty(),
                             Optional.empty()), S3Uri.parse("s3://staging/frontier/"),
                     "arn:aws:iam::000000000000:role/Batch", Optional.empty(), Optional.empty(), Map.of(),
                     Duration.ofMillis(100), Duration.ofMillis(200), dir.resolve("work"), log::add);

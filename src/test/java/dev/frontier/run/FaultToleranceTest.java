@@ -40,7 +40,8 @@ class FaultToleranceTest {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withFaults(faults, 11));
              RunStore store = RunStore.open(dir.resolve("store.db"))) {
             BedrockConverseClient bedrock = BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.of(sandbox.endpoint()), new BedrockSettings.Static("k", "s"), 1, Duration.ofSeconds(30)));
+                    BedrockSettings.Endpoints.local(sandbox.endpoint(), Optional.empty()), new BedrockSettings.Static("k", "s"),
+                    1, Duration.ofSeconds(30), "frontier#test"));
             // short back-off: the test is about outcomes, not waiting
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(8, Duration.ofMillis(1),
                     Duration.ofMillis(5)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),

@@ -147,6 +147,8 @@ class RequestLogTest {
                 assertThat(line.get("cacheReadInputTokens").asLong()).isZero();
                 assertThat(line.get("cacheWriteInputTokens").asLong()).isZero();
                 assertThat(line.get("billed").asBoolean()).isEqualTo(record.billed());
+                // the AWS SDK's User-Agent as sent, e.g. "aws-sdk-java/2.x ua/2.1 ..."
+                assertThat(line.get("userAgent").asText()).isEqualTo(record.userAgent()).startsWith("aws-sdk-java/");
             }
             assertThat(log).extracting(RequestRecord::outcome).contains("ok", "InternalServerException");
         }
