@@ -1,6 +1,7 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.BedrockSettings;
 import dev.frontier.invoke.CloudClients;
 import dev.frontier.invoke.CustomizationJobs;
@@ -55,6 +56,11 @@ final class ControlPlaneAccess implements AutoCloseable {
 
     CustomizationJobs jobs() {
         return new CustomizationJobs(CloudClients.bedrock(settings));
+    }
+
+    /** Batch inference jobs, through the same control plane. */
+    BatchJobClient batchJobs() {
+        return new BatchJobClient(CloudClients.bedrock(settings));
     }
 
     /** S3 with the suite's expected bucket owner and KMS key; on the sandbox, the staging bucket is created. */

@@ -103,7 +103,7 @@ class DistillInputTest {
         MainTest.Outcome o = MainTest.frontier("jobs", "stop", "arn:aws:iam::123456789012:role/x", "--store",
                 dir.resolve("store.db").toString());
         assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err()).contains("is not a customization job, Provisioned Throughput or deployment ARN",
-                "model-customization-job/");
+        assertThat(o.err()).contains("is not the ARN of a Bedrock job or serving resource",
+                "model-customization-job/", "model-invocation-job/");
     }
 }
