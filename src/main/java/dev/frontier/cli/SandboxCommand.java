@@ -90,6 +90,11 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("try: aws bedrock-runtime converse --endpoint-url " + sandbox.endpoint()
                 + " --region us-east-1 --model-id amazon.nova-lite-v1:0"
                 + " --messages '[{\"role\":\"user\",\"content\":[{\"text\":\"Hello\"}]}]'");
+        // the standard service-specific endpoint variables, which frontier reads as the AWS SDKs do
+        out.println("frontier against it without --sandbox: AWS_ENDPOINT_URL_BEDROCK_RUNTIME=" + sandbox.endpoint()
+                + " AWS_ENDPOINT_URL_BEDROCK=" + sandbox.endpoint() + " AWS_ENDPOINT_URL_S3="
+                + sandbox.s3Endpoint().orElseThrow() + " AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox"
+                + " AWS_REGION=us-east-1 frontier run SUITE");
         out.println("(the runtime accepts any credentials; Ctrl-C stops)");
         out.flush();
         stopped.await();
