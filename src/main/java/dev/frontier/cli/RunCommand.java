@@ -95,7 +95,9 @@ final class RunCommand implements Callable<Integer> {
                     jobTimeSeconds, requestLog)) : null;
             Optional<String> region = RunWiring.region(s, local);
             try (ModelClient client = RunWiring.client(s, local, region)) {
-                String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock";
+                String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
+                        + region.map(r -> " in " + r).orElse("")
+                        + RunWiring.endpoints(s).runtime().map(u -> " at " + ServiceEndpoints.hostOf(u)).orElse("");
                 int total = s.candidates().size() * prepared.dataset().items().size();
                 err.printf("run %s%s: %s, %d candidates × %d items on %s%n", id, resume != null ? " (resumed)" : "",
                         s.name(), s.candidates().size(), prepared.dataset().items().size(), where);

@@ -55,6 +55,12 @@ final class ServiceEndpoints {
                 pick(suite.s3(), S3, env, ignore));
     }
 
+    /** An endpoint as it may be printed: scheme, host and port, without user info, path or query. */
+    static String hostOf(URI endpoint) {
+        return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? ""
+                : ":" + endpoint.getPort());
+    }
+
     private static Optional<URI> pick(Optional<URI> fromSuite, String variable, UnaryOperator<String> env,
                                       boolean ignore) {
         if (fromSuite.isPresent()) {

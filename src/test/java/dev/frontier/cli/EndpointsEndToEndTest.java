@@ -43,11 +43,14 @@ class EndpointsEndToEndTest {
         return f;
     }
 
+    private String output;
+
     private RunResult run(Path suite, Map<String, String> env) throws Exception {
         Path log = dir.resolve(suite.getFileName() + ".log");
         Process child = ChildRun.start(log, env, List.of(suite.toString(), "--progress", "plain", "--store",
                 dir.resolve("store.db").toString(), "--reports", dir.resolve("reports").toString()));
-        return ChildRun.results(ChildRun.succeeded(child, log));
+        output = ChildRun.succeeded(child, log);
+        return ChildRun.results(output);
     }
 
     @Test
@@ -63,6 +66,7 @@ class EndpointsEndToEndTest {
             RunResult result = run(suite, Map.of("AWS_ACCESS_KEY_ID", "sandbox", "AWS_SECRET_ACCESS_KEY", "sandbox",
                     "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9"));
 
+            assertThat(output).contains("on Amazon Bedrock in us-east-1 at " + sandbox.endpoint());
             assertThat(result.candidates()).isNotEmpty()
                     .allSatisfy(c -> assertThat(c.mode()).isEqualTo("batch"));
             assertThat(result.items()).hasSize(122);
@@ -92,6 +96,7 @@ class EndpointsEndToEndTest {
             RunResult result = run(suite, Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                     "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", sandbox.endpoint().toString(),
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:9"));
+            assertThat(output).contains("on Amazon Bedrock in us-east-1 at " + sandbox.endpoint());
             assertThat(result.calls().failed()).isZero();
             assertThat(sandbox.paidCalls()).isEqualTo(result.calls().answers());
         }

@@ -91,6 +91,13 @@ class ServiceEndpointsTest {
     }
 
     @Test
+    void aPrintedEndpointShowsNoUserInfoPathOrQuery() {
+        assertThat(ServiceEndpoints.hostOf(URI.create("https://user:secret@proxy.example.com:8443/bedrock?x=1")))
+                .isEqualTo("https://proxy.example.com:8443");
+        assertThat(ServiceEndpoints.hostOf(RUNTIME)).isEqualTo(RUNTIME.toString());
+    }
+
+    @Test
     void theSandboxGetsItsOwnEndpointsWhateverTheSuiteOrEnvironmentSay() {
         try (var sandbox = dev.frontier.sandbox.Sandbox.start(dev.frontier.sandbox.SandboxOptions.forTests())) {
             BedrockSettings settings = RunWiring.settings(sandbox, Optional.of("us-east-1"),
