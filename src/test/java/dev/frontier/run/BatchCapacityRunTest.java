@@ -58,6 +58,9 @@ class BatchCapacityRunTest {
 
     private Outcome run(BatchCapacity capacity, String scorers) throws Exception {
         String yaml = Files.readString(Path.of("eval-configs/smoke.yaml"))
+                // models with a batch price, so that the suite's budget lets their items go to jobs
+                .replace("model: us.anthropic.claude-sonnet-4-5-20250929-v1:0", "model: us.meta.llama3-1-8b-instruct-v1:0")
+                .replace("model: us.anthropic.claude-haiku-4-5-20251001-v1:0", "model: amazon.nova-lite-v1:0")
                 .replace("  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n",
                         "  - { type: exact-match, expected: \"{{intent}}\", weight: 1 }\n" + scorers)
                 .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())

@@ -38,6 +38,9 @@ class BatchFallbackTest {
     @Test
     void itemsAStoppedJobDidNotAnswerAreCalledOnDemand() throws Exception {
         String yaml = Files.readString(Path.of("eval-configs/smoke.yaml"))
+                // models with a batch price, so that the suite's budget lets their items go to jobs
+                .replace("model: us.anthropic.claude-sonnet-4-5-20250929-v1:0", "model: amazon.nova-pro-v1:0")
+                .replace("model: us.anthropic.claude-haiku-4-5-20251001-v1:0", "model: amazon.nova-lite-v1:0")
                 .replace("../datasets/intents-smoke.csv", Path.of("datasets/intents.csv").toAbsolutePath().toString())
                 .replace("execution:\n  concurrency: 4", "execution:\n  concurrency: 4\n  mode: batch\n"
                         + "  responseCache: false");
@@ -91,7 +94,7 @@ class BatchFallbackTest {
             List<RequestRecord> converse = sandbox.requestLog().stream()
                     .filter(x -> x.operation().equals(RequestRecord.CONVERSE) && x.billed()).toList();
             assertThat(converse).hasSize(122);
-            assertThat(converse).allMatch(x -> x.modelId().equals("us.anthropic.claude-haiku-4-5-20251001-v1:0"));
+            assertThat(converse).allMatch(x -> x.modelId().equals("amazon.nova-lite-v1:0"));
             RunResult.CandidateResult h = r.candidates().stream().filter(c -> c.id().equals("haiku")).findFirst()
                     .orElseThrow();
             assertThat(h.mode()).isEqualTo("batch");
