@@ -1,0 +1,126 @@
+package dev.frontier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.frontier.store.ResultsJson;
+import dev.frontier.store.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Suites whose candidates are all imported outputs: they call nothing, so they run without an endpoint or
+ * credentials and are never simulated; on the sandbox, imported outputs are not labelled simulated.
+ */
+class ImportedOutputsRunTest {
+
+    @TempDir
+    Path dir;
+    Path suite;
+
+    @BeforeEach
+    void writeSuite() throws IOException {
+        List<String> items = new ArrayList<>();
+        List<String> reference = new ArrayList<>();
+        List<String> vendor = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            items.add("{\"id\": \"q" + i + "\", \"question\": \"Question " + i + "?\", \"answer\": \"answer " + i
+                    + " is yes\"}");
+            reference.add("{\"id\": \"q" + i + "\", \"output\": \"answer " + i + " is yes\", "
+                    + "\"usage\": {\"inputTokens\": 10, \"outputTokens\": 4}, \"latencyMs\": 300}");
+            vendor.add("{\"id\": \"q" + i + "\", \"output\": \"answer " + i + (i % 2 == 0 ? " is no" : " is yes")
+                    + "\", \"usage\": {\"inputTokens\": 10, \"outputTokens\": 4}, \"latencyMs\": 200}");
+        }
+        Files.write(dir.resolve("items.jsonl"), items);
+        Files.write(dir.resolve("reference.jsonl"), reference);
+        Files.write(dir.resolve("vendor.jsonl"), vendor);
+        suite = Files.writeString(dir.resolve("imported.yaml"), """
+                suite: imported
+                dataset: { path: items.jsonl, id: id }
+                prompt: { user: "{{question}}" }
+                candidates:
+                  - { id: reference, outputs: reference.jsonl, priceAs: amazon.nova-pro-v1:0, role: incumbent }
+                  - { id: vendor, outputs: vendor.jsonl, priceAs: amazon.nova-lite-v1:0 }
+                scorers:
+                  - { id: f1, type: token-f1, reference: "{{answer}}" }
+                """);
+    }
+
+    private MainTest.Outcome frontier(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--store", dir.resolve("store.db").toString(), "--reports",
+                dir.resolve("reports").toString()));
+        return MainTest.frontier(all.toArray(String[]::new));
+    }
+
+    private static Path reportDir(MainTest.Outcome o) {
+        Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(o.out());
+        assertThat(m.find()).as(o.out() + o.err()).isTrue();
+        return Path.of(m.group(1));
+    }
+
+    private RunResult run(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", suite.toString()));
+        args.addAll(List.of(extra));
+        MainTest.Outcome run = frontier(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).contains("on no endpoint (every candidate's outputs are imported, no judge)");
+        assertThat(run.out()).doesNotContain("SIMULATED");
+        Path report = reportDir(run);
+        assertThat(Files.readString(report.resolve("report.html"))).doesNotContain("simulated-banner");
+        assertThat(Files.readString(report.resolve("summary.md"))).doesNotContainIgnoringCase("simulated");
+        return ResultsJson.read(report.resolve("results.json"));
+    }
+
+    @Test
+    void aSuiteOfImportedOutputsCallsNothingAndIsNeverSimulated() throws IOException {
+        // no --sandbox and no credentials needed: there is nothing to call
+        RunResult plain = run();
+        assertThat(plain.simulated()).isFalse();
+        assertThat(plain.provenance().endpoint()).isEqualTo("none");
+        assertThat(plain.calls().paid()).isZero();
+        assertThat(plain.candidates()).extracting(RunResult.CandidateResult::mode)
+                .containsExactly("imported", "imported");
+        assertThat(plain.candidates().get(1).quality().mean()).isCloseTo(0.875, within(1e-12));
+
+        // --sandbox changes nothing: third-party outputs are not the sandbox's simulations
+        RunResult sandbox = run("--sandbox");
+        assertThat(sandbox.simulated()).isFalse();
+        assertThat(sandbox.provenance().endpoint()).isEqualTo("none");
+
+        // a rescore without judges calls nothing either
+        MainTest.Outcome rescore = frontier("rescore", plain.runId(), "--config", suite.toString());
+        assertThat(rescore.code()).as(rescore.out() + rescore.err()).isZero();
+        RunResult re = ResultsJson.read(reportDir(rescore).resolve("results.json"));
+        assertThat(re.simulated()).isFalse();
+        assertThat(re.provenance().endpoint()).isEqualTo("none");
+    }
+
+    @Test
+    void onTheSandboxOnlyTheSandboxAnswersAreSimulated() throws IOException {
+        Files.writeString(suite, Files.readString(suite).replace("  - { id: vendor,",
+                "  - { id: lite, model: amazon.nova-lite-v1:0 }\n  - { id: vendor,"));
+        MainTest.Outcome run = frontier("run", suite.toString(), "--sandbox", "--sandbox-time-scale", "0");
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("SIMULATED MODELS", "imported from files, not simulated: reference, vendor");
+        Path report = reportDir(run);
+        RunResult r = ResultsJson.read(report.resolve("results.json"));
+        assertThat(r.simulated()).isTrue();
+        assertThat(r.provenance().endpoint()).isEqualTo("sandbox");
+        assertThat(r.candidates()).extracting(RunResult.CandidateResult::mode)
+                .containsExactly("imported", "on-demand", "imported");
+        assertThat(Files.readString(report.resolve("report.html"))).contains("simulated-banner",
+                "<span id=\"imported-note\">The outputs of reference, vendor were imported from files and are not "
+                        + "simulated.</span>");
+        assertThat(Files.readString(report.resolve("summary.md"))).contains("The outputs of reference, vendor were "
+                + "imported from files and are not simulated.");
+    }
+}
