@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Suites whose candidates are all imported outputs: they call nothing, so they run without an endpoint or
- * credentials and are never simulated; on the sandbox, imported outputs are not labelled simulated.
+ * credentials and are never simulated; and preferences imported into such a run give win rates against its
+ * incumbent, continuous ones (AlpacaEval's weighted annotator, values in [1, 2]) as a weighted win rate.
  */
 class ImportedOutputsRunTest {
 
@@ -122,5 +123,77 @@ class ImportedOutputsRunTest {
                         + "simulated.</span>");
         assertThat(Files.readString(report.resolve("summary.md"))).contains("The outputs of reference, vendor were "
                 + "imported from files and are not simulated.");
+    }
+
+    @Test
+    void continuousPreferencesImportedIntoARunGiveTheWeightedWinRate() throws IOException {
+        RunResult r = run();
+        // AlpacaEval-style weighted preferences: 1 = the reference (the incumbent) preferred, 2 = the vendor
+        Files.writeString(dir.resolve("weighted.csv"), """
+                item_id,candidate_id,annotator,value
+                q1,vendor,gpt4,1.9
+                q2,vendor,gpt4,1.7
+                q3,vendor,gpt4,1.5
+                q4,vendor,gpt4,1.2
+                q9,vendor,gpt4,2
+                """);
+        MainTest.Outcome imported = frontier("labels", "import", dir.resolve("weighted.csv").toString(), "--kind",
+                "preference", "--scale", "1,2", "--run", r.runId(), "--name", "alpaca");
+        assertThat(imported.code()).as(imported.out() + imported.err()).isZero();
+        // outcomes 0.9, 0.7, 0.5, 0.2 (q9 is not in the run): rate 0.575, SE √(0.2675/12) = 0.1493
+        assertThat(imported.out()).contains("win rate vendor vs reference: 0.5750 (SE 0.1493, 95% CI "
+                + "0.2824..0.8676); 2 wins, 1 ties, 1 losses");
+        RunResult updated = ResultsJson.read(reportDir(imported).resolve("results.json"));
+        assertThat(updated.pairwise()).hasSize(1);
+        RunResult.Pairwise p = updated.pairwise().get(0);
+        assertThat(p.scorer()).isEqualTo("alpaca");
+        assertThat(p.source()).isEqualTo("human");
+        assertThat(p.baseline()).isEqualTo("reference");
+        assertThat(p.candidate()).isEqualTo("vendor");
+        assertThat(p.rate()).isCloseTo(0.575, within(1e-12));
+        assertThat(p.standardError()).isCloseTo(0.1493039406, within(1e-9));
+        assertThat(List.of(p.wins(), p.ties(), p.losses())).containsExactly(2, 1, 1);
+        assertThat(updated.humanLabels()).singleElement().satisfies(h -> {
+            assertThat(h.kind()).isEqualTo("preference");
+            assertThat(h.scale()).isEqualTo("1 (baseline preferred)..2 (candidate preferred)");
+        });
+        assertThat(Files.readString(reportDir(imported).resolve("report.html"))).contains("alpaca");
+
+        // imported again under the same name it replaces the earlier figures; a value off the scale names its line
+        Files.writeString(dir.resolve("weighted.csv"), "item_id,candidate_id,annotator,value\nq1,vendor,gpt4,2.5\n");
+        MainTest.Outcome bad = frontier("labels", "import", dir.resolve("weighted.csv").toString(), "--kind",
+                "preference", "--scale", "1,2", "--run", r.runId(), "--name", "alpaca");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(dir.resolve("weighted.csv") + ":2 '2.5' is not a valid value (expected a "
+                + "number from 1 (baseline preferred) to 2 (candidate preferred))");
+        MainTest.Outcome badScale = frontier("labels", "import", dir.resolve("weighted.csv").toString(), "--kind",
+                "preference", "--scale", "1,1");
+        assertThat(badScale.code()).isEqualTo(2);
+        assertThat(badScale.err()).contains("--scale with --kind preference takes two different numbers");
+    }
+
+    @Test
+    void anEvenSplitOfAnnotatorsIsATieInTheWinRate() throws IOException {
+        RunResult r = run();
+        // q1: one win, one loss (a tie); q2: two wins; q3: two losses; q4: win, tie, loss (a tie)
+        Files.writeString(dir.resolve("prefs.csv"), """
+                item_id,candidate_id,annotator,value
+                q1,vendor,ana,win
+                q1,vendor,ben,loss
+                q2,vendor,ana,win
+                q2,vendor,ben,win
+                q3,vendor,ana,loss
+                q3,vendor,ben,loss
+                q4,vendor,ana,win
+                q4,vendor,ben,tie
+                q4,vendor,chen,loss
+                """);
+        MainTest.Outcome imported = frontier("labels", "import", dir.resolve("prefs.csv").toString(), "--kind",
+                "preference", "--run", r.runId());
+        assertThat(imported.code()).as(imported.out() + imported.err()).isZero();
+        RunResult.Pairwise p = ResultsJson.read(reportDir(imported).resolve("results.json")).pairwise().get(0);
+        assertThat(List.of(p.wins(), p.ties(), p.losses())).containsExactly(1, 2, 1);
+        assertThat(p.rate()).isCloseTo(0.5, within(1e-12));
+        assertThat(imported.out()).contains("win rate vendor vs reference: 0.5000");
     }
 }
