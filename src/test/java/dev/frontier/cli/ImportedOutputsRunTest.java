@@ -157,7 +157,9 @@ class ImportedOutputsRunTest {
             assertThat(h.kind()).isEqualTo("preference");
             assertThat(h.scale()).isEqualTo("1 (baseline preferred)..2 (candidate preferred)");
         });
-        assertThat(Files.readString(reportDir(imported).resolve("report.html"))).contains("alpaca");
+        String html = Files.readString(reportDir(imported).resolve("report.html"));
+        assertThat(html).contains("id=\"pairwise-section\"", "id=\"continuous-note\"");
+        assertThat(html.substring(html.indexOf("id=\"pairwise\""))).contains("alpaca", "vendor");
 
         // imported again under the same name it replaces the earlier figures; a value off the scale names its line
         Files.writeString(dir.resolve("weighted.csv"), "item_id,candidate_id,annotator,value\nq1,vendor,gpt4,2.5\n");
@@ -195,5 +197,7 @@ class ImportedOutputsRunTest {
         assertThat(List.of(p.wins(), p.ties(), p.losses())).containsExactly(1, 2, 1);
         assertThat(p.rate()).isCloseTo(0.5, within(1e-12));
         assertThat(imported.out()).contains("win rate vendor vs reference: 0.5000");
+        assertThat(Files.readString(reportDir(imported).resolve("report.html"))).contains("id=\"pairwise-section\"")
+                .doesNotContain("continuous-note");
     }
 }
