@@ -175,6 +175,27 @@ class ImportedOutputsRunTest {
     }
 
     @Test
+    void continuousPreferencesAsAScorerOfTheSuiteGiveTheSameWinRate() throws IOException {
+        Files.writeString(dir.resolve("weighted.jsonl"), """
+                {"item_id": "q1", "candidate_id": "vendor", "annotator": "gpt4", "value": 1.9}
+                {"item_id": "q2", "candidate_id": "vendor", "annotator": "gpt4", "value": 1.7}
+                {"item_id": "q3", "candidate_id": "vendor", "annotator": "gpt4", "value": 1.5}
+                {"item_id": "q4", "candidate_id": "vendor", "annotator": "gpt4", "value": 1.2}
+                """);
+        Files.writeString(suite, Files.readString(suite) + "  - { id: alpaca, type: human-labels, file: weighted.jsonl, "
+                + "kind: preference, scale: [1, 2], weight: 0 }\n");
+        RunResult r = run();
+        RunResult.Pairwise p = r.pairwise().get(0);
+        assertThat(List.of(p.scorer(), p.source(), p.baseline(), p.candidate()))
+                .containsExactly("alpaca", "human", "reference", "vendor");
+        assertThat(p.rate()).isCloseTo(0.575, within(1e-12));
+        assertThat(p.standardError()).isCloseTo(0.1493039406, within(1e-9));
+        assertThat(List.of(p.wins(), p.ties(), p.losses())).containsExactly(2, 1, 1);
+        // the vendor's mean score on the scorer is its win probability
+        assertThat(r.candidates().get(1).scores().get("alpaca").mean()).isCloseTo(0.575, within(1e-12));
+    }
+
+    @Test
     void anEvenSplitOfAnnotatorsIsATieInTheWinRate() throws IOException {
         RunResult r = run();
         // q1: one win, one loss (a tie); q2: two wins; q3: two losses; q4: win, tie, loss (a tie)
