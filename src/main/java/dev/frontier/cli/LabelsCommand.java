@@ -116,6 +116,11 @@ final class LabelsCommand implements Runnable {
                 RunResult updated = LabelImport.apply(ResultsJson.fromJson(json.get()), name, bound);
                 store.finishRun(id, updated.status(), updated.provenance().finishedAt(),
                         ResultsJson.toJson(updated));
+                if (updated.itemSample() != null) {
+                    // the record of a large run lists a sample of its items; only their outputs can be matched
+                    out.printf("note: run %s lists %d of its %d items; the labels are matched to those only%n", id,
+                            updated.itemSample().embedded(), updated.itemSample().total());
+                }
                 if (bound.kind() == HumanLabels.Kind.PREFERENCE) {
                     printWinRates(updated, out);
                 }
