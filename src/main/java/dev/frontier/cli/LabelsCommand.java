@@ -22,7 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code frontier labels import FILE [--run RUN]}: human labels in; inter-annotator agreement and calibration out. */
+/**
+ * {@code frontier labels import FILE [--run RUN]}: human labels in; inter-annotator agreement, calibration (grades and
+ * labels) or win rates against the incumbent (preferences) out.
+ */
 @Command(name = "labels", mixinStandardHelpOptions = true,
         description = "Human labels: check a labels file and calibrate a run's scorers against it.",
         subcommands = LabelsCommand.Import.class)
@@ -39,7 +42,8 @@ final class LabelsCommand implements Runnable {
     /** {@code frontier labels import}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Check a human-labels file (CSV or JSONL), report the agreement between its annotators, "
-                    + "and with --run, add the labels to a stored run with the calibration of each of its scorers.")
+                    + "and with --run, add the labels to a stored run with the calibration of each of its scorers "
+                    + "(scores, labels) or each candidate's win rate against its incumbent (preferences).")
     static final class Import implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the labels file (.csv, or .jsonl)")
@@ -65,11 +69,13 @@ final class LabelsCommand implements Runnable {
         String kind;
 
         @Option(names = "--scale", paramLabel = "SCALE", split = ",",
-                description = "MIN,MAX for scores (default 1,5), or the labels worst first, e.g. bad,ok,good")
+                description = "MIN,MAX for scores (default 1,5), or the labels worst first, e.g. bad,ok,good; "
+                        + "for preferences B,C: continuous values from B (baseline preferred) to C (candidate "
+                        + "preferred), e.g. 1,2 for AlpacaEval's weighted annotators (default: win, tie, loss)")
         List<String> scale;
 
         @Option(names = "--aggregate", paramLabel = "HOW", description = "mean or majority (default: mean for "
-                + "scores, majority otherwise)")
+                + "scores and continuous preferences, majority otherwise; a preference split evenly is a tie)")
         String aggregate;
 
         @Mixin
@@ -110,6 +116,14 @@ final class LabelsCommand implements Runnable {
                 RunResult updated = LabelImport.apply(ResultsJson.fromJson(json.get()), name, bound);
                 store.finishRun(id, updated.status(), updated.provenance().finishedAt(),
                         ResultsJson.toJson(updated));
+                if (updated.itemSample() != null) {
+                    // the record of a large run lists a sample of its items; only their outputs can be matched
+                    out.printf("note: run %s lists %d of its %d items; the labels are matched to those only%n", id,
+                            updated.itemSample().embedded(), updated.itemSample().total());
+                }
+                if (bound.kind() == HumanLabels.Kind.PREFERENCE) {
+                    printWinRates(updated, out);
+                }
                 for (RunResult.Calibration c : updated.calibration()) {
                     if (c.labels().equals(name)) {
                         out.printf("calibration %s: Spearman item %s, summary %s, system %s; kappa quadratic %s "
@@ -126,6 +140,21 @@ final class LabelsCommand implements Runnable {
             }
         }
 
+        private void printWinRates(RunResult updated, PrintWriter out) {
+            if (LabelImport.incumbent(updated).isEmpty()) {
+                out.printf("run %s has no incumbent, so the preferences give no win rates%n", updated.runId());
+                return;
+            }
+            for (RunResult.Pairwise p : updated.pairwise()) {
+                if (p.scorer().equals(name) && "human".equals(p.source())) {
+                    out.printf(Locale.ROOT, "win rate %s vs %s: %.4f (SE %.4f, %.0f%% CI %.4f..%.4f); %d wins, "
+                                    + "%d ties, %d losses%n", p.candidate(), p.baseline(), p.rate(),
+                            p.standardError(), updated.provenance().confidence() * 100, p.lower(), p.upper(),
+                            p.wins(), p.ties(), p.losses());
+                }
+            }
+        }
+
         private static String num(Double v) {
             return v == null ? "undefined" : String.format(Locale.ROOT, "%.3f", v);
         }
@@ -138,7 +167,20 @@ final class LabelsCommand implements Runnable {
                 default -> throw new CliFailure(Exit.INVALID_INPUT, "--kind takes score, label or preference");
             };
             JudgeScale s = HumanLabels.PREFERENCE;
-            if (k == HumanLabels.Kind.SCORE) {
+            Optional<HumanLabels.PreferenceScale> weighted = Optional.empty();
+            if (k == HumanLabels.Kind.PREFERENCE && scale != null) {
+                try {
+                    if (scale.size() != 2) {
+                        throw new NumberFormatException();
+                    }
+                    weighted = Optional.of(new HumanLabels.PreferenceScale(number(scale.get(0)),
+                            number(scale.get(1))));
+                } catch (IllegalArgumentException e) {
+                    throw new CliFailure(Exit.INVALID_INPUT, "--scale with --kind preference takes two different "
+                            + "numbers B,C: B means the baseline is preferred, C the candidate (e.g. 1,2 for "
+                            + "AlpacaEval's weighted preferences); leave it out for win, tie or loss");
+                }
+            } else if (k == HumanLabels.Kind.SCORE) {
                 s = JudgeScale.ONE_TO_FIVE;
                 if (scale != null) {
                     try {
@@ -175,8 +217,8 @@ final class LabelsCommand implements Runnable {
                             + "value, not '" + role + "'");
                 }
             }
-            HumanLabels.Aggregate a = k == HumanLabels.Kind.SCORE ? HumanLabels.Aggregate.MEAN
-                    : HumanLabels.Aggregate.MAJORITY;
+            HumanLabels.Aggregate a = k == HumanLabels.Kind.SCORE || weighted.isPresent()
+                    ? HumanLabels.Aggregate.MEAN : HumanLabels.Aggregate.MAJORITY;
             if (aggregate != null) {
                 a = switch (aggregate) {
                     case "mean" -> HumanLabels.Aggregate.MEAN;
@@ -186,7 +228,17 @@ final class LabelsCommand implements Runnable {
             }
             return new HumanLabels(file.toString(), f, new HumanLabels.Columns(c.getOrDefault("item", d.item()),
                     c.getOrDefault("candidate", d.candidate()), c.getOrDefault("annotator", d.annotator()),
-                    c.getOrDefault("value", d.value())), k, s, a, HumanLabels.OnMissing.SKIP, List.of(), Map.of());
+                    c.getOrDefault("value", d.value())), k, s, a, HumanLabels.OnMissing.SKIP, List.of(), Map.of(),
+                    weighted);
+        }
+
+        /** A finite number, or NumberFormatException. */
+        private static double number(String text) {
+            double v = new java.math.BigDecimal(text.strip()).doubleValue();
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException(text);
+            }
+            return v;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.sandbox.Sandbox;
+import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
@@ -97,12 +98,14 @@ final class RescoreCommand implements Callable<Integer> {
                         + " (check the id, or pass the right --store)");
             }
             RunId id = RunWiring.newRunId(clock);
+            // no judge: a rescore calls nothing (it never calls a candidate), so it needs no credentials or sandbox
+            boolean callsNothing = prepared.scorers().stream().noneMatch(b -> b.judge().isPresent());
             // judges go to batch jobs as in a run of the suite (execution.mode, or --mode)
-            boolean batchWanted = BatchWiring.wanted(s, sandbox);
-            local = sandbox ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store, timeScale,
-                    jobTimeSeconds, requestLog)) : null;
-            Optional<String> region = RunWiring.region(s, local);
-            try (ModelClient client = RunWiring.client(s, local, region)) {
+            boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox);
+            local = sandbox && !callsNothing ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store,
+                    timeScale, jobTimeSeconds, requestLog)) : null;
+            Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
+            try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
                 err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);
                 err.flush();
                 Runner.Options opts = RunWiring.options(false, noCache, s, store, local, region,
@@ -113,7 +116,14 @@ final class RescoreCommand implements Callable<Integer> {
                     if (batchWanted) {
                         BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
                     }
-                    result = runner.rescore(prepared, id, parent, RunWiring.context(local, region), opts);
+                    // the stored outputs of a run on the sandbox stay simulated, whatever this rescore calls
+                    Optional<String> parentRecord = store.resultsJson(parent);
+                    boolean parentSimulated = parentRecord.isPresent()
+                            && ResultsJson.fromJson(parentRecord.get()).simulated();
+                    Runner.Context base = callsNothing ? RunWiring.contextWithoutCalls()
+                            : RunWiring.context(local, region);
+                    result = runner.rescore(prepared, id, parent, new Runner.Context(base.toolVersion(),
+                            base.endpoint(), base.region(), base.simulated() || parentSimulated), opts);
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
                 }

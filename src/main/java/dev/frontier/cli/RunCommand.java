@@ -90,12 +90,15 @@ final class RunCommand implements Callable<Integer> {
         Sandbox local = null;
         try (RunStore store = RunStore.open(storage.store)) {
             RunId id = resume != null ? resumable(store, prepared) : RunWiring.newRunId(clock);
-            boolean batchWanted = BatchWiring.wanted(s, sandbox);
-            local = sandbox ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store, timeScale,
-                    jobTimeSeconds, requestLog)) : null;
-            Optional<String> region = RunWiring.region(s, local);
-            try (ModelClient client = RunWiring.client(s, local, region)) {
-                String where = local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
+            // imported outputs and no judge: nothing is called, so no credentials, sandbox or batch set-up
+            boolean callsNothing = prepared.callsNoModel();
+            boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox);
+            local = sandbox && !callsNothing ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store,
+                    timeScale, jobTimeSeconds, requestLog)) : null;
+            Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
+            try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
+                String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
+                        : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
                         + region.map(r -> " in " + r).orElse("")
                         + RunWiring.endpoints(s).runtime().map(u -> " at " + ServiceEndpoints.hostOf(u)).orElse("");
                 int total = s.candidates().size() * prepared.dataset().items().size();
@@ -110,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
                     if (batchWanted) {
                         BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
                     }
-                    result = runner.run(prepared, id, RunWiring.context(local, region), options);
+                    result = runner.run(prepared, id, callsNothing ? RunWiring.contextWithoutCalls()
+                            : RunWiring.context(local, region), options);
                 } finally {
                     if (progress instanceof TerminalProgress bar) {
                         bar.close();

@@ -136,6 +136,26 @@ final class RunWiring {
                 + endpoints(s).runtime().map(Object::toString).orElse("");
     }
 
+    /**
+     * The client of a suite that calls no model ({@link dev.frontier.run.PreparedSuite#callsNoModel()}): no endpoint,
+     * no credentials. A call through it is a bug, so it is an internal error, never a silent answer.
+     */
+    static final ModelClient NO_CALLS = new ModelClient() {
+        @Override
+        public dev.frontier.model.CallResult call(dev.frontier.model.ModelRequest request) {
+            throw new IllegalStateException("this suite calls no model, yet " + request.modelId() + " was called");
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** What the run record says about a run that called nothing: no endpoint, nothing simulated. */
+    static Runner.Context contextWithoutCalls() {
+        return new Runner.Context(Main.version(), "none", "", false);
+    }
+
     /** What the run record says about where it ran. */
     static Runner.Context context(Sandbox local, Optional<String> region) {
         return new Runner.Context(Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""),

@@ -1,5 +1,6 @@
 package dev.frontier.cli;
 
+import dev.frontier.run.ExecutionModes;
 import dev.frontier.store.RunResult;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -13,6 +14,11 @@ final class Summary {
     static void print(RunResult r, PrintWriter out) {
         if (r.simulated()) {
             out.println("SIMULATED MODELS (local sandbox): figures show the pipeline, not real model behaviour");
+            java.util.List<String> imported = r.candidates().stream()
+                    .filter(c -> ExecutionModes.IMPORTED.equals(c.mode())).map(RunResult.CandidateResult::id).toList();
+            if (!imported.isEmpty()) {
+                out.println("imported from files, not simulated: " + String.join(", ", imported));
+            }
         }
         out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", "candidate", "model", "quality", "95% CI", "$/1k req",
                 "p95 ms", "");

@@ -132,7 +132,9 @@ final class Aggregation {
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid.get());
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
-                context.simulated(), provenance, suite.traffic().requestsPerMonth(), scorers, rules(suite), candidates,
+                // imported outputs are real whatever the endpoint: a run that calls nothing is not simulated
+                context.simulated() && !p.callsNoModel(), provenance, suite.traffic().requestsPerMonth(), scorers,
+                rules(suite), candidates,
                 frontier, Decisions.decide(suite, candidates, qualityByItem),
                 Decisions.plans(suite, p.catalog(), candidates),
                 evalSpend, calls, itemResults, judging, Review.labelSets(p), Review.calibration(p, itemResults),

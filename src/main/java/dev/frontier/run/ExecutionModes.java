@@ -22,6 +22,8 @@ public final class ExecutionModes {
     public static final String ON_DEMAND = "on-demand";
     /** A Bedrock batch inference job. */
     public static final String BATCH = "batch";
+    /** No call: outputs made elsewhere, read from a file. */
+    public static final String IMPORTED = "imported";
 
     private ExecutionModes() {
     }
@@ -29,7 +31,7 @@ public final class ExecutionModes {
     /**
      * One candidate's mode.
      *
-     * @param mode   {@value #ON_DEMAND} or {@value #BATCH}
+     * @param mode   {@value #ON_DEMAND}, {@value #BATCH} or {@value #IMPORTED}
      * @param reason why, in words
      */
     public record Choice(String mode, String reason) {
@@ -58,6 +60,10 @@ public final class ExecutionModes {
 
     private static Choice choose(PreparedSuite p, CandidateSpec c, int items, SuiteSpec.ExecutionSpec.Mode mode,
                                  boolean batchAvailable, String unavailable) {
+        if (c.isImported()) {
+            return new Choice(IMPORTED, "outputs read from " + c.imported().get().file().getFileName()
+                    + ", nothing called");
+        }
         if (mode == SuiteSpec.ExecutionSpec.Mode.ON_DEMAND) {
             return new Choice(ON_DEMAND, "execution.mode is on-demand");
         }

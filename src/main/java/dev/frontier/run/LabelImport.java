@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code frontier labels import}: human labels read from a file (every bad row reported with file and line) and,
- * for a stored run, the calibration of each of its scorers against them, added to the run's record.
+ * for a stored run, the calibration of each of its scorers against them (grades and labels) or each candidate's win
+ * rate against the run's incumbent (preferences), added to the run's record.
  */
 public final class LabelImport {
     private LabelImport() {
@@ -53,8 +55,10 @@ public final class LabelImport {
     }
 
     /**
-     * The run's record with these labels and the calibration of each of its scorers against them (an earlier
-     * import under the same name is replaced). Only outputs of the run are counted.
+     * The run's record with these labels and the calibration of each of its scorers against them, or for
+     * preferences the win rate of each candidate against the run's incumbent (none when the run has no incumbent);
+     * an earlier import under the same name is replaced. Only outputs of the run are counted, and win rates only
+     * outputs without an error, as in a run.
      */
     public static RunResult apply(RunResult run, String name, HumanLabels labels) {
         Map<HumanLabels.Output, Map<String, Double>> inRun = new LinkedHashMap<>();
@@ -77,10 +81,25 @@ public final class LabelImport {
                     .filter(id -> !id.equals(name) && !"human-labels".equals(type(run, id))).toList();
             calibration.addAll(Review.calibrate(name, used, scorers, run.items()));
         }
+        List<RunResult.Pairwise> pairwise = new ArrayList<>(run.pairwise().stream()
+                .filter(p -> !(p.scorer().equals(name) && "human".equals(p.source()))).toList());
+        Optional<String> baseline = incumbent(run);
+        if (used.kind() == HumanLabels.Kind.PREFERENCE && baseline.isPresent()) {
+            List<String> candidates = run.candidates().stream().map(RunResult.CandidateResult::id).toList();
+            double confidence = run.provenance().confidence();
+            pairwise.addAll(Review.pairwise(name, used, baseline.get(), candidates, run.items(),
+                    confidence > 0 && confidence < 1 ? confidence : 0.95));
+        }
         return new RunResult(run.schema(), run.runId(), run.suite(), run.description(), run.status(),
                 run.simulated(), run.provenance(), run.traffic(), run.scorers(), run.rules(), run.candidates(),
                 run.pareto(), run.decision(), run.plans(), run.evalSpend(), run.calls(), run.items(), run.judging(),
-                sets, calibration, run.pairwise(), run.parentRunId());
+                sets, calibration, pairwise, run.parentRunId(), run.distillation(), run.itemSample());
+    }
+
+    /** The run's incumbent, the baseline preferences are stated against; empty when it has none. */
+    public static Optional<String> incumbent(RunResult run) {
+        return run.candidates().stream().filter(RunResult.CandidateResult::incumbent)
+                .map(RunResult.CandidateResult::id).findFirst();
     }
 
     private static String type(RunResult run, String scorerId) {

@@ -40,6 +40,15 @@ public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split
     }
 
     /**
+     * Whether running the suite calls no model at all: every candidate's outputs are imported and no scorer is an
+     * LLM judge. Such a run needs no endpoint, no credentials and no sandbox, and nothing in it is simulated.
+     */
+    public boolean callsNoModel() {
+        return suite.candidates().stream().allMatch(c -> c.isImported())
+                && scorers.stream().noneMatch(s -> s.judge().isPresent());
+    }
+
+    /**
      * A scorer with its declaration.
      *
      * @param spec   as declared in the suite

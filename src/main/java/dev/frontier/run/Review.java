@@ -5,6 +5,7 @@ import dev.frontier.calibrate.ConfusionMatrix;
 import dev.frontier.calibrate.Measures;
 import dev.frontier.calibrate.Rating;
 import dev.frontier.config.CandidateSpec;
+import dev.frontier.model.Score;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.JudgeScale;
 import dev.frontier.score.LlmJudge;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The run-level figures of the late scorers: each human-label set with its inter-annotator agreement, the
@@ -50,7 +52,7 @@ final class Review {
         }
         double agreement;
         String method;
-        if (h.kind() == HumanLabels.Kind.SCORE) {
+        if (h.kind() == HumanLabels.Kind.SCORE || h.continuous()) {
             agreement = InterAnnotator.krippendorffAlpha(units, AlphaLevel.INTERVAL);
             method = "Krippendorff's alpha (interval)";
         } else if (sameRaterCount(units)) {
@@ -60,7 +62,8 @@ final class Review {
             agreement = InterAnnotator.krippendorffAlpha(units, AlphaLevel.NOMINAL);
             method = "Krippendorff's alpha (nominal)";
         }
-        String scale = h.kind() == HumanLabels.Kind.PREFERENCE ? "loss, tie, win"
+        String scale = h.continuous() ? h.grade(0) + " (baseline preferred).." + h.grade(1) + " (candidate preferred)"
+                : h.kind() == HumanLabels.Kind.PREFERENCE ? "loss, tie, win"
                 : h.scale().isLabels() ? String.join(", ", h.scale().labels())
                 : h.scale().grade(0) + ".." + h.scale().grade(1);
         return new RunResult.HumanLabelSet(id, h.file(), h.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -109,7 +112,7 @@ final class Review {
                     }
                     Double scorer = e.getValue().scores().get(scorerId);
                     if (scorer != null && labels.score(item.id(), e.getKey())
-                            instanceof dev.frontier.model.Score.Value human) {
+                            instanceof Score.Value human) {
                         ratings.add(new Rating(item.id(), e.getKey(), scorer, human.value()));
                     }
                 }
@@ -158,41 +161,68 @@ final class Review {
             return out;
         }
         double confidence = p.suite().statistics().confidence();
+        List<String> candidates = p.suite().candidates().stream().map(CandidateSpec::id).toList();
         for (PreparedSuite.BoundScorer s : p.scorers()) {
             boolean judge = s.judge().map(j -> j.mode() == LlmJudge.Mode.PAIRWISE).orElse(false);
             boolean human = s.labels().map(h -> h.kind() == HumanLabels.Kind.PREFERENCE).orElse(false);
             if (!judge && !human) {
                 continue;
             }
-            for (CandidateSpec c : p.suite().candidates()) {
-                if (c.id().equals(baseline.get().id())) {
-                    continue;
-                }
-                int wins = 0;
-                int losses = 0;
-                int ties = 0;
-                for (RunResult.ItemResult item : items) {
-                    RunResult.ItemOutput o = item.outputs().get(c.id());
-                    Double v = o == null || !o.error().isEmpty() ? null : o.scores().get(s.spec().id());
-                    if (v == null) {
-                        continue;
-                    }
-                    if (v > 0.5) {
-                        wins++;
-                    } else if (v < 0.5) {
-                        losses++;
-                    } else {
-                        ties++;
-                    }
-                }
-                if (wins + losses + ties == 0) {
-                    continue;
-                }
-                WinRate w = WinRate.of(wins, losses, ties, confidence);
-                out.add(new RunResult.Pairwise(s.spec().id(), judge ? "judge" : "human", baseline.get().id(), c.id(),
-                        w.wins(), w.losses(), w.ties(), w.rate(), w.standardError(), w.interval().lower(),
-                        w.interval().upper()));
+            String id = s.spec().id();
+            boolean continuous = s.labels().map(HumanLabels::continuous).orElse(false);
+            out.addAll(winRates(id, judge ? "judge" : "human", baseline.get().id(), candidates, items,
+                    (item, candidate) -> Optional.ofNullable(item.outputs().get(candidate).scores().get(id)),
+                    continuous, confidence));
+        }
+        return out;
+    }
+
+    /**
+     * The win rates of preference labels against {@code baseline}, from the labels themselves (a run that did not
+     * have them as a scorer, as in {@code frontier labels import --run}).
+     */
+    static List<RunResult.Pairwise> pairwise(String name, HumanLabels labels, String baseline,
+                                             List<String> candidates, List<RunResult.ItemResult> items,
+                                             double confidence) {
+        return winRates(name, "human", baseline, candidates, items, (item, candidate) ->
+                        labels.score(item.id(), candidate) instanceof Score.Value v ? Optional.of(v.value())
+                                : Optional.empty(), labels.continuous(), confidence);
+    }
+
+    /**
+     * Each candidate's win rate against the baseline over the items where it answered without error and has a
+     * preference. Preferences of 1, 0.5 and 0 are counted as wins, ties and losses (a value between, e.g. a jury's
+     * mean, counts as the side it leans to); continuous preferences are averaged as win probabilities.
+     */
+    private static List<RunResult.Pairwise> winRates(String scorer, String source, String baseline,
+                                                     List<String> candidates, List<RunResult.ItemResult> items,
+                                                     BiFunction<RunResult.ItemResult, String, Optional<Double>> value,
+                                                     boolean continuous, double confidence) {
+        List<RunResult.Pairwise> out = new ArrayList<>();
+        for (String c : candidates) {
+            if (c.equals(baseline)) {
+                continue;
             }
+            List<Double> values = new ArrayList<>();
+            for (RunResult.ItemResult item : items) {
+                RunResult.ItemOutput o = item.outputs().get(c);
+                if (o != null && o.error().isEmpty()) {
+                    value.apply(item, c).ifPresent(values::add);
+                }
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            WinRate w;
+            if (continuous) {
+                w = WinRate.ofOutcomes(values.stream().mapToDouble(Double::doubleValue).toArray(), confidence);
+            } else {
+                int wins = (int) values.stream().filter(v -> v > 0.5).count();
+                int losses = (int) values.stream().filter(v -> v < 0.5).count();
+                w = WinRate.of(wins, losses, values.size() - wins - losses, confidence);
+            }
+            out.add(new RunResult.Pairwise(scorer, source, baseline, c, w.wins(), w.losses(), w.ties(), w.rate(),
+                    w.standardError(), w.interval().lower(), w.interval().upper()));
         }
         return out;
     }

@@ -14,7 +14,11 @@ import java.util.Optional;
  * The {@code human-labels} scorer: scores written by people, imported from a CSV or JSONL file, one row per item,
  * candidate and annotator. Values are grades on a numeric scale ({@code kind: score}), ordered labels
  * ({@code kind: label}) or a preference against the baseline ({@code kind: preference}: {@code win}, {@code tie},
- * {@code loss}, scored 1, 0.5, 0). Several annotators of one output are combined by their mean or by majority.
+ * {@code loss}, scored 1, 0.5, 0; or, with a numeric {@code scale: [b, c]}, a continuous preference where {@code b}
+ * means the baseline is preferred and {@code c} the candidate, mapped linearly to the candidate's win probability,
+ * as AlpacaEval's weighted annotators give values in [1, 2]). Several annotators of one output are combined by their
+ * mean or by majority; for preferences a majority votes on the outcome (win, tie or loss), and an even split between
+ * outcomes is a tie, as for a jury of pairwise judges.
  * An output without a label is unscored ({@code onMissing: skip}) or, with {@code onMissing: error}, the suite is
  * rejected before anything is called.
  *
@@ -29,10 +33,13 @@ import java.util.Optional;
  * @param onMissing what an output without a label means
  * @param calibrate scorer ids to check against these labels; empty for every other scorer
  * @param labels    normalized values by output, then annotator; empty until the run binds the file
+ * @param weighted  for {@code kind: preference}, the numeric scale of continuous preferences; empty for
+ *                  win, tie and loss
  */
 public record HumanLabels(String file, Optional<Format> format, Columns columns, Kind kind, JudgeScale scale,
                           Aggregate aggregate, OnMissing onMissing, List<String> calibrate,
-                          Map<Output, Map<String, Double>> labels) implements Scorer {
+                          Map<Output, Map<String, Double>> labels, Optional<PreferenceScale> weighted)
+        implements Scorer {
 
     static final List<String> PARAMETERS = List.of("file", "format", "columns", "kind", "scale", "aggregate",
             "onMissing", "calibrate");
@@ -60,11 +67,64 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
     public record Output(String itemId, String candidateId) {
     }
 
+    /**
+     * A numeric scale of continuous preferences: the value that means "the baseline is preferred" and the one that
+     * means "the candidate is preferred" (either may be the larger). A value {@code v} between them is the
+     * candidate's win probability {@code (v - baseline) / (candidate - baseline)}; the midpoint is a tie. AlpacaEval's
+     * weighted annotators write 1 when the first output (the reference, i.e. the baseline) is preferred and 2 when
+     * the second (the model evaluated, i.e. the candidate) is: {@code [1, 2]}.
+     *
+     * @param baseline  the value meaning the baseline is preferred
+     * @param candidate the value meaning the candidate is preferred
+     */
+    public record PreferenceScale(double baseline, double candidate) {
+        public PreferenceScale {
+            if (!Double.isFinite(baseline) || !Double.isFinite(candidate) || baseline == candidate) {
+                throw new IllegalArgumentException("a preference scale needs two different finite ends");
+            }
+        }
+
+        /** The candidate's win probability for a raw value, or empty when it is not a number on the scale. */
+        public Optional<Double> normalize(String raw) {
+            double v;
+            try {
+                v = new java.math.BigDecimal(raw.strip()).doubleValue();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            if (!(v >= Math.min(baseline, candidate) && v <= Math.max(baseline, candidate))) {
+                return Optional.empty();
+            }
+            return Optional.of((v - baseline) / (candidate - baseline));
+        }
+
+        /** The raw value of a win probability, for display. */
+        public String grade(double probability) {
+            return JudgeScale.number(baseline + probability * (candidate - baseline));
+        }
+
+        /** What a valid value looks like, for messages. */
+        public String describe() {
+            return "a number from " + JudgeScale.number(baseline) + " (baseline preferred) to "
+                    + JudgeScale.number(candidate) + " (candidate preferred)";
+        }
+    }
+
     public HumanLabels {
         calibrate = List.copyOf(calibrate);
         Map<Output, Map<String, Double>> copy = new LinkedHashMap<>();
         labels.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
         labels = java.util.Collections.unmodifiableMap(copy);
+        if (weighted.isPresent() && kind != Kind.PREFERENCE) {
+            throw new IllegalArgumentException("a preference scale is only for kind: preference");
+        }
+    }
+
+    /** Labels without a continuous preference scale. */
+    public HumanLabels(String file, Optional<Format> format, Columns columns, Kind kind, JudgeScale scale,
+                       Aggregate aggregate, OnMissing onMissing, List<String> calibrate,
+                       Map<Output, Map<String, Double>> labels) {
+        this(file, format, columns, kind, scale, aggregate, onMissing, calibrate, labels, Optional.empty());
     }
 
     static Scorer from(ParamReader r) {
@@ -81,9 +141,10 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
         Columns columns = readColumns(r);
         Kind kind = r.choice("kind", Kind.class, Kind.SCORE);
         JudgeScale scale = PREFERENCE;
+        Optional<PreferenceScale> weighted = Optional.empty();
         if (kind == Kind.PREFERENCE) {
             if (r.present("scale")) {
-                r.problem("scale", "is not used with kind: preference", "preferences are win, tie or loss");
+                weighted = readPreferenceScale(r);
             }
         } else if (kind == Kind.LABEL && !r.present("scale")) {
             r.problem("scale", "is required for kind: label", "list the labels worst first, e.g. [bad, ok, good]");
@@ -94,7 +155,7 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
             }
         }
         Aggregate aggregate = r.choice("aggregate", Aggregate.class,
-                kind == Kind.SCORE ? Aggregate.MEAN : Aggregate.MAJORITY);
+                kind == Kind.SCORE || weighted.isPresent() ? Aggregate.MEAN : Aggregate.MAJORITY);
         OnMissing onMissing = r.choice("onMissing", OnMissing.class, OnMissing.SKIP);
         List<String> calibrate = new ArrayList<>();
         if (r.present("calibrate")) {
@@ -108,7 +169,22 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
         if (!r.ok() || file.isEmpty()) {
             return null;
         }
-        return new HumanLabels(file.get(), format, columns, kind, scale, aggregate, onMissing, calibrate, Map.of());
+        return new HumanLabels(file.get(), format, columns, kind, scale, aggregate, onMissing, calibrate, Map.of(),
+                weighted);
+    }
+
+    /** {@code scale: [b, c]} of continuous preferences: b means the baseline is preferred, c the candidate. */
+    private static Optional<PreferenceScale> readPreferenceScale(ParamReader r) {
+        if (r.rawValue("scale").orElse(null) instanceof List<?> list && list.size() == 2
+                && list.get(0) instanceof Number b && list.get(1) instanceof Number c
+                && Double.isFinite(b.doubleValue()) && Double.isFinite(c.doubleValue())
+                && b.doubleValue() != c.doubleValue()) {
+            return Optional.of(new PreferenceScale(b.doubleValue(), c.doubleValue()));
+        }
+        r.problem("scale", "must be two different numbers for kind: preference: [baseline preferred, candidate "
+                + "preferred]", "e.g. scale: [1, 2] for AlpacaEval's weighted preferences, or leave it out for win, "
+                + "tie or loss");
+        return Optional.empty();
     }
 
     private static Columns readColumns(ParamReader r) {
@@ -146,6 +222,9 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
     /** The normalized value of one raw label, or empty when it is not on the scale. */
     public Optional<Double> normalize(String raw) {
         String v = raw == null ? "" : raw.strip();
+        if (weighted.isPresent()) {
+            return weighted.get().normalize(v);
+        }
         if (kind == Kind.PREFERENCE) {
             return switch (v.toLowerCase(Locale.ROOT)) {
                 case "win", "1", "1.0", "candidate" -> Optional.of(1.0);
@@ -159,12 +238,25 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
 
     /** What a valid value looks like, for messages. */
     public String expected() {
+        if (weighted.isPresent()) {
+            return weighted.get().describe();
+        }
         return kind == Kind.PREFERENCE ? "win, tie or loss (the candidate against the baseline)" : scale.describe();
+    }
+
+    /** Whether values are continuous preferences (win probabilities) rather than win, tie or loss. */
+    public boolean continuous() {
+        return weighted.isPresent();
+    }
+
+    /** How a normalized value reads on this scorer's scale, for notes and messages. */
+    public String grade(double normalized) {
+        return weighted.map(w -> w.grade(normalized)).orElseGet(() -> scale.grade(normalized));
     }
 
     /** This scorer with the labels read from its file. */
     public HumanLabels withLabels(Map<Output, Map<String, Double>> read) {
-        return new HumanLabels(file, format, columns, kind, scale, aggregate, onMissing, calibrate, read);
+        return new HumanLabels(file, format, columns, kind, scale, aggregate, onMissing, calibrate, read, weighted);
     }
 
     @Override
@@ -188,6 +280,8 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
         double value;
         if (aggregate == Aggregate.MEAN) {
             value = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        } else if (kind == Kind.PREFERENCE) {
+            value = majorityPreference(values);
         } else {
             Map<Double, Integer> counts = new HashMap<>();
             values.forEach(v -> counts.merge(v, 1, Integer::sum));
@@ -198,7 +292,23 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
         }
         StringBuilder note = new StringBuilder();
         new java.util.TreeMap<>(byAnnotator).forEach((a, v) ->
-                note.append(note.length() == 0 ? "" : ", ").append(a).append(": ").append(scale.grade(v)));
+                note.append(note.length() == 0 ? "" : ", ").append(a).append(": ").append(grade(v)));
         return new Score.Value(value, note.toString());
+    }
+
+    /**
+     * The majority of preferences: each annotator votes win (above 0.5), tie (0.5) or loss (below); the outcome with
+     * the most votes gives the mean of its voters' values (1, 0.5 or 0 for win, tie and loss labels); an even split
+     * between outcomes is a tie (0.5), as {@link LlmJudge} does for a jury of pairwise judges.
+     */
+    static double majorityPreference(List<Double> values) {
+        Map<Integer, List<Double>> byOutcome = new HashMap<>();
+        values.forEach(v -> byOutcome.computeIfAbsent(Integer.signum(Double.compare(v, 0.5)), k -> new ArrayList<>()).add(v));
+        int top = byOutcome.values().stream().mapToInt(List::size).max().orElseThrow();
+        List<List<Double>> leaders = byOutcome.values().stream().filter(l -> l.size() == top).toList();
+        if (leaders.size() > 1) {
+            return 0.5;
+        }
+        return leaders.get(0).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 }

@@ -99,6 +99,11 @@ public record JudgeScale(double min, double max, List<String> labels) {
         return num(min + normalized * (max - min));
     }
 
+    /** A number as written: whole numbers without decimals, others with two. */
+    static String number(double v) {
+        return num(v);
+    }
+
     private static String num(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }

@@ -44,4 +44,49 @@ public record WinRate(int wins, int losses, int ties, double rate, double standa
                 (int) total, "normal-approximation");
         return new WinRate(wins, losses, ties, rate, se, interval);
     }
+
+    /**
+     * The win rate of outcomes in [0, 1], one per comparison: 1 a win, 0 a loss, 0.5 a tie, and anything between
+     * the candidate's win probability (a continuous preference). The rate is their mean and the standard error
+     * √(s²/n) with their sample variance; wins, losses and ties count the outcomes above, below and at 0.5. For
+     * outcomes of 0, 0.5 and 1 only it equals {@link #of}. This is AlpacaEval's weighted win rate: its preferences
+     * p in [1, 2] (2 = the evaluated model preferred) give outcomes p − 1, whose mean and standard error of the
+     * mean, ×100, are its {@code win_rate} and {@code standard_error}. Example: 0.9, 0.7, 0.5, 0.2 give rate 0.575,
+     * s² = 0.2675/3, SE = √(0.2675/12) ≈ 0.1493, 2 wins, 1 tie, 1 loss.
+     *
+     * @throws IllegalArgumentException when an outcome is not in [0, 1] or confidence is not in (0, 1)
+     */
+    public static WinRate ofOutcomes(double[] outcomes, double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1)");
+        }
+        int wins = 0;
+        int losses = 0;
+        int ties = 0;
+        double sum = 0;
+        for (double o : outcomes) {
+            if (!(o >= 0 && o <= 1)) {
+                throw new IllegalArgumentException("an outcome must be in [0, 1], got " + o);
+            }
+            sum += o;
+            if (o > 0.5) {
+                wins++;
+            } else if (o < 0.5) {
+                losses++;
+            } else {
+                ties++;
+            }
+        }
+        double n = outcomes.length;
+        double rate = sum / n;
+        double squares = 0;
+        for (double o : outcomes) {
+            squares += (o - rate) * (o - rate);
+        }
+        double se = Math.sqrt(squares / (n - 1) / n);
+        double half = StandardNormal.quantile((1 + confidence) / 2) * se;
+        Interval interval = new Interval(rate, Math.max(0, rate - half), Math.min(1, rate + half), confidence,
+                outcomes.length, "normal-approximation");
+        return new WinRate(wins, losses, ties, rate, se, interval);
+    }
 }

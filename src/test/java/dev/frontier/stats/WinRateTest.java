@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WinRateTest {
@@ -25,6 +26,41 @@ class WinRateTest {
         assertThat(w.wins()).isEqualTo(6);
         assertThat(w.losses()).isEqualTo(3);
         assertThat(w.ties()).isEqualTo(1);
+    }
+
+    @Test
+    void continuousOutcomesGiveTheWeightedWinRate() {
+        // AlpacaEval's weighted preferences 1.9, 1.7, 1.5, 1.2 (2 = the evaluated model preferred) are outcomes
+        // p - 1 = 0.9, 0.7, 0.5, 0.2. Mean 2.3/4 = 0.575; squared deviations 0.325² + 0.125² + 0.075² + 0.375²
+        // = 0.105625 + 0.015625 + 0.005625 + 0.140625 = 0.2675; s² = 0.2675/3; SE = √(0.2675/12) = 0.1493039
+        // (pandas' sem). AlpacaEval reports win_rate 57.5 and standard_error 14.93; wins > 0.5: 2, ties 1, losses 1.
+        WinRate w = WinRate.ofOutcomes(new double[] {0.9, 0.7, 0.5, 0.2}, 0.95);
+        assertThat(w.rate()).isCloseTo(0.575, within(1e-12));
+        assertThat(w.standardError()).isCloseTo(0.1493039406, within(1e-9));
+        assertThat(w.wins()).isEqualTo(2);
+        assertThat(w.ties()).isEqualTo(1);
+        assertThat(w.losses()).isEqualTo(1);
+        // 95 %: half-width 1.959964 × 0.1493039 = 0.2926303
+        assertThat(w.interval().lower()).isCloseTo(0.575 - 0.2926303, within(1e-6));
+        assertThat(w.interval().upper()).isCloseTo(0.575 + 0.2926303, within(1e-6));
+        assertThat(w.interval().n()).isEqualTo(4);
+    }
+
+    @Test
+    void outcomesOfWinTieAndLossGiveTheCountedRate() {
+        double[] outcomes = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0.5};
+        WinRate counted = WinRate.of(6, 3, 1, 0.9);
+        WinRate mean = WinRate.ofOutcomes(outcomes, 0.9);
+        assertThat(mean.rate()).isCloseTo(counted.rate(), within(1e-15));
+        assertThat(mean.standardError()).isCloseTo(counted.standardError(), within(1e-15));
+        assertThat(mean.interval().lower()).isCloseTo(counted.interval().lower(), within(1e-15));
+        assertThat(List.of(mean.wins(), mean.losses(), mean.ties())).containsExactly(6, 3, 1);
+        assertThatThrownBy(() -> WinRate.ofOutcomes(new double[] {0.5, 1.5}, 0.95))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> WinRate.ofOutcomes(new double[] {Double.NaN}, 0.95))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(WinRate.ofOutcomes(new double[] {0.7}, 0.95).standardError()).isNaN();
+        assertThat(WinRate.ofOutcomes(new double[0], 0.95).rate()).isNaN();
     }
 
     @Test
