@@ -328,7 +328,8 @@ public final class Runner {
 
     /**
      * Calls again, in later rounds, the calls that exhausted their retries on throttling or got no answer: each round
-     * first halves the calls in flight and waits for the quota's window to move on. Rounds go on while the round
+     * first halves the calls in flight and waits for the quota's window to move on (the longest back-off times the
+     * round's number). Rounds go on while the round
      * before answered at least one of them, at most {@value #LATER_ROUNDS} times; what is left stays unanswered (the
      * run reports it and says how to resume).
      */
@@ -355,7 +356,9 @@ public final class Runner {
                 return;   // all answered, or the last round answered none
             }
             left = again.size();
-            Duration pause = client instanceof ResilientClient r ? r.slowDown() : Duration.ZERO;
+            // the wait grows with each round, so that a quota's minute has moved on by the later ones
+            Duration pause = client instanceof ResilientClient r ? r.slowDown().multipliedBy(round - 1)
+                    : Duration.ZERO;
             progress.laterRound(round, again.size(), pause);
             Thread.sleep(pause.toMillis());
             runAll(again, prepared.suite().execution().concurrency());
