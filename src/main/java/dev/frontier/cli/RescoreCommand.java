@@ -111,7 +111,7 @@ final class RescoreCommand implements Callable<Integer> {
                             budget != null ? Optional.of(budget) : s.budget().maxUsd());
                     RunResult result;
                     try {
-                        Runner runner = new Runner(client, store, clock, Runner.Progress.NONE);
+                        Runner runner = new Runner(client, store, clock, Runner.Progress.NONE).whileHolding(lease);
                         if (batchWanted) {
                             BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
                         }

@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                     RunResult result;
                     Runner.Progress progress = progress(err, s.name(), total);
                     try {
-                        Runner runner = new Runner(client, store, clock, progress);
+                        Runner runner = new Runner(client, store, clock, progress).whileHolding(lease);
                         if (batchWanted) {
                             BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
                         }
@@ -201,10 +201,14 @@ final class RunCommand implements Callable<Integer> {
             String judges = result.judging() == null || result.judging().notRun() == 0 ? ""
                     : String.format(Locale.ROOT, " and %d of %d judge calls", result.judging().notRun(),
                             result.judging().calls());
-            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent %s of $%s; "
+            RunResult.Spend spend = result.evalSpend();
+            String possibly = spend.possiblyBilledCalls() == 0 ? "" : String.format(Locale.ROOT,
+                    " (and up to $%s possibly billed for %d calls sent without an answer)",
+                    spend.possiblyBilledUsd().toPlainString(), spend.possiblyBilledCalls());
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent %s%s of $%s; "
                             + "%d of %d calls%s were not made. The report covers the rest; resume with "
                             + "'frontier run %s --resume %s --budget <more>'",
-                    result.evalSpend().usd() == null ? "an unknown amount" : "$" + result.evalSpend().usd(),
+                    spend.usd() == null ? "an unknown amount" : "$" + spend.usd(), possibly,
                     limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
                     calls.answers() + calls.notRun(), judges, prepared.suite().file(), result.runId()));
         }

@@ -49,6 +49,7 @@ public final class Runner {
     private final InstantSource clock;
     private final Progress progress;
     private BatchSetup batch;
+    private java.util.function.BooleanSupplier leaseLost = () -> false;
 
     /** Receives progress as calls finish. Called from worker threads. */
     public interface Progress {
@@ -116,6 +117,15 @@ public final class Runner {
      */
     public Runner withBatch(BatchSetup setup) {
         this.batch = setup;
+        return this;
+    }
+
+    /**
+     * Stops calling once {@code lease} is lost (another process took the run over because this one's heartbeat
+     * stopped in time): from then on two writers could pay for the same items.
+     */
+    public Runner whileHolding(WriterLease lease) {
+        this.leaseLost = lease::lost;
         return this;
     }
 
@@ -381,6 +391,10 @@ public final class Runner {
                               java.util.function.Predicate<String> keepText) {
         AtomicInteger done = counted != null ? counted : new AtomicInteger(total - 1);
         return () -> {
+            if (leaseLost.getAsBoolean()) {
+                fatal.compareAndSet(null, "another process took this run over: its writer lease was not renewed in "
+                        + "time, so this process stopped calling");
+            }
             if (fatal.get() != null) {
                 return;
             }
