@@ -48,7 +48,7 @@ class CutOffCallsTest {
         RunId id = new RunId("20261203-120000-c0ff");
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withTimeScale(1.0));
              RunStore store = RunStore.open(dir.resolve("store.db"))) {
-            // Sonnet's simulated answers take longer than this; the small models' mostly do not
+            // the larger models' simulated answers often take longer than this, the small ones' mostly do not
             BedrockConverseClient bedrock = BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
                     Optional.of(sandbox.endpoint()), new BedrockSettings.Static("k", "s"), 1,
                     Duration.ofMillis(700)));
