@@ -333,14 +333,14 @@ public final class Runner {
         return result;
     }
 
-    /** Later rounds at most, each only while the one before answered something. */
+    /** Later rounds at most; they also end when two in a row answered nothing. */
     public static final int LATER_ROUNDS = 5;
 
     /**
      * Calls again, in later rounds, the calls that exhausted their retries on throttling or got no answer: each round
      * first halves the calls in flight and waits for the quota's window to move on (the longest back-off times the
-     * round's number). Rounds go on while the round
-     * before answered at least one of them, at most {@value #LATER_ROUNDS} times; what is left stays unanswered (the
+     * round's number). Rounds go on until two in a row answered none of them, at most
+     * {@value #LATER_ROUNDS} times; what is left stays unanswered (the
      * run reports it and says how to resume).
      */
     private void laterRounds(PreparedSuite prepared, RunId id, List<CandidateSpec> candidates, List<Item> items,
@@ -350,6 +350,7 @@ public final class Runner {
                              AtomicInteger done, int total, java.util.function.Predicate<String> keepText)
             throws InterruptedException {
         int left = Integer.MAX_VALUE;
+        int stalled = 0;
         for (int round = 2; round <= LATER_ROUNDS + 1 && fatal.get() == null; round++) {
             List<Runnable> again = new ArrayList<>();
             for (Item item : items) {
@@ -362,8 +363,9 @@ public final class Runner {
                     }
                 }
             }
-            if (again.isEmpty() || again.size() >= left) {
-                return;   // all answered, or the last round answered none
+            stalled = again.size() >= left ? stalled + 1 : 0;
+            if (again.isEmpty() || stalled == 2) {
+                return;   // all answered, or two rounds in a row answered none
             }
             left = again.size();
             // the wait grows with each round, so that a quota's minute has moved on by the later ones

@@ -54,9 +54,10 @@ class QuotaRoundsTest {
              RunStore store = RunStore.open(dir.resolve("store-" + rpm + ".db"))) {
             BedrockConverseClient bedrock = BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
                     Optional.of(sandbox.endpoint()), new BedrockSettings.Static("k", "s"), 1, Duration.ofSeconds(30)));
-            // a short back-off and few attempts, so that calls do run out of retries in the first round
+            // a short back-off and few attempts, so that calls do run out of retries in the first round; the cap (the
+            // later rounds' pause unit) is a sandbox minute, so that each later round finds the quota's window moved
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(attempts, Duration.ofMillis(20),
-                    Duration.ofMillis(200)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),
+                    Duration.ofSeconds(1)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 5)) {
                 Runner.Progress progress = new Runner.Progress() {
                     @Override
@@ -85,7 +86,9 @@ class QuotaRoundsTest {
         List<Integer> rounds = Collections.synchronizedList(new ArrayList<>());
         RunResult r = run(6, 3, rounds);
         assertThat(r.calls().answers()).isEqualTo(36);
-        assertThat(r.calls().failed()).isZero();
+        assertThat(r.calls().failed()).as("rounds %s, errors %s", rounds, r.items().stream()
+                .flatMap(i -> i.outputs().values().stream()).map(RunResult.ItemOutput::error)
+                .filter(e -> !e.isEmpty()).toList()).isZero();
         assertThat(r.calls().unanswered()).isZero();
         assertThat(r.calls().throttles()).isPositive();
         // the first round left calls throttled out; a later round called them again
