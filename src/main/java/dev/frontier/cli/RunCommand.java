@@ -226,8 +226,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (calls.unanswered() > 0) {
             throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "%d of %d calls are still unanswered "
-                            + "after up to %d later rounds (throttled beyond the retries, or cut off): the quota is too "
-                            + "small for this suite at this pace. Every answer so far is kept; resume with "
+                            + "after up to %d later rounds (throttled beyond the retries, or cut off): the quota is "
+                            + "too small for this suite at this pace. Every answer so far is kept; resume with "
                             + "'frontier run %s --resume %s' to call the rest (lower execution.concurrency or set "
                             + "execution.requestsPerMinute below the quota)", calls.unanswered(), calls.answers(),
                     Runner.LATER_ROUNDS, prepared.suite().file(), result.runId()));
