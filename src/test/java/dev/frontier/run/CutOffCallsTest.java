@@ -50,8 +50,8 @@ class CutOffCallsTest {
              RunStore store = RunStore.open(dir.resolve("store.db"))) {
             // the larger models' simulated answers often take longer than this, the small ones' mostly do not
             BedrockConverseClient bedrock = BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.of(sandbox.endpoint()), new BedrockSettings.Static("k", "s"), 1,
-                    Duration.ofMillis(700)));
+                    BedrockSettings.Endpoints.local(sandbox.endpoint(), Optional.empty()),
+                    new BedrockSettings.Static("k", "s"), 1, Duration.ofMillis(700), "frontier#test"));
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(3, Duration.ofMillis(5),
                     Duration.ofMillis(20)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 9)) {

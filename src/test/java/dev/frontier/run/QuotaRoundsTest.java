@@ -53,7 +53,8 @@ class QuotaRoundsTest {
                 .withQuota(SandboxOptions.ALL_MODELS, rpm, 0));
              RunStore store = RunStore.open(dir.resolve("store-" + rpm + ".db"))) {
             BedrockConverseClient bedrock = BedrockConverseClient.create(new BedrockSettings(Optional.of("us-east-1"),
-                    Optional.of(sandbox.endpoint()), new BedrockSettings.Static("k", "s"), 1, Duration.ofSeconds(30)));
+                    BedrockSettings.Endpoints.local(sandbox.endpoint(), Optional.empty()),
+                    new BedrockSettings.Static("k", "s"), 1, Duration.ofSeconds(30), "frontier#test"));
             // a short back-off and few attempts, so that calls do run out of retries in the first round; the cap (the
             // later rounds' pause unit) is a sandbox minute, so that each later round finds the quota's window moved
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(attempts, Duration.ofMillis(20),
