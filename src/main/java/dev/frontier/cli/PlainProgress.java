@@ -35,6 +35,15 @@ final class PlainProgress implements Runner.Progress {
     }
 
     @Override
+    public void laterRound(int round, int calls, java.time.Duration pause) {
+        synchronized (err) {
+            err.printf("  round %d: %d calls throttled out or cut off are called again in %d s, with fewer in "
+                    + "flight%n", round, calls, pause.toSeconds());
+            err.flush();
+        }
+    }
+
+    @Override
     public void reviewing(int outputs, int scorers) {
         synchronized (err) {
             err.printf("  scoring %d outputs with %d judge and label scorer%s ...%n", outputs, scorers,

@@ -6,6 +6,7 @@ import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
+import dev.frontier.run.WriterLease;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
@@ -98,45 +99,48 @@ final class RescoreCommand implements Callable<Integer> {
                         + " (check the id, or pass the right --store)");
             }
             RunId id = RunWiring.newRunId(clock);
-            // no judge: a rescore calls nothing (it never calls a candidate), so it needs no credentials or sandbox
-            boolean callsNothing = prepared.scorers().stream().noneMatch(b -> b.judge().isPresent());
-            // judges go to batch jobs as in a run of the suite (execution.mode, or --mode)
-            boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox);
-            local = sandbox && !callsNothing ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store,
-                    timeScale, jobTimeSeconds, requestLog)) : null;
-            Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
-            try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
-                err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);
-                err.flush();
-                Runner.Options opts = RunWiring.options(false, noCache, s, store, local, region,
-                        budget != null ? Optional.of(budget) : s.budget().maxUsd());
-                RunResult result;
-                try {
-                    Runner runner = new Runner(client, store, clock, Runner.Progress.NONE);
-                    if (batchWanted) {
-                        BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+            try (WriterLease lease = RunWiring.lease(store, id, err)) {
+                // no judge: a rescore calls nothing (it never calls a candidate), so it needs no credentials or
+                // sandbox
+                boolean callsNothing = prepared.scorers().stream().noneMatch(b -> b.judge().isPresent());
+                // judges go to batch jobs as in a run of the suite (execution.mode, or --mode)
+                boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox);
+                local = sandbox && !callsNothing ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted,
+                        storage.store, timeScale, jobTimeSeconds, requestLog)) : null;
+                Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
+                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
+                    err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);
+                    err.flush();
+                    Runner.Options opts = RunWiring.options(false, noCache, s, store, local, region,
+                            budget != null ? Optional.of(budget) : s.budget().maxUsd());
+                    RunResult result;
+                    try {
+                        Runner runner = new Runner(client, store, clock, Runner.Progress.NONE).whileHolding(lease);
+                        if (batchWanted) {
+                            BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+                        }
+                        // the stored outputs of a run on the sandbox stay simulated, whatever this rescore calls
+                        Optional<String> parentRecord = store.resultsJson(parent);
+                        boolean parentSimulated = parentRecord.isPresent()
+                                && ResultsJson.fromJson(parentRecord.get()).simulated();
+                        Runner.Context base = callsNothing ? RunWiring.contextWithoutCalls()
+                                : RunWiring.context(local, region);
+                        result = runner.rescore(prepared, id, parent, new Runner.Context(base.toolVersion(),
+                                base.endpoint(), base.region(), base.simulated() || parentSimulated), opts);
+                    } catch (IllegalArgumentException e) {
+                        throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
                     }
-                    // the stored outputs of a run on the sandbox stay simulated, whatever this rescore calls
-                    Optional<String> parentRecord = store.resultsJson(parent);
-                    boolean parentSimulated = parentRecord.isPresent()
-                            && ResultsJson.fromJson(parentRecord.get()).simulated();
-                    Runner.Context base = callsNothing ? RunWiring.contextWithoutCalls()
-                            : RunWiring.context(local, region);
-                    result = runner.rescore(prepared, id, parent, new Runner.Context(base.toolVersion(),
-                            base.endpoint(), base.region(), base.simulated() || parentSimulated), opts);
-                } catch (IllegalArgumentException e) {
-                    throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
+                    Path dir = storage.writeReport(result);
+                    Summary.print(result, out);
+                    out.printf("rescored run %s as %s%n", parent, result.runId());
+                    out.printf("report: %s%n", dir.resolve("report.html"));
+                    out.flush();
+                    if ("budget-exhausted".equals(result.status())) {
+                        throw new CliFailure(Exit.PROVIDER, "budget exhausted: some judge calls were not made; "
+                                + "rescore again with a higher --budget");
+                    }
+                    return Exit.OK.code();
                 }
-                Path dir = storage.writeReport(result);
-                Summary.print(result, out);
-                out.printf("rescored run %s as %s%n", parent, result.runId());
-                out.printf("report: %s%n", dir.resolve("report.html"));
-                out.flush();
-                if ("budget-exhausted".equals(result.status())) {
-                    throw new CliFailure(Exit.PROVIDER, "budget exhausted: some judge calls were not made; "
-                            + "rescore again with a higher --budget");
-                }
-                return Exit.OK.code();
             }
         } catch (SetupException | RunStore.StoreException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());

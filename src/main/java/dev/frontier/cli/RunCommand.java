@@ -6,6 +6,7 @@ import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
+import dev.frontier.run.WriterLease;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -88,48 +89,56 @@ final class RunCommand implements Callable<Integer> {
         Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
         InstantSource clock = InstantSource.system();
         Sandbox local = null;
+        RunId id = null;
         try (RunStore store = RunStore.open(storage.store)) {
-            RunId id = resume != null ? resumable(store, prepared) : RunWiring.newRunId(clock);
-            // imported outputs and no judge: nothing is called, so no credentials, sandbox or batch set-up
-            boolean callsNothing = prepared.callsNoModel();
-            boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox);
-            local = sandbox && !callsNothing ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted, storage.store,
-                    timeScale, jobTimeSeconds, requestLog)) : null;
-            Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
-            try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
-                String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
-                        : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
-                        + region.map(r -> " in " + r).orElse("")
-                        + RunWiring.endpoints(s).runtime().map(u -> " at " + ServiceEndpoints.hostOf(u)).orElse("");
-                int total = s.candidates().size() * prepared.dataset().items().size();
-                err.printf("run %s%s: %s, %d candidates × %d items on %s%n", id, resume != null ? " (resumed)" : "",
-                        s.name(), s.candidates().size(), prepared.dataset().items().size(), where);
-                err.flush();
-                Runner.Options options = RunWiring.options(resume != null, noCache, s, store, local, region, limit);
-                RunResult result;
-                Runner.Progress progress = progress(err, s.name(), total);
-                try {
-                    Runner runner = new Runner(client, store, clock, progress);
-                    if (batchWanted) {
-                        BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+            id = resume != null ? resumable(store, prepared) : RunWiring.newRunId(clock);
+            // one writer per run: a second run --resume of this run is refused before it calls anything
+            try (WriterLease lease = RunWiring.lease(store, id, err)) {
+                // imported outputs and no judge: nothing is called, so no credentials, sandbox or batch set-up
+                boolean callsNothing = prepared.callsNoModel();
+                boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox);
+                local = sandbox && !callsNothing ? Sandbox.start(BatchWiring.sandboxOptions(batchWanted,
+                        storage.store, timeScale, jobTimeSeconds, requestLog)) : null;
+                Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
+                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
+                    String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
+                            : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
+                            + region.map(r -> " in " + r).orElse("")
+                            + RunWiring.endpoints(s).runtime().map(u -> " at " + ServiceEndpoints.hostOf(u))
+                            .orElse("");
+                    int total = s.candidates().size() * prepared.dataset().items().size();
+                    err.printf("run %s%s: %s, %d candidates × %d items on %s%n", id,
+                            resume != null ? " (resumed)" : "", s.name(), s.candidates().size(),
+                            prepared.dataset().items().size(), where);
+                    err.flush();
+                    Runner.Options options = RunWiring.options(resume != null, noCache, s, store, local, region,
+                            limit);
+                    RunResult result;
+                    Runner.Progress progress = progress(err, s.name(), total);
+                    try {
+                        Runner runner = new Runner(client, store, clock, progress).whileHolding(lease);
+                        if (batchWanted) {
+                            BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+                        }
+                        result = runner.run(prepared, id, callsNothing ? RunWiring.contextWithoutCalls()
+                                : RunWiring.context(local, region), options);
+                    } finally {
+                        if (progress instanceof TerminalProgress bar) {
+                            bar.close();
+                        }
                     }
-                    result = runner.run(prepared, id, callsNothing ? RunWiring.contextWithoutCalls()
-                            : RunWiring.context(local, region), options);
-                } finally {
-                    if (progress instanceof TerminalProgress bar) {
-                        bar.close();
+                    Path dir = storage.writeReport(result);
+                    Summary.print(result, out);
+                    out.printf("report: %s%n", dir.resolve("report.html"));
+                    out.flush();
+                    int code = verdict(result, prepared, limit);
+                    if (gate) {
+                        lease.close();
+                        store.close();
+                        return GateCommand.check(result, baseline, storage, out);
                     }
+                    return code;
                 }
-                Path dir = storage.writeReport(result);
-                Summary.print(result, out);
-                out.printf("report: %s%n", dir.resolve("report.html"));
-                out.flush();
-                int code = verdict(result, prepared, limit);
-                if (gate) {
-                    store.close();
-                    return GateCommand.check(result, baseline, storage, out);
-                }
-                return code;
             }
         } catch (SetupException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
@@ -138,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (dev.frontier.invoke.CloudException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (Runner.Aborted e) {
-            throw new CliFailure(Exit.PROVIDER, "run stopped: " + e.getMessage());
+            throw new CliFailure(Exit.PROVIDER, "run stopped: " + e.getMessage() + ". Every answer so far is kept; "
+                    + "once that is fixed, resume with 'frontier run " + suite + " --resume " + id + "'");
         } finally {
             if (local != null) {
                 local.close();
@@ -195,22 +205,36 @@ final class RunCommand implements Callable<Integer> {
             String judges = result.judging() == null || result.judging().notRun() == 0 ? ""
                     : String.format(Locale.ROOT, " and %d of %d judge calls", result.judging().notRun(),
                             result.judging().calls());
-            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent %s of $%s; "
+            RunResult.Spend spend = result.evalSpend();
+            String possibly = spend.possiblyBilledCalls() == 0 ? "" : String.format(Locale.ROOT,
+                    " (and up to $%s possibly billed for %d calls sent without an answer)",
+                    spend.possiblyBilledUsd().toPlainString(), spend.possiblyBilledCalls());
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent %s%s of $%s; "
                             + "%d of %d calls%s were not made. The report covers the rest; resume with "
                             + "'frontier run %s --resume %s --budget <more>'",
-                    result.evalSpend().usd() == null ? "an unknown amount" : "$" + result.evalSpend().usd(),
+                    spend.usd() == null ? "an unknown amount" : "$" + spend.usd(), possibly,
                     limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
                     calls.answers() + calls.notRun(), judges, prepared.suite().file(), result.runId()));
         }
-        double failedShare = calls.answers() == 0 ? 0 : (double) calls.failed() / calls.answers();
-        if (calls.answers() > 0 && calls.failed() == calls.answers()) {
+        // calls throttled out or cut off after every later round are not errors of the models: they count apart
+        int errors = calls.failed() - calls.unanswered();
+        double failedShare = calls.answers() == 0 ? 0 : (double) errors / calls.answers();
+        if (calls.answers() > 0 && errors == calls.answers()) {
             throw new CliFailure(Exit.PROVIDER, "every call failed; see the errors in the report");
         }
         if (failedShare > prepared.suite().execution().maxErrorRate()) {
             throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "%d of %d calls failed (%.1f%%, more "
                             + "than execution.maxErrorRate %.1f%%); resume with 'frontier run %s --resume %s' to "
-                            + "try them again", calls.failed(), calls.answers(), failedShare * 100,
+                            + "try them again", errors, calls.answers(), failedShare * 100,
                     prepared.suite().execution().maxErrorRate() * 100, prepared.suite().file(), result.runId()));
+        }
+        if (calls.unanswered() > 0) {
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "%d of %d calls are still unanswered "
+                            + "after up to %d later rounds (throttled beyond the retries, or cut off): the quota is "
+                            + "too small for this suite at this pace. Every answer so far is kept; resume with "
+                            + "'frontier run %s --resume %s' to call the rest (lower execution.concurrency or set "
+                            + "execution.requestsPerMinute below the quota)", calls.unanswered(), calls.answers(),
+                    Runner.LATER_ROUNDS, prepared.suite().file(), result.runId()));
         }
         return Exit.OK.code();
     }

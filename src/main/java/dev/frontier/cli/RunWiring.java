@@ -11,6 +11,7 @@ import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
 import dev.frontier.run.Runner;
 import dev.frontier.run.StoreResponseCache;
+import dev.frontier.run.WriterLease;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
@@ -154,6 +155,30 @@ final class RunWiring {
     /** What the run record says about a run that called nothing: no endpoint, nothing simulated. */
     static Runner.Context contextWithoutCalls() {
         return new Runner.Context(Main.version(), "none", "", false);
+    }
+
+    /**
+     * Takes the writer lease of run {@code id} for this process (exit 3 naming the holder when another live process
+     * writes it); a stale lease taken over is reported on {@code err}.
+     */
+    static WriterLease lease(RunStore store, RunId id, java.io.PrintWriter err) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        WriterLease.Owner owner = new WriterLease.Owner(java.util.UUID.randomUUID().toString(), host,
+                ProcessHandle.current().pid());
+        try {
+            return WriterLease.take(store, id, owner, InstantSource.system(),
+                    pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), notice -> {
+                        err.println("frontier: " + notice);
+                        err.flush();
+                    });
+        } catch (WriterLease.Held e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        }
     }
 
     /** What the run record says about where it ran. */

@@ -42,6 +42,13 @@ final class Summary {
                 spend == null ? "unknown (" + r.evalSpend().unknown() + ")"
                 : "$" + spend.setScale(4, RoundingMode.HALF_EVEN).toPlainString(), r.evalSpend().calls(),
                 r.calls().cacheHits(), r.calls().retries(), r.calls().throttles());
+        if (r.evalSpend().possiblyBilledCalls() > 0) {
+            out.printf("possibly billed: %d calls sent without a stored answer (%d in flight when a run was killed, "
+                            + "%d cut off), up to $%s, counted against the budget%n",
+                    r.evalSpend().possiblyBilledCalls(),
+                    r.evalSpend().possiblyBilledCalls() - r.evalSpend().cutOffCalls(), r.evalSpend().cutOffCalls(),
+                    r.evalSpend().possiblyBilledUsd().setScale(4, RoundingMode.UP).toPlainString());
+        }
         RunResult.Judging j = r.judging();
         if (j != null) {
             out.printf("judges: %s of it over %d calls (%d paid, %d cached; %d replies repaired, %d malformed, "

@@ -43,6 +43,12 @@ public final class AdaptiveLimit {
         notifyAll();
     }
 
+    /** Halves the limit (not below one), as a throttle does: before a round of calls that were throttled out. */
+    public synchronized void lower() {
+        limit = Math.max(1, limit / 2);
+        notifyAll();
+    }
+
     /** The current limit. */
     public synchronized int limit() {
         return (int) limit;

@@ -3,10 +3,17 @@ package dev.frontier.invoke;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.TokenUsage;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -39,9 +46,12 @@ public final class BedrockConverseClient implements ModelClient {
             "ModelErrorException");
 
     private final BedrockRuntimeClient client;
+    /** The host calls go to, for messages: the endpoint override's, else Bedrock's regional endpoint. */
+    private final String host;
 
-    private BedrockConverseClient(BedrockRuntimeClient client) {
+    private BedrockConverseClient(BedrockRuntimeClient client, String host) {
         this.client = client;
+        this.host = host;
     }
 
     /**
@@ -53,7 +63,12 @@ public final class BedrockConverseClient implements ModelClient {
         BedrockRuntimeClientBuilder b = CloudClients.configure(BedrockRuntimeClient.builder(), settings,
                 settings.endpoints().runtime());
         try {
-            return new BedrockConverseClient(b.build());
+            BedrockRuntimeClient built = b.build();
+            String host = settings.endpoints().runtime()
+                    .map(u -> u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort())
+                    .orElseGet(() -> "bedrock-runtime." + built.serviceClientConfiguration().region().id()
+                            + ".amazonaws.com");
+            return new BedrockConverseClient(built, host);
         } catch (SdkClientException e) {
             throw new SetupException("cannot set up the Bedrock client: " + e.getMessage()
                     + " (set AWS_REGION or execution.region in the suite)");
@@ -74,10 +89,45 @@ public final class BedrockConverseClient implements ModelClient {
             boolean retryable = RETRYABLE.contains(code) || e.statusCode() == 429 || e.statusCode() >= 500;
             return new CallResult.Failure(code, message, retryable, elapsedMs(start));
         } catch (SdkClientException e) {
-            return new CallResult.Failure("ClientError", e.getMessage(), true, elapsedMs(start));
+            return clientFailure(e, elapsedMs(start));
         } catch (SdkException e) {
             return new CallResult.Failure("SdkError", e.getMessage(), false, elapsedMs(start));
         }
+    }
+
+    /**
+     * A failure of the client side, classified by whether the request can have reached Bedrock: a connection that
+     * was never made (the host name does not resolve, nothing listens, no route) is
+     * {@link RetryPolicy#UNREACHABLE}, never billed; a request that was sent but got no answer (the client's timeout,
+     * a connection reset or closed while waiting) is {@link RetryPolicy#NO_RESPONSE}: Bedrock bills a request it
+     * processed whether or not the answer arrives, so it may have been billed. Anything else is {@code ClientError}.
+     */
+    private CallResult.Failure clientFailure(SdkClientException e, long elapsedMs) {
+        Throwable unreachable = null;
+        Throwable lost = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException ? e : null;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).contains("connect")) {
+                unreachable = t;
+                break;
+            }
+            if (t instanceof SocketTimeoutException || t instanceof SocketException
+                    || t instanceof java.io.EOFException
+                    || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("end of file")) {
+                lost = lost == null ? t : lost;
+            }
+        }
+        if (unreachable != null) {
+            return new CallResult.Failure(RetryPolicy.UNREACHABLE, "cannot reach " + host + ": "
+                    + unreachable.getClass().getSimpleName() + ": " + unreachable.getMessage(), true, elapsedMs);
+        }
+        if (lost != null) {
+            return new CallResult.Failure(RetryPolicy.NO_RESPONSE, "no answer from " + host + " after the request was "
+                    + "sent (" + lost.getClass().getSimpleName() + ": " + lost.getMessage() + "); Bedrock may have "
+                    + "billed it", false, elapsedMs);
+        }
+        return new CallResult.Failure("ClientError", e.getMessage(), true, elapsedMs);
     }
 
     static ConverseRequest toConverse(ModelRequest request) {

@@ -2,6 +2,7 @@ package dev.frontier.invoke;
 
 import dev.frontier.model.CallResult;
 import dev.frontier.model.ModelRequest;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,9 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A {@link ModelClient} that keeps working under quotas: optional client-side request and token rate limits,
  * an adaptive limit on calls in flight (halved on throttling, grown slowly on success), and retries with
- * exponential back-off and jitter for retryable errors only. Non-retryable failures come back at once.
+ * exponential back-off and jitter for retryable errors only. Non-retryable failures come back at once; so does a
+ * call that was sent and got no answer ({@link RetryPolicy#NO_RESPONSE}), because it may have been billed.
+ *
+ * <p>A circuit breaker stops a run that cannot reach its endpoint at all: after {@value #UNREACHABLE_LIMIT}
+ * consecutive attempts that could not connect, with no answer from the endpoint since the client was made, every
+ * call (those waiting included) fails at once with {@link RetryPolicy#UNREACHABLE}, not retryable, naming the host
+ * and the error. Once the endpoint has answered, connection failures are retried as usual.
  */
 public final class ResilientClient implements ModelClient {
+    /** Consecutive failed connections, with none ever made, that open the circuit breaker. */
+    static final int UNREACHABLE_LIMIT = 5;
+
     private final ModelClient inner;
     private final RetryPolicy retry;
     private final AdaptiveLimit limit;
@@ -22,6 +32,10 @@ public final class ResilientClient implements ModelClient {
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger unreachableStreak =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean reached;
+    private volatile CallResult.Failure open;
 
     /**
      * @param inner    the client that makes the calls
@@ -49,6 +63,9 @@ public final class ResilientClient implements ModelClient {
         long waited = 0;
         try {
             for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+                if (open != null) {
+                    return open;
+                }
                 if (requests.isPresent()) {
                     requests.get().acquire(1);
                 }
@@ -66,6 +83,9 @@ public final class ResilientClient implements ModelClient {
                 }
                 if (throttled) {
                     throttles.incrementAndGet();
+                }
+                if (breaker(result)) {
+                    return open;
                 }
                 if (!(result instanceof CallResult.Failure f) || !RetryPolicy.isRetryable(f.errorCode())
                         || attempt == retry.maxAttempts()) {
@@ -88,6 +108,30 @@ public final class ResilientClient implements ModelClient {
                     + " attempts)", true, f.clientLatencyMs());
         }
         return result;
+    }
+
+    /** Notes whether the endpoint answered; true when the circuit breaker is open after this result. */
+    private boolean breaker(CallResult result) {
+        if (result instanceof CallResult.Failure f && RetryPolicy.UNREACHABLE.equals(f.errorCode())) {
+            if (!reached && unreachableStreak.incrementAndGet() >= UNREACHABLE_LIMIT && open == null) {
+                open = new CallResult.Failure(RetryPolicy.UNREACHABLE, f.message() + " (" + unreachableStreak.get()
+                        + " attempts in a row could not connect and none ever did; stopped instead of retrying)",
+                        false, f.clientLatencyMs());
+            }
+        } else if (!(result instanceof CallResult.Failure f) || !"ClientError".equals(f.errorCode())) {
+            reached = true;   // an answer, even an error, came from the endpoint
+            unreachableStreak.set(0);
+        }
+        return open != null;
+    }
+
+    /**
+     * Prepares for another round of calls that were throttled out or cut off: halves the limit on calls in flight
+     * and returns how long to wait first (the longest back-off, so that the quota's window moves on).
+     */
+    public Duration slowDown() {
+        limit.lower();
+        return retry.cap();
     }
 
     /** Counters so far. */

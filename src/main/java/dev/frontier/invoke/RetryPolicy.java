@@ -14,10 +14,20 @@ import java.util.random.RandomGenerator;
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
 
+    /** The client could not connect (no such host, nothing listening, no route): nothing was sent or billed. */
+    public static final String UNREACHABLE = "EndpointUnreachable";
+
+    /**
+     * The request was sent but no answer came (client timeout, connection reset or closed while waiting). Bedrock
+     * may have processed and billed it, so it is not tried again at once: its worst case stays counted as spent, and
+     * the item goes to a later round.
+     */
+    public static final String NO_RESPONSE = "NoResponse";
+
     /** Error codes worth another attempt: throttling, timeouts, transient server faults, network errors. */
     public static final Set<String> RETRYABLE = Set.of("ThrottlingException", "ModelNotReadyException",
             "ModelTimeoutException", "InternalServerException", "ServiceUnavailableException",
-            "ModelErrorException", "ClientError");
+            "ModelErrorException", "ClientError", UNREACHABLE);
 
     /** Error codes that mean the call can never succeed as configured: stop the run, say what to check. */
     public static final Set<String> FATAL = Set.of("AccessDeniedException", "ResourceNotFoundException",
@@ -43,6 +53,11 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
     /** Whether a failure with {@code errorCode} should be tried again. */
     public static boolean isRetryable(String errorCode) {
         return RETRYABLE.contains(errorCode);
+    }
+
+    /** Whether a call that failed with {@code errorCode} may still have been billed. */
+    public static boolean possiblyBilled(String errorCode) {
+        return NO_RESPONSE.equals(errorCode);
     }
 
     /** Whether the error code is a throttle (the signal to lower concurrency). */

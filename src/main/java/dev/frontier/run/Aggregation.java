@@ -16,6 +16,7 @@ import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.Percentiles;
 import dev.frontier.store.RunResult;
+import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class Aggregation {
     static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
                                String finishedAt, Map<String, Map<String, Runner.Answer>> answers,
                                Runner.Counters counters, ReviewPhase.Tally judges,
-                               Map<String, ExecutionModes.Choice> modes) {
+                               Map<String, ExecutionModes.Choice> modes, RunStore.PossiblyBilled possiblyBilled) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence());
@@ -76,6 +77,7 @@ final class Aggregation {
         int resumed = 0;
         int failed = 0;
         int answered = 0;
+        int unanswered = 0;
         for (CandidateSpec c : suite.candidates()) {
             Map<String, Runner.Answer> byItem = answers.getOrDefault(c.id(), Map.of());
             partial.add(candidate(p, c, items, byItem, bootstrap, modes.get(c.id())));
@@ -96,14 +98,17 @@ final class Aggregation {
                         resumed++;
                     }
                 }
-                if (a.result() instanceof CallResult.Failure) {
+                if (a.result() instanceof CallResult.Failure f) {
                     failed++;
+                    if (a.source() == Runner.Source.CALLED && Runner.retryLater(f.errorCode())) {
+                        unanswered++;
+                    }
                 }
             }
         }
         int planned = suite.candidates().size() * items.size();
         RunResult.Calls calls = new RunResult.Calls(answered, paid, cached, counters.cacheMisses(), resumed, failed,
-                planned - answered, counters.attempts(), counters.retries(), counters.throttles());
+                planned - answered, counters.attempts(), counters.retries(), counters.throttles(), unanswered);
 
         List<ParetoFrontier.Point> points = new ArrayList<>();
         for (RunResult.CandidateResult c : partial) {
@@ -130,7 +135,8 @@ final class Aggregation {
         RunResult.Judging judging = judging(p, judges);
         spend = spend.plus(judges.spend());
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
-                spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid.get());
+                spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid.get(), possiblyBilled.calls(),
+                possiblyBilled.worstCase(), possiblyBilled.cutOff());
         return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
                 // imported outputs are real whatever the endpoint: a run that calls nothing is not simulated
                 context.simulated() && !p.callsNoModel(), provenance, suite.traffic().requestsPerMonth(), scorers,

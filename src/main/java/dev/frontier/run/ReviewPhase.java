@@ -5,6 +5,7 @@ import dev.frontier.cost.ModelPrice;
 import dev.frontier.invoke.BudgetGuard;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.invoke.ResponseCache;
+import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.Cost;
 import dev.frontier.model.Item;
@@ -235,10 +236,16 @@ final class ReviewPhase {
             tally.refused.incrementAndGet();
             return new CallResult.Failure("BudgetExhausted", "not called: the budget could not cover it", false, 0);
         }
+        // committed before the request is sent, settled with the answer: see Runner
+        long intent = store.recordIntent(id, new RunStore.Intent("judge", key.candidateId(), key.itemId(),
+                key.scorerId(), key.judgeModel(), key.slot(), key.attempt(), request.modelId(),
+                cacheKey != null ? cacheKey : ResponseCache.key(options.cacheKey(), request), worst),
+                clock.instant().toString());
         CallResult result = client.call(request);
+        boolean lost = result instanceof CallResult.Failure f && RetryPolicy.possiblyBilled(f.errorCode());
         Cost cost = result instanceof CallResult.Completion c ? price(price, request.modelId(), c) : Cost.ZERO;
-        store.recordJudgeCall(id, key, result, cost.usdOrNull(), "called");
-        budget.settle(worst, cost instanceof Cost.Known k ? k.usd() : worst);
+        store.settleJudgeCall(id, intent, new RunStore.JudgeCallRow(key, result, cost.usdOrNull(), "called"), lost);
+        budget.settle(worst, lost ? worst : cost instanceof Cost.Known k ? k.usd() : worst);
         if (result instanceof CallResult.Completion c) {
             tally.paid.incrementAndGet();
             tally.spent(request.modelId(), cost);

@@ -49,6 +49,7 @@ public final class Runner {
     private final InstantSource clock;
     private final Progress progress;
     private BatchSetup batch;
+    private java.util.function.BooleanSupplier leaseLost = () -> false;
 
     /** Receives progress as calls finish. Called from worker threads. */
     public interface Progress {
@@ -59,6 +60,13 @@ public final class Runner {
 
         /** Every output is in; {@code scorers} judge and label scorers now score {@code outputs} outputs. */
         default void reviewing(int outputs, int scorers) {
+        }
+
+        /**
+         * Round {@code round} (from 2) calls again {@code calls} calls that were throttled out or cut off, with fewer
+         * calls in flight, after waiting {@code pause}.
+         */
+        default void laterRound(int round, int calls, Duration pause) {
         }
     }
 
@@ -112,6 +120,15 @@ public final class Runner {
         return this;
     }
 
+    /**
+     * Stops calling once {@code lease} is lost (another process took the run over because this one's heartbeat
+     * stopped in time): from then on two writers could pay for the same items.
+     */
+    public Runner whileHolding(WriterLease lease) {
+        this.leaseLost = lease::lost;
+        return this;
+    }
+
     /** Call counters of this process, for the run record. */
     record Counters(int cacheMisses, long attempts, long retries, long throttles) {
     }
@@ -158,6 +175,9 @@ public final class Runner {
         Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> invalid = new ConcurrentHashMap<>();
         BudgetGuard budget = new BudgetGuard(options.budget());
+        // calls an earlier process sent without recording an answer (killed while they were in flight, or cut off)
+        // may have been billed: their worst case counts against the budget
+        budget.settle(BigDecimal.ZERO, store.possiblyBilled(id).worstCase());
         AtomicInteger misses = new AtomicInteger();
         Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepared, items.size(), batch != null,
                 UNAVAILABLE);
@@ -228,6 +248,8 @@ public final class Runner {
             }
             runAll(again, prepared.suite().execution().concurrency());
         }
+        laterRounds(prepared, id, candidates, items, budget, options, misses, answers, successes, invalid, context,
+                fatal, done, total, keepText);
         if (fatal.get() != null) {
             store.finishRun(id, "failed", clock.instant().toString(), null);
             throw new Aborted(fatal.get());
@@ -248,7 +270,8 @@ public final class Runner {
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
-                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging, modes);
+                new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging, modes,
+                store.possiblyBilled(id));
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
@@ -304,25 +327,84 @@ public final class Runner {
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers, new Counters(0, stats.attempts(), stats.retries(),
                         stats.throttles()), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
-                        false, "a rescore calls no candidate")).withParent(parent.value());
+                        false, "a rescore calls no candidate"), store.possiblyBilled(id)).withParent(parent.value());
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
                 dev.frontier.store.ResultsJson.toJson(result));
         return result;
     }
 
-    /** The task that calls one candidate on one item on demand. */
+    /** Later rounds at most; they also end when two in a row answered nothing. */
+    public static final int LATER_ROUNDS = 5;
+
+    /**
+     * Calls again, in later rounds, the calls that exhausted their retries on throttling or got no answer: each round
+     * first halves the calls in flight and waits for the quota's window to move on (the longest back-off times the
+     * round's number). Rounds go on until two in a row answered none of them, at most
+     * {@value #LATER_ROUNDS} times; what is left stays unanswered (the
+     * run reports it and says how to resume).
+     */
+    private void laterRounds(PreparedSuite prepared, RunId id, List<CandidateSpec> candidates, List<Item> items,
+                             BudgetGuard budget, Options options, AtomicInteger misses,
+                             Map<String, Map<String, Answer>> answers, Map<String, AtomicInteger> successes,
+                             Map<String, AtomicInteger> invalid, Context context, AtomicReference<String> fatal,
+                             AtomicInteger done, int total, java.util.function.Predicate<String> keepText)
+            throws InterruptedException {
+        int left = Integer.MAX_VALUE;
+        int stalled = 0;
+        for (int round = 2; round <= LATER_ROUNDS + 1 && fatal.get() == null; round++) {
+            List<Runnable> again = new ArrayList<>();
+            for (Item item : items) {
+                for (CandidateSpec c : candidates) {
+                    Answer a = answers.getOrDefault(c.id(), Map.of()).get(item.id());
+                    if (a != null && a.source() == Source.CALLED && a.result() instanceof CallResult.Failure f
+                            && retryLater(f.errorCode())) {
+                        again.add(onDemand(prepared, id, c, item, budget, options, misses, answers, successes,
+                                invalid, context, fatal, null, total, keepText));
+                    }
+                }
+            }
+            stalled = again.size() >= left ? stalled + 1 : 0;
+            if (again.isEmpty() || stalled == 2) {
+                return;   // all answered, or two rounds in a row answered none
+            }
+            left = again.size();
+            // the wait grows with each round, so that a quota's minute has moved on by the later ones
+            Duration pause = client instanceof ResilientClient r ? r.slowDown().multipliedBy(round - 1)
+                    : Duration.ZERO;
+            progress.laterRound(round, again.size(), pause);
+            Thread.sleep(pause.toMillis());
+            runAll(again, prepared.suite().execution().concurrency());
+        }
+    }
+
+    /** Failures another round may cure: throttled beyond the retries, or sent without an answer. */
+    static boolean retryLater(String errorCode) {
+        return RetryPolicy.isThrottle(errorCode) || RetryPolicy.NO_RESPONSE.equals(errorCode);
+    }
+
+    /**
+     * The task that calls one candidate on one item on demand; {@code done} counts finished calls, null in a later
+     * round (its calls were counted in the first).
+     */
     private Runnable onDemand(PreparedSuite prepared, RunId id, CandidateSpec c, Item item, BudgetGuard budget,
                               Options options, AtomicInteger misses, Map<String, Map<String, Answer>> answers,
                               Map<String, AtomicInteger> successes, Map<String, AtomicInteger> invalid,
-                              Context context, AtomicReference<String> fatal, AtomicInteger done, int total,
+                              Context context, AtomicReference<String> fatal, AtomicInteger counted, int total,
                               java.util.function.Predicate<String> keepText) {
+        AtomicInteger done = counted != null ? counted : new AtomicInteger(total - 1);
         return () -> {
+            if (leaseLost.getAsBoolean()) {
+                fatal.compareAndSet(null, "another process took this run over: its writer lease was not renewed in "
+                        + "time, so this process stopped calling");
+            }
             if (fatal.get() != null) {
                 return;
             }
             Answer a = answer(prepared, id, c, item, budget, options, misses);
             if (a == null) {
-                progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
+                if (counted != null) {
+                    progress.callFinished(done.incrementAndGet(), total, c.id(), true, budget.spent());
+                }
                 return;
             }
             put(answers, c, item, a, keepText);
@@ -331,8 +413,10 @@ public final class Runner {
             } else {
                 successes.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
             }
-            progress.callFinished(done.incrementAndGet(), total, c.id(),
-                    a.result() instanceof CallResult.Failure, budget.spent());
+            if (counted != null) {
+                progress.callFinished(done.incrementAndGet(), total, c.id(),
+                        a.result() instanceof CallResult.Failure, budget.spent());
+            }
         };
     }
 
@@ -398,6 +482,11 @@ public final class Runner {
                                    Map<String, AtomicInteger> invalid, Context context,
                                    AtomicReference<String> fatal) {
         boolean noSuccess = successes.getOrDefault(c.id(), new AtomicInteger()).get() == 0;
+        if (RetryPolicy.UNREACHABLE.equals(f.errorCode()) && !f.retryable()) {
+            // the circuit breaker opened: the endpoint was never reached
+            fatal.compareAndSet(null, f.message() + " — check the network, the region and execution.endpoint");
+            return;
+        }
         boolean stop = RetryPolicy.FATAL.contains(f.errorCode());
         if ("ValidationException".equals(f.errorCode()) && noSuccess) {
             int n = invalid.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
@@ -488,9 +577,15 @@ public final class Runner {
         if (!budget.reserve(worst)) {
             return null;
         }
+        // the intent is committed before the request is sent: a call in flight when the process dies is counted as
+        // possibly billed by the resume
+        long intent = store.recordIntent(id, new RunStore.Intent("candidate", c.id(), item.id(), null, null, null, 0,
+                c.model(), key != null ? key : ResponseCache.key(options.cacheKey(), request), worst),
+                clock.instant().toString());
         CallResult result = client.call(request);
         Cost cost = Cost.ZERO;
         Map<String, Score> scores;
+        boolean lost = result instanceof CallResult.Failure f && RetryPolicy.possiblyBilled(f.errorCode());
         if (result instanceof CallResult.Completion completion) {
             cost = price(prepared, c, completion);
             scores = score(prepared, item, completion.text());
@@ -501,8 +596,10 @@ public final class Runner {
                 scores.put(s.spec().id(), new Score.Value(0.0, "call failed: " + f.errorCode()));
             }
         }
-        store.recordCall(id, c.id(), item.id(), c.model(), result, cost.usdOrNull(), scores, "called");
-        budget.settle(worst, cost instanceof Cost.Known k ? k.usd() : worst);
+        store.settleCall(id, intent, new RunStore.CallRow(c.id(), item.id(), c.model(), result, cost.usdOrNull(),
+                scores, "called"), lost);
+        // a call cut off after it was sent keeps its worst case: Bedrock may have billed it
+        budget.settle(worst, lost ? worst : cost instanceof Cost.Known k ? k.usd() : worst);
         if (key != null && result instanceof CallResult.Completion completion) {
             options.cache().get().put(key, completion, clock.instant());
         }

@@ -335,9 +335,17 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param attempts    call attempts sent in this process, retries and judge calls included
      * @param retries     retries in this process
      * @param throttles   throttling answers seen in this process
+     * @param unanswered  of the failed calls, those still throttled out or cut off after every later round: not
+     *                    errors of the model, not counted in {@code execution.maxErrorRate}; a resume calls them
      */
     public record Calls(int answers, int paid, int cacheHits, int cacheMisses, int resumed, int failed, int notRun,
-                        long attempts, long retries, long throttles) {
+                        long attempts, long retries, long throttles, int unanswered) {
+
+        /** Counts of a run that left nothing unanswered (records written before later rounds existed). */
+        public Calls(int answers, int paid, int cacheHits, int cacheMisses, int resumed, int failed, int notRun,
+                     long attempts, long retries, long throttles) {
+            this(answers, paid, cacheHits, cacheMisses, resumed, failed, notRun, attempts, retries, throttles, 0);
+        }
     }
 
     public static final String SCHEMA = "frontier.results/v1";
@@ -491,8 +499,18 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param usd     the total; null when some price was unknown
      * @param unknown why it is unknown, empty when known
      * @param calls   paid calls
+     * @param possiblyBilledCalls calls that were sent without an answer in the store and may have been billed: in
+     *                            flight when a process was killed, or cut off (client timeout, connection reset)
+     * @param possiblyBilledUsd   their worst case (not in {@code usd}; counted against the budget)
+     * @param cutOffCalls         of those, the calls cut off (the rest were in flight at a kill)
      */
-    public record Spend(BigDecimal usd, String unknown, int calls) {
+    public record Spend(BigDecimal usd, String unknown, int calls, int possiblyBilledCalls,
+                        BigDecimal possiblyBilledUsd, int cutOffCalls) {
+
+        /** Spend with nothing possibly billed (records written before it was counted). */
+        public Spend(BigDecimal usd, String unknown, int calls) {
+            this(usd, unknown, calls, 0, BigDecimal.ZERO, 0);
+        }
     }
 
     /**

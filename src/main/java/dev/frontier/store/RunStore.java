@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 3;
+    private static final int SCHEMA_VERSION = 4;
     private final Connection db;
 
     private RunStore(Connection db) {
@@ -120,6 +120,8 @@ public final class RunStore implements AutoCloseable {
                           submitted_at TEXT NOT NULL,
                           updated_at TEXT NOT NULL)""");
                 s.execute(JUDGE_CALLS_TABLE);
+                s.execute(LEASES_TABLE);
+                s.execute(INTENTS_TABLE);
                 s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             try (Statement s = c.createStatement();
@@ -137,6 +139,13 @@ public final class RunStore implements AutoCloseable {
                     // version 2 stores had no judge calls (the table is created above) and no parent runs
                     try (Statement m = c.createStatement()) {
                         m.execute("ALTER TABLE runs ADD COLUMN parent_run_id TEXT");
+                        m.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+                    }
+                    version = 3;
+                }
+                if (version == 3) {
+                    // version 3 stores had no writer leases and no call intents (both tables are created above)
+                    try (Statement m = c.createStatement()) {
                         m.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
                     }
                     version = SCHEMA_VERSION;
@@ -689,6 +698,279 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot read jobs: " + e.getMessage(), e);
         }
+    }
+
+    // ---- one writer per run (table run_leases) and calls that may have been billed (table call_intents) ----
+
+    /** The writer of a run: one row per run being written, removed when the writer ends. */
+    private static final String LEASES_TABLE = """
+            CREATE TABLE IF NOT EXISTS run_leases (
+              run_id TEXT PRIMARY KEY,
+              owner TEXT NOT NULL,
+              host TEXT NOT NULL,
+              pid INTEGER NOT NULL,
+              since TEXT NOT NULL,
+              heartbeat_at TEXT NOT NULL)""";
+
+    /**
+     * Every call that was sent and not yet settled ({@code sent}: in flight, or in flight when its process died), and
+     * every call that was sent and got no answer ({@code lost}): both may have been billed.
+     */
+    private static final String INTENTS_TABLE = """
+            CREATE TABLE IF NOT EXISTS call_intents (
+              intent_id INTEGER PRIMARY KEY AUTOINCREMENT,
+              run_id TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              candidate_id TEXT NOT NULL,
+              item_id TEXT NOT NULL,
+              scorer_id TEXT,
+              judge_model TEXT,
+              slot TEXT,
+              attempt INTEGER NOT NULL,
+              model_id TEXT NOT NULL,
+              request_key TEXT NOT NULL,
+              worst_case_usd TEXT NOT NULL,
+              state TEXT NOT NULL,
+              sent_at TEXT NOT NULL)""";
+
+    /**
+     * Who writes a run.
+     *
+     * @param owner     a random id of the writing process
+     * @param host      its host name
+     * @param pid       its process id
+     * @param since     when it took the lease (ISO-8601)
+     * @param heartbeat when it last said it is alive (ISO-8601)
+     */
+    public record Lease(String owner, String host, long pid, String since, String heartbeat) {
+    }
+
+    /**
+     * The answer to a request for a run's lease.
+     *
+     * @param granted  whether the caller now holds it
+     * @param previous when granted, the stale lease it took over (empty when the run had no writer); when refused,
+     *                 the lease that holds the run
+     */
+    public record LeaseResult(boolean granted, Optional<Lease> previous) {
+    }
+
+    /**
+     * Takes the lease of {@code run} for {@code mine}: granted when no one holds it, when {@code mine} holds it
+     * already, or when the holder's lease is {@code stale} (then it is taken over, compare-and-set on the holder, so
+     * of two processes taking over the same stale lease only one succeeds).
+     */
+    public synchronized LeaseResult takeLease(RunId run, Lease mine, java.util.function.Predicate<Lease> stale) {
+        try {
+            try (PreparedStatement s = db.prepareStatement("INSERT OR IGNORE INTO run_leases(run_id, owner, host, "
+                    + "pid, since, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                bindLease(s, run, mine);
+                if (s.executeUpdate() == 1) {
+                    return new LeaseResult(true, Optional.empty());
+                }
+            }
+            Optional<Lease> holder = lease(run);
+            if (holder.isEmpty()) {
+                return takeLease(run, mine, stale); // released in between
+            }
+            if (holder.get().owner().equals(mine.owner())) {
+                return new LeaseResult(true, Optional.empty());
+            }
+            if (!stale.test(holder.get())) {
+                return new LeaseResult(false, holder);
+            }
+            try (PreparedStatement s = db.prepareStatement("UPDATE run_leases SET run_id = ?, owner = ?, host = ?, "
+                    + "pid = ?, since = ?, heartbeat_at = ? WHERE run_id = ? AND owner = ? AND heartbeat_at = ?")) {
+                bindLease(s, run, mine);
+                s.setString(7, run.value());
+                s.setString(8, holder.get().owner());
+                s.setString(9, holder.get().heartbeat());
+                if (s.executeUpdate() == 1) {
+                    return new LeaseResult(true, holder);
+                }
+            }
+            return new LeaseResult(false, lease(run).or(() -> holder));
+        } catch (SQLException e) {
+            throw new StoreException("cannot take the lease of run " + run + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void bindLease(PreparedStatement s, RunId run, Lease l) throws SQLException {
+        s.setString(1, run.value());
+        s.setString(2, l.owner());
+        s.setString(3, l.host());
+        s.setLong(4, l.pid());
+        s.setString(5, l.since());
+        s.setString(6, l.heartbeat());
+    }
+
+    /** The lease that holds {@code run}, if any. */
+    public synchronized Optional<Lease> lease(RunId run) {
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT owner, host, pid, since, heartbeat_at FROM run_leases WHERE run_id = ?")) {
+            s.setString(1, run.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Lease(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the lease of run " + run + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renews {@code owner}'s lease of {@code run}; false when it no longer holds it. */
+    public synchronized boolean renewLease(RunId run, String owner, String at) {
+        try (PreparedStatement s = db.prepareStatement(
+                "UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND owner = ?")) {
+            s.setString(1, at);
+            s.setString(2, run.value());
+            s.setString(3, owner);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("cannot renew the lease of run " + run + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives up {@code owner}'s lease of {@code run} (nothing when it does not hold it). */
+    public synchronized void releaseLease(RunId run, String owner) {
+        update("DELETE FROM run_leases WHERE run_id = ? AND owner = ?", run.value(), owner);
+    }
+
+    /**
+     * A call about to be sent.
+     *
+     * @param kind        {@code candidate} or {@code judge}
+     * @param candidateId the candidate (whose output a judge judges)
+     * @param itemId      the item
+     * @param scorerId    the judge scorer, null for a candidate call
+     * @param judgeModel  the judge model, null for a candidate call
+     * @param slot        the judge slot, null for a candidate call
+     * @param attempt     the judge attempt (0 for a candidate call)
+     * @param modelId     the model called
+     * @param requestKey  the content hash of the request
+     * @param worstCase   what the call can cost at most
+     */
+    public record Intent(String kind, String candidateId, String itemId, String scorerId, String judgeModel,
+                         String slot, int attempt, String modelId, String requestKey, BigDecimal worstCase) {
+    }
+
+    /** Records that a call is about to be sent and returns its id; the call must then be settled. */
+    public synchronized long recordIntent(RunId run, Intent intent, String sentAt) {
+        try (PreparedStatement s = db.prepareStatement("""
+                INSERT INTO call_intents(run_id, kind, candidate_id, item_id, scorer_id, judge_model, slot, attempt,
+                  model_id, request_key, worst_case_usd, state, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'sent',?)""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, run.value());
+            s.setString(2, intent.kind());
+            s.setString(3, intent.candidateId());
+            s.setString(4, intent.itemId());
+            s.setString(5, intent.scorerId());
+            s.setString(6, intent.judgeModel());
+            s.setString(7, intent.slot());
+            s.setInt(8, intent.attempt());
+            s.setString(9, intent.modelId());
+            s.setString(10, intent.requestKey());
+            s.setString(11, intent.worstCase().toPlainString());
+            s.setString(12, sentAt);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a call about to be sent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Commits a call and settles its intent in one transaction: the intent is removed, or kept as {@code lost} when
+     * the call got no answer and {@code possiblyBilled}.
+     */
+    public synchronized void settleCall(RunId run, long intentId, CallRow row, boolean possiblyBilled) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement call = db.prepareStatement("""
+                    INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
+                      error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                      latency_ms, client_latency_ms, cost_usd, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                 PreparedStatement score = db.prepareStatement(INSERT_SCORE)) {
+                insert(call, score, run, row);
+            }
+            settleIntent(intentId, possiblyBilled);
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot record a call: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** {@link #settleCall} for a judge call. */
+    public synchronized void settleJudgeCall(RunId run, long intentId, JudgeCallRow row, boolean possiblyBilled) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement s = db.prepareStatement(INSERT_JUDGE_CALL)) {
+                bindJudgeCall(s, run, row);
+                s.executeUpdate();
+            }
+            settleIntent(intentId, possiblyBilled);
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot record a judge call: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private void settleIntent(long intentId, boolean possiblyBilled) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(possiblyBilled
+                ? "UPDATE call_intents SET state = 'lost' WHERE intent_id = ?"
+                : "DELETE FROM call_intents WHERE intent_id = ?")) {
+            s.setLong(1, intentId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The calls of a run that may have been billed without an answer in the store.
+     *
+     * @param inFlight  sent and never settled: in flight when their process was killed
+     * @param cutOff    sent and answered by no response (client timeout, connection cut)
+     * @param worstCase the sum of their worst cases
+     */
+    public record PossiblyBilled(int inFlight, int cutOff, BigDecimal worstCase) {
+        public static final PossiblyBilled NONE = new PossiblyBilled(0, 0, BigDecimal.ZERO);
+
+        public int calls() {
+            return inFlight + cutOff;
+        }
+    }
+
+    /** What {@code run}'s unsettled and lost calls may have cost; calls in flight now count as in flight. */
+    public synchronized PossiblyBilled possiblyBilled(RunId run) {
+        int inFlight = 0;
+        int cutOff = 0;
+        BigDecimal worst = BigDecimal.ZERO;
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT state, worst_case_usd FROM call_intents WHERE run_id = ?")) {
+            s.setString(1, run.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if ("lost".equals(rs.getString(1))) {
+                        cutOff++;
+                    } else {
+                        inFlight++;
+                    }
+                    worst = worst.add(new BigDecimal(rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the calls in flight of run " + run + ": " + e.getMessage(), e);
+        }
+        return new PossiblyBilled(inFlight, cutOff, worst);
     }
 
     private void update(String sql, Object... args) {

@@ -138,4 +138,57 @@ class ResilientClientTest {
         assertThat(waits.get(0)).isEqualTo(1_000_000_000L);
         assertThat(waits.get(1)).isEqualTo(1_000_000_000L);
     }
+
+    private static CallResult.Failure unreachable() {
+        return new CallResult.Failure(RetryPolicy.UNREACHABLE, "cannot reach bedrock-runtime.invalid: "
+                + "UnknownHostException: bedrock-runtime.invalid", true, 1);
+    }
+
+    @Test
+    void theCircuitBreakerOpensWhenTheEndpointWasNeverReached() {
+        CallResult[] script = new CallResult[20];
+        java.util.Arrays.fill(script, unreachable());
+        Scripted inner = new Scripted(script);
+        ResilientClient c = client(inner, 3);
+        // 3 attempts, then 2 more: the fifth failed connection in a row opens the breaker
+        CallResult first = c.call(REQUEST);
+        assertThat(first).isInstanceOfSatisfying(CallResult.Failure.class, f -> assertThat(f.retryable()).isTrue());
+        CallResult second = c.call(REQUEST);
+        assertThat(second).isInstanceOfSatisfying(CallResult.Failure.class, f -> {
+            assertThat(f.errorCode()).isEqualTo(RetryPolicy.UNREACHABLE);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.message()).contains("bedrock-runtime.invalid").contains("UnknownHostException")
+                    .contains("5 attempts in a row could not connect");
+        });
+        assertThat(inner.calls).isEqualTo(5);
+        // open: later calls fail at once without a request
+        assertThat(c.call(REQUEST)).isEqualTo(second);
+        assertThat(inner.calls).isEqualTo(5);
+    }
+
+    @Test
+    void theCircuitBreakerStaysClosedOnceTheEndpointAnswered() {
+        CallResult[] script = new CallResult[12];
+        java.util.Arrays.fill(script, unreachable());
+        script[0] = OK;
+        Scripted inner = new Scripted(script);
+        ResilientClient c = client(inner, 3);
+        assertThat(c.call(REQUEST)).isEqualTo(OK);
+        for (int i = 0; i < 3; i++) {
+            assertThat(c.call(REQUEST)).isInstanceOfSatisfying(CallResult.Failure.class,
+                    f -> assertThat(f.retryable()).isTrue());
+        }
+        assertThat(inner.calls).isEqualTo(10);
+    }
+
+    @Test
+    void aCallSentWithoutAnAnswerIsNotRetried() {
+        Scripted inner = new Scripted(new CallResult.Failure(RetryPolicy.NO_RESPONSE, "timed out", false, 60_000));
+        ResilientClient c = client(inner, 5);
+        assertThat(c.call(REQUEST)).isInstanceOfSatisfying(CallResult.Failure.class,
+                f -> assertThat(f.errorCode()).isEqualTo(RetryPolicy.NO_RESPONSE));
+        assertThat(inner.calls).isEqualTo(1);
+        assertThat(RetryPolicy.possiblyBilled(RetryPolicy.NO_RESPONSE)).isTrue();
+        assertThat(RetryPolicy.possiblyBilled(RetryPolicy.UNREACHABLE)).isFalse();
+    }
 }
