@@ -122,7 +122,7 @@ final class LabelsCommand implements Runnable {
                 out.printf("report: %s%n", dir.resolve("report.html"));
                 return Exit.OK.code();
             } catch (RunStore.StoreException e) {
-                throw new CliFailure(Exit.PROVIDER, e.getMessage());
+                throw Failures.store(e);
             }
         }
 
