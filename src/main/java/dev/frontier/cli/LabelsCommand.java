@@ -82,6 +82,9 @@ final class LabelsCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            dev.frontier.model.Ids.nameProblem(name).ifPresent(p -> {
+                throw new CliFailure(Exit.INVALID_INPUT, "--name: " + p);
+            });
             HumanLabels labels = specFromOptions();
             LabelImport.Read read = LabelImport.read(file, labels);
             if (read instanceof LabelImport.Invalid invalid) {

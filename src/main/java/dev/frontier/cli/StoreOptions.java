@@ -42,8 +42,8 @@ final class StoreOptions {
         Path dir = reportDir(result);
         try {
             new ReportWriter().write(result, dir);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new CliFailure(Exit.PROVIDER, "cannot write the report into " + dir + ": " + e.getMessage()
+        } catch (IOException e) {
+            throw new CliFailure(Exit.PROVIDER, "cannot write the report into " + dir + ": " + Failures.describe(e)
                     + "; the run record is kept, so 'frontier report " + result.runId()
                     + " --reports DIR' writes it elsewhere");
         }

@@ -48,7 +48,7 @@ public final class DatasetReader {
         String notFoundHint = "check dataset.path in the suite";
         Optional<Problem> stop = format == Format.JSONL
                 ? text.readJsonLines(path, "dataset", notFoundHint, (node, line) -> {
-                    Optional<String> bad = TextRows.memberProblem(node, List.of(idField), true);
+                    Optional<String> bad = TextRows.memberProblem(node, List.of(idField));
                     if (bad.isPresent()) {
                         text.add(text.problem(line, bad.get(), "write the id as text or a number, e.g. "
                                 + "\"id\": \"t-42\""));

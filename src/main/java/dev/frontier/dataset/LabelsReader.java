@@ -54,7 +54,7 @@ public final class LabelsReader {
         Optional<Problem> stop = jsonl
                 ? text.readJsonLines(file, "labels", notFoundHint, (node, line) -> {
                     Optional<String> bad = TextRows.memberProblem(node, List.of(columns.item(), columns.candidate(),
-                            columns.annotator()), true);
+                            columns.annotator()));
                     if (bad.isPresent()) {
                         text.add(text.problem(line, bad.get(), "item, candidate and annotator are text or numbers"));
                         return;

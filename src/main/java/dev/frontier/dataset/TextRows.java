@@ -122,18 +122,14 @@ final class TextRows {
     }
 
     /**
-     * What keeps {@code object}'s members from being used as row fields, if anything: a {@code null} unless
-     * {@code nullAllowed} (a template would have nothing to put in its place; write {@code ""} for an empty value), or an object or array in one of
-     * the {@code scalars} (ids and the like are text or numbers).
+     * What keeps {@code object}'s members from being used as row fields, if anything: an object or array in one of
+     * the {@code scalars} (ids and the like are text or numbers; a nested value anywhere else is kept as JSON text).
      */
-    static Optional<String> memberProblem(JsonNode object, java.util.Collection<String> scalars, boolean nullAllowed) {
+    static Optional<String> memberProblem(JsonNode object, java.util.Collection<String> scalars) {
         for (var e : object.properties()) {
-            if (e.getValue().isNull() && !nullAllowed) {
-                return Optional.of("field '" + e.getKey() + "' is null");
-            }
             if (scalars.contains(e.getKey()) && !e.getValue().isValueNode()) {
-                return Optional.of("field '" + e.getKey() + "' is " + (e.getValue().isArray() ? "an array" : "an object")
-                        + "; it must be text or a number");
+                return Optional.of("field '" + e.getKey() + "' is " + (e.getValue().isArray() ? "an array"
+                        : "an object") + "; it must be text or a number");
             }
         }
         return Optional.empty();

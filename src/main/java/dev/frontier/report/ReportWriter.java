@@ -118,7 +118,7 @@ public final class ReportWriter {
         if (!dir.startsWith(root) || dir.getNameCount() != root.getNameCount() + 2) {
             throw new IllegalArgumentException("field runId: the report folder " + dir + " would leave " + root);
         }
-        return dir;
+        return reports.resolve(suite).resolve(runId);
     }
 
     /**

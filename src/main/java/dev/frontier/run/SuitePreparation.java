@@ -196,8 +196,8 @@ public final class SuitePreparation {
 
     /**
      * Items without a field some template uses (a JSONL row that leaves the key out or makes it null): the run could
-     * not render their
-     * requests, so they are reported here, with the line, before anything is paid. The first ten are listed.
+     * not render their requests, so they are reported here, with the line, before anything is paid. The first ten are
+     * listed.
      */
     private static void missingInItems(SuiteSpec suite, Dataset dataset, Set<Problem> problems) {
         Map<String, String> used = new java.util.LinkedHashMap<>();
@@ -221,16 +221,15 @@ public final class SuitePreparation {
             for (Map.Entry<String, String> f : used.entrySet()) {
                 if (!item.fields().containsKey(f.getKey()) && reported++ < 10) {
                     problems.add(new Problem(dataset.path(), dataset.line(item.id()), 0, "", "item '"
-                            + dev.frontier.model.Ids.shown(item.id()) + "' has no value for '" + f.getKey() + "' (missing or "
-                            + "null), which " + f.getValue() + " uses", "give every row that field (\"\" when it is "
-                            + "empty)",
-                            Problem.Severity.ERROR));
+                            + dev.frontier.model.Ids.shown(item.id()) + "' has no value for '" + f.getKey()
+                            + "' (missing or null), which " + f.getValue() + " uses",
+                            "give every row that field (\"\" when it is empty)", Problem.Severity.ERROR));
                 }
             }
         }
         if (reported > 10) {
-            problems.add(new Problem(dataset.path(), 0, 0, "", "and " + (reported - 10) + " more items without a "
-                    + "field a template uses", "fix the ones above first", Problem.Severity.ERROR));
+            problems.add(new Problem(dataset.path(), 0, 0, "", "and " + (reported - 10) + " more values missing "
+                    + "for fields a template uses", "fix the ones above first", Problem.Severity.ERROR));
         }
     }
 

@@ -653,6 +653,13 @@ class BadInputCorpusTest {
         cli("labels import for no run id", 2, "--run takes a run id", files("l.csv",
                 "item_id,candidate_id,annotator,value\n1,a,x,3\n"), "labels", "import", "{d}/l.csv", "--run", "../x",
                 "--scale", "1,5", "--store", "{d}/store.db");
+        cli("labels import with a name that climbs out", 2, "--name: '../x' is not a valid id", files("l.csv",
+                "item_id,candidate_id,annotator,value\n1,a,x,3\n"), "labels", "import", "{d}/l.csv", "--name", "../x",
+                "--scale", "1,5", "--store", "{d}/store.db");
+        cli("labels import of /dev/zero", 2, "is not a regular file", files(), "labels", "import", "/dev/zero",
+                "--format", "csv", "--scale", "1,5", "--store", "{d}/store.db");
+        cli("labels import of a file larger than the limit", 2, "more than the", files("l.csv", 300L << 20), "labels",
+                "import", "{d}/l.csv", "--scale", "1,5", "--store", "{d}/store.db");
     }
 
     // ---- run stores -----------------------------------------------------------------------------------------------
