@@ -86,6 +86,9 @@ final class DistillCommand implements Callable<Integer> {
         PreparedSuite prepared = SuiteInput.prepare(suite, err, sandbox);
         SuiteSpec s = prepared.suite();
         InstantSource clock = InstantSource.system();
+        if (launch) {
+            storage.checkWritable();
+        }
         try (RunStore store = RunStore.open(storage.store)) {
             Distiller distiller = new Distiller(store, clock, Distiller.Sleeper.REAL);
             Distiller.Plan plan = plan(distiller, prepared, err);
@@ -151,7 +154,7 @@ final class DistillCommand implements Callable<Integer> {
         } catch (CloudException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (RunStore.StoreException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+            throw Failures.store(e);
         } catch (Runner.Aborted e) {
             throw new CliFailure(Exit.PROVIDER, "evaluation stopped: " + e.getMessage());
         }

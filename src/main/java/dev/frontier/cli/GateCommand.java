@@ -77,7 +77,8 @@ final class GateCommand implements Callable<Integer> {
     /** Writes through a temporary file so a reader never sees half a file. */
     private static void write(Path file, String text) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        // no control or bidi-override character from a run record reaches a CI page (nor breaks the XML)
+        Files.writeString(tmp, dev.frontier.model.UntrustedText.strip(text), StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -90,7 +91,7 @@ final class GateCommand implements Callable<Integer> {
                         what + ": run " + ref + " has no results in " + storage.store));
                 return ResultsJson.fromJson(json);
             } catch (RunStore.StoreException e) {
-                throw new CliFailure(Exit.PROVIDER, e.getMessage());
+                throw Failures.store(e);
             } catch (IOException e) {
                 throw new CliFailure(Exit.PROVIDER, "run " + ref + " has unreadable results: " + e.getMessage());
             }

@@ -113,7 +113,7 @@ final class JobsCommand implements Callable<Integer> {
         } catch (SetupException | CloudException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (RunStore.StoreException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+            throw Failures.store(e);
         }
     }
 

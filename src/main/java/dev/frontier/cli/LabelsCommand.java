@@ -88,6 +88,9 @@ final class LabelsCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            dev.frontier.model.Ids.nameProblem(name).ifPresent(p -> {
+                throw new CliFailure(Exit.INVALID_INPUT, "--name: " + p);
+            });
             HumanLabels labels = specFromOptions();
             LabelImport.Read read = LabelImport.read(file, labels);
             if (read instanceof LabelImport.Invalid invalid) {
@@ -136,7 +139,7 @@ final class LabelsCommand implements Runnable {
                 out.printf("report: %s%n", dir.resolve("report.html"));
                 return Exit.OK.code();
             } catch (RunStore.StoreException e) {
-                throw new CliFailure(Exit.PROVIDER, e.getMessage());
+                throw Failures.store(e);
             }
         }
 

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setExitCodeExceptionMapper(e -> Exit.INVALID_INPUT.code());
+        Arguments.register(cli);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
             c.getErr().println("frontier: " + e.getMessage());
@@ -40,9 +41,11 @@ public final class Main implements Runnable {
             return Exit.INVALID_INPUT.code();
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof CliFailure f) {
-                c.getErr().println("frontier: " + f.getMessage());
-                return f.exit().code();
+            CliFailure known = Failures.known(e);
+            if (known != null) {
+                // a provider's message may echo a request: no credential reaches the console
+                c.getErr().println("frontier: " + dev.frontier.model.Redaction.redact(known.getMessage()));
+                return known.exit().code();
             }
             c.getErr().println("frontier: internal error: " + e);
             StackTraceElement[] st = e.getStackTrace();

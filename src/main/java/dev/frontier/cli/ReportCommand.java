@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
         try (RunStore store = RunStore.open(storage.store)) {
             json = store.resultsJson(id);
         } catch (RunStore.StoreException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+            throw Failures.store(e);
         }
         if (json.isEmpty()) {
             throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no results in " + storage.store

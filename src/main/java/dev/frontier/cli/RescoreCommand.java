@@ -87,6 +87,7 @@ final class RescoreCommand implements Callable<Integer> {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-time-scale must be between 0 and 10");
         }
         storage.requireStore(" (run a suite first, or pass --store)");
+        storage.checkWritable();
         PreparedSuite prepared = SuiteInput.prepare(suite, err,
                 mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode), sandbox);
         SuiteSpec s = prepared.suite();
@@ -142,7 +143,9 @@ final class RescoreCommand implements Callable<Integer> {
                     return Exit.OK.code();
                 }
             }
-        } catch (SetupException | RunStore.StoreException e) {
+        } catch (RunStore.StoreException e) {
+            throw Failures.store(e);
+        } catch (SetupException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } finally {
             if (local != null) {

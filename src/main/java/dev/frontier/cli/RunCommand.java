@@ -88,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
         SuiteSpec s = prepared.suite();
         Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
         InstantSource clock = InstantSource.system();
+        if (resume != null) {
+            storage.requireStore(": there is no run to resume (pass the --store the run was made with)");
+        }
+        storage.checkWritable();
         Sandbox local = null;
         RunId id = null;
         try (RunStore store = RunStore.open(storage.store)) {
@@ -143,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (SetupException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (RunStore.StoreException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+            throw Failures.store(e);
         } catch (dev.frontier.invoke.CloudException e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (Runner.Aborted e) {

@@ -60,6 +60,12 @@ final class SandboxCommand implements Callable<Integer> {
         if (timeScale < 0 || timeScale > 10) {
             throw new CliFailure(Exit.INVALID_INPUT, "--time-scale must be between 0 and 10");
         }
+        if (quotaRpm < 0 || quotaTpm < 0) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--quota-rpm and --quota-tpm must not be negative (0: no quota)");
+        }
+        if (!(throttleRate >= 0 && throttleRate <= 1) || !(faultRate >= 0 && faultRate <= 1)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--throttle-rate and --fault-rate are shares between 0 and 1");
+        }
         Sandbox sandbox;
         try {
             SandboxOptions options = SandboxOptions.defaults().withPort(port).withTimeScale(timeScale)

@@ -24,15 +24,29 @@ final class StoreOptions {
         }
     }
 
-    /** The folder of a run's reports: {@code <reports>/<suite>/<run id>}. */
+    /**
+     * The folder of a run's reports: {@code <reports>/<suite>/<run id>}, checked to stay under {@code --reports}
+     * (exit 2 naming the field otherwise).
+     */
     Path reportDir(RunResult result) {
-        return reports.resolve(result.suite()).resolve(result.runId());
+        try {
+            return ReportWriter.folder(reports, result.suite(), result.runId());
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(Exit.INVALID_INPUT, "the run record's " + e.getMessage()
+                    + "; nothing was written");
+        }
     }
 
-    /** Writes the run's reports into {@link #reportDir} and returns that folder. */
-    Path writeReport(RunResult result) throws IOException {
+    /** Writes the run's reports into {@link #reportDir} and returns that folder (exit 3 when it cannot be written). */
+    Path writeReport(RunResult result) {
         Path dir = reportDir(result);
-        new ReportWriter().write(result, dir);
+        try {
+            new ReportWriter().write(result, dir);
+        } catch (IOException e) {
+            throw new CliFailure(Exit.PROVIDER, "cannot write the report into " + dir + ": " + Failures.describe(e)
+                    + "; the run record is kept, so 'frontier report " + result.runId()
+                    + " --reports DIR' writes it elsewhere");
+        }
         return dir;
     }
 
@@ -50,5 +64,60 @@ final class StoreOptions {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Checks, before anything is paid, that the run store and the reports folder can be written: {@code --store}
+     * is not a folder, {@code --reports} is not a file, and a file can be made in it. Exit 2 naming the option.
+     */
+    void checkWritable() {
+        if (Files.isDirectory(store)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--store " + store + " is a folder; give the path of the "
+                    + "run store file, e.g. .frontier/frontier.db");
+        }
+        if (Files.exists(store) && !Files.isRegularFile(store)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--store " + store + " is not a regular file");
+        }
+        Path storeDir = store.toAbsolutePath().getParent();
+        if (storeDir != null && !Files.exists(store)) {
+            try {
+                tryWriting(storeDir);
+            } catch (IOException | SecurityException e) {
+                throw new CliFailure(Exit.INVALID_INPUT, "--store " + store + " cannot be created (" + reason(e)
+                        + "); choose another --store");
+            }
+        }
+        if (Files.exists(reports) && !Files.isDirectory(reports)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--reports " + reports + " is a file, not a folder; choose "
+                    + "another --reports");
+        }
+        try {
+            tryWriting(reports.toAbsolutePath());
+        } catch (IOException | SecurityException e) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--reports " + reports + " cannot be written (" + reason(e)
+                    + "); choose another --reports");
+        }
+    }
+
+    /** Makes and deletes a file in {@code dir}; folders it had to create are removed again, so nothing is left. */
+    private static void tryWriting(Path dir) throws IOException {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".frontier-check", ".tmp"));
+        } finally {
+            if (missing != null) {
+                for (Path p = dir; p != null && p.startsWith(missing); p = p.getParent()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof IOException io ? Failures.describe(io) : String.valueOf(e.getMessage());
     }
 }

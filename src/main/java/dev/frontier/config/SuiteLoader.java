@@ -1,9 +1,10 @@
 package dev.frontier.config;
 
 import dev.frontier.model.AwsIds;
+import dev.frontier.model.InputLimits;
+import dev.frontier.model.Location;
 import dev.frontier.model.Problem;
 import dev.frontier.model.S3Uri;
-import dev.frontier.model.Location;
 import dev.frontier.model.Template;
 import java.io.IOException;
 import java.io.StringReader;
@@ -71,8 +72,8 @@ public final class SuiteLoader {
                     "cacheWrite", "source")),
             Map.entry("statistics", Set.of("resamples", "seed", "confidence")));
 
-    private static final Pattern SUITE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern CANDIDATE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    private static final Pattern SUITE_NAME = dev.frontier.model.Ids.SUITE;
+    private static final Pattern CANDIDATE_ID = dev.frontier.model.Ids.NAME;
     /** Foundation-model ids and geo inference profiles, e.g. {@code us.amazon.nova-lite-v1:0}. */
     private static final Pattern MODEL_ID = Pattern.compile(
             "(?:(?:us|eu|apac|jp|au|ca|us-gov|global)\\.)?[a-z0-9-]+\\.[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?::[0-9]+k)?");
@@ -123,7 +124,20 @@ public final class SuiteLoader {
     public static Result load(Path file, ScorerCheck scorers) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            Optional<String> unreadable = Files.exists(file) ? InputLimits.problem("suite file",
+                    Files.isRegularFile(file), Files.size(file), InputLimits.SUITE_BYTES) : Optional.empty();
+            if (unreadable.isPresent()) {
+                return new Invalid(List.of(new Problem(file, 0, 0, "", unreadable.get(),
+                        "pass the suite's YAML file", Problem.Severity.ERROR)));
+            }
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) InputLimits.SUITE_BYTES + 1);
+            }
+            if (bytes.length > InputLimits.SUITE_BYTES) {
+                return new Invalid(List.of(new Problem(file, 0, 0, "", InputLimits.problem("suite file", true,
+                        bytes.length, InputLimits.SUITE_BYTES).orElseThrow(), "pass the suite's YAML file",
+                        Problem.Severity.ERROR)));
+            }
         } catch (NoSuchFileException e) {
             return new Invalid(List.of(new Problem(file, 0, 0, "", "suite file not found", "check the path",
                     Problem.Severity.ERROR)));
@@ -247,7 +261,10 @@ public final class SuiteLoader {
                 y.error(node, "dataset.path", "missing", "give the dataset file, relative to this suite file");
             } else if (rawPath.isPresent()) {
                 path = resolve(rawPath.get());
-                if (!Files.isRegularFile(path)) {
+                if (Files.exists(path) && !Files.isRegularFile(path)) {
+                    y.error(m.values().get("path"), "dataset.path", InputLimits.problem("dataset", false, 0,
+                            InputLimits.DATA_BYTES).orElseThrow() + ": " + path, "give the dataset's JSONL or CSV file");
+                } else if (!Files.isRegularFile(path)) {
                     y.error(m.values().get("path"), "dataset.path", "dataset file not found: " + path,
                             "paths are relative to the suite file's folder");
                 }
@@ -486,7 +503,11 @@ public final class SuiteLoader {
                     y.error(n, m.child("type"), "missing", "e.g. 'type: rouge-l'");
                 }
                 String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(type);
-                if (id != null && !ids.add(id)) {
+                if (id != null && m.get("id").isPresent() && !CANDIDATE_ID.matcher(id).matches()) {
+                    // a scorer id names junit.xml test cases and store rows: data, never a path
+                    y.error(m.values().get("id"), m.child("id"), dev.frontier.model.Ids.nameProblem(id).orElseThrow(),
+                            "e.g. 'id: judge-quality'");
+                } else if (id != null && !ids.add(id)) {
                     y.error(m.get("id").orElse(n), m.child("id"), "two scorers are both called '" + id + "'",
                             "give one of them an 'id:'");
                 }
@@ -809,6 +830,7 @@ public final class SuiteLoader {
         private PricingSpec pricing(Node node) {
             YamlNodes.Mapping m = y.mapping(node, "pricing", KEYS.get("pricing"));
             List<PricingSpec.Override> out = new ArrayList<>();
+            Map<String, String> overridden = new HashMap<>();
             List<Node> items = m.get("overrides").map(n -> y.sequence(n, "pricing.overrides")).orElse(List.of());
             for (int i = 0; i < items.size(); i++) {
                 String path = "pricing.overrides[" + i + "]";
@@ -816,6 +838,9 @@ public final class SuiteLoader {
                 String model = o.get("model").flatMap(n -> y.string(n, o.child("model"))).orElse(null);
                 if (o.get("model").isEmpty()) {
                     y.error(items.get(i), o.child("model"), "missing", "name the model whose prices these are");
+                } else if (model != null && overridden.putIfAbsent(model, path) != null) {
+                    y.error(o.values().get("model"), o.child("model"), "'" + model + "' already has prices in "
+                            + overridden.get(model), "keep one override per model");
                 }
                 out.add(new PricingSpec.Override(model, price(o, "input"), price(o, "output"),
                         price(o, "batchInput"), price(o, "batchOutput"), price(o, "cacheRead"),

@@ -47,9 +47,16 @@ public final class DatasetReader {
         Rows rows = new Rows(text, idField);
         String notFoundHint = "check dataset.path in the suite";
         Optional<Problem> stop = format == Format.JSONL
-                ? text.readJsonLines(path, "dataset", notFoundHint, (node, line) -> rows.row(line,
-                        TextRows.fields(node)))
-                : text.readCsv(path, "dataset", notFoundHint, false, rows);
+                ? text.readJsonLines(path, "dataset", notFoundHint, (node, line) -> {
+                    Optional<String> bad = TextRows.memberProblem(node, List.of(idField));
+                    if (bad.isPresent()) {
+                        text.add(text.problem(line, bad.get(), "write the id as text or a number, e.g. "
+                                + "\"id\": \"t-42\""));
+                        return;
+                    }
+                    rows.row(line, TextRows.fields(node));
+                })
+                : text.readCsv(path, "dataset", notFoundHint, true, rows);
         if (stop.isPresent()) {
             return new Invalid(List.of(stop.get()));
         }
@@ -60,7 +67,7 @@ public final class DatasetReader {
             return new Invalid(List.of(text.problem(0, "the dataset has no items", "add at least one row")));
         }
         try {
-            return new Loaded(new Dataset(path, sha256(path), rows.fields, rows.items));
+            return new Loaded(new Dataset(path, sha256(path), rows.fields, rows.items, rows.idLines));
         } catch (IOException e) {
             return new Invalid(List.of(text.problem(0, "cannot read the dataset: " + e.getMessage(), "")));
         } catch (NoSuchAlgorithmException e) {

@@ -52,8 +52,15 @@ public final class LabelsReader {
         Rows rows = new Rows(text, columns, normalize, expected);
         String notFoundHint = "check the scorer's 'file' path; it is relative to the suite file";
         Optional<Problem> stop = jsonl
-                ? text.readJsonLines(file, "labels", notFoundHint, (node, line) -> rows.row(line,
-                        TextRows.fields(node)))
+                ? text.readJsonLines(file, "labels", notFoundHint, (node, line) -> {
+                    Optional<String> bad = TextRows.memberProblem(node, List.of(columns.item(), columns.candidate(),
+                            columns.annotator()));
+                    if (bad.isPresent()) {
+                        text.add(text.problem(line, bad.get(), "item, candidate and annotator are text or numbers"));
+                        return;
+                    }
+                    rows.row(line, TextRows.fields(node));
+                })
                 : text.readCsv(file, "labels", notFoundHint, true, rows);
         if (stop.isPresent()) {
             return new Invalid(List.of(stop.get()));

@@ -147,6 +147,16 @@ public final class OutputsReader {
         if (u.problem != null) {
             return Entry.bad(u.problem, "usage is {\"inputTokens\": n, \"outputTokens\": n}");
         }
+        JsonNode latencyNode = node.get("latencyMs");
+        if (latencyNode != null && !latencyNode.isNull()
+                && !(latencyNode.canConvertToLong() && latencyNode.isIntegralNumber() && latencyNode.asLong() >= 0)) {
+            return Entry.bad("latencyMs is " + latencyNode + ", not a whole number of milliseconds",
+                    "write \"latencyMs\": 850, or leave it out");
+        }
+        JsonNode stopNode = node.get("stopReason");
+        if (stopNode != null && !stopNode.isNull() && !stopNode.isTextual()) {
+            return Entry.bad("stopReason is " + stopNode + ", not text", "e.g. \"stopReason\": \"end_turn\"");
+        }
         long latency = node.path("latencyMs").asLong(0);
         String stop = node.path("stopReason").asText("imported");
         return new Entry(id.asText(), new CallResult.Completion(output.asText(), stop, u.usage, Math.max(0, latency),

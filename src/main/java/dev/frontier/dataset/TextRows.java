@@ -7,6 +7,7 @@ import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
+import dev.frontier.model.InputLimits;
 import dev.frontier.model.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -120,6 +121,20 @@ final class TextRows {
         });
     }
 
+    /**
+     * What keeps {@code object}'s members from being used as row fields, if anything: an object or array in one of
+     * the {@code scalars} (ids and the like are text or numbers; a nested value anywhere else is kept as JSON text).
+     */
+    static Optional<String> memberProblem(JsonNode object, java.util.Collection<String> scalars) {
+        for (var e : object.properties()) {
+            if (scalars.contains(e.getKey()) && !e.getValue().isValueNode()) {
+                return Optional.of("field '" + e.getKey() + "' is " + (e.getValue().isArray() ? "an array"
+                        : "an object") + "; it must be text or a number");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A JSON object's members as text: value nodes as their text, others as JSON; null members are left out. */
     static Map<String, String> fields(JsonNode object) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -171,6 +186,10 @@ final class TextRows {
                                 "quote fields that contain commas"));
                         continue;
                     }
+                    if (String.join("", row).indexOf('\0') >= 0) {
+                        add(problem((int) start, "contains a NUL byte", "this looks like a binary file, not CSV text"));
+                        continue;
+                    }
                     Map<String, String> fields = new LinkedHashMap<>();
                     for (int i = 0; i < header.length; i++) {
                         fields.put(names.get(i), row[i]);
@@ -207,6 +226,15 @@ final class TextRows {
     private Optional<Problem> read(Path file, String what, String notFoundHint, Reading reading) {
         this.file = file;
         lastLine = 0;
+        try {
+            Optional<Problem> unreadable = Files.exists(file) ? InputLimits.problem(what, Files.isRegularFile(file),
+                    Files.size(file), InputLimits.DATA_BYTES).map(p -> problem(0, p, "")) : Optional.empty();
+            if (unreadable.isPresent()) {
+                return unreadable;
+            }
+        } catch (IOException e) {
+            return Optional.of(problem(0, "cannot read the " + what + ": " + e.getMessage(), ""));
+        }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
             reading.read(reader);

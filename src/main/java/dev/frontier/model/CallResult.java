@@ -31,5 +31,9 @@ public sealed interface CallResult permits CallResult.Completion, CallResult.Fai
      * @param clientLatencyMs wall-clock time the client waited
      */
     record Failure(String errorCode, String message, boolean retryable, long clientLatencyMs) implements CallResult {
+        /** The message is redacted ({@link Redaction}): an endpoint that echoes a request must not put keys in the store. */
+        public Failure {
+            message = Redaction.redact(message);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.frontier.model;
 
 /**
  * Escapes untrusted text for GitHub-flavoured Markdown: no markup, no math, no HTML, no table breaks, no
- * mentions, one line.
+ * mentions, one line, and no control or bidi-override characters ({@link UntrustedText}).
  */
 public final class MarkdownText {
     private MarkdownText() {
@@ -13,7 +13,7 @@ public final class MarkdownText {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char ch : text.toCharArray()) {
+        for (char ch : UntrustedText.strip(text).toCharArray()) {
             switch (ch) {
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '$' -> out.append('\\').append(ch);
                 case '@' -> out.append("&#64;"); // no @mentions from model output in a PR comment

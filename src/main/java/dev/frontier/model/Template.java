@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,26 @@ public record Template(String source) {
         if (source == null) {
             throw new IllegalArgumentException("template source must not be null");
         }
+    }
+
+    /**
+     * The first {@code {{} that does not open a well-formed placeholder ({@code {{field}}}), shown with what follows
+     * it; empty when there is none. Such text would be sent to the model as it is, braces and all.
+     */
+    public Optional<String> unclosedPlaceholder() {
+        Matcher m = FIELD.matcher(source);
+        for (int at = source.indexOf("{{"); at >= 0; at = source.indexOf("{{", at + 2)) {
+            if (!m.find(at) || m.start() != at) {
+                int end = Math.min(source.length(), at + 24);
+                int line = source.indexOf('\n', at);
+                if (line >= 0 && line < end) {
+                    end = line;
+                }
+                return Optional.of(source.substring(at, end));
+            }
+            at = m.end() - 2;
+        }
+        return Optional.empty();
     }
 
     /** The distinct field names the template refers to, in order of first use. */

@@ -130,6 +130,7 @@ final class ExplorerData {
     /** A JSON string that cannot close a script element or be read as markup. */
     static void string(StringBuilder out, String s) {
         out.append('"');
+        s = dev.frontier.model.UntrustedText.strip(s); // no ESC or bidi override reaches the page
         if (s != null) {
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);

@@ -1,5 +1,6 @@
 package dev.frontier.report;
 
+import dev.frontier.model.UntrustedText;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import freemarker.template.Configuration;
@@ -76,7 +77,9 @@ public final class ReportWriter {
         model.put("fmt", new Formats());
         model.put("script", script);
         model.put("scriptHash", scriptHash);
-        return new Rendered(ResultsJson.toJson(result), render("report.ftlh", model), render("summary.ftlmd", model));
+        // the templates escape markup; control and bidi-override characters go here, whatever field held them
+        return new Rendered(ResultsJson.toJson(result), UntrustedText.strip(render("report.ftlh", model)),
+                UntrustedText.strip(render("summary.ftlmd", model)));
     }
 
     private String render(String name, Map<String, Object> model) {
@@ -92,43 +95,115 @@ public final class ReportWriter {
         }
     }
 
+    /** The files a report folder holds; the writer deletes these and nothing else. */
+    public static final java.util.Set<String> FILES = java.util.Set.of("results.json", "report.html", "summary.md",
+            "junit.xml", "recheck.json", "recheck.md");
+
     /**
-     * Writes the report into {@code dir} (created, or replaced as a whole).
+     * The report folder of a run under {@code reports}: {@code <reports>/<suite>/<run id>}. The ids are checked again
+     * here (they come from the run record, which may be a file someone handed over), and the folder must stay under
+     * {@code reports}.
+     *
+     * @throws IllegalArgumentException naming the field whose value would leave {@code reports}
+     */
+    public static Path folder(Path reports, String suite, String runId) {
+        dev.frontier.model.Ids.suiteProblem(suite).ifPresent(p -> {
+            throw new IllegalArgumentException("field suite: " + p);
+        });
+        dev.frontier.model.Ids.runProblem(runId).ifPresent(p -> {
+            throw new IllegalArgumentException("field runId: " + p);
+        });
+        Path root = reports.toAbsolutePath().normalize();
+        Path dir = root.resolve(suite).resolve(runId).normalize();
+        if (!dir.startsWith(root) || dir.getNameCount() != root.getNameCount() + 2) {
+            throw new IllegalArgumentException("field runId: the report folder " + dir + " would leave " + root);
+        }
+        return reports.resolve(suite).resolve(runId);
+    }
+
+    /**
+     * Writes the report into {@code dir}, replacing the folder as a whole: the files are written to a temporary
+     * folder beside it, the old folder is moved aside and the new one moved into its place, then the old one's files
+     * (only those in {@link #FILES}) are deleted. A folder that holds anything else is left alone and refused.
      *
      * @return {@code dir}
+     * @throws IOException when the folder cannot be written, or holds files frontier did not write
      */
     public Path write(RunResult result, Path dir) throws IOException {
         Rendered r = render(result);
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            foreign(dir); // before anything is written
+        }
         Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp");
+        Path old = null;
         try {
             Files.writeString(tmp.resolve("results.json"), r.resultsJson(), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), r.html(), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("summary.md"), r.markdown(), StandardCharsets.UTF_8);
-            if (Files.exists(dir)) {
-                try (var old = Files.list(dir)) {
-                    for (Path p : old.toList()) {
-                        Files.delete(p);
-                    }
-                }
-                Files.delete(dir);
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                foreign(dir);
+                old = parent.resolve("." + dir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+                move(dir, old);
             }
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir);
-            }
+            move(tmp, dir);
             return dir;
         } finally {
-            if (Files.exists(tmp)) {
-                try (var left = Files.list(tmp)) {
-                    for (Path p : left.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(tmp);
+            deleteOwn(tmp);
+            if (old != null) {
+                deleteOwn(old);
             }
         }
+    }
+
+    /** Refuses a folder that is a link, not a folder, or holds anything frontier does not write there. */
+    private static void foreign(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(dir + " is not a report folder (a file or a link); move it away or choose another "
+                    + "--reports");
+        }
+        java.util.List<String> others = new java.util.ArrayList<>();
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                if (!FILES.contains(p.getFileName().toString())
+                        || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    others.add(p.getFileName().toString());
+                }
+            }
+        }
+        if (!others.isEmpty()) {
+            java.util.Collections.sort(others);
+            throw new IOException(dir + " holds files frontier did not write (" + String.join(", ",
+                    others.subList(0, Math.min(5, others.size()))) + (others.size() > 5 ? ", …" : "")
+                    + "); move them away or choose another --reports");
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes the report files in {@code dir}, then {@code dir} if that left it empty. */
+    private static void deleteOwn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        for (String name : FILES) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(p);
+            }
+        }
+        try (var left = Files.list(dir)) {
+            if (left.findAny().isPresent()) {
+                return;
+            }
+        }
+        Files.delete(dir);
     }
 }

@@ -44,6 +44,13 @@ final class LateScorers {
         String path = s.path() + ".prompt";
         Path file = resolve(suite, judge.promptFile().get());
         try {
+            Optional<String> unreadable = Files.exists(file) ? dev.frontier.model.InputLimits.problem("judge prompt",
+                    Files.isRegularFile(file), Files.size(file), dev.frontier.model.InputLimits.SUITE_BYTES)
+                    : Optional.empty();
+            if (unreadable.isPresent()) {
+                problems.add(Problem.error(suite.at(path), path, file + ": " + unreadable.get(), ""));
+                return null;
+            }
             return judge.withPrompt(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             problems.add(Problem.error(suite.at(path), path, "cannot read the judge prompt " + file,

@@ -92,6 +92,8 @@ public final class SuitePreparation {
                     problems);
         }
 
+        missingInItems(suite, dataset, problems);
+
         List<PreparedSuite.BoundScorer> scorers = new ArrayList<>();
         for (ScorerSpec s : suite.scorers()) {
             for (Map.Entry<String, Object> p : s.params().entrySet()) {
@@ -168,6 +170,7 @@ public final class SuitePreparation {
     private static void checkTemplate(SuiteSpec suite, Template t, String candidatePath, String suitePath,
                                       Set<String> fields, Set<Problem> problems) {
         String path = suite.locations().containsKey(candidatePath) ? candidatePath : suitePath;
+        unclosed(suite, t, path).ifPresent(problems::add);
         for (String f : t.fields()) {
             if (!fields.contains(f)) {
                 problems.add(missingField(suite, path, f, fields));
@@ -178,6 +181,7 @@ public final class SuitePreparation {
     private static void checkTemplates(SuiteSpec suite, Object value, String path, Set<String> fields,
                                        Set<Problem> problems) {
         if (value instanceof String s) {
+            unclosed(suite, new Template(s), path).ifPresent(problems::add);
             for (String f : new Template(s).fields()) {
                 if (!fields.contains(f)) {
                     problems.add(missingField(suite, path, f, fields));
@@ -188,6 +192,61 @@ public final class SuitePreparation {
                 checkTemplates(suite, list.get(i), path + "[" + i + "]", fields, problems);
             }
         }
+    }
+
+    /**
+     * Items without a field some template uses (a JSONL row that leaves the key out or makes it null): the run could
+     * not render their requests, so they are reported here, with the line, before anything is paid. The first ten are
+     * listed.
+     */
+    private static void missingInItems(SuiteSpec suite, Dataset dataset, Set<Problem> problems) {
+        Map<String, String> used = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < suite.candidates().size(); i++) {
+            CandidateSpec c = suite.candidates().get(i);
+            if (c.isImported()) {
+                continue;
+            }
+            String at = "candidates[" + i + "].prompt";
+            c.prompt().system().fields().forEach(f -> used.putIfAbsent(f, at + ".system"));
+            c.prompt().user().fields().forEach(f -> used.putIfAbsent(f, at + ".user"));
+        }
+        for (ScorerSpec s : suite.scorers()) {
+            for (Map.Entry<String, Object> p : s.params().entrySet()) {
+                templateFields(p.getValue(), s.path() + "." + p.getKey(), used);
+            }
+        }
+        used.keySet().retainAll(dataset.fields());
+        int reported = 0;
+        for (dev.frontier.model.Item item : dataset.items()) {
+            for (Map.Entry<String, String> f : used.entrySet()) {
+                if (!item.fields().containsKey(f.getKey()) && reported++ < 10) {
+                    problems.add(new Problem(dataset.path(), dataset.line(item.id()), 0, "", "item '"
+                            + dev.frontier.model.Ids.shown(item.id()) + "' has no value for '" + f.getKey()
+                            + "' (missing or null), which " + f.getValue() + " uses",
+                            "give every row that field (\"\" when it is empty)", Problem.Severity.ERROR));
+                }
+            }
+        }
+        if (reported > 10) {
+            problems.add(new Problem(dataset.path(), 0, 0, "", "and " + (reported - 10) + " more values missing "
+                    + "for fields a template uses", "fix the ones above first", Problem.Severity.ERROR));
+        }
+    }
+
+    private static void templateFields(Object value, String path, Map<String, String> used) {
+        if (value instanceof String s) {
+            new Template(s).fields().forEach(f -> used.putIfAbsent(f, path));
+        } else if (value instanceof List<?> list) {
+            for (Object o : list) {
+                templateFields(o, path, used);
+            }
+        }
+    }
+
+    private static Optional<Problem> unclosed(SuiteSpec suite, Template t, String path) {
+        return t.unclosedPlaceholder().map(text -> Problem.error(suite.at(path), path, "'"
+                + dev.frontier.model.Ids.shown(text) + "' is not a closed placeholder",
+                "write {{field}} with both pairs of braces"));
     }
 
     private static Problem missingField(SuiteSpec suite, String path, String field, Set<String> fields) {

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.frontier.model.Ids;
+import dev.frontier.model.InputLimits;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads and writes {@code results.json}. */
 public final class ResultsJson {
@@ -34,11 +40,56 @@ public final class ResultsJson {
         if (r == null || !RunResult.SCHEMA.equals(r.schema())) {
             throw new IOException("not a " + RunResult.SCHEMA + " document");
         }
+        checkIds(r);
         return r;
+    }
+
+    /**
+     * Checks the ids that become folder and file names against {@link Ids}: a record's {@code runId} and
+     * {@code suite} name its report folder, so a record that says {@code ../../src} is refused before anything is
+     * written or deleted.
+     */
+    private static void checkIds(RunResult r) throws IOException {
+        check("runId", Ids.runProblem(r.runId()));
+        check("suite", Ids.suiteProblem(r.suite()));
+        if (r.parentRunId() != null) {
+            check("parentRunId", Ids.runProblem(r.parentRunId()));
+        }
+        if (r.candidates() != null) {
+            for (int i = 0; i < r.candidates().size(); i++) {
+                RunResult.CandidateResult c = r.candidates().get(i);
+                check("candidates[" + i + "].id", c == null ? Optional.of("missing") : Ids.nameProblem(c.id()));
+            }
+        }
+        if (r.scorers() != null) {
+            for (int i = 0; i < r.scorers().size(); i++) {
+                RunResult.ScorerInfo s = r.scorers().get(i);
+                check("scorers[" + i + "].id", s == null ? Optional.of("missing") : Ids.nameProblem(s.id()));
+            }
+        }
+    }
+
+    private static void check(String field, Optional<String> problem) throws IOException {
+        if (problem.isPresent()) {
+            throw new IOException("field " + field + ": " + problem.get());
+        }
     }
 
     /** Reads a results file. */
     public static RunResult read(Path file) throws IOException {
-        return fromJson(java.nio.file.Files.readString(file));
+        Optional<String> unreadable = InputLimits.problem("results file", Files.isRegularFile(file),
+                Files.isRegularFile(file) ? Files.size(file) : 0, InputLimits.RESULTS_BYTES);
+        if (unreadable.isPresent()) {
+            throw new IOException(unreadable.get());
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) InputLimits.RESULTS_BYTES + 1);
+        }
+        if (bytes.length > InputLimits.RESULTS_BYTES) {
+            throw new IOException(InputLimits.problem("results file", true, bytes.length, InputLimits.RESULTS_BYTES)
+                    .orElseThrow());
+        }
+        return fromJson(new String(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -40,12 +40,14 @@ public final class RunStore implements AutoCloseable {
      */
     public static RunStore open(Path file) {
         try {
+            StoreIdentity.check(file);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA foreign_keys=ON");
@@ -123,6 +125,14 @@ public final class RunStore implements AutoCloseable {
                 s.execute(LEASES_TABLE);
                 s.execute(INTENTS_TABLE);
                 s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+                // marks the file as frontier's (stores made before the mark gain it here)
+                int marked;
+                try (ResultSet id = s.executeQuery("PRAGMA application_id")) {
+                    marked = id.next() ? id.getInt(1) : 0;
+                }
+                if (marked != StoreIdentity.APPLICATION_ID) {
+                    s.execute("PRAGMA application_id=" + StoreIdentity.APPLICATION_ID);
+                }
             }
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
@@ -1010,13 +1020,21 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** A run-store failure (an infrastructure problem, not bad input). */
-    public static final class StoreException extends RuntimeException {
+    public static class StoreException extends RuntimeException {
         public StoreException(String message) {
             super(message);
         }
 
         public StoreException(String message, Throwable cause) {
-            super(message, cause);
+            super(StoreIdentity.isLocked(cause) ? message + " (the run store is locked by another process, and "
+                    + "stayed locked for 5 s; wait for it to finish, or pass another --store)" : message, cause);
+        }
+    }
+
+    /** The file is not a frontier run store (another program's SQLite file, or not SQLite at all); left untouched. */
+    public static final class NotAStore extends StoreException {
+        public NotAStore(String message) {
+            super(message);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.frontier.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -250,12 +251,57 @@ class ReportWriterTest {
     void writeReplacesTheFolderAsAWhole(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("suite").resolve("run");
         writer.write(RunFixture.standard().items(4).build(), out);
-        Files.writeString(out.resolve("stale.txt"), "old");
+        Files.writeString(out.resolve("junit.xml"), "<testsuite/>");
         writer.write(RunFixture.standard().items(4).build(), out);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("report.html", "results.json", "summary.md");
         }
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).as("no temporary folder left")
+                    .containsExactly("run");
+        }
+    }
+
+    @Test
+    void writeDeletesOnlyFilesItWroteItself(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("suite").resolve("run");
+        writer.write(RunFixture.standard().items(4).build(), out);
+        String before = Files.readString(out.resolve("report.html"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> writer.write(RunFixture.standard().items(5).build(), out))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("holds files frontier did not write (notes.txt)");
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+        assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(before);
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("run");
+        }
+    }
+
+    @Test
+    void aReportFolderStaysUnderTheReportsFolder(@TempDir Path dir) {
+        assertThat(ReportWriter.folder(dir, "suite", "20261127-183000-ab12"))
+                .isEqualTo(dir.resolve("suite").resolve("20261127-183000-ab12"));
+        assertThatThrownBy(() -> ReportWriter.folder(dir, "suite", "../../src"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field runId");
+        assertThatThrownBy(() -> ReportWriter.folder(dir, "suite", "/etc"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field runId");
+        assertThatThrownBy(() -> ReportWriter.folder(dir, "..", "20261127-183000-ab12"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field suite");
+    }
+
+    @Test
+    void controlAndBidiCharactersNeverReachTheHtmlOrTheMarkdown() {
+        RunResult run = RunFixture.builder()
+                .incumbent("inc\u001b[31m", "m\u202eevil", "1.00", 0.80, 0.01)
+                .candidate("c\u0007", "x\u2066y", "0.10", 0.79, 0.02)
+                .items(2).build();
+        ReportWriter.Rendered r = writer.render(run);
+        for (String text : List.of(r.html(), r.markdown())) {
+            assertThat(text).doesNotContain("\u001b", "\u202e", "\u0007", "\u2066");
+        }
+        assertThat(r.markdown()).contains("inc\\[31m");
     }
 
     /** 10,000 items × 5 candidates: the page stays close to the size of the text it carries. */

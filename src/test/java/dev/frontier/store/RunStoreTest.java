@@ -75,8 +75,38 @@ class RunStoreTest {
     void refusesAFileThatIsNotAStore() throws IOException {
         Path bogus = dir.resolve("bogus.db");
         Files.writeString(bogus, "this is not sqlite at all, just text that is long enough to be a header.....");
-        assertThatThrownBy(() -> RunStore.open(bogus)).isInstanceOf(RunStore.StoreException.class)
-                .hasMessageContaining("cannot open the run store");
+        assertThatThrownBy(() -> RunStore.open(bogus)).isInstanceOf(RunStore.NotAStore.class)
+                .hasMessageContaining("not a frontier run store (not a SQLite database)");
+        assertThat(Files.readString(bogus)).startsWith("this is not sqlite");
+    }
+
+    @Test
+    void refusesAnotherProgramsSqliteFileWithoutTouchingIt() throws Exception {
+        Path other = dir.resolve("photos.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
+            s.execute("INSERT INTO photos(path) VALUES ('a.jpg')");
+        }
+        byte[] before = Files.readAllBytes(other);
+        assertThatThrownBy(() -> RunStore.open(other)).isInstanceOf(RunStore.NotAStore.class)
+                .hasMessageContaining("not a frontier run store (its tables: photos)");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+        assertThat(Files.exists(dir.resolve("photos.db-wal"))).isFalse();
+    }
+
+    @Test
+    void marksItsStoresWithAnApplicationIdAndRefusesAnotherOne() throws Exception {
+        Path mine = dir.resolve("mine.db");
+        RunStore.open(mine).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mine); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(0x46524E54);
+            }
+            s.execute("PRAGMA application_id = 42");
+        }
+        assertThatThrownBy(() -> RunStore.open(mine)).isInstanceOf(RunStore.NotAStore.class)
+                .hasMessageContaining("application_id 0x0000002A");
     }
 
     @Test
@@ -113,6 +143,11 @@ class RunStoreTest {
             RunStore.JudgeCallKey key = done.keySet().iterator().next();
             assertThat(key.slot()).isEqualTo("ab");
             assertThat(done.get(key).completion().usage()).isEqualTo(new TokenUsage(50, 9, 0, 0));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("an older store gains the mark").isEqualTo(0x46524E54);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement();
