@@ -229,11 +229,7 @@ public final class RunStore implements AutoCloseable {
         }
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement call = db.prepareStatement("""
-                    INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
-                      error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                      latency_ms, client_latency_ms, cost_usd, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            try (PreparedStatement call = db.prepareStatement(INSERT_CALL);
                  PreparedStatement score = db.prepareStatement(INSERT_SCORE)) {
                 for (CallRow row : rows) {
                     insert(call, score, run, row);
@@ -262,6 +258,11 @@ public final class RunStore implements AutoCloseable {
         insertScores(score, run, row.candidateId(), row.itemId(), row.scores());
     }
 
+    private static final String INSERT_CALL = """
+            INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
+              error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+              latency_ms, client_latency_ms, cost_usd, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SCORE = """
             INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
@@ -899,11 +900,7 @@ public final class RunStore implements AutoCloseable {
     public synchronized void settleCall(RunId run, long intentId, CallRow row, boolean possiblyBilled) {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement call = db.prepareStatement("""
-                    INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
-                      error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                      latency_ms, client_latency_ms, cost_usd, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            try (PreparedStatement call = db.prepareStatement(INSERT_CALL);
                  PreparedStatement score = db.prepareStatement(INSERT_SCORE)) {
                 insert(call, score, run, row);
             }
