@@ -1,0 +1,114 @@
+package dev.frontier.bedrock;
+
+import dev.frontier.invoke.SetupException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+
+/**
+ * Builds the AWS SDK clients frontier uses from one {@link BedrockSettings}: the same credentials, region, HTTP
+ * client (URL connection), timeouts, retry attempts and application id for Bedrock Runtime, the Bedrock control
+ * plane and S3, each sent to its own endpoint (an override from the settings, else the SDK's default regional one).
+ */
+public final class CloudClients {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The region an S3-compatible server is signed for when the settings name none (s3proxy accepts any). */
+    private static final String OVERRIDE_S3_REGION = "us-east-1";
+
+    private CloudClients() {
+    }
+
+    /**
+     * The Bedrock control plane (customization jobs, batch inference jobs, provisioned throughput, custom model
+     * deployments), at {@link BedrockSettings.Endpoints#controlPlane()}.
+     *
+     * @throws SetupException when no credentials or no region can be found
+     */
+    public static BedrockClient bedrock(BedrockSettings settings) {
+        try {
+            return configure(BedrockClient.builder(), settings, settings.endpoints().controlPlane()).build();
+        } catch (SdkClientException e) {
+            throw new SetupException("cannot set up the Bedrock control-plane client: " + e.getMessage()
+                    + " (set AWS_REGION or execution.region in the suite)");
+        }
+    }
+
+    /**
+     * S3 for staging training data and batch records, at {@link BedrockSettings.Endpoints#s3()}. With an override
+     * (the sandbox's s3proxy, another S3-compatible server, a VPC endpoint) requests are addressed path-style, which
+     * S3 and S3-compatible servers all accept, and signed for us-east-1 when the settings name no region.
+     *
+     * @throws SetupException when no credentials or no region can be found
+     */
+    public static S3Client s3(BedrockSettings settings) {
+        Optional<URI> endpoint = settings.endpoints().s3();
+        BedrockSettings s3Settings = endpoint.isPresent() && settings.region().isEmpty()
+                ? new BedrockSettings(Optional.of(OVERRIDE_S3_REGION), settings.endpoints(), settings.credentials(),
+                settings.maxAttempts(), settings.callTimeout(), settings.appId())
+                : settings;
+        S3ClientBuilder b = configure(S3Client.builder(), s3Settings, endpoint)
+                // the SDK's default chunked CRC32 trailer is not understood by every S3-compatible server
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+        if (endpoint.isPresent()) {
+            b.forcePathStyle(true);
+        }
+        try {
+            return b.build();
+        } catch (SdkClientException e) {
+            throw new SetupException("cannot set up the S3 client: " + e.getMessage()
+                    + " (set AWS_REGION or execution.region in the suite)");
+        }
+    }
+
+    /**
+     * Applies the shared settings to any SDK client builder, with {@code endpoint} as its endpoint override when
+     * present; checks that credentials can be found.
+     */
+    static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
+                                                                                             BedrockSettings settings,
+                                                                                             Optional<URI> endpoint) {
+        AwsCredentialsProvider credentials = credentials(settings.credentials());
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new SetupException("no AWS credentials found (environment, profile, SSO, container or instance "
+                    + "role); configure them, or run on the local sandbox with --sandbox");
+        }
+        RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts()).build();
+        builder.httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(settings.callTimeout())
+                        .build())
+                .credentialsProvider(credentials)
+                // the application id goes into every request's User-Agent as app/<appId>
+                .overrideConfiguration(c -> c.retryStrategy(retry).apiCallTimeout(settings.callTimeout())
+                        .appId(settings.appId()));
+        settings.region().ifPresent(r -> builder.region(Region.of(r)));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static AwsCredentialsProvider credentials(BedrockSettings.Credentials c) {
+        if (c instanceof BedrockSettings.Static s) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

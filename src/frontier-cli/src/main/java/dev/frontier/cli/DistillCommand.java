@@ -1,0 +1,224 @@
+package dev.frontier.cli;
+
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.distill.Distiller;
+import dev.frontier.distill.TrainingData;
+import dev.frontier.invoke.CloudException;
+import dev.frontier.bedrock.BedrockSettings;
+import dev.frontier.invoke.CustomizationJobs;
+import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.SetupException;
+import dev.frontier.model.Problem;
+import dev.frontier.model.RunId;
+import dev.frontier.run.PreparedSuite;
+import dev.frontier.run.Runner;
+import dev.frontier.store.RunResult;
+import dev.frontier.store.RunStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code frontier distill SUITE}: whether a distilled or fine-tuned model would pay for itself, the exact job request
+ * (a dry run by default), and with {@code --launch} / {@code --wait} / {@code --serve} / {@code --evaluate} the job,
+ * its serving resource and the custom model's evaluation on the holdout items.
+ */
+@Command(name = "distill", mixinStandardHelpOptions = true,
+        description = "Decide whether a distilled or fine-tuned model pays for itself; launch, follow, serve and "
+                + "evaluate it when asked.")
+final class DistillCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file (YAML) with a distillation section")
+    Path suite;
+
+    @Mixin
+    SandboxFlags sandbox;
+
+    @Option(names = "--launch", description = "upload the training data and submit the job (once)")
+    boolean launch;
+
+    @Option(names = "--wait", description = "with --launch: poll the job until it ends")
+    boolean await;
+
+    @Option(names = "--serve", description = "with --wait: create the serving resource and wait until it serves")
+    boolean serve;
+
+    @Option(names = "--evaluate", description = "with --serve: evaluate the custom model on the holdout items")
+    boolean evaluate;
+
+    @Mixin
+    StoreOptions storage;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((await && !launch) || (serve && !await) || (evaluate && !serve)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--wait needs --launch, --serve needs --wait, --evaluate needs "
+                    + "--serve (e.g. 'frontier distill SUITE --launch --wait --serve --evaluate')");
+        }
+        sandbox.check();
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, sandbox.enabled);
+        SuiteSpec s = prepared.suite();
+        InstantSource clock = InstantSource.system();
+        if (launch) {
+            storage.checkWritable();
+        }
+        try (RunStore store = RunStore.open(storage.store)) {
+            Distiller distiller = new Distiller(store, clock, Distiller.Sleeper.REAL);
+            Distiller.Plan plan = plan(distiller, prepared, err);
+            print(plan, out);
+            if (!launch) {
+                out.println("dry run: nothing was sent; add --launch to upload the training data and submit the job");
+                out.flush();
+                return Exit.OK.code();
+            }
+            RunResult.Distillation d = plan.decision();
+            if (!d.unknownPrices().isEmpty()) {
+                throw new CliFailure(Exit.INVALID_INPUT, "cannot launch while the return is unknown: give "
+                        + String.join(", ", d.unknownPrices()) + " in " + suite);
+            }
+            if (!d.recommended()) {
+                throw new CliFailure(Exit.INVALID_INPUT, "not launching: " + d.reason());
+            }
+            Optional<String> region = RunWiring.region(s, null);
+            try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store, region,
+                    sandbox.enabled ? BedrockSettings.Endpoints.none() : RunWiring.endpoints(s));
+                 CustomizationJobs jobs = access.jobs()) {
+                Distiller.Launch launched = distiller.launch(plan, access.s3(s), jobs);
+                out.println((launched.submitted() ? "launched " : "already launched (same suite and training data): ")
+                        + launched.jobArn());
+                out.flush();
+                if (!await) {
+                    out.println("follow it with 'frontier jobs show " + launched.jobArn() + " --wait"
+                            + (sandbox.enabled ? " --sandbox" : "") + "'");
+                    return Exit.OK.code();
+                }
+                Duration jobTime = sandbox.jobTime();
+                Distiller.Polling polling = sandbox.enabled ? new Distiller.Polling(Duration.ofMillis(
+                        Math.max(200, jobTime.toMillis() / 20)), Duration.ofSeconds(Math.max(1, jobTime.toSeconds() / 4)))
+                        : Distiller.Polling.bedrock();
+                CustomizationJobs.JobState state = distiller.await(launched.jobArn(), jobs, polling, line -> {
+                    err.println(line);
+                    err.flush();
+                });
+                if (!state.status().equals("Completed")) {
+                    throw new CliFailure(Exit.PROVIDER, "the job ended " + state.status()
+                            + (state.failureMessage().isEmpty() ? "" : ": " + state.failureMessage()));
+                }
+                out.println("custom model: " + state.outputModelArn().orElse("?"));
+                d = d.withJob(launched.jobArn(), state.status(), state.trainingLoss().map(Double::valueOf).orElse(null),
+                        state.validationLoss().map(Double::valueOf).orElse(null), null, null);
+                if (!serve) {
+                    return Exit.OK.code();
+                }
+                String servingArn = distiller.serve(plan, launched.jobArn(), state.outputModelArn().orElseThrow(),
+                        jobs, polling, line -> {
+                            err.println(line);
+                            err.flush();
+                        });
+                out.println("serving: " + servingArn);
+                out.flush();
+                if (!evaluate) {
+                    return Exit.OK.code();
+                }
+                return evaluate(distiller, plan, d, servingArn, access, region, store, clock, out, err);
+            }
+        } catch (SetupException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } catch (CloudException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } catch (RunStore.StoreException e) {
+            throw Failures.store(e);
+        } catch (Runner.Aborted e) {
+            throw new CliFailure(Exit.PROVIDER, "evaluation stopped: " + e.getMessage());
+        }
+    }
+
+    private Distiller.Plan plan(Distiller distiller, PreparedSuite prepared, PrintWriter err) {
+        try {
+            return distiller.plan(prepared, launch);
+        } catch (Distiller.Invalid e) {
+            SuiteInput.print(e.problems(), err);
+            throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
+        } catch (TrainingData.LimitException e) {
+            SuiteSpec s = prepared.suite();
+            SuiteInput.print(List.of(Problem.error(s.at("dataset"), "dataset", e.getMessage(), "")), err);
+            throw new CliFailure(Exit.INVALID_INPUT, "the training data breaks a Bedrock limit; nothing was sent");
+        }
+    }
+
+    private int evaluate(Distiller distiller, Distiller.Plan plan, RunResult.Distillation d, String servingArn,
+                         ControlPlaneAccess access, Optional<String> region, RunStore store, InstantSource clock,
+                         PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        SuiteSpec s = plan.suite().suite();
+        Optional<String> runtimeRegion = access.sandbox() != null ? Optional.of("us-east-1") : region;
+        RunId id = RunWiring.newRunId(clock);
+        err.printf("run %s: %s, the custom model and %d candidates on %d holdout items%n", id, s.name(),
+                s.candidates().size(), plan.suite().dataset().items().stream().filter(plan.suite().split()::isHoldout)
+                        .count());
+        err.flush();
+        try (ModelClient client = RunWiring.client(s, access.sandbox(), runtimeRegion)) {
+            Runner.Options options = RunWiring.options(false, false, s, store, access.sandbox(), runtimeRegion,
+                    s.budget().maxUsd());
+            RunResult result = distiller.evaluate(plan, d, servingArn, client, id,
+                    RunWiring.context(access.sandbox(), runtimeRegion), options);
+            Path dir = storage.writeReport(result);
+            Summary.print(result, out);
+            String custom = Distiller.customCandidateId(plan.spec());
+            if (result.decision() != null) {
+                result.decision().verdicts().stream().filter(v -> v.id().equals(custom)).findFirst()
+                        .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
+            }
+            out.printf("report: %s%n", dir.resolve("report.html"));
+            out.flush();
+            return Exit.OK.code();
+        }
+    }
+
+    private static void print(Distiller.Plan plan, PrintWriter out) {
+        RunResult.Distillation d = plan.decision();
+        out.printf(Locale.ROOT, "%s: %s (%s) → %s, decided from run %s%n", d.method(), d.teacher(), d.teacherModel(),
+                d.student(), plan.baseRun().runId());
+        RunResult.Provenance from = plan.baseRun().provenance();
+        if (from != null && !from.suiteSha256().equals(plan.suite().suite().sha256())) {
+            out.println("  note: that run used an earlier version of the suite file; run the suite again for "
+                    + "figures that match it");
+        }
+        out.printf(Locale.ROOT, "  training data: %d records from the non-holdout items, %d with the teacher's answer;"
+                + " ~%,d training tokens%n", plan.data().records(), plan.data().withAnswer(), d.trainingTokens());
+        out.printf(Locale.ROOT, "  one-off: teacher inference %s + training %s = %s%n", usd(d.teacherInference()),
+                usd(d.training()), usd(d.oneOff()));
+        out.printf(Locale.ROOT, "  monthly: serving %s + storage %s, against the incumbent's %s: saves %s a month%n",
+                usd(d.servingMonthly()), usd(d.storageMonthly()), usd(d.incumbentMonthly()), usd(d.monthlySavings()));
+        out.printf(Locale.ROOT, "  payback: %s (horizon %d months)%n", dev.frontier.distill.Payback.period(d.paybackMonths()), d.horizonMonths());
+        out.printf("  decision: %s — %s%n", d.recommended() ? "RECOMMENDED" : "NOT RECOMMENDED", d.reason());
+        if (plan.plan().isPresent()) {
+            out.println("CreateModelCustomizationJob request (training data to " + plan.plan().get().trainingUri()
+                    + "):");
+            out.println(plan.plan().get().requestJson());
+        } else {
+            out.println("(add staging.s3 and staging.roleArn to the suite to see the job request)");
+        }
+        out.flush();
+    }
+
+    private static String usd(BigDecimal v) {
+        return v == null ? "unknown" : String.format(Locale.ROOT, "$%,.2f", v);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.frontier.cli;
+
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.SetupException;
+import dev.frontier.model.RunId;
+import dev.frontier.run.PreparedSuite;
+import dev.frontier.run.Runner;
+import dev.frontier.run.WriterLease;
+import dev.frontier.invoke.LocalBedrock;
+import dev.frontier.store.RunResult;
+import dev.frontier.store.RunStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code frontier run SUITE}: every candidate on every item, scored, priced, stored and reported. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a suite: call every candidate on every item, score, price, and write the report.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file (YAML)")
+    Path suite;
+
+    @Mixin
+    SandboxFlags sandbox;
+
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "call the candidates on-demand, in batch or auto, instead of the suite's execution.mode")
+    SuiteSpec.ExecutionSpec.Mode mode;
+
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "continue an interrupted run: keep its answers, call only for the rest")
+    String resume;
+
+    @Option(names = "--budget", paramLabel = "USD", description = "eval spend limit (overrides budget.maxUsd)")
+    BigDecimal budget;
+
+    @Option(names = "--no-cache", description = "do not answer from, nor add to, the response cache")
+    boolean noCache;
+
+    @Option(names = "--gate", description = "after the run, check the suite's gates (exit 1 when one fails)")
+    boolean gate;
+
+    @Option(names = "--baseline", paramLabel = "RUN|FILE",
+            description = "with --gate: the run to compare with, a run id or a results.json")
+    String baseline;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "bar, plain or auto (a bar on a terminal, plain lines otherwise), default: ${DEFAULT-VALUE}")
+    String progressMode;
+
+    @Mixin
+    StoreOptions storage;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkArguments();
+        PreparedSuite prepared = SuiteInput.prepare(suite, err,
+                mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode),
+                sandbox.enabled);
+        SuiteSpec s = prepared.suite();
+        Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
+        InstantSource clock = InstantSource.system();
+        if (resume != null) {
+            storage.requireStore(": there is no run to resume (pass the --store the run was made with)");
+        }
+        storage.checkWritable();
+        LocalBedrock local = null;
+        RunId id = null;
+        try (RunStore store = RunStore.open(storage.store)) {
+            id = resume != null ? resumable(store, prepared) : RunWiring.newRunId(clock);
+            // one writer per run: a second run --resume of this run is refused before it calls anything
+            try (WriterLease lease = RunWiring.lease(store, id, err)) {
+                // imported outputs and no judge: nothing is called, so no credentials, sandbox or batch set-up
+                boolean callsNothing = prepared.callsNoModel();
+                boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
+                local = sandbox.enabled && !callsNothing ? sandbox.start(batchWanted, storage.store) : null;
+                Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
+                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
+                    String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
+                            : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
+                            + region.map(r -> " in " + r).orElse("")
+                            + RunWiring.endpoints(s).runtime().map(u -> " at " + ServiceEndpoints.hostOf(u))
+                            .orElse("");
+                    int total = s.candidates().size() * prepared.dataset().items().size();
+                    err.printf("run %s%s: %s, %d candidates × %d items on %s%n", id,
+                            resume != null ? " (resumed)" : "", s.name(), s.candidates().size(),
+                            prepared.dataset().items().size(), where);
+                    err.flush();
+                    Runner.Options options = RunWiring.options(resume != null, noCache, s, store, local, region,
+                            limit);
+                    RunResult result;
+                    Runner.Progress progress = progress(err, s.name(), total);
+                    try {
+                        Runner runner = new Runner(client, store, clock, progress).whileHolding(lease);
+                        if (batchWanted) {
+                            BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
+                        }
+                        result = runner.run(prepared, id, callsNothing ? RunWiring.contextWithoutCalls()
+                                : RunWiring.context(local, region), options);
+                    } finally {
+                        if (progress instanceof TerminalProgress bar) {
+                            bar.close();
+                        }
+                    }
+                    Path dir = storage.writeReport(result);
+                    Summary.print(result, out);
+                    out.printf("report: %s%n", dir.resolve("report.html"));
+                    out.flush();
+                    int code = verdict(result, prepared, limit);
+                    if (gate) {
+                        lease.close();
+                        store.close();
+                        return GateCommand.check(result, baseline, storage, out);
+                    }
+                    return code;
+                }
+            }
+        } catch (SetupException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } catch (RunStore.StoreException e) {
+            throw Failures.store(e);
+        } catch (dev.frontier.invoke.CloudException e) {
+            throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        } catch (Runner.Aborted e) {
+            throw new CliFailure(Exit.PROVIDER, "run stopped: " + e.getMessage() + ". Every answer so far is kept; "
+                    + "once that is fixed, resume with 'frontier run " + suite + " --resume " + id + "'");
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    private void checkArguments() {
+        sandbox.check();
+        if (budget != null && budget.signum() <= 0) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--budget must be a positive amount in USD, e.g. --budget 5");
+        }
+        if (resume != null && !RunId.isValid(resume)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--resume takes a run id like 20261127-183000-ab12, not '"
+                    + resume + "'");
+        }
+        if (!progressMode.equals("auto") && !progressMode.equals("bar") && !progressMode.equals("plain")) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--progress takes auto, bar or plain");
+        }
+    }
+
+    /** The run to resume, after checking that it belongs to this suite and that nothing changed since. */
+    private RunId resumable(RunStore store, PreparedSuite prepared) {
+        RunId id = new RunId(resume);
+        RunStore.RunInfo info = store.run(id).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT,
+                "run " + id + " is not in " + storage.store + " (check the id, or pass the right --store)"));
+        if (!info.suite().equals(prepared.suite().name())) {
+            throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " belongs to suite '" + info.suite()
+                    + "', not '" + prepared.suite().name() + "'");
+        }
+        if (!info.suiteSha256().equals(prepared.suite().sha256())
+                || !info.datasetSha256().equals(prepared.dataset().sha256())) {
+            throw new CliFailure(Exit.INVALID_INPUT, "the suite file or its dataset changed since run " + id
+                    + " started; start a new run (the response cache still saves every unchanged call)");
+        }
+        return id;
+    }
+
+    private Runner.Progress progress(PrintWriter err, String task, int total) {
+        boolean bar = progressMode.equals("bar") || (progressMode.equals("auto") && System.console() != null
+                && System.getenv("CI") == null);
+        return bar ? new TerminalProgress(task, total) : new PlainProgress(err);
+    }
+
+    /** Exit 3 when the budget ran out or more calls failed than the suite tolerates. */
+    private static int verdict(RunResult result, PreparedSuite prepared, Optional<BigDecimal> limit) {
+        RunResult.Calls calls = result.calls();
+        if ("budget-exhausted".equals(result.status())) {
+            String judges = result.judging() == null || result.judging().notRun() == 0 ? ""
+                    : String.format(Locale.ROOT, " and %d of %d judge calls", result.judging().notRun(),
+                            result.judging().calls());
+            RunResult.Spend spend = result.evalSpend();
+            String possibly = spend.possiblyBilledCalls() == 0 ? "" : String.format(Locale.ROOT,
+                    " (and up to $%s possibly billed for %d calls sent without an answer)",
+                    spend.possiblyBilledUsd().toPlainString(), spend.possiblyBilledCalls());
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "budget exhausted: spent %s%s of $%s; "
+                            + "%d of %d calls%s were not made. The report covers the rest; resume with "
+                            + "'frontier run %s --resume %s --budget <more>'",
+                    spend.usd() == null ? "an unknown amount" : "$" + spend.usd(), possibly,
+                    limit.map(BigDecimal::toPlainString).orElse("?"), calls.notRun(),
+                    calls.answers() + calls.notRun(), judges, prepared.suite().file(), result.runId()));
+        }
+        // calls throttled out or cut off after every later round are not errors of the models: they count apart
+        int errors = calls.failed() - calls.unanswered();
+        double failedShare = calls.answers() == 0 ? 0 : (double) errors / calls.answers();
+        if (calls.answers() > 0 && errors == calls.answers()) {
+            throw new CliFailure(Exit.PROVIDER, "every call failed; see the errors in the report");
+        }
+        if (failedShare > prepared.suite().execution().maxErrorRate()) {
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "%d of %d calls failed (%.1f%%, more "
+                            + "than execution.maxErrorRate %.1f%%); resume with 'frontier run %s --resume %s' to "
+                            + "try them again", errors, calls.answers(), failedShare * 100,
+                    prepared.suite().execution().maxErrorRate() * 100, prepared.suite().file(), result.runId()));
+        }
+        if (calls.unanswered() > 0) {
+            throw new CliFailure(Exit.PROVIDER, String.format(Locale.ROOT, "%d of %d calls are still unanswered "
+                            + "after up to %d later rounds (throttled beyond the retries, or cut off): the quota is "
+                            + "too small for this suite at this pace. Every answer so far is kept; resume with "
+                            + "'frontier run %s --resume %s' to call the rest (lower execution.concurrency or set "
+                            + "execution.requestsPerMinute below the quota)", calls.unanswered(), calls.answers(),
+                    Runner.LATER_ROUNDS, prepared.suite().file(), result.runId()));
+        }
+        return Exit.OK.code();
+    }
+
+    /** {@code on-demand}, {@code batch} or {@code auto}, as in the suite. */
+    static final class ModeConverter implements CommandLine.ITypeConverter<SuiteSpec.ExecutionSpec.Mode> {
+        @Override
+        public SuiteSpec.ExecutionSpec.Mode convert(String value) {
+            for (SuiteSpec.ExecutionSpec.Mode m : SuiteSpec.ExecutionSpec.Mode.values()) {
+                if (m.key().equals(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a mode (on-demand, batch or auto)");
+        }
+    }
+}

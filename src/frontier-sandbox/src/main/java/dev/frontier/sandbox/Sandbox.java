@@ -1,0 +1,214 @@
+package dev.frontier.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.frontier.catalog.Catalog;
+import dev.frontier.invoke.LocalBedrock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A local endpoint that speaks Amazon Bedrock Runtime's wire protocol with simulated models, so that the real AWS
+ * SDK {@code BedrockRuntimeClient} works unchanged with {@code endpointOverride(sandbox.endpoint())}. It listens on
+ * 127.0.0.1 only and needs no credentials (any signature is accepted).
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests())) {
+ *     BedrockRuntimeClient client = BedrockRuntimeClient.builder()
+ *             .endpointOverride(sandbox.endpoint()) ... .build();
+ * }
+ * }</pre>
+ *
+ * <p>Answers are simulations: see the package documentation for what the models do and which prompt conventions
+ * they understand.
+ */
+public final class Sandbox implements LocalBedrock {
+
+    /**
+     * The JDK HTTP server flushes a response's headers before its body; with Nagle's algorithm on, the body then
+     * waits for the client's delayed ACK, about 40 ms on Linux, on every call. TCP_NODELAY avoids that; the JDK
+     * server reads this switch once, when its first server starts, and only from this property. Set only when
+     * nobody set it already.
+     */
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        System.getProperties().putIfAbsent(NO_DELAY_PROPERTY, "true");
+    }
+
+    private static final int STOP_GRACE_SECONDS = 0;
+    private static final int SHUTDOWN_WAIT_SECONDS = 5;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final URI endpoint;
+    private final RequestLog log;
+    private final SandboxS3 s3;
+
+    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3) {
+        this.server = server;
+        this.workers = workers;
+        this.log = log;
+        this.s3 = s3;
+        this.endpoint = URI.create("http://" + SandboxOptions.HOST + ":" + server.getAddress().getPort());
+    }
+
+    /**
+     * Starts serving in the background.
+     *
+     * @throws UncheckedIOException when the port cannot be bound (for example, it is in use) or the request-log file
+     *                              cannot be opened
+     */
+    public static Sandbox start(SandboxOptions options) {
+        Objects.requireNonNull(options, "options");
+        CustomModels customModels = new CustomModels(ModelCatalog.builtIn());
+        ConverseService service = new ConverseService(ModelCatalog.builtIn().withCustomModels(customModels),
+                new PromptCache(options.clock()),
+                options.latency());
+        RequestLog log = RequestLog.open(service.json(), options.requestLogFile());
+        HttpServer server;
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(SandboxOptions.HOST), options.port());
+            server = HttpServer.create(address, 0);
+        } catch (IOException e) {
+            log.close();
+            throw new UncheckedIOException("cannot listen on " + SandboxOptions.HOST + ":" + options.port()
+                    + ": " + e.getMessage(), e);
+        }
+        SandboxS3 s3;
+        try {
+            s3 = options.s3() ? SandboxS3.start(options.stateDir()) : null;
+        } catch (RuntimeException e) {
+            server.stop(0);
+            log.close();
+            throw e;
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
+        QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
+        FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
+        ControlPlane controlPlane = new ControlPlane(controlPlane(s3, options, customModels, service));
+        server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
+                options.clock(), controlPlane));
+        server.setExecutor(workers);
+        server.start();
+        return new Sandbox(server, workers, log, s3);
+    }
+
+    /**
+     * The control plane's operation families: what the Region offers (from the model catalog), always; batch
+     * inference, customization and serving, which keep their state in S3, only with S3.
+     */
+    private static List<ControlPlane.Operations> controlPlane(SandboxS3 s3, SandboxOptions options,
+                                                              CustomModels customModels, ConverseService service) {
+        ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled());
+        if (s3 == null) {
+            return List.of(offers);
+        }
+        ControlState state = new ControlState(s3, options.clock(), options.jobTime());
+        CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
+        customModels.attach(state, jobs);
+        return List.of(offers, new BatchJobs(s3, service, options.clock(), options.jobTime(),
+                options.batchCapacity()), jobs, new ServingOperations(state, jobs));
+    }
+
+    /** The base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8787}. */
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The base URI of the sandbox's S3 for an S3 client's {@code endpointOverride} (path-style addressing, region
+     * {@code us-east-1}, the same fixed keys as the runtime); empty unless started {@link SandboxOptions#withS3 with
+     * S3}.
+     */
+    @Override
+    public Optional<URI> s3Endpoint() {
+        return Optional.ofNullable(s3).map(SandboxS3::endpoint);
+    }
+
+    /** Creates an S3 bucket in the sandbox's S3 unless it exists, as a user would before a first run. */
+    @Override
+    public void createBucket(String bucket) {
+        if (s3 == null) {
+            throw new IllegalStateException("this sandbox was started without S3");
+        }
+        s3.createBucket(bucket);
+    }
+
+    /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
+    @Override
+    public List<String> modelIds() {
+        return ModelCatalog.builtIn().modelIds();
+    }
+
+    /**
+     * Every request received so far, as an immutable snapshot: Converse and CountTokens calls and refused paths,
+     * with their outcome, usage and whether they were billed. Records are in the order their answers were decided,
+     * which under concurrency can differ slightly from {@link RequestRecord#sequence()} order. A request is
+     * recorded before its answer is sent, so a call that has returned is always in the log.
+     */
+    public List<RequestRecord> requestLog() {
+        return log.snapshot();
+    }
+
+    /** How many calls were billed (Converse calls answered 200). */
+    public long paidCalls() {
+        return log.snapshot().stream().filter(RequestRecord::billed).count();
+    }
+
+    /**
+     * Billed calls per {@link RequestRecord#requestHash()}: a count above 1 means the same request was paid for
+     * more than once. Requests never billed are absent.
+     */
+    public Map<String, Long> paidCallsByRequestHash() {
+        return log.snapshot().stream().filter(RequestRecord::billed)
+                .collect(Collectors.collectingAndThen(
+                        Collectors.groupingBy(RequestRecord::requestHash, TreeMap::new, Collectors.counting()),
+                        Collections::unmodifiableMap));
+    }
+
+    /** Stops listening, drops requests still in flight and closes the request-log file. */
+    @Override
+    public void close() {
+        server.stop(STOP_GRACE_SECONDS);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.close();
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    /** Daemon threads, so a sandbox left open never keeps the JVM alive. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "frontier-sandbox-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
