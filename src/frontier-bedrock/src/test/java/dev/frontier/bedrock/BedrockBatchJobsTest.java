@@ -1,8 +1,5 @@
 package dev.frontier.bedrock;
 
-import dev.frontier.invoke.S3Objects;
-import dev.frontier.invoke.CloudException;
-import dev.frontier.invoke.BatchJobClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frontier.batch.BatchOutput;
 import dev.frontier.batch.BatchRecords;
 import dev.frontier.batch.Manifest;
+import dev.frontier.invoke.BatchJobClient;
+import dev.frontier.invoke.CloudException;
+import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.S3Uri;
@@ -27,11 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Batch inference jobs through the SDK's control-plane client against the sandbox: shapes, statuses, outputs. */
+@Tag("e2e")
 class BedrockBatchJobsTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T10:00:00Z"));

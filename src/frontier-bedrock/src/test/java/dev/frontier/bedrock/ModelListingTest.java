@@ -1,10 +1,10 @@
 package dev.frontier.bedrock;
 
-import dev.frontier.invoke.CloudException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.frontier.catalog.AccountModels;
+import dev.frontier.invoke.CloudException;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import java.net.InetAddress;
@@ -12,9 +12,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The account's listing through the SDK's control-plane client, against the sandbox and against nothing. */
+@Tag("e2e")
 class ModelListingTest {
 
     private static BedrockSettings settings(String region, URI endpoint) {

@@ -1,17 +1,15 @@
 package dev.frontier.cli;
 
-import dev.frontier.bedrock.SdkS3Objects;
 import dev.frontier.bedrock.BedrockBatchJobs;
-import dev.frontier.config.StagingSpec;
-import dev.frontier.config.SuiteSpec;
-import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
-import dev.frontier.invoke.S3Objects;
+import dev.frontier.bedrock.SdkS3Objects;
+import dev.frontier.config.StagingSpec;
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.model.Problem;
 import dev.frontier.model.S3Uri;
 import dev.frontier.run.BatchSetup;
-import dev.frontier.invoke.LocalBedrock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

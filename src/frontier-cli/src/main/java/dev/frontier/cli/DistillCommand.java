@@ -1,13 +1,12 @@
 package dev.frontier.cli;
 
+import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.distill.Distiller;
 import dev.frontier.distill.TrainingData;
-import dev.frontier.invoke.CloudException;
-import dev.frontier.bedrock.BedrockSettings;
+import dev.frontier.distill.Workflow;
 import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.ModelClient;
-import dev.frontier.invoke.SetupException;
 import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
@@ -88,66 +87,65 @@ final class DistillCommand implements Callable<Integer> {
                 out.flush();
                 return Exit.OK.code();
             }
-            RunResult.Distillation d = plan.decision();
-            if (!d.unknownPrices().isEmpty()) {
-                throw new CliFailure(Exit.INVALID_INPUT, "cannot launch while the return is unknown: give "
-                        + String.join(", ", d.unknownPrices()) + " in " + suite);
-            }
-            if (!d.recommended()) {
-                throw new CliFailure(Exit.INVALID_INPUT, "not launching: " + d.reason());
-            }
+            Workflow.checkLaunchable(plan, suite.toString());
             Optional<String> region = RunWiring.region(s, null);
+            Workflow.Stage until = evaluate ? Workflow.Stage.EVALUATE : serve ? Workflow.Stage.SERVE
+                    : await ? Workflow.Stage.WAIT : Workflow.Stage.LAUNCH;
             try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store, region,
                     sandbox.enabled ? BedrockSettings.Endpoints.none() : RunWiring.endpoints(s));
                  CustomizationJobs jobs = access.jobs()) {
-                Distiller.Launch launched = distiller.launch(plan, access.s3(s), jobs);
-                out.println((launched.submitted() ? "launched " : "already launched (same suite and training data): ")
-                        + launched.jobArn());
-                out.flush();
-                if (!await) {
-                    out.println("follow it with 'frontier jobs show " + launched.jobArn() + " --wait"
-                            + (sandbox.enabled ? " --sandbox" : "") + "'");
-                    return Exit.OK.code();
-                }
                 Duration jobTime = sandbox.jobTime();
                 Distiller.Polling polling = sandbox.enabled ? new Distiller.Polling(Duration.ofMillis(
                         Math.max(200, jobTime.toMillis() / 20)), Duration.ofSeconds(Math.max(1, jobTime.toSeconds() / 4)))
                         : Distiller.Polling.bedrock();
-                CustomizationJobs.JobState state = distiller.await(launched.jobArn(), jobs, polling, line -> {
-                    err.println(line);
-                    err.flush();
-                });
-                if (!state.status().equals("Completed")) {
-                    throw new CliFailure(Exit.PROVIDER, "the job ended " + state.status()
-                            + (state.failureMessage().isEmpty() ? "" : ": " + state.failureMessage()));
+                Workflow.Outcome outcome = new Workflow(distiller).run(plan, until, access.s3(s), jobs, polling,
+                        listener(out, err), (decision, servingArn) -> evaluate(distiller, plan, decision, servingArn,
+                                access, region, store, clock, err));
+                if (outcome.evaluation().isPresent()) {
+                    report(outcome.evaluation().get(), plan, out);
+                } else if (until == Workflow.Stage.LAUNCH) {
+                    out.println("follow it with 'frontier jobs show " + outcome.launch().jobArn() + " --wait"
+                            + (sandbox.enabled ? " --sandbox" : "") + "'");
                 }
-                out.println("custom model: " + state.outputModelArn().orElse("?"));
-                d = d.withJob(launched.jobArn(), state.status(), state.trainingLoss().map(Double::valueOf).orElse(null),
-                        state.validationLoss().map(Double::valueOf).orElse(null), null, null);
-                if (!serve) {
-                    return Exit.OK.code();
-                }
-                String servingArn = distiller.serve(plan, launched.jobArn(), state.outputModelArn().orElseThrow(),
-                        jobs, polling, line -> {
-                            err.println(line);
-                            err.flush();
-                        });
-                out.println("serving: " + servingArn);
                 out.flush();
-                if (!evaluate) {
-                    return Exit.OK.code();
-                }
-                return evaluate(distiller, plan, d, servingArn, access, region, store, clock, out, err);
+                return Exit.OK.code();
             }
-        } catch (SetupException e) {
+        } catch (Workflow.NotLaunchable e) {
+            throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
+        } catch (Workflow.JobFailed e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
-        } catch (CloudException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
-        } catch (RunStore.StoreException e) {
-            throw Failures.store(e);
         } catch (Runner.Aborted e) {
             throw new CliFailure(Exit.PROVIDER, "evaluation stopped: " + e.getMessage());
         }
+    }
+
+    private static Workflow.Listener listener(PrintWriter out, PrintWriter err) {
+        return new Workflow.Listener() {
+            @Override
+            public void launched(Distiller.Launch launched) {
+                out.println((launched.submitted() ? "launched " : "already launched (same suite and training data): ")
+                        + launched.jobArn());
+                out.flush();
+            }
+
+            @Override
+            public void completed(CustomizationJobs.JobState state) {
+                out.println("custom model: " + state.outputModelArn().orElse("?"));
+                out.flush();
+            }
+
+            @Override
+            public void serving(String servingArn) {
+                out.println("serving: " + servingArn);
+                out.flush();
+            }
+
+            @Override
+            public void line(String text) {
+                err.println(text);
+                err.flush();
+            }
+        };
     }
 
     private Distiller.Plan plan(Distiller distiller, PreparedSuite prepared, PrintWriter err) {
@@ -163,9 +161,9 @@ final class DistillCommand implements Callable<Integer> {
         }
     }
 
-    private int evaluate(Distiller distiller, Distiller.Plan plan, RunResult.Distillation d, String servingArn,
-                         ControlPlaneAccess access, Optional<String> region, RunStore store, InstantSource clock,
-                         PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    private RunResult evaluate(Distiller distiller, Distiller.Plan plan, RunResult.Distillation d, String servingArn,
+                               ControlPlaneAccess access, Optional<String> region, RunStore store,
+                               InstantSource clock, PrintWriter err) throws InterruptedException {
         SuiteSpec s = plan.suite().suite();
         Optional<String> runtimeRegion = access.sandbox() != null ? Optional.of("us-east-1") : region;
         RunId id = RunWiring.newRunId(clock);
@@ -176,19 +174,20 @@ final class DistillCommand implements Callable<Integer> {
         try (ModelClient client = RunWiring.client(s, access.sandbox(), runtimeRegion)) {
             Runner.Options options = RunWiring.options(false, false, s, store, access.sandbox(), runtimeRegion,
                     s.budget().maxUsd());
-            RunResult result = distiller.evaluate(plan, d, servingArn, client, id,
+            return distiller.evaluate(plan, d, servingArn, client, id,
                     RunWiring.context(access.sandbox(), runtimeRegion), options);
-            Path dir = storage.writeReport(result);
-            Summary.print(result, out);
-            String custom = Distiller.customCandidateId(plan.spec());
-            if (result.decision() != null) {
-                result.decision().verdicts().stream().filter(v -> v.id().equals(custom)).findFirst()
-                        .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
-            }
-            out.printf("report: %s%n", dir.resolve("report.html"));
-            out.flush();
-            return Exit.OK.code();
         }
+    }
+
+    private void report(RunResult result, Distiller.Plan plan, PrintWriter out) throws IOException {
+        Path dir = storage.writeReport(result);
+        Summary.print(result, out);
+        String custom = Distiller.customCandidateId(plan.spec());
+        if (result.decision() != null) {
+            result.decision().verdicts().stream().filter(v -> v.id().equals(custom)).findFirst()
+                    .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
+        }
+        out.printf("report: %s%n", dir.resolve("report.html"));
     }
 
     private static void print(Distiller.Plan plan, PrintWriter out) {

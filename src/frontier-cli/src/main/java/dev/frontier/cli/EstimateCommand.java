@@ -82,8 +82,6 @@ final class EstimateCommand implements Callable<Integer> {
                     + "and >= 100 calls, repairs not counted")
                     + ")");
             return Exit.OK.code();
-        } catch (RunStore.StoreException ex) {
-            throw new CliFailure(Exit.PROVIDER, ex.getMessage());
         } finally {
             if (store != null) {
                 store.close();

@@ -1,13 +1,19 @@
 package dev.frontier.cli;
 
+import dev.frontier.invoke.CloudException;
+import dev.frontier.invoke.SetupException;
+import dev.frontier.run.Runner;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Failures with a known meaning, wherever they surface (a worker thread's exception arrives wrapped): the command's
- * own {@link CliFailure}, a run store that refuses or fails (exit 2 when the file is not a frontier store, else 3),
- * a file that cannot be read or written (3). Anything else is a defect (exit 4).
+ * The one map from failures to exit codes, for every command (picocli's execution exception handler in
+ * {@link Main} asks it), wherever a failure surfaces (a worker thread's exception arrives wrapped): the command's
+ * own {@link CliFailure}; a run store that refuses or fails (exit 2 when the file is not a frontier store, else 3);
+ * AWS or the sandbox that cannot be reached, set up or that refuses (3: {@link SetupException},
+ * {@link CloudException}); a run stopped by its provider ({@link Runner.Aborted}, 3); a file that cannot be read
+ * or written (3). Anything else is a defect (exit 4). Commands catch only to add what the user should do next.
  */
 final class Failures {
     private Failures() {
@@ -21,6 +27,12 @@ final class Failures {
             }
             if (t instanceof RunStore.StoreException s) {
                 return store(s);
+            }
+            if (t instanceof SetupException || t instanceof CloudException) {
+                return new CliFailure(Exit.PROVIDER, t.getMessage());
+            }
+            if (t instanceof Runner.Aborted a) {
+                return new CliFailure(Exit.PROVIDER, "run stopped: " + a.getMessage());
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

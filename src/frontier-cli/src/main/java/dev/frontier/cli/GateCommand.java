@@ -90,8 +90,6 @@ final class GateCommand implements Callable<Integer> {
                 String json = store.resultsJson(new RunId(ref)).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT,
                         what + ": run " + ref + " has no results in " + storage.store));
                 return ResultsJson.fromJson(json);
-            } catch (RunStore.StoreException e) {
-                throw Failures.store(e);
             } catch (IOException e) {
                 throw new CliFailure(Exit.PROVIDER, "run " + ref + " has unreadable results: " + e.getMessage());
             }

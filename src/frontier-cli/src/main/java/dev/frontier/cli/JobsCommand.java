@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.frontier.batch.JobStatus;
+import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.distill.Distiller;
 import dev.frontier.invoke.BatchJobClient;
-import dev.frontier.bedrock.BedrockSettings;
-import dev.frontier.invoke.CloudException;
 import dev.frontier.invoke.CustomizationJobs;
-import dev.frontier.invoke.SetupException;
 import dev.frontier.model.AwsIds;
 import dev.frontier.store.RunStore;
 import java.io.PrintWriter;
@@ -106,10 +104,6 @@ final class JobsCommand implements Callable<Integer> {
                     return customization(kind, jobs, store, out, err);
                 }
             }
-        } catch (SetupException | CloudException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
-        } catch (RunStore.StoreException e) {
-            throw Failures.store(e);
         }
     }
 

@@ -138,8 +138,6 @@ final class LabelsCommand implements Runnable {
                 Path dir = storage.writeReport(updated);
                 out.printf("report: %s%n", dir.resolve("report.html"));
                 return Exit.OK.code();
-            } catch (RunStore.StoreException e) {
-                throw Failures.store(e);
             }
         }
 

@@ -6,18 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frontier.bedrock.BedrockSettings;
+import dev.frontier.bedrock.CloudClients;
+import dev.frontier.bedrock.ModelListing;
 import dev.frontier.catalog.AccountComparison;
 import dev.frontier.catalog.AccountModels;
 import dev.frontier.catalog.Catalog;
 import dev.frontier.catalog.ModelFacts;
 import dev.frontier.catalog.Prices;
 import dev.frontier.config.SuiteSpec;
-import dev.frontier.bedrock.BedrockSettings;
-import dev.frontier.bedrock.CloudClients;
-import dev.frontier.invoke.CloudException;
-import dev.frontier.bedrock.ModelListing;
-import dev.frontier.invoke.SetupException;
 import dev.frontier.invoke.LocalBedrock;
+import dev.frontier.invoke.SetupException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -88,12 +87,7 @@ final class ModelsCommand implements Callable<Integer> {
         }
         Catalog catalog = catalogFile == null ? Catalog.bundled() : read(catalogFile);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Account account;
-        try {
-            account = account(catalog, where, today);
-        } catch (SetupException | CloudException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
-        }
+        Account account = account(catalog, where, today);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(catalog, where, today, account));

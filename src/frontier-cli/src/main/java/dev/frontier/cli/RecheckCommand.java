@@ -88,8 +88,6 @@ final class RecheckCommand implements Callable<Integer> {
             }
             Optional<Map<String, Map<String, Double>>> recorded = Recheck.quality(result);
             quality = recorded.isPresent() ? recorded.get() : Recheck.quality(result.scorers(), store.scores(id));
-        } catch (RunStore.StoreException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
         }
         String region = region(result.provenance());
         if (file.isPresent() && file.get().region().isPresent() && !file.get().region().get().equals(region)) {

@@ -41,8 +41,6 @@ final class ReportCommand implements Callable<Integer> {
         Optional<String> json;
         try (RunStore store = RunStore.open(storage.store)) {
             json = store.resultsJson(id);
-        } catch (RunStore.StoreException e) {
-            throw Failures.store(e);
         }
         if (json.isEmpty()) {
             throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no results in " + storage.store

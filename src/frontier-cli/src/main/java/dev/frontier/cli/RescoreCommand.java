@@ -1,13 +1,12 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.invoke.ModelClient;
-import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.run.WriterLease;
-import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -129,10 +128,6 @@ final class RescoreCommand implements Callable<Integer> {
                     return Exit.OK.code();
                 }
             }
-        } catch (RunStore.StoreException e) {
-            throw Failures.store(e);
-        } catch (SetupException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } finally {
             if (local != null) {
                 local.close();

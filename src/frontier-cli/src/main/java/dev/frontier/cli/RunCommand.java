@@ -1,13 +1,12 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
+import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.invoke.ModelClient;
-import dev.frontier.invoke.SetupException;
 import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.run.WriterLease;
-import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
@@ -56,9 +55,9 @@ final class RunCommand implements Callable<Integer> {
             description = "with --gate: the run to compare with, a run id or a results.json")
     String baseline;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "bar, plain or auto (a bar on a terminal, plain lines otherwise), default: ${DEFAULT-VALUE}")
-    String progressMode;
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", converter = ProgressConverter.class,
+            description = "bar, plain or auto (a bar on a terminal, plain lines otherwise), default: auto")
+    ProgressMode progressMode;
 
     @Mixin
     StoreOptions storage;
@@ -132,12 +131,6 @@ final class RunCommand implements Callable<Integer> {
                     return code;
                 }
             }
-        } catch (SetupException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
-        } catch (RunStore.StoreException e) {
-            throw Failures.store(e);
-        } catch (dev.frontier.invoke.CloudException e) {
-            throw new CliFailure(Exit.PROVIDER, e.getMessage());
         } catch (Runner.Aborted e) {
             throw new CliFailure(Exit.PROVIDER, "run stopped: " + e.getMessage() + ". Every answer so far is kept; "
                     + "once that is fixed, resume with 'frontier run " + suite + " --resume " + id + "'");
@@ -156,9 +149,6 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null && !RunId.isValid(resume)) {
             throw new CliFailure(Exit.INVALID_INPUT, "--resume takes a run id like 20261127-183000-ab12, not '"
                     + resume + "'");
-        }
-        if (!progressMode.equals("auto") && !progressMode.equals("bar") && !progressMode.equals("plain")) {
-            throw new CliFailure(Exit.INVALID_INPUT, "--progress takes auto, bar or plain");
         }
     }
 
@@ -180,9 +170,35 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Runner.Progress progress(PrintWriter err, String task, int total) {
-        boolean bar = progressMode.equals("bar") || (progressMode.equals("auto") && System.console() != null
-                && System.getenv("CI") == null);
+        boolean bar = switch (progressMode) {
+            case BAR -> true;
+            case PLAIN -> false;
+            case AUTO -> System.console() != null && System.getenv("CI") == null;
+        };
         return bar ? new TerminalProgress(task, total) : new PlainProgress(err);
+    }
+
+    /** {@code --progress} in lower case, as written. */
+    static final class ProgressConverter implements CommandLine.ITypeConverter<ProgressMode> {
+        @Override
+        public ProgressMode convert(String value) {
+            for (ProgressMode m : ProgressMode.values()) {
+                if (m.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("takes auto, bar or plain, not '" + value + "'");
+        }
+    }
+
+    /** How a run shows its progress. */
+    enum ProgressMode {
+        /** A bar on a terminal outside CI, plain lines otherwise. */
+        AUTO,
+        /** A progress bar. */
+        BAR,
+        /** A plain line every few seconds, for logs. */
+        PLAIN
     }
 
     /** Exit 3 when the budget ran out or more calls failed than the suite tolerates. */

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * row runs through {@code Main.run} in its own folder; the output must hold no stack trace, and the folder must hold
  * afterwards exactly the files it held before (nothing half-written, nothing deleted, nothing written outside).
  */
+@Tag("e2e")
 class BadInputCorpusTest {
 
     @TempDir
@@ -601,7 +603,7 @@ class BadInputCorpusTest {
                 run("--resume", "20261127-183000-ab12"));
         cli("resume of a run the store lacks", 2, "is not in", files("suite.yaml", SUITE, "data.csv", DATA,
                 "store.db", goodStore), run("--resume", "20261127-183000-ab12"));
-        cli("unknown progress mode", 2, "--progress takes auto, bar or plain", runnable(), run("--progress", "fancy"));
+        cli("unknown progress mode", 2, "'--progress': takes auto, bar or plain", runnable(), run("--progress", "fancy"));
         cli("unknown mode", 2, "is not a mode", runnable(), run("--mode", "fast"));
         cli("reports folder is a file", 2, "is a file, not a folder", files("suite.yaml", SUITE, "data.csv", DATA,
                 "reports", "x"), run());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A batch run killed with SIGKILL while its jobs run, then resumed: the resumed CLI (with a new sandbox on the same
  * state folder) polls the same jobs and completes the run; no second job is submitted.
  */
+@Tag("e2e")
 class BatchResumeAfterKillTest {
 
     @TempDir

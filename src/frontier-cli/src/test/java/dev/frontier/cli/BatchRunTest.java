@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A 122-item suite in batch mode on the sandbox (shuffled outputs, seeded error records) against the same suite on
  * demand: the same answers and scores on every item a job answered, each at exactly half the on-demand price.
  */
+@Tag("e2e")
 class BatchRunTest {
 
     @TempDir

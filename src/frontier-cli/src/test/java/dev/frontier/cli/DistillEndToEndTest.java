@@ -1,13 +1,13 @@
 package dev.frontier.cli;
 
-import dev.frontier.bedrock.SdkS3Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
+import dev.frontier.bedrock.SdkS3Objects;
+import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.Item;
 import dev.frontier.model.S3Uri;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo's distillation on the sandbox, end to end: run the suite, decide, export, stage in S3, launch (twice:
  * one job), follow the job to completion, serve the custom model, evaluate it on the holdout and report it.
  */
+@Tag("e2e")
 class DistillEndToEndTest {
 
     private static final String SUITE = "eval-configs/intent-distillation.yaml";

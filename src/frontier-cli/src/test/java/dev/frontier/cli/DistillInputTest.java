@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad distillation input ends with exit 2 and a file:line:col message that says what to fix; nothing is sent. */
+@Tag("e2e")
 class DistillInputTest {
 
     @TempDir

@@ -1,10 +1,10 @@
 package dev.frontier.cli;
 
-import dev.frontier.bedrock.SdkS3Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
+import dev.frontier.bedrock.SdkS3Objects;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.S3Uri;
 import dev.frontier.sandbox.RequestRecord;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code frontier run} without {@code --sandbox}, the way it runs against AWS, with each service's endpoint given
  * apart: a sandbox started here stands in for Bedrock Runtime, the control plane and S3.
  */
+@Tag("e2e")
 class EndpointsEndToEndTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/BatchJobs";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * credentials and are never simulated; and preferences imported into such a run give win rates against its
  * incumbent, continuous ones (AlpacaEval's weighted annotator, values in [1, 2]) as a weighted win rate.
  */
+@Tag("e2e")
 class ImportedOutputsRunTest {
 
     @TempDir

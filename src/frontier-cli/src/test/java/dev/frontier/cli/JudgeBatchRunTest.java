@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * judge score equals the
  * on-demand run's at exactly half the price of each call a job answered; a resume submits nothing.
  */
+@Tag("e2e")
 class JudgeBatchRunTest {
 
     @TempDir

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Judges, human labels, imported batch output and rescoring, end to end on the sandbox: a suite with a pointwise
  * judge, a pairwise judge, a labels file and a candidate imported from a Bedrock batch output file.
  */
+@Tag("e2e")
 class JudgedRunTest {
 
     private static final String JUDGE = "amazon.nova-pro-v1:0";

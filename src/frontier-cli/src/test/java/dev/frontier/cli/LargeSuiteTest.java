@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A suite larger than the record lists item by item: 20,001 items in one batch job. Every figure uses all items;
  * the record and the report list an evenly spread sample and say so; every answer is in the run store.
  */
+@Tag("e2e")
 class LargeSuiteTest {
 
     @TempDir

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (checked against what the sandbox's request log billed), and two resumes of one run at once pay nothing twice
  * because the second is refused.
  */
+@Tag("e2e")
 class OneWriterAndPossiblyBilledTest {
 
     private static final int TOTAL = 36;

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The budget guard, resume after a stop, the response cache and fail-fast, end to end on the sandbox. */
+@Tag("e2e")
 class PayingOnceTest {
 
     @TempDir

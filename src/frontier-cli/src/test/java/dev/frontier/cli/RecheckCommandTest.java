@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code frontier recheck} on a run made on the sandbox: the smoke suite with a wide margin, so that the cheaper
  * Claude Haiku qualifies against the incumbent Claude Sonnet on its twelve items.
  */
+@Tag("e2e")
 class RecheckCommandTest {
 
     @TempDir

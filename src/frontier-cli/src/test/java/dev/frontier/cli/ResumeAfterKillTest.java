@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run killed with SIGKILL in a child JVM, then resumed: same results, nothing completed paid twice. */
+@Tag("e2e")
 class ResumeAfterKillTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with exit 3, the host and the error in the message, and a run that can be resumed. No traffic leaves the machine:
  * a closed port on 127.0.0.1, and a name under {@code .invalid}, which never resolves (RFC 2606).
  */
+@Tag("e2e")
 class UnreachableEndpointTest {
 
     @TempDir

@@ -1,15 +1,15 @@
 package dev.frontier.run;
 
-import dev.frontier.bedrock.SdkS3Objects;
-import dev.frontier.bedrock.BedrockBatchJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.config.SuiteLoader;
-import dev.frontier.cost.PriceCatalog;
-import dev.frontier.invoke.BatchJobClient;
+import dev.frontier.bedrock.BedrockBatchJobs;
 import dev.frontier.bedrock.BedrockConverseClient;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
+import dev.frontier.bedrock.SdkS3Objects;
+import dev.frontier.config.SuiteLoader;
+import dev.frontier.cost.PriceCatalog;
+import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 96 and ends PartiallyCompleted; queued for 24 hours it never starts and ends Expired. The runner uses what a job
  * answered and calls the rest on demand in the same run, paying for no item twice.
  */
+@Tag("e2e")
 class BatchCapacityRunTest {
 
     private static final int ITEMS = 122;

@@ -1,15 +1,15 @@
 package dev.frontier.run;
 
-import dev.frontier.bedrock.SdkS3Objects;
-import dev.frontier.bedrock.BedrockBatchJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.config.SuiteLoader;
-import dev.frontier.cost.PriceCatalog;
-import dev.frontier.invoke.BatchJobClient;
+import dev.frontier.bedrock.BedrockBatchJobs;
 import dev.frontier.bedrock.BedrockConverseClient;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
+import dev.frontier.bedrock.SdkS3Objects;
+import dev.frontier.config.SuiteLoader;
+import dev.frontier.cost.PriceCatalog;
+import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
@@ -28,10 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A batch job that ends without answers (stopped): its items are called on demand in the same run. */
+@Tag("e2e")
 class BatchFallbackTest {
 
     @TempDir

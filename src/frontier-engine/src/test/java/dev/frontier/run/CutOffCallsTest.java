@@ -2,12 +2,12 @@ package dev.frontier.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontier.bedrock.BedrockConverseClient;
+import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.invoke.AdaptiveLimit;
-import dev.frontier.bedrock.BedrockConverseClient;
-import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run reports it as possibly billed (cut off); what the sandbox billed lies between eval spend and eval spend plus
  * that.
  */
+@Tag("e2e")
 class CutOffCallsTest {
 
     @TempDir

@@ -2,11 +2,11 @@ package dev.frontier.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontier.bedrock.BedrockConverseClient;
+import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.invoke.AdaptiveLimit;
-import dev.frontier.bedrock.BedrockConverseClient;
-import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** With 10 % throttling and 2 % server faults injected, every item is still answered and scored, each paid once. */
+@Tag("e2e")
 class FaultToleranceTest {
 
     @TempDir

@@ -2,11 +2,11 @@ package dev.frontier.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontier.bedrock.BedrockConverseClient;
+import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.invoke.AdaptiveLimit;
-import dev.frontier.bedrock.BedrockConverseClient;
-import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fewer calls in flight, every item is answered, and nothing is paid twice. The sandbox's clock runs 60 times faster
  * than real time, so its minute-long quota windows pass in a second.
  */
+@Tag("e2e")
 class QuotaRoundsTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * statuses move with time, training data is read from S3 and outputs written there, state survives a restart, and
  * the custom model is served through Provisioned Throughput and deployments.
  */
+@Tag("e2e")
 class CustomizationControlPlaneTest {
 
     private static final String BUCKET = "training-bucket";
