@@ -69,6 +69,9 @@ final class DistillCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storage;
 
+    @Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -83,7 +86,7 @@ final class DistillCommand implements Callable<Integer> {
         if (jobSeconds < 0 || jobSeconds > 86_400) {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-job-time must be between 0 and 86400 seconds");
         }
-        PreparedSuite prepared = SuiteInput.prepare(suite, err, sandbox);
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, scorerCode, sandbox);
         SuiteSpec s = prepared.suite();
         InstantSource clock = InstantSource.system();
         if (launch) {

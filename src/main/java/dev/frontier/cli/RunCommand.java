@@ -75,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storage;
 
+    @Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -83,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkArguments();
-        PreparedSuite prepared = SuiteInput.prepare(suite, err,
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, scorerCode,
                 mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode), sandbox);
         SuiteSpec s = prepared.suite();
         Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
