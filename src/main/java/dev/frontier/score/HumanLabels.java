@@ -1,6 +1,5 @@
 package dev.frontier.score;
 
-import dev.frontier.model.Item;
 import dev.frontier.model.Score;
 import java.util.ArrayList;
 import java.util.HashMap;
