@@ -60,6 +60,9 @@ final class DistillCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storage;
 
+    @Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +75,7 @@ final class DistillCommand implements Callable<Integer> {
                     + "--serve (e.g. 'frontier distill SUITE --launch --wait --serve --evaluate')");
         }
         sandbox.check();
-        PreparedSuite prepared = SuiteInput.prepare(suite, err, sandbox.enabled);
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, scorerCode, sandbox.enabled);
         SuiteSpec s = prepared.suite();
         InstantSource clock = InstantSource.system();
         if (launch) {

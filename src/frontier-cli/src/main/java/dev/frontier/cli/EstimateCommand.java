@@ -35,13 +35,16 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storage;
 
+    @Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr());
+        PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr(), scorerCode);
         Map<String, Double> earlier = Map.of();
         Optional<ResponseCache> cache = Optional.empty();
         RunStore store = null;

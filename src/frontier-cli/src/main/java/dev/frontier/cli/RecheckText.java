@@ -115,6 +115,9 @@ final class RecheckText {
         if (c == null) {
             return "none";
         }
+        if (c.recommendation() == null) {
+            return "undecided (" + c.reason() + ")";
+        }
         return (c.keepIncumbent() ? "keep " : "switch to ") + c.recommendation() + " (" + c.reason() + ")";
     }
 

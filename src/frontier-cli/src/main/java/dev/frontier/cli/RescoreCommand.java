@@ -7,6 +7,7 @@ import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.run.WriterLease;
+import dev.frontier.score.JudgeScorer;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -56,6 +57,9 @@ final class RescoreCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storage;
 
+    @Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +77,7 @@ final class RescoreCommand implements Callable<Integer> {
         sandbox.check();
         storage.requireStore(" (run a suite first, or pass --store)");
         storage.checkWritable();
-        PreparedSuite prepared = SuiteInput.prepare(suite, err,
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, scorerCode,
                 mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode),
                 sandbox.enabled);
         SuiteSpec s = prepared.suite();
@@ -89,7 +93,7 @@ final class RescoreCommand implements Callable<Integer> {
             try (WriterLease lease = RunWiring.lease(store, id, err)) {
                 // no judge: a rescore calls nothing (it never calls a candidate), so it needs no credentials or
                 // sandbox
-                boolean callsNothing = prepared.scorers().stream().noneMatch(b -> b.judge().isPresent());
+                boolean callsNothing = prepared.scorers().stream().noneMatch(b -> b.scorer() instanceof JudgeScorer);
                 // judges go to batch jobs as in a run of the suite (execution.mode, or --mode)
                 boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
                 local = sandbox.enabled && !callsNothing ? sandbox.start(batchWanted, storage.store) : null;

@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storage;
 
+    @Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkArguments();
-        PreparedSuite prepared = SuiteInput.prepare(suite, err,
+        PreparedSuite prepared = SuiteInput.prepare(suite, err, scorerCode,
                 mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode),
                 sandbox.enabled);
         SuiteSpec s = prepared.suite();

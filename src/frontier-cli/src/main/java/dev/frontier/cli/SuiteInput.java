@@ -13,35 +13,42 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Loads and checks a suite for a command, printing every problem; bad input ends the command with exit 2. */
 final class SuiteInput {
     private SuiteInput() {
     }
 
-    static PreparedSuite prepare(Path file, PrintWriter err) {
-        return prepare(file, err, java.util.function.UnaryOperator.identity(), false);
+    static PreparedSuite prepare(Path file, PrintWriter err, ScorerCode code) {
+        return prepare(file, err, code, java.util.function.UnaryOperator.identity(), false);
     }
 
-    /** As {@link #prepare(Path, PrintWriter)}, for a command that may run on the sandbox. */
-    static PreparedSuite prepare(Path file, PrintWriter err, boolean sandbox) {
-        return prepare(file, err, java.util.function.UnaryOperator.identity(), sandbox);
+    /** As {@link #prepare(Path, PrintWriter, ScorerCode)}, for a command that may run on the sandbox. */
+    static PreparedSuite prepare(Path file, PrintWriter err, ScorerCode code, boolean sandbox) {
+        return prepare(file, err, code, java.util.function.UnaryOperator.identity(), sandbox);
     }
 
     /**
-     * As {@link #prepare(Path, PrintWriter)}, with the loaded suite adjusted (command-line overrides) first. The
-     * suite is checked and priced against the model catalog in the Region its calls would go to.
+     * As {@link #prepare(Path, PrintWriter, ScorerCode)}, with the loaded suite adjusted (command-line overrides)
+     * first. The suite is checked and priced against the model catalog in the Region its calls would go to; a
+     * scorer that runs code is refused unless {@code code} allows it.
      */
-    static PreparedSuite prepare(Path file, PrintWriter err, java.util.function.UnaryOperator<SuiteSpec> adjust,
-                                 boolean sandbox) {
-        ScorerRegistry registry = ScorerRegistry.standard();
+    static PreparedSuite prepare(Path file, PrintWriter err, ScorerCode code,
+                                 java.util.function.UnaryOperator<SuiteSpec> adjust, boolean sandbox) {
+        ScorerRegistry registry = code.registry();
+        boolean allowed = code.allowed();
         SuiteLoader.Result loaded = SuiteLoader.load(file, (type, params) -> {
-            if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
-                return invalid.problems().stream()
-                        .map(p -> new ScorerCheck.Issue(p.param(), p.problem(), p.hint())).toList();
+            List<ScorerCheck.Issue> issues = new ArrayList<>();
+            if (registry.runsCode(type) && !allowed) {
+                issues.add(refused(type, params));
             }
-            return List.of();
+            if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
+                invalid.problems().forEach(p -> issues.add(new ScorerCheck.Issue(p.param(), p.problem(), p.hint())));
+            }
+            return issues;
         });
         print(loaded.problems(), err);
         if (loaded instanceof SuiteLoader.Invalid invalid) {
@@ -57,6 +64,16 @@ final class SuiteInput {
         PreparedSuite ready = ((SuitePreparation.Ready) prepared).suite();
         print(ready.warnings(), err);
         return ready;
+    }
+
+    /** The problem of a scorer that would run code without being allowed to. */
+    private static ScorerCheck.Issue refused(String type, Map<String, Object> params) {
+        String what = type.equals("plugin") ? "plug-in '" + params.get("plugin") + "'"
+                : params.get("command") instanceof List<?> argv ? "'" + argv.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" ")) + "'" : "a program";
+        return new ScorerCheck.Issue("", "this " + type + " scorer runs " + what + " from the suite file, and "
+                + "scorer code runs only when allowed", "if you trust this suite file, pass --allow-scorer-code "
+                + "(in CI: set " + ScorerCode.ENV + "=true)");
     }
 
     /** The Region a suite's calls go to: {@link RunWiring#region}, else the catalog's default Region. */

@@ -34,7 +34,9 @@ final class Summary {
                     + (c.batch() ? " batch" : "");
             out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", c.id(), c.model(), q, ci, cost, p95, tags.trim());
         }
-        if (r.decision() != null) {
+        if (r.decision() != null && !r.decision().decided()) {
+            out.printf("recommendation: none, undecided — %s%n", r.decision().undecided());
+        } else if (r.decision() != null) {
             out.printf("recommendation: %s — %s%n", r.decision().recommendation(), r.decision().reason());
         }
         BigDecimal spend = r.evalSpend().usd();

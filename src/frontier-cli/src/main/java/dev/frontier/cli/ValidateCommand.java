@@ -18,12 +18,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file (YAML)")
     Path suite;
 
+    @CommandLine.Mixin
+    ScorerCode scorerCode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr());
+        PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr(), scorerCode);
         // the distillation section is checked against what Bedrock can customize, as distill would
         List<Problem> custom = p.suite().distillation()
                 .map(d -> DistillationCheck.problems(p.suite(), d, false)).orElse(List.of());

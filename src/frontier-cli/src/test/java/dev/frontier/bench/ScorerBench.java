@@ -2,7 +2,7 @@ package dev.frontier.bench;
 
 import dev.frontier.model.Item;
 import dev.frontier.model.Score;
-import dev.frontier.score.Scorer;
+import dev.frontier.score.ItemScorer;
 import dev.frontier.score.ScorerRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +43,10 @@ public class ScorerBench {
             "Critics in the opposition say the revenue forecasts behind the plan are too optimistic.");
 
     private Item item;
-    private Scorer rougeL;
-    private Scorer rougeLsum;
-    private Scorer bleu;
-    private Scorer tokenF1;
+    private ItemScorer rougeL;
+    private ItemScorer rougeLsum;
+    private ItemScorer bleu;
+    private ItemScorer tokenF1;
 
     @Setup
     public void setUp() {
@@ -59,9 +59,10 @@ public class ScorerBench {
         tokenF1 = create(registry, "token-f1", params);
     }
 
-    private static Scorer create(ScorerRegistry registry, String type, Map<String, Object> params) {
-        if (registry.create(type, params) instanceof ScorerRegistry.Creation.Created created) {
-            return created.scorer();
+    private static ItemScorer create(ScorerRegistry registry, String type, Map<String, Object> params) {
+        if (registry.create(type, params) instanceof ScorerRegistry.Creation.Created created
+                && created.scorer() instanceof ItemScorer scorer) {
+            return scorer;
         }
         throw new IllegalStateException("cannot create " + type);
     }

@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * @param smoothValue the floor or k; 0 for the method's default
  */
 record BleuScorer(List<Template> references, Bleu.Smoothing smoothing, double smoothValue)
-        implements Scorer, CorpusMetric {
+        implements CorpusScorer {
 
     static final List<String> PARAMETERS = List.of("reference", "references", "smoothing", "smoothValue");
 

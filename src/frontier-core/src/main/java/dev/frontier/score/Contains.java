@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param all        require every text rather than any one
  * @param ignoreCase compare case-insensitively
  */
-record Contains(List<Template> needles, boolean all, boolean ignoreCase) implements Scorer {
+record Contains(List<Template> needles, boolean all, boolean ignoreCase) implements ItemScorer {
     static final List<String> PARAMETERS = List.of("value", "values", "mode");
 
     /** Whether one listed text suffices or all must appear. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param expected  the expected-text template
  * @param normalize compare normalized forms
  */
-record ExactMatch(Template expected, boolean normalize) implements Scorer {
+record ExactMatch(Template expected, boolean normalize) implements ItemScorer {
     static final List<String> PARAMETERS = List.of("expected", "normalize");
     private static final String QUOTES = "\"'`“”‘’«»„‚";
     private static final String TRAILING = ".,;:!?。";

@@ -1,6 +1,5 @@
 package dev.frontier.score;
 
-import dev.frontier.model.Item;
 import dev.frontier.model.Score;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,7 @@ import java.util.Optional;
 public record HumanLabels(String file, Optional<Format> format, Columns columns, Kind kind, JudgeScale scale,
                           Aggregate aggregate, OnMissing onMissing, List<String> calibrate,
                           Map<Output, Map<String, Double>> labels, Optional<PreferenceScale> weighted)
-        implements Scorer {
+        implements LabelScorer {
 
     static final List<String> PARAMETERS = List.of("file", "format", "columns", "kind", "scale", "aggregate",
             "onMissing", "calibrate");
@@ -264,13 +263,12 @@ public record HumanLabels(String file, Optional<Format> format, Columns columns,
         return "human-labels";
     }
 
-    /** Not used: human labels are looked up by output, through {@link #score(String, String)}. */
     @Override
-    public Score score(Item item, String output) {
-        return new Score.Failed("human-labels scores by item and candidate");
+    public boolean preference() {
+        return kind == Kind.PREFERENCE;
     }
 
-    /** The combined label of one candidate's output on one item. */
+    @Override
     public Score score(String itemId, String candidateId) {
         Map<String, Double> byAnnotator = labels.get(new Output(itemId, candidateId));
         if (byAnnotator == null || byAnnotator.isEmpty()) {

@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * @param schema the compiled schema (networknt schemas are thread-safe once initialized)
  */
-record JsonSchemaMatch(JsonSchema schema) implements Scorer {
+record JsonSchemaMatch(JsonSchema schema) implements ItemScorer {
     static final int SHOWN_VIOLATIONS = 3;
     static final List<String> PARAMETERS = List.of("schema");
 

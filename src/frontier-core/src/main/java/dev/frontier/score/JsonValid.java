@@ -5,7 +5,7 @@ import dev.frontier.model.Score;
 import java.util.List;
 
 /** 1 when the output is one JSON document, bare or inside a {@code ```json} fence (the note says which). */
-record JsonValid() implements Scorer {
+record JsonValid() implements ItemScorer {
     static final List<String> PARAMETERS = List.of();
 
     @Override

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * @param min  the least allowed length, inclusive
  * @param max  the greatest allowed length, inclusive
  */
-record LengthCheck(Unit unit, OptionalInt min, OptionalInt max) implements Scorer {
+record LengthCheck(Unit unit, OptionalInt min, OptionalInt max) implements ItemScorer {
     static final List<String> PARAMETERS = List.of("unit", "min", "max");
 
     /** What a length counts. */

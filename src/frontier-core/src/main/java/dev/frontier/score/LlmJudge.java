@@ -30,7 +30,7 @@ import java.util.OptionalInt;
  * The candidate's score is 1 for a win, 0.5 for a tie and 0 for a loss. The baseline itself scores 0.5 and costs
  * no call.
  *
- * <p>A judge needs calls and other candidates' outputs, so it does not score in {@link #score(Item, String)}: the
+ * <p>A judge needs calls and other candidates' outputs, so it is a {@link JudgeScorer}, not an item scorer: the
  * run calls {@link #judge} in a phase after the candidates' outputs are stored, with a {@link JudgeCaller} that
  * prices, caches, guards and records every call.
  *
@@ -49,7 +49,7 @@ import java.util.OptionalInt;
  */
 public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional<Template> reference,
                        JudgeScale scale, Jury jury, String system, String user, Optional<String> promptFile,
-                       int maxTokens, boolean structured) implements Scorer {
+                       int maxTokens, boolean structured) implements JudgeScorer {
 
     static final List<String> PARAMETERS = List.of("model", "models", "mode", "rubric", "reference", "scale",
             "jury", "prompt", "maxTokens", "structuredOutput");
@@ -170,10 +170,9 @@ public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional
         return "llm-judge";
     }
 
-    /** Not used: a judge scores in the run's judge phase, through {@link #judge}. */
     @Override
-    public Score score(Item item, String output) {
-        return new Score.Failed("llm-judge scores in the judge phase of a run");
+    public boolean pairwise() {
+        return mode == Mode.PAIRWISE;
     }
 
     /**
@@ -188,13 +187,7 @@ public record LlmJudge(List<String> models, Mode mode, Template rubric, Optional
     public record Outcome(Score score, int calls, int repaired, int malformed, int orderFlips) {
     }
 
-    /**
-     * Judges {@code output} for {@code item}.
-     *
-     * @param input    the task the candidate was given (its rendered user prompt)
-     * @param baseline the baseline's output on the item, needed pairwise; empty when the baseline has none
-     * @param isBaseline whether this output is the baseline's own (pairwise: scores 0.5 without a call)
-     */
+    @Override
     public Outcome judge(Item item, String input, String output, Optional<String> baseline, boolean isBaseline,
                          JudgeCaller caller) {
         String referenceSection = "";

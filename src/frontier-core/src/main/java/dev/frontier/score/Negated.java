@@ -9,7 +9,7 @@ import dev.frontier.model.Score;
  *
  * @param inner the binary scorer
  */
-record Negated(Scorer inner) implements Scorer {
+record Negated(ItemScorer inner) implements ItemScorer {
 
     @Override
     public String type() {
@@ -23,5 +23,10 @@ record Negated(Scorer inner) implements Scorer {
             return new Score.Value(1.0 - v.value(), "negated: " + v.note());
         }
         return score;
+    }
+
+    @Override
+    public void finish() {
+        inner.finish();
     }
 }

@@ -8,11 +8,16 @@ final class Notes {
     }
 
     static String clip(String text) {
+        return clip(text, MAX);
+    }
+
+    /** {@code text} on one line, cut after {@code max} characters. */
+    static String clip(String text, int max) {
         String oneLine = text.replace('\n', ' ').replace('\r', ' ');
-        if (oneLine.length() <= MAX) {
+        if (oneLine.length() <= max) {
             return oneLine;
         }
-        int end = MAX;
+        int end = max;
         if (Character.isHighSurrogate(oneLine.charAt(end - 1))) {
             end--;
         }

@@ -3,6 +3,7 @@ package dev.frontier.score;
 import dev.frontier.model.Template;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,15 +24,27 @@ import java.util.regex.PatternSyntaxException;
 final class ParamReader {
     private final String type;
     private final Map<String, ?> raw;
+    private final Path directory;
     private final List<ParamProblem> problems = new ArrayList<>();
 
     ParamReader(String type, Map<String, ?> raw) {
+        this(type, raw, Path.of(""));
+    }
+
+    /** A reader for a scorer declared in a suite file in {@code directory} (relative paths start there). */
+    ParamReader(String type, Map<String, ?> raw, Path directory) {
         this.type = type;
         this.raw = raw;
+        this.directory = directory;
     }
 
     String type() {
         return type;
+    }
+
+    /** The folder of the suite file that declares the scorer. */
+    Path directory() {
+        return directory;
     }
 
     List<ParamProblem> problems() {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param pattern the compiled pattern
  */
-record RegexMatch(Pattern pattern) implements Scorer {
+record RegexMatch(Pattern pattern) implements ItemScorer {
     static final long BASE_BUDGET = 20_000_000L;
     static final long BUDGET_PER_CHAR = 200L;
     static final List<String> PARAMETERS = List.of("pattern", "ignoreCase");

@@ -26,7 +26,7 @@ import java.util.Map;
  *                   ordinary prose; Punkt also knows abbreviations such as "e.g.", this rule does not)
  */
 record Rouge(Variant variant, List<Template> references, boolean stemming, Measure measure, Aggregate aggregate,
-             boolean splitSentences) implements Scorer {
+             boolean splitSentences) implements ItemScorer {
 
     private static final java.util.regex.Pattern SENTENCE_END =
             java.util.regex.Pattern.compile("(?<=[.!?][\"')\\]]?)[ \\t]+(?=\\S)");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param references reference templates, at least one
  */
-record TokenF1(List<Template> references) implements Scorer {
+record TokenF1(List<Template> references) implements ItemScorer {
     private static final Pattern PUNCTUATION = Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
     // Python's \b is Unicode-aware for str patterns
     private static final Pattern ARTICLES = Pattern.compile("\\b(a|an|the)\\b", Pattern.UNICODE_CHARACTER_CLASS);

@@ -101,6 +101,28 @@ class SuiteSchemaTest {
     }
 
     @Test
+    void aPluginScorerTakesItsOwnParametersAndACommandScorerOnlyItsKnownOnes() throws IOException {
+        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        String head = """
+                suite: x
+                dataset: { path: d.jsonl, id: id }
+                candidates: [ { id: a, model: amazon.nova-lite-v1:0 } ]
+                """;
+        assertThat(validator.validate(yaml.readTree(head + """
+                scorers:
+                  - { type: plugin, plugin: keyword-coverage, field: keywords, weight: 2 }
+                  - { type: command, command: [python3, grade.py], timeout: 10, reference: "{{a}}" }
+                """))).isEmpty();
+        Set<ValidationMessage> errors = validator.validate(yaml.readTree(head + """
+                scorers:
+                  - { type: plugin, field: keywords }
+                  - { type: command, command: "python3 grade.py", shell: true }
+                """));
+        assertThat(errors.toString()).contains("plugin", "scorers[1].command", "shell");
+    }
+
+    @Test
     void theSchemaTakesEndpointsPerServiceAndRefusesOthers() throws IOException {
         JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());

@@ -18,7 +18,7 @@ class BinaryScorersTest {
 
     @Test
     void exactMatchNormalizesByDefault() {
-        Scorer s = scorer("exact-match", Map.of("expected", "{{answer}}"));
+        ItemScorer s = scorer("exact-match", Map.of("expected", "{{answer}}"));
         assertThat(value(s.score(PARIS, "  \"Paris.\" \n"))).isEqualTo(1.0);
         assertThat(value(s.score(PARIS, "'PARIS'!"))).isEqualTo(1.0);
         assertThat(value(s.score(PARIS, "ｐａｒｉｓ"))).as("NFKC folds full-width letters").isEqualTo(1.0);
@@ -37,7 +37,7 @@ class BinaryScorersTest {
 
     @Test
     void exactMatchWithoutNormalizationIsLiteral() {
-        Scorer s = scorer("exact-match", Map.of("expected", "{{answer}}", "normalize", false));
+        ItemScorer s = scorer("exact-match", Map.of("expected", "{{answer}}", "normalize", false));
         assertThat(value(s.score(PARIS, "Paris"))).isEqualTo(1.0);
         assertThat(value(s.score(PARIS, "Paris."))).isZero();
         assertThat(value(s.score(PARIS, "paris"))).isZero();
@@ -45,7 +45,7 @@ class BinaryScorersTest {
 
     @Test
     void negateTurnsPassIntoFail() {
-        Scorer s = scorer("exact-match", Map.of("expected", "{{answer}}", "negate", true));
+        ItemScorer s = scorer("exact-match", Map.of("expected", "{{answer}}", "negate", true));
         assertThat(value(s.score(PARIS, "Paris"))).isZero();
         assertThat(value(s.score(PARIS, "Lyon"))).isEqualTo(1.0);
         assertThat(note(s.score(PARIS, "Lyon"))).startsWith("negated: ");
@@ -55,8 +55,8 @@ class BinaryScorersTest {
     @Test
     void containsAnyOrAll() {
         Item item = item("product", "refund");
-        Scorer any = scorer("contains", Map.of("values", List.of("{{product}}", "apolog")));
-        Scorer all = scorer("contains", Map.of("values", List.of("{{product}}", "apolog"), "mode", "all"));
+        ItemScorer any = scorer("contains", Map.of("values", List.of("{{product}}", "apolog")));
+        ItemScorer all = scorer("contains", Map.of("values", List.of("{{product}}", "apolog"), "mode", "all"));
         String reply = "We apologise and will refund you.";
         assertThat(value(any.score(item, reply))).isEqualTo(1.0);
         assertThat(value(all.score(item, reply))).isEqualTo(1.0);
@@ -68,8 +68,8 @@ class BinaryScorersTest {
 
     @Test
     void containsIsCaseSensitiveAndIcontainsIsNot() {
-        Scorer cs = scorer("contains", Map.of("value", "Refund"));
-        Scorer ci = scorer("icontains", Map.of("value", "Refund"));
+        ItemScorer cs = scorer("contains", Map.of("value", "Refund"));
+        ItemScorer ci = scorer("icontains", Map.of("value", "Refund"));
         assertThat(value(cs.score(PARIS, "a REFUND"))).isZero();
         assertThat(value(ci.score(PARIS, "a REFUND"))).isEqualTo(1.0);
         assertThat(value(scorer("icontains", Map.of("value", "STRASSE")).score(PARIS, "die Straße")))
@@ -80,17 +80,17 @@ class BinaryScorersTest {
 
     @Test
     void containsFailsWhenAValueRendersEmpty() {
-        Scorer s = scorer("contains", Map.of("value", "{{answer}}"));
+        ItemScorer s = scorer("contains", Map.of("value", "{{answer}}"));
         assertThat(s.score(item("answer", ""), "anything")).isInstanceOf(Score.Failed.class);
     }
 
     @Test
     void regexFindsAnywhere() {
-        Scorer s = scorer("regex", Map.of("pattern", "\\b\\d{3}-\\d{4}\\b"));
+        ItemScorer s = scorer("regex", Map.of("pattern", "\\b\\d{3}-\\d{4}\\b"));
         assertThat(value(s.score(PARIS, "call 555-1234 now"))).isEqualTo(1.0);
         assertThat(note(s.score(PARIS, "call 555-1234 now"))).isEqualTo("matched '555-1234' at 5");
         assertThat(value(s.score(PARIS, "call 5551234"))).isZero();
-        Scorer anchored = scorer("regex", Map.of("pattern", "^yes$", "ignoreCase", true));
+        ItemScorer anchored = scorer("regex", Map.of("pattern", "^yes$", "ignoreCase", true));
         assertThat(value(anchored.score(PARIS, "YES"))).isEqualTo(1.0);
         assertThat(value(anchored.score(PARIS, "yes, sure"))).isZero();
         assertThat(value(scorer("regex", Map.of("pattern", "ÄRGER", "ignoreCase", true)).score(PARIS, "ärger")))
@@ -100,7 +100,7 @@ class BinaryScorersTest {
     @Test
     void regexThatBacktracksForeverFailsTheItem() {
         // a greedy group plus backreference is quadratic in the length of one long word
-        Scorer s = scorer("regex", Map.of("pattern", "(\\w+)\\s+\\1"));
+        ItemScorer s = scorer("regex", Map.of("pattern", "(\\w+)\\s+\\1"));
         Score score = s.score(PARIS, "y".repeat(100_000));
         assertThat(score).isInstanceOf(Score.Failed.class);
         assertThat(((Score.Failed) score).reason()).contains("backtracks too much");
@@ -111,7 +111,7 @@ class BinaryScorersTest {
 
     @Test
     void jsonValid() {
-        Scorer s = scorer("json-valid", Map.of());
+        ItemScorer s = scorer("json-valid", Map.of());
         assertThat(value(s.score(PARIS, "{\"a\": [1, 2, {\"b\": null}]}"))).isEqualTo(1.0);
         assertThat(note(s.score(PARIS, "{\"a\": 1}"))).isEqualTo("valid JSON object");
         assertThat(value(s.score(PARIS, "  42 \n"))).isEqualTo(1.0);
@@ -126,7 +126,7 @@ class BinaryScorersTest {
 
     @Test
     void jsonValidAcceptsACodeFenceAndSaysSo() {
-        Scorer s = scorer("json-valid", Map.of());
+        ItemScorer s = scorer("json-valid", Map.of());
         Score fenced = s.score(PARIS, "```json\n{\"a\": 1}\n```\n");
         assertThat(value(fenced)).isEqualTo(1.0);
         assertThat(note(fenced)).isEqualTo("valid JSON object inside a code fence");
@@ -144,7 +144,7 @@ class BinaryScorersTest {
                 "properties", Map.of(
                         "answer", Map.of("type", "string"),
                         "confidence", Map.of("type", "number", "minimum", 0, "maximum", 1)));
-        Scorer s = scorer("json-schema", Map.of("schema", schema));
+        ItemScorer s = scorer("json-schema", Map.of("schema", schema));
         assertThat(value(s.score(PARIS, "{\"answer\": \"Paris\", \"confidence\": 0.9}"))).isEqualTo(1.0);
         assertThat(value(s.score(PARIS, "```json\n{\"answer\": \"Paris\", \"confidence\": 1}\n```"))).isEqualTo(1.0);
 
@@ -162,21 +162,21 @@ class BinaryScorersTest {
                 "type", "array",
                 "items", Map.of("$ref", "#/$defs/name"),
                 "$defs", Map.of("name", Map.of("type", "string", "minLength", 1)));
-        Scorer s = scorer("json-schema", Map.of("schema", schema));
+        ItemScorer s = scorer("json-schema", Map.of("schema", schema));
         assertThat(value(s.score(PARIS, "[\"a\", \"b\"]"))).isEqualTo(1.0);
         assertThat(value(s.score(PARIS, "[\"a\", \"\"]"))).isZero();
     }
 
     @Test
     void lengthInWordsAndCharacters() {
-        Scorer words = scorer("length", Map.of("min", 2, "max", 4));
+        ItemScorer words = scorer("length", Map.of("min", 2, "max", 4));
         assertThat(value(words.score(PARIS, "one two three"))).isEqualTo(1.0);
         assertThat(value(words.score(PARIS, "one"))).isZero();
         assertThat(note(words.score(PARIS, "one"))).isEqualTo("1 words, fewer than 2");
         assertThat(value(words.score(PARIS, "a b c d e"))).isZero();
         assertThat(value(words.score(PARIS, "a\u00a0b"))).as("a no-break space separates words").isEqualTo(1.0);
 
-        Scorer chars = scorer("length", Map.of("unit", "characters", "max", 5));
+        ItemScorer chars = scorer("length", Map.of("unit", "characters", "max", 5));
         assertThat(value(chars.score(PARIS, "héllo\n"))).as("trailing newline not counted").isEqualTo(1.0);
         assertThat(value(chars.score(PARIS, "🦊🦊🦊🦊🦊"))).as("code points, not UTF-16 units").isEqualTo(1.0);
         assertThat(value(chars.score(PARIS, "héllo!"))).isZero();

@@ -13,11 +13,13 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Scorer scorer(String type, Map<String, ?> params) {
+    static ItemScorer scorer(String type, Map<String, ?> params) {
         ScorerRegistry.Creation creation = REGISTRY.create(type, params);
         assertThat(creation).as("creating %s with %s", type, params)
                 .isInstanceOf(ScorerRegistry.Creation.Created.class);
-        return ((ScorerRegistry.Creation.Created) creation).scorer();
+        Scorer scorer = ((ScorerRegistry.Creation.Created) creation).scorer();
+        assertThat(scorer).as(type).isInstanceOf(ItemScorer.class);
+        return (ItemScorer) scorer;
     }
 
     static Item item(String... keyValues) {

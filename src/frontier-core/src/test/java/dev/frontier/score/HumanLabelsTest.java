@@ -15,7 +15,7 @@ class HumanLabelsTest {
     private static HumanLabels labels(Map<String, Object> params) {
         ScorerRegistry.Creation c = Fixtures.REGISTRY.create("human-labels", params);
         assertThat(c).isInstanceOf(ScorerRegistry.Creation.Created.class);
-        return ((ScorerRegistry.Creation.Created) c).humanLabels().orElseThrow();
+        return (HumanLabels) ((ScorerRegistry.Creation.Created) c).scorer();
     }
 
     private static HumanLabels.Output out(String item, String candidate) {
@@ -74,9 +74,9 @@ class HumanLabelsTest {
         assertThat(((Score.Value) bound.score("t4", "a")).value()).isEqualTo(0.0);
         assertThat(((Score.Value) bound.score("t5", "a")).value()).isEqualTo(0.5);
         // the same votes as pairwise judges give the same outcomes
-        LlmJudge jury = ((ScorerRegistry.Creation.Created) Fixtures.REGISTRY.create("llm-judge",
+        LlmJudge jury = (LlmJudge) ((ScorerRegistry.Creation.Created) Fixtures.REGISTRY.create("llm-judge",
                 Map.of("models", List.of("m1", "m2"), "mode", "pairwise", "jury", "majority",
-                        "rubric", "better"))).judge().orElseThrow();
+                        "rubric", "better"))).scorer();
         assertThat(jury.combine(List.of(1.0, 0.0))).isEqualTo(((Score.Value) bound.score("t1", "a")).value());
         assertThat(jury.combine(List.of(1.0, 0.0, 0.0))).isEqualTo(((Score.Value) bound.score("t4", "a")).value());
     }

@@ -22,7 +22,7 @@ class LlmJudgeTest {
     private static LlmJudge judge(Map<String, Object> params) {
         ScorerRegistry.Creation c = Fixtures.REGISTRY.create("llm-judge", params);
         assertThat(c).isInstanceOf(ScorerRegistry.Creation.Created.class);
-        return ((ScorerRegistry.Creation.Created) c).judge().orElseThrow();
+        return (LlmJudge) ((ScorerRegistry.Creation.Created) c).scorer();
     }
 
     private static LlmJudge pointwise() {

@@ -88,7 +88,7 @@ class RougeTest {
         // overlap runner + run x2 = 3: F = 2*3/(7+6) = 6/13; the LCS runner-run-run is also 3
         assertThat(Rouge.compute(Rouge.Variant.ROUGE_1, target, prediction, true).f()).isCloseTo(6.0 / 13, EXACT);
         assertThat(Rouge.compute(Rouge.Variant.ROUGE_L, target, prediction, true).f()).isCloseTo(6.0 / 13, EXACT);
-        Scorer stemmed = scorer("rouge-1", Map.of("reference", "{{ref}}", "stemming", true));
+        ItemScorer stemmed = scorer("rouge-1", Map.of("reference", "{{ref}}", "stemming", true));
         assertThat(value(stemmed.score(item("ref", target), prediction))).isCloseTo(6.0 / 13, EXACT);
     }
 
@@ -141,8 +141,8 @@ class RougeTest {
 
     @Test
     void measureSelectsPrecisionOrRecall() {
-        Scorer precision = scorer("rouge-1", Map.of("reference", "{{ref}}", "measure", "precision"));
-        Scorer recall = scorer("rouge-1", Map.of("reference", "{{ref}}", "measure", "recall"));
+        ItemScorer precision = scorer("rouge-1", Map.of("reference", "{{ref}}", "measure", "precision"));
+        ItemScorer recall = scorer("rouge-1", Map.of("reference", "{{ref}}", "measure", "recall"));
         assertThat(value(precision.score(item("ref", FOX), DOG))).isCloseTo(6.0 / 8, EXACT);
         assertThat(value(recall.score(item("ref", FOX), DOG))).isCloseTo(6.0 / 9, EXACT);
     }
@@ -164,7 +164,7 @@ class RougeTest {
         // like rouge-score's score_multi: pick the reference by F, then report the requested measure of it.
         // prediction "a b c d"; ref1 "a b c": P = 3/4, R = 1, F = 6/7; ref2 "a b c d e f g h": P = 1, R = 1/2,
         // F = 2/3. ref1 wins on F, so the precision reported is 3/4, not ref2's 1.
-        Scorer precision = scorer("rouge-1", Map.of("references", List.of("{{a}}", "{{b}}"), "measure", "precision"));
+        ItemScorer precision = scorer("rouge-1", Map.of("references", List.of("{{a}}", "{{b}}"), "measure", "precision"));
         Score s = precision.score(item("a", "a b c", "b", "a b c d e f g h"), "a b c d");
         assertThat(value(s)).isCloseTo(0.75, EXACT);
     }
@@ -181,8 +181,8 @@ class RougeTest {
     void lsumCanSplitProseIntoSentencesFirst() {
         String ref = "The cat sat on the mat. It was happy!";
         String out = "A cat sat on a mat. The cat was happy.";
-        Scorer split = scorer("rouge-lsum", Map.of("reference", "{{ref}}", "splitSentences", true));
-        Scorer lines = scorer("rouge-lsum", Map.of("reference", "{{ref}}"));
+        ItemScorer split = scorer("rouge-lsum", Map.of("reference", "{{ref}}", "splitSentences", true));
+        ItemScorer lines = scorer("rouge-lsum", Map.of("reference", "{{ref}}"));
         // splitting first is the same as giving one sentence per line, rouge-score's own convention
         assertThat(value(split.score(item("ref", ref), out))).isCloseTo(
                 value(lines.score(item("ref", "The cat sat on the mat.\nIt was happy!"),

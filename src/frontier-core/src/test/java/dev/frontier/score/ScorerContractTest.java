@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The contract every registered scorer keeps: range, determinism, thread safety, no exceptions. */
+/**
+ * The contract every built-in item scorer keeps: range, determinism, thread safety, no exceptions. The judge and the
+ * labels are other kinds (they score in the run's second phase); {@code command} and {@code plugin} run code from
+ * outside and have their own tests ({@link CommandScorerTest}, {@link ScorerPluginTest}).
+ */
 class ScorerContractTest {
 
     /** Valid sample parameters for one type; {@code usesFields} when they render item fields. */
@@ -43,10 +47,7 @@ class ScorerContractTest {
             new Sample("rouge-l", Map.of("references", List.of("{{answer}}", "{{other}}"), "aggregate", "mean"),
                     true),
             new Sample("rouge-lsum", Map.of("reference", "{{answer}}\nsecond line"), true),
-            new Sample("bleu", Map.of("reference", "{{answer}}", "smoothing", "add-k"), true),
-            // these two score in the run's second phase; called directly they must fail cleanly, never throw
-            new Sample("llm-judge", Map.of("model", "amazon.nova-pro-v1:0", "rubric", "Is it {{answer}}?"), false),
-            new Sample("human-labels", Map.of("file", "labels.csv", "scale", List.of(1, 5)), false));
+            new Sample("bleu", Map.of("reference", "{{answer}}", "smoothing", "add-k"), true));
 
     static final Item ITEM = new Item("i1", Map.of(
             "answer", "The quick brown fox jumps over the lazy dog",
@@ -88,8 +89,21 @@ class ScorerContractTest {
     }
 
     @Test
-    void everyRegisteredTypeHasASample() {
-        assertThat(SAMPLES.stream().map(Sample::type)).containsExactlyInAnyOrderElementsOf(Fixtures.REGISTRY.types());
+    void everyBuiltInItemScorerTypeHasASample() {
+        List<String> others = List.of("llm-judge", "human-labels", "command", "plugin");
+        assertThat(SAMPLES.stream().map(Sample::type)).containsExactlyInAnyOrderElementsOf(
+                Fixtures.REGISTRY.types().stream().filter(t -> !others.contains(t)).toList());
+    }
+
+    @Test
+    void theJudgeAndTheLabelsAreTheirOwnKinds() {
+        var judge = (ScorerRegistry.Creation.Created) Fixtures.REGISTRY.create("llm-judge",
+                Map.of("model", "amazon.nova-pro-v1:0", "rubric", "Is it {{answer}}?"));
+        var labels = (ScorerRegistry.Creation.Created) Fixtures.REGISTRY.create("human-labels",
+                Map.of("file", "labels.csv", "scale", List.of(1, 5)));
+        assertThat(judge.scorer()).isInstanceOf(JudgeScorer.class).isNotInstanceOf(ItemScorer.class);
+        assertThat(labels.scorer()).isInstanceOf(LabelScorer.class).isNotInstanceOf(ItemScorer.class);
+        assertThat(((LabelScorer) labels.scorer()).score("i1", "a")).isEqualTo(new Score.Failed("no human label"));
     }
 
     @ParameterizedTest
@@ -102,7 +116,7 @@ class ScorerContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void scoresAreInRangeOrFailedAndNeverThrow(Sample sample) {
-        Scorer scorer = Fixtures.scorer(sample.type(), sample.params());
+        ItemScorer scorer = Fixtures.scorer(sample.type(), sample.params());
         for (String output : HOSTILE) {
             Score score = scorer.score(ITEM, output);
             assertThat(score).as("%s on %s", sample, abbreviate(output)).isNotNull();
@@ -121,8 +135,8 @@ class ScorerContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void sameInputsGiveTheSameScore(Sample sample) {
-        Scorer first = Fixtures.scorer(sample.type(), sample.params());
-        Scorer second = Fixtures.scorer(sample.type(), sample.params());
+        ItemScorer first = Fixtures.scorer(sample.type(), sample.params());
+        ItemScorer second = Fixtures.scorer(sample.type(), sample.params());
         for (String output : HOSTILE) {
             Score a = first.score(ITEM, output);
             assertThat(first.score(ITEM, output)).isEqualTo(a);
@@ -133,7 +147,7 @@ class ScorerContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void concurrentUseGivesTheSequentialResults(Sample sample) throws Exception {
-        Scorer scorer = Fixtures.scorer(sample.type(), sample.params());
+        ItemScorer scorer = Fixtures.scorer(sample.type(), sample.params());
         List<String> outputs = HOSTILE.subList(0, HOSTILE.size() - 3); // the huge ones are covered above
         List<Score> expected = outputs.stream().map(o -> scorer.score(ITEM, o)).toList();
         List<Future<List<Score>>> runs = new ArrayList<>();
@@ -154,13 +168,13 @@ class ScorerContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void aMissingFieldFailsTheItemInsteadOfThrowing(Sample sample) {
-        Scorer scorer = Fixtures.scorer(sample.type(), sample.params());
+        ItemScorer scorer = Fixtures.scorer(sample.type(), sample.params());
         Item bare = new Item("bare", Map.of("question", "what?"));
         Score score = scorer.score(bare, "some output");
         if (sample.usesFields()) {
             assertThat(score).isInstanceOf(Score.Failed.class);
             assertThat(((Score.Failed) score).reason()).contains("answer");
-        } else if (!List.of("llm-judge", "human-labels").contains(sample.type())) {
+        } else {
             assertThat(score).isInstanceOf(Score.Value.class);
         }
     }
@@ -168,7 +182,7 @@ class ScorerContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void nullInputsFailInsteadOfThrowing(Sample sample) {
-        Scorer scorer = Fixtures.scorer(sample.type(), sample.params());
+        ItemScorer scorer = Fixtures.scorer(sample.type(), sample.params());
         assertThat(scorer.score(ITEM, null)).isInstanceOf(Score.Failed.class);
         assertThat(scorer.score(null, "output")).isInstanceOf(Score.Failed.class);
     }

@@ -20,9 +20,9 @@ class ScorerRegistryTest {
 
     @Test
     void knowsTheStandardTypes() {
-        assertThat(registry.types()).containsExactly("bleu", "contains", "exact-match", "human-labels", "icontains",
-                "json-schema", "json-valid", "length", "llm-judge", "regex", "rouge-1", "rouge-2", "rouge-l",
-                "rouge-lsum", "token-f1");
+        assertThat(registry.types()).containsExactly("bleu", "command", "contains", "exact-match", "human-labels",
+                "icontains", "json-schema", "json-valid", "length", "llm-judge", "plugin", "regex", "rouge-1",
+                "rouge-2", "rouge-l", "rouge-lsum", "token-f1");
     }
 
     @Test
@@ -54,7 +54,7 @@ class ScorerRegistryTest {
         assertThat(p).hasSize(1);
         assertThat(p.get(0).param()).isEmpty();
         assertThat(p.get(0).problem()).isEqualTo("unknown scorer type 'rougeL'");
-        assertThat(p.get(0).hint()).startsWith("did you mean 'rouge-l'?").contains("known types: bleu, contains");
+        assertThat(p.get(0).hint()).startsWith("did you mean 'rouge-l'?").contains("known types: bleu, command, contains");
         assertThat(problems("sentiment", Map.of()).get(0).hint()).startsWith("known types: ");
         assertThat(problems(null, Map.of()).get(0).problem()).isEqualTo("scorer type is missing");
     }

@@ -85,7 +85,8 @@ public final class Payback {
         Double payback = oneOff == null || monthlySavings == null || monthlySavings.signum() <= 0 ? null
                 : oneOff.divide(monthlySavings, MC).doubleValue();
 
-        boolean cheaperQualifies = run.decision() != null && !run.decision().keepIncumbent();
+        boolean cheaperQualifies = run.decision() != null && run.decision().decided()
+                && !run.decision().keepIncumbent();
         Optional<String> pair = spec.method() == DistillationSpec.Method.DISTILLATION
                 ? CustomizationCatalog.pairProblem(teacher.model(), spec.student(), regionOf(run))
                 : CustomizationCatalog.customizableId(spec.student()).isPresent() ? Optional.empty()

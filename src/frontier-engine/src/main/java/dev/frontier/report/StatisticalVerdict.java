@@ -31,6 +31,15 @@ final class StatisticalVerdict {
                 Formats.score(d.margin()), Formats.pct(d.confidence()), cheaper,
                 result.rules().maxLatencyP95Ms() != null ? " and its p95 latency is within "
                         + result.rules().maxLatencyP95Ms() + " ms" : "");
+        if (!d.decided()) {
+            Map<String, String> undecided = new LinkedHashMap<>();
+            result.candidates().forEach(c -> undecided.put(c.id(), c.incumbent() ? "incumbent" : "undecided"));
+            return new Verdict(Verdict.Kind.UNDECIDED, null, inc.map(CandidateResult::id).orElse(null),
+                    "No recommendation: the qualification could not be made",
+                    "The paired non-inferiority test could not decide: " + d.undecided() + ". Nothing is "
+                            + "recommended until the suite's settings allow a decision (statistics.resamples, "
+                            + "selection.confidence).", null, null, basis, undecided);
+        }
         if (d.keepIncumbent()) {
             return new Verdict(Verdict.Kind.KEEP, null, d.recommendation(),
                     "Keep " + d.recommendation() + ": no cheaper candidate is shown to be good enough", d.reason(),

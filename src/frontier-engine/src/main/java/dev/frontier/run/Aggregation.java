@@ -11,6 +11,8 @@ import dev.frontier.model.Item;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
 import dev.frontier.model.TokenUsage;
+import dev.frontier.score.CorpusScorer;
+import dev.frontier.score.JudgeScorer;
 import dev.frontier.select.ParetoFrontier;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
@@ -151,7 +153,7 @@ final class Aggregation {
     }
 
     private static RunResult.Judging judging(PreparedSuite p, ReviewPhase.Tally t) {
-        if (p.scorers().stream().noneMatch(s -> s.judge().isPresent())) {
+        if (p.scorers().stream().noneMatch(s -> s.scorer() instanceof JudgeScorer)) {
             return null;
         }
         Map<String, BigDecimal> byModel = new LinkedHashMap<>();
@@ -214,8 +216,8 @@ final class Aggregation {
         perScorer.forEach((k, v) -> estimate(bootstrap, v).ifPresent(e -> scores.put(k, e)));
         Map<String, Double> corpus = new LinkedHashMap<>();
         for (PreparedSuite.BoundScorer s : p.scorers()) {
-            if (s.corpus().isPresent() && !outputs.isEmpty()
-                    && s.corpus().get().corpus(outputs, scoredItems) instanceof Score.Value v) {
+            if (s.scorer() instanceof CorpusScorer corpusScorer && !outputs.isEmpty()
+                    && corpusScorer.corpus(outputs, scoredItems) instanceof Score.Value v) {
                 corpus.put(s.spec().id(), v.value());
             }
         }

@@ -74,7 +74,10 @@ final class Decisions {
         return decide(Basis.of(suite), candidates, quality);
     }
 
-    /** The decision by {@code basis}; null when no candidate is the incumbent. */
+    /**
+     * The decision by {@code basis}; null when no candidate is the incumbent; {@link RunResult.Decision#undecided}
+     * with the reason when the rules cannot decide (e.g. too few bootstrap resamples for the candidates).
+     */
     static RunResult.Decision decide(Basis basis, List<RunResult.CandidateResult> candidates,
                                      Map<String, Map<String, Double>> quality) {
         if (candidates.stream().noneMatch(RunResult.CandidateResult::incumbent)) {
@@ -102,8 +105,8 @@ final class Decisions {
         try {
             result = Qualification.decide(input, rules);
         } catch (IllegalArgumentException e) {
-            // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one
-            return null;
+            // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one, and it says so
+            return RunResult.Decision.undecided(e.getMessage(), rules.margin(), rules.confidence());
         }
         // only the frontier (and the incumbent) is compared pairwise: that is where "cannot be told apart" matters,
         // and it keeps the pairs few when a suite has many candidates

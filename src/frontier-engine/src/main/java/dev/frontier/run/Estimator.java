@@ -112,10 +112,9 @@ public final class Estimator {
         List<CandidateEstimate> out = new ArrayList<>();
         String incumbent = p.suite().incumbent().map(CandidateSpec::id).orElse("");
         for (PreparedSuite.BoundScorer s : p.scorers()) {
-            if (s.judge().isEmpty()) {
+            if (!(s.scorer() instanceof LlmJudge j)) {
                 continue;
             }
-            LlmJudge j = s.judge().get();
             boolean pairwise = j.mode() == LlmJudge.Mode.PAIRWISE;
             for (String model : j.models()) {
                 int calls = 0;

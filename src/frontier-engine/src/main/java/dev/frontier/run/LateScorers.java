@@ -10,6 +10,7 @@ import dev.frontier.model.Item;
 import dev.frontier.model.Location;
 import dev.frontier.model.Problem;
 import dev.frontier.score.HumanLabels;
+import dev.frontier.score.LabelScorer;
 import dev.frontier.score.LlmJudge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,8 +133,7 @@ final class LateScorers {
         suite.scorers().forEach(s -> ids.add(s.id()));
         for (PreparedSuite.BoundScorer b : scorers) {
             ScorerSpec s = b.spec();
-            if (b.judge().isPresent()) {
-                LlmJudge j = b.judge().get();
+            if (b.scorer() instanceof LlmJudge j) {
                 if (j.mode() == LlmJudge.Mode.PAIRWISE && suite.incumbent().isEmpty()) {
                     String path = s.path() + ".mode";
                     problems.add(Problem.error(suite.at(path), path, "a pairwise judge compares with the incumbent, "
@@ -153,8 +153,8 @@ final class LateScorers {
                     }
                 }
             }
-            if (b.labels().isPresent()) {
-                List<String> calibrate = b.labels().get().calibrate();
+            if (b.scorer() instanceof HumanLabels labels) {
+                List<String> calibrate = labels.calibrate();
                 for (int i = 0; i < calibrate.size(); i++) {
                     String id = calibrate.get(i);
                     String path = s.path() + ".calibrate[" + i + "]";
@@ -169,8 +169,8 @@ final class LateScorers {
 
     /** The scorers a labels scorer is compared with: those it names, else every other non-label scorer. */
     static List<PreparedSuite.BoundScorer> calibrated(List<PreparedSuite.BoundScorer> all, PreparedSuite.BoundScorer h) {
-        List<String> named = h.labels().map(HumanLabels::calibrate).orElse(List.of());
-        return all.stream().filter(b -> b != h && b.labels().isEmpty()
+        List<String> named = h.scorer() instanceof HumanLabels labels ? labels.calibrate() : List.of();
+        return all.stream().filter(b -> b != h && !(b.scorer() instanceof LabelScorer)
                 && (named.isEmpty() || named.contains(b.spec().id()))).toList();
     }
 

@@ -6,14 +6,12 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.dataset.Dataset;
 import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.model.Problem;
-import dev.frontier.score.CorpusMetric;
-import dev.frontier.score.HumanLabels;
-import dev.frontier.score.LlmJudge;
+import dev.frontier.score.ItemScorer;
+import dev.frontier.score.JudgeScorer;
 import dev.frontier.score.Scorer;
 import dev.frontier.dataset.OutputsReader;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A suite that passed every check, with its dataset loaded and its scorers built.
@@ -45,29 +43,30 @@ public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split
      */
     public boolean callsNoModel() {
         return suite.candidates().stream().allMatch(c -> c.isImported())
-                && scorers.stream().noneMatch(s -> s.judge().isPresent());
+                && scorers.stream().noneMatch(s -> s.scorer() instanceof JudgeScorer);
+    }
+
+    /** Tells every item scorer that the run has scored every output (a {@code command} scorer ends its program). */
+    public void finishScoring() {
+        for (BoundScorer s : scorers) {
+            if (s.scorer() instanceof ItemScorer item) {
+                item.finish();
+            }
+        }
     }
 
     /**
      * A scorer with its declaration.
      *
      * @param spec   as declared in the suite
-     * @param scorer the per-item scorer
+     * @param scorer the scorer, ready to use: a judge with its prompt file read, human labels with their file read
      * @param binary whether its scores are pass/fail
-     * @param corpus its corpus-level metric, for scorers that have one (BLEU)
-     * @param judge  the judge, for an {@code llm-judge} scorer
-     * @param labels the labels read from the file, for a {@code human-labels} scorer
      */
-    public record BoundScorer(ScorerSpec spec, Scorer scorer, boolean binary, Optional<CorpusMetric> corpus,
-                              Optional<LlmJudge> judge, Optional<HumanLabels> labels) {
-
-        public BoundScorer(ScorerSpec spec, Scorer scorer, boolean binary, Optional<CorpusMetric> corpus) {
-            this(spec, scorer, binary, corpus, Optional.empty(), Optional.empty());
-        }
+    public record BoundScorer(ScorerSpec spec, Scorer scorer, boolean binary) {
 
         /** Whether it scores after all outputs are in (a judge, or human labels), not as each output arrives. */
         public boolean late() {
-            return judge.isPresent() || labels.isPresent();
+            return !(scorer instanceof ItemScorer);
         }
     }
 }

@@ -100,7 +100,8 @@ public final class Recheck {
 
         /** Whether {@code other} decides the same: the same candidate, and keeping the incumbent or not. */
         boolean sameAs(Choice other) {
-            return other != null && recommendation.equals(other.recommendation) && keepIncumbent == other.keepIncumbent;
+            return other != null && java.util.Objects.equals(recommendation, other.recommendation)
+                    && keepIncumbent == other.keepIncumbent;
         }
     }
 
@@ -262,7 +263,7 @@ public final class Recheck {
 
     /** The incumbent's monthly cost minus the recommendation's; 0 when the incumbent is kept; null when unknown. */
     private static BigDecimal saving(RunResult.Decision d, List<RunResult.CandidateResult> candidates) {
-        if (d == null) {
+        if (d == null || !d.decided()) {
             return null;
         }
         if (d.keepIncumbent()) {

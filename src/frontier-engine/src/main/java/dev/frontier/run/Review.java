@@ -8,7 +8,8 @@ import dev.frontier.config.CandidateSpec;
 import dev.frontier.model.Score;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.JudgeScale;
-import dev.frontier.score.LlmJudge;
+import dev.frontier.score.JudgeScorer;
+import dev.frontier.score.LabelScorer;
 import dev.frontier.stats.AlphaLevel;
 import dev.frontier.stats.InterAnnotator;
 import dev.frontier.stats.WinRate;
@@ -35,7 +36,9 @@ final class Review {
     static List<RunResult.HumanLabelSet> labelSets(PreparedSuite p) {
         List<RunResult.HumanLabelSet> out = new ArrayList<>();
         for (PreparedSuite.BoundScorer b : p.scorers()) {
-            b.labels().ifPresent(h -> out.add(labelSet(b.spec().id(), h)));
+            if (b.scorer() instanceof HumanLabels h) {
+                out.add(labelSet(b.spec().id(), h));
+            }
         }
         return out;
     }
@@ -89,11 +92,11 @@ final class Review {
     static List<RunResult.Calibration> calibration(PreparedSuite p, List<RunResult.ItemResult> items) {
         List<RunResult.Calibration> out = new ArrayList<>();
         for (PreparedSuite.BoundScorer h : p.scorers()) {
-            if (h.labels().isEmpty() || h.labels().get().kind() == HumanLabels.Kind.PREFERENCE) {
+            if (!(h.scorer() instanceof HumanLabels labels) || labels.preference()) {
                 continue;   // preferences are reported as win rates, not correlated with grades
             }
             List<String> scorers = LateScorers.calibrated(p.scorers(), h).stream().map(b -> b.spec().id()).toList();
-            out.addAll(calibrate(h.spec().id(), h.labels().get(), scorers, items));
+            out.addAll(calibrate(h.spec().id(), labels, scorers, items));
         }
         return out;
     }
@@ -163,13 +166,13 @@ final class Review {
         double confidence = p.suite().statistics().confidence();
         List<String> candidates = p.suite().candidates().stream().map(CandidateSpec::id).toList();
         for (PreparedSuite.BoundScorer s : p.scorers()) {
-            boolean judge = s.judge().map(j -> j.mode() == LlmJudge.Mode.PAIRWISE).orElse(false);
-            boolean human = s.labels().map(h -> h.kind() == HumanLabels.Kind.PREFERENCE).orElse(false);
+            boolean judge = s.scorer() instanceof JudgeScorer j && j.pairwise();
+            boolean human = s.scorer() instanceof LabelScorer h && h.preference();
             if (!judge && !human) {
                 continue;
             }
             String id = s.spec().id();
-            boolean continuous = s.labels().map(HumanLabels::continuous).orElse(false);
+            boolean continuous = s.scorer() instanceof HumanLabels h && h.continuous();
             out.addAll(winRates(id, judge ? "judge" : "human", baseline.get().id(), candidates, items,
                     (item, candidate) -> Optional.ofNullable(item.outputs().get(candidate).scores().get(id)),
                     continuous, confidence));

@@ -12,6 +12,8 @@ import dev.frontier.model.Item;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
+import dev.frontier.score.JudgeScorer;
+import dev.frontier.score.LabelScorer;
 import dev.frontier.score.LlmJudge;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -125,8 +127,7 @@ final class ReviewPhase {
                 Map<String, Score> added = new LinkedHashMap<>();
                 String input = Requests.of(j.c(), j.item()).user();
                 for (PreparedSuite.BoundScorer s : late) {
-                    if (s.judge().isPresent()) {
-                        LlmJudge judge = s.judge().get();
+                    if (s.scorer() instanceof JudgeScorer judge) {
                         LlmJudge.Outcome outcome = judge.judge(j.item(), input, j.done().text(), j.baseline(),
                                 j.isBaseline(), (slot, attempt, request) -> call(p, id, new RunStore.JudgeCallKey(
                                         s.spec().id(), j.c().id(), j.item().id(), request.modelId(), slot, attempt),
@@ -135,8 +136,8 @@ final class ReviewPhase {
                         tally.malformed.addAndGet(outcome.malformed());
                         tally.orderFlips.addAndGet(outcome.orderFlips());
                         added.put(s.spec().id(), outcome.score());
-                    } else {
-                        added.put(s.spec().id(), s.labels().get().score(j.item().id(), j.c().id()));
+                    } else if (s.scorer() instanceof LabelScorer labels) {
+                        added.put(s.spec().id(), labels.score(j.item().id(), j.c().id()));
                     }
                 }
                 Map<String, Score> merged = new LinkedHashMap<>(j.answer().scores());
@@ -166,12 +167,12 @@ final class ReviewPhase {
         List<JudgeBatch.Request> out = new ArrayList<>();
         CallResult noted = new CallResult.Failure("NotCalled", "noted for a batch job", false, 0);
         for (PreparedSuite.BoundScorer s : late) {
-            if (s.judge().isEmpty()) {
+            if (!(s.scorer() instanceof JudgeScorer judge)) {
                 continue;
             }
             for (Judged j : judged) {
                 String input = Requests.of(j.c(), j.item()).user();
-                s.judge().get().judge(j.item(), input, j.done().text(), j.baseline(), j.isBaseline(),
+                judge.judge(j.item(), input, j.done().text(), j.baseline(), j.isBaseline(),
                         (slot, attempt, request) -> {
                             RunStore.JudgeCallKey key = new RunStore.JudgeCallKey(s.spec().id(), j.c().id(),
                                     j.item().id(), request.modelId(), slot, attempt);

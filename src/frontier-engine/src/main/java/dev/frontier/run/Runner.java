@@ -13,6 +13,8 @@ import dev.frontier.model.Item;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
+import dev.frontier.score.CorpusScorer;
+import dev.frontier.score.ItemScorer;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
@@ -156,6 +158,15 @@ public final class Runner {
      */
     public RunResult run(PreparedSuite prepared, RunId id, Context context, Options options)
             throws InterruptedException {
+        try {
+            return calls(prepared, id, context, options);
+        } finally {
+            prepared.finishScoring();   // e.g. a command scorer's program is ended
+        }
+    }
+
+    private RunResult calls(PreparedSuite prepared, RunId id, Context context, Options options)
+            throws InterruptedException {
         Map<RunStore.CallKey, RunStore.StoredCall> earlier = Map.of();
         String startedAt = clock.instant().toString();
         if (options.resume()) {
@@ -190,7 +201,7 @@ public final class Runner {
         // lists (its item sample) or a corpus metric needs, are kept, so memory stays bounded in large suites
         int every = ItemSampling.every(items.size());
         // corpus metrics and judges (which compare the candidates' outputs after the calls) need every text
-        boolean keepAll = prepared.scorers().stream().anyMatch(s -> s.corpus().isPresent() || s.late());
+        boolean keepAll = prepared.scorers().stream().anyMatch(s -> s.scorer() instanceof CorpusScorer || s.late());
         java.util.function.Predicate<String> keepText = itemId -> keepAll
                 || ItemSampling.embedded(indexOf.get(itemId), every);
 
@@ -285,6 +296,15 @@ public final class Runner {
      * @throws IllegalArgumentException when a model candidate has no stored output at all in {@code parent}
      */
     public RunResult rescore(PreparedSuite prepared, RunId id, RunId parent, Context context, Options options)
+            throws InterruptedException {
+        try {
+            return scoreStored(prepared, id, parent, context, options);
+        } finally {
+            prepared.finishScoring();
+        }
+    }
+
+    private RunResult scoreStored(PreparedSuite prepared, RunId id, RunId parent, Context context, Options options)
             throws InterruptedException {
         Map<RunStore.CallKey, RunStore.StoredCall> stored = store.completedCalls(parent);
         for (CandidateSpec c : prepared.suite().candidates()) {
@@ -638,17 +658,18 @@ public final class Runner {
     static Map<String, Score> score(PreparedSuite prepared, Item item, String output) {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (PreparedSuite.BoundScorer s : prepared.scorers()) {
-            if (!s.late()) {   // judges and human labels score in the second phase
-                scores.put(s.spec().id(), guarded(s, item, output));
+            // judges and human labels score in the second phase
+            if (s.scorer() instanceof ItemScorer scorer) {
+                scores.put(s.spec().id(), guarded(s, scorer, item, output));
             }
         }
         return scores;
     }
 
     /** A scorer that throws marks its item as unscored; it does not end the run. */
-    private static Score guarded(PreparedSuite.BoundScorer s, Item item, String output) {
+    private static Score guarded(PreparedSuite.BoundScorer s, ItemScorer scorer, Item item, String output) {
         try {
-            Score score = s.scorer().score(item, output);
+            Score score = scorer.score(item, output);
             return score == null ? new Score.Failed("scorer returned nothing") : score;
         } catch (RuntimeException e) {
             return new Score.Failed(s.spec().type() + " failed: " + e);

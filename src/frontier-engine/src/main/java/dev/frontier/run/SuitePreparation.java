@@ -19,7 +19,9 @@ import dev.frontier.model.Template;
 import dev.frontier.score.ParamProblem;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.LlmJudge;
+import dev.frontier.score.Scorer;
 import dev.frontier.score.ScorerRegistry;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -99,17 +101,20 @@ public final class SuitePreparation {
             for (Map.Entry<String, Object> p : s.params().entrySet()) {
                 checkTemplates(suite, p.getValue(), s.path() + "." + p.getKey(), fields, problems);
             }
-            ScorerRegistry.Creation creation = registry.create(s.type(), s.params());
+            ScorerRegistry.Creation creation = registry.create(s.type(), s.params(), suiteFolder(suite));
             if (creation instanceof ScorerRegistry.Creation.Created created) {
-                Optional<LlmJudge> judge = created.judge().map(j -> LateScorers.judge(suite, s, j, problems));
-                judge.ifPresent(j -> ModelChecks.judge(suite, s, j, models, region, today, problems));
-                Dataset items = dataset;
-                Optional<HumanLabels> labels = created.humanLabels()
-                        .map(h -> LateScorers.labels(suite, s, h, items, problems));
-                if ((judge.isPresent() || created.judge().isEmpty())
-                        && (labels.isPresent() || created.humanLabels().isEmpty())) {
-                    scorers.add(new PreparedSuite.BoundScorer(s, created.scorer(), registry.isBinary(s.type()),
-                            created.corpusMetric(), judge, labels));
+                Scorer bound = created.scorer();
+                if (bound instanceof LlmJudge judge) {
+                    LlmJudge prompted = LateScorers.judge(suite, s, judge, problems);
+                    if (prompted != null) {
+                        ModelChecks.judge(suite, s, prompted, models, region, today, problems);
+                    }
+                    bound = prompted;
+                } else if (bound instanceof HumanLabels labels) {
+                    bound = LateScorers.labels(suite, s, labels, dataset, problems);
+                }
+                if (bound != null) {
+                    scorers.add(new PreparedSuite.BoundScorer(s, bound, registry.isBinary(s.type())));
                 }
             } else {
                 for (ParamProblem pp : ((ScorerRegistry.Creation.Invalid) creation).problems()) {
@@ -165,6 +170,12 @@ public final class SuitePreparation {
         }
         return new Ready(new PreparedSuite(suite, dataset, new HoldoutSplit(ds.holdout(), ds.seed()), scorers,
                 catalog, all, imported));
+    }
+
+    /** The folder of the suite file: a {@code command} scorer's program runs there. */
+    private static Path suiteFolder(SuiteSpec suite) {
+        Path dir = suite.file().toAbsolutePath().getParent();
+        return dir == null ? Path.of("") : dir;
     }
 
     private static void checkTemplate(SuiteSpec suite, Template t, String candidatePath, String suitePath,

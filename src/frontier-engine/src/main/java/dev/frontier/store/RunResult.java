@@ -262,17 +262,35 @@ public record RunResult(String schema, String runId, String suite, String descri
     }
 
     /**
-     * Which candidate to use, and why every other one lost.
+     * Which candidate to use, and why every other one lost; or, when the qualification could not be made, why not.
      *
-     * @param recommendation the recommended candidate id
-     * @param keepIncumbent  whether no cheaper candidate qualified
+     * @param recommendation the recommended candidate id; null when undecided
+     * @param keepIncumbent  whether no cheaper candidate qualified; false when undecided
      * @param reason         the recommendation in one line
      * @param margin         non-inferiority margin
      * @param confidence     family-wise confidence (Holm across the cheaper candidates)
-     * @param verdicts       one per candidate, in suite order
+     * @param verdicts       one per candidate, in suite order; empty when undecided
+     * @param undecided      why no decision could be made (e.g. too few bootstrap resamples for the number of
+     *                       candidates); null when decided
      */
     public record Decision(String recommendation, boolean keepIncumbent, String reason, double margin,
-                           double confidence, List<CandidateVerdict> verdicts) {
+                           double confidence, List<CandidateVerdict> verdicts, String undecided) {
+
+        /** A decision that was made. */
+        public Decision(String recommendation, boolean keepIncumbent, String reason, double margin,
+                        double confidence, List<CandidateVerdict> verdicts) {
+            this(recommendation, keepIncumbent, reason, margin, confidence, verdicts, null);
+        }
+
+        /** No decision: the qualification could not be made, for {@code why}. */
+        public static Decision undecided(String why, double margin, double confidence) {
+            return new Decision(null, false, "no decision: " + why, margin, confidence, List.of(), why);
+        }
+
+        /** Whether a recommendation was made (else {@link #undecided()} says why not). */
+        public boolean decided() {
+            return undecided == null;
+        }
     }
 
     /**

@@ -5,11 +5,10 @@ import dev.frontier.model.Score;
 import java.util.List;
 
 /**
- * A metric defined on a whole set of outputs rather than as a mean of per-item scores (corpus BLEU sums n-gram
- * statistics first). A scorer that has one offers it through {@link ScorerRegistry.Creation.Created#corpusMetric()};
- * the runner reports it next to the mean of the per-item scores.
+ * An item scorer that also has a metric over a whole set of outputs rather than a mean of per-item scores (corpus
+ * BLEU sums n-gram statistics first). The run reports it next to the mean of the per-item scores.
  */
-public interface CorpusMetric {
+public interface CorpusScorer extends ItemScorer {
 
     /**
      * The metric over {@code outputs.get(i)} scored for {@code items.get(i)}: a value in [0, 1], or
