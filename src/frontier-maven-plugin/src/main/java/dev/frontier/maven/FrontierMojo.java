@@ -29,6 +29,13 @@ abstract class FrontierMojo extends AbstractMojo {
     boolean skip;
 
     /**
+     * Lets the suite's {@code command} and plug-in scorers run ({@code --allow-scorer-code}). Suite files arrive in
+     * pull requests, so this is the build's decision, off by default: set it in the pom, not in the suite.
+     */
+    @Parameter(property = "frontier.allowScorerCode", defaultValue = "false")
+    boolean allowScorerCode;
+
+    /**
      * The run store (SQLite: runs, answers, the response cache). Under {@code target} it goes with {@code mvn clean};
      * put it elsewhere (e.g. {@code .frontier/frontier.db}) to keep the response cache between builds.
      */
@@ -69,6 +76,11 @@ abstract class FrontierMojo extends AbstractMojo {
     /** {@code --store S --reports R}, absolute, so that the engine does not depend on Maven's working folder. */
     final List<String> storage() {
         return List.of("--store", absolute(store).toString(), "--reports", absolute(reportsDirectory).toString());
+    }
+
+    /** {@code --allow-scorer-code} when the build allows the suite's own scorer code, else nothing. */
+    final List<String> scorerCode() {
+        return allowScorerCode ? List.of("--allow-scorer-code") : List.of();
     }
 
     /** A command line: {@code command}, then {@code args}. */

@@ -48,6 +48,7 @@ public class RunMojo extends FrontierMojo {
             args.add(runOrResults(baseline));
         }
         args.addAll(storage());
+        args.addAll(scorerCode());
         if (arguments != null) {
             args.addAll(arguments);
         }

@@ -21,6 +21,8 @@ public class ValidateMojo extends FrontierMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        Cli.execute(getLog(), command("validate", List.of(suite.getAbsolutePath()))).requireSuccess(line -> false);
+        Cli.execute(getLog(), command("validate",
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(suite.getAbsolutePath()),
+                        scorerCode().stream()).toList())).requireSuccess(line -> false);
     }
 }

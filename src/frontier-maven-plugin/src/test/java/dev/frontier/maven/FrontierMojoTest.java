@@ -51,6 +51,14 @@ class FrontierMojoTest {
     }
 
     @Test
+    void scorerCodeRunsOnlyWhenThePomAllowsIt() {
+        Probe p = probe();
+        assertThat(p.scorerCode()).isEmpty();
+        p.allowScorerCode = true;
+        assertThat(p.scorerCode()).containsExactly("--allow-scorer-code");
+    }
+
+    @Test
     void storageIsAbsoluteAndReadFromTheProjectFolder() {
         assertThat(probe().storage()).containsExactly(
                 "--store", project.resolve("target/frontier/frontier.db").toString(),
