@@ -8,7 +8,7 @@ import dev.frontier.invoke.CloudClients;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.Problem;
 import dev.frontier.model.S3Uri;
-import dev.frontier.run.BatchSetup;
+import dev.frontier.run.execute.BatchSetup;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import java.io.PrintWriter;

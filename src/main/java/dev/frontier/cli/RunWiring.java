@@ -10,8 +10,9 @@ import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
 import dev.frontier.run.Runner;
-import dev.frontier.run.StoreResponseCache;
-import dev.frontier.run.WriterLease;
+import dev.frontier.run.execute.StoreResponseCache;
+import dev.frontier.run.execute.WriterLease;
+import dev.frontier.run.flow.RunContext;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
@@ -153,8 +154,8 @@ final class RunWiring {
     };
 
     /** What the run record says about a run that called nothing: no endpoint, nothing simulated. */
-    static Runner.Context contextWithoutCalls() {
-        return new Runner.Context(Main.version(), "none", "", false);
+    static RunContext contextWithoutCalls() {
+        return new RunContext(Main.version(), "none", "", false);
     }
 
     /**
@@ -182,8 +183,8 @@ final class RunWiring {
     }
 
     /** What the run record says about where it ran. */
-    static Runner.Context context(Sandbox local, Optional<String> region) {
-        return new Runner.Context(Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""),
+    static RunContext context(Sandbox local, Optional<String> region) {
+        return new RunContext(Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""),
                 local != null);
     }
 }
