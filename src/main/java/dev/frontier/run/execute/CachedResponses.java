@@ -47,6 +47,11 @@ public final class CachedResponses {
         return cache.flatMap(c -> c.get(key, clock.instant().minus(ttl)));
     }
 
+    /** Whether the cache holds an answer to {@code request} within the time to live. */
+    public boolean answers(ModelRequest request) {
+        return cache.isPresent() && find(key(request)).isPresent();
+    }
+
     /** Keeps {@code completion} under {@code key}, when a cache is in use. */
     public void keep(String key, CallResult.Completion completion) {
         cache.ifPresent(c -> c.put(key, completion, clock.instant()));

@@ -102,7 +102,12 @@ final class CandidateCalls {
      * The response cache's answer to {@code c}'s request for {@code item}, committed to the store as a cached
      * answer; empty on a miss (counted) or without a cache.
      */
-    Optional<Answer> cached(CandidateSpec c, Item item, String key) {
+    Optional<Answer> cached(CandidateSpec c, Item item) {
+        return cache.enabled() ? cached(c, item, cache.key(Requests.of(c, item))) : Optional.empty();
+    }
+
+    /** The same for the request under {@code key}. */
+    private Optional<Answer> cached(CandidateSpec c, Item item, String key) {
         if (!cache.enabled()) {
             return Optional.empty();
         }

@@ -15,7 +15,6 @@ import dev.frontier.run.flow.Source;
 import dev.frontier.run.prepare.ImportedOutputs;
 import dev.frontier.run.prepare.ItemSampling;
 import dev.frontier.run.prepare.PreparedSuite;
-import dev.frontier.run.prepare.Requests;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;
@@ -106,7 +105,7 @@ public final class CandidateExecution {
                 }
                 if (batchRun != null && modes.get(c.id()).batch()) {
                     // an identical request answered before is not paid again, in batch either
-                    Optional<Answer> hit = calls.cached(c, item, cache.key(Requests.of(c, item)));
+                    Optional<Answer> hit = calls.cached(c, item);
                     if (hit.isPresent()) {
                         calls.accept(c, item, hit.get(), false);
                     } else {

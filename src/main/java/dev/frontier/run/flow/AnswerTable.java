@@ -2,7 +2,6 @@ package dev.frontier.run.flow;
 
 import dev.frontier.model.CallResult;
 import dev.frontier.model.Score;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,11 +48,6 @@ public final class AnswerTable {
     public Map<String, Answer> of(String candidateId) {
         Map<String, Answer> byItem = byCandidate.get(candidateId);
         return byItem == null ? Map.of() : Collections.unmodifiableMap(byItem);
-    }
-
-    /** The answers of {@code candidateId}, in no particular order. */
-    public Collection<Answer> answersOf(String candidateId) {
-        return of(candidateId).values();
     }
 
     /** How many answers the table holds. */

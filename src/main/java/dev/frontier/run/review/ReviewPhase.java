@@ -191,7 +191,7 @@ public final class ReviewPhase {
                         (slot, attempt, request) -> {
                             RunStore.JudgeCallKey key = new RunStore.JudgeCallKey(s.spec().id(), j.c().id(),
                                     j.item().id(), request.modelId(), slot, attempt);
-                            if (attempt == 0 && !earlier.containsKey(key) && cache.find(cache.key(request)).isEmpty()) {
+                            if (attempt == 0 && !earlier.containsKey(key) && !cache.answers(request)) {
                                 // only counted when no job can take it: the prompt is not kept
                                 out.add(new JudgeBatch.Request(key, batch.possible() ? request : null));
                             }
