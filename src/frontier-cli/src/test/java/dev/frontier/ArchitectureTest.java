@@ -2,6 +2,8 @@ package dev.frontier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -149,6 +151,37 @@ class ArchitectureTest {
     void nothingButTheCliDependsOnTheCli() {
         noClasses().that().resideOutsideOfPackage("dev.frontier.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.frontier.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("dev.frontier.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenTheStagesOfARun() {
+        slices().matching("dev.frontier.run.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void aRunFlowsOneWayFromTheFrontDoorThroughItsStages() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("front door").definedBy("dev.frontier.run")
+                .layer("aggregate").definedBy("dev.frontier.run.aggregate..")
+                .layer("review").definedBy("dev.frontier.run.review..")
+                .layer("execute").definedBy("dev.frontier.run.execute..")
+                .layer("prepare").definedBy("dev.frontier.run.prepare..")
+                .layer("flow").definedBy("dev.frontier.run.flow..")
+                .whereLayer("front door").mayNotBeAccessedByAnyLayer()
+                .whereLayer("aggregate").mayOnlyBeAccessedByLayers("front door")
+                .whereLayer("review").mayOnlyBeAccessedByLayers("front door", "aggregate")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("front door", "aggregate", "review")
+                .whereLayer("prepare").mayOnlyBeAccessedByLayers("front door", "aggregate", "review", "execute")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("front door", "aggregate", "review", "execute",
+                        "prepare")
+                .because("the front door orchestrates the stages; each stage uses only the ones before it and the "
+                        + "types that flow between them")
                 .check(classes);
     }
 }

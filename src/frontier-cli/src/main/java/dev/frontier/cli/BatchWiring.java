@@ -9,7 +9,7 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.model.Problem;
 import dev.frontier.model.S3Uri;
-import dev.frontier.run.BatchSetup;
+import dev.frontier.run.execute.BatchSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,8 +9,8 @@ import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
-import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
+import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code frontier distill SUITE}: whether a distilled or fine-tuned model would pay for itself, the exact job request

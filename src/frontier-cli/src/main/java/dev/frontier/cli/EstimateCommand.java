@@ -2,9 +2,9 @@ package dev.frontier.cli;
 
 import dev.frontier.invoke.ResponseCache;
 import dev.frontier.model.Cost;
-import dev.frontier.run.Estimator;
-import dev.frontier.run.PreparedSuite;
-import dev.frontier.run.StoreResponseCache;
+import dev.frontier.run.execute.StoreResponseCache;
+import dev.frontier.run.prepare.Estimator;
+import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.RunStore;
 import java.io.PrintWriter;
 import java.math.RoundingMode;
@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code frontier estimate SUITE}: what a run would cost, before spending anything. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.frontier.cli;
 
 import dev.frontier.model.RunId;
-import dev.frontier.run.LabelImport;
+import dev.frontier.run.review.LabelImport;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.JudgeScale;
 import dev.frontier.store.ResultsJson;
@@ -16,11 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code frontier labels import FILE [--run RUN]}: human labels in; inter-annotator agreement, calibration (grades and

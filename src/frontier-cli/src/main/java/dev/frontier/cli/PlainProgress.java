@@ -1,6 +1,6 @@
 package dev.frontier.cli;
 
-import dev.frontier.run.Runner;
+import dev.frontier.run.flow.RunProgress;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Progress for logs (CI): a plain line every few seconds, and one at the end. */
-final class PlainProgress implements Runner.Progress {
+final class PlainProgress implements RunProgress {
     private static final long EVERY_NANOS = 5_000_000_000L;
     private final PrintWriter err;
     private final AtomicInteger failed = new AtomicInteger();

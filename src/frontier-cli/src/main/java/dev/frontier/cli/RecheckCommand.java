@@ -6,7 +6,7 @@ import dev.frontier.catalog.Catalog;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.cost.PriceFile;
 import dev.frontier.model.RunId;
-import dev.frontier.run.Recheck;
+import dev.frontier.run.aggregate.Recheck;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -21,11 +21,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code frontier recheck RUN}: a stored run re-priced with today's catalog (or a price file) and decided again,

@@ -1,7 +1,7 @@
 package dev.frontier.cli;
 
 import dev.frontier.model.MarkdownText;
-import dev.frontier.run.Recheck;
+import dev.frontier.run.aggregate.Recheck;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

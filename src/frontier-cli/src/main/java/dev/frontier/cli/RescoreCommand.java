@@ -4,10 +4,12 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.model.RunId;
-import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.run.WriterLease;
 import dev.frontier.score.JudgeScorer;
+import dev.frontier.run.execute.WriterLease;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -18,11 +20,11 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code frontier rescore RUN --config SUITE}: scores the stored outputs of a run with the suite's scorers, as a new
@@ -105,7 +107,7 @@ final class RescoreCommand implements Callable<Integer> {
                             budget != null ? Optional.of(budget) : s.budget().maxUsd());
                     RunResult result;
                     try {
-                        Runner runner = new Runner(client, store, clock, Runner.Progress.NONE).whileHolding(lease);
+                        Runner runner = new Runner(client, store, clock, RunProgress.NONE).whileHolding(lease);
                         if (batchWanted) {
                             BatchWiring.setup(s, local, region, storage.store, err).ifPresent(runner::withBatch);
                         }
@@ -113,9 +115,9 @@ final class RescoreCommand implements Callable<Integer> {
                         Optional<String> parentRecord = store.resultsJson(parent);
                         boolean parentSimulated = parentRecord.isPresent()
                                 && ResultsJson.fromJson(parentRecord.get()).simulated();
-                        Runner.Context base = callsNothing ? RunWiring.contextWithoutCalls()
+                        RunContext base = callsNothing ? RunWiring.contextWithoutCalls()
                                 : RunWiring.context(local, region);
-                        result = runner.rescore(prepared, id, parent, new Runner.Context(base.toolVersion(),
+                        result = runner.rescore(prepared, id, parent, new RunContext(base.toolVersion(),
                                 base.endpoint(), base.region(), base.simulated() || parentSimulated), opts);
                     } catch (IllegalArgumentException e) {
                         throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());

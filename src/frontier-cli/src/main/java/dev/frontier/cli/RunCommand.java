@@ -4,9 +4,11 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.model.RunId;
-import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.run.WriterLease;
+import dev.frontier.run.execute.CandidateExecution;
+import dev.frontier.run.execute.WriterLease;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
@@ -17,11 +19,11 @@ import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code frontier run SUITE}: every candidate on every item, scored, priced, stored and reported. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -108,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
                     Runner.Options options = RunWiring.options(resume != null, noCache, s, store, local, region,
                             limit);
                     RunResult result;
-                    Runner.Progress progress = progress(err, s.name(), total);
+                    RunProgress progress = progress(err, s.name(), total);
                     try {
                         Runner runner = new Runner(client, store, clock, progress).whileHolding(lease);
                         if (batchWanted) {
@@ -172,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
         return id;
     }
 
-    private Runner.Progress progress(PrintWriter err, String task, int total) {
+    private RunProgress progress(PrintWriter err, String task, int total) {
         boolean bar = switch (progressMode) {
             case BAR -> true;
             case PLAIN -> false;
@@ -240,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
                             + "too small for this suite at this pace. Every answer so far is kept; resume with "
                             + "'frontier run %s --resume %s' to call the rest (lower execution.concurrency or set "
                             + "execution.requestsPerMinute below the quota)", calls.unanswered(), calls.answers(),
-                    Runner.LATER_ROUNDS, prepared.suite().file(), result.runId()));
+                    CandidateExecution.LATER_ROUNDS, prepared.suite().file(), result.runId()));
         }
         return Exit.OK.code();
     }

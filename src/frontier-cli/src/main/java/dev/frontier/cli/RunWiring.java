@@ -10,9 +10,10 @@ import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
 import dev.frontier.run.Runner;
-import dev.frontier.run.StoreResponseCache;
-import dev.frontier.run.WriterLease;
 import dev.frontier.invoke.LocalBedrock;
+import dev.frontier.run.execute.StoreResponseCache;
+import dev.frontier.run.execute.WriterLease;
+import dev.frontier.run.flow.RunContext;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -153,8 +154,8 @@ final class RunWiring {
     };
 
     /** What the run record says about a run that called nothing: no endpoint, nothing simulated. */
-    static Runner.Context contextWithoutCalls() {
-        return new Runner.Context(Main.version(), "none", "", false);
+    static RunContext contextWithoutCalls() {
+        return new RunContext(Main.version(), "none", "", false);
     }
 
     /**
@@ -182,8 +183,8 @@ final class RunWiring {
     }
 
     /** What the run record says about where it ran. */
-    static Runner.Context context(LocalBedrock local, Optional<String> region) {
-        return new Runner.Context(Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""),
+    static RunContext context(LocalBedrock local, Optional<String> region) {
+        return new RunContext(Main.version(), local != null ? "sandbox" : "bedrock", region.orElse(""),
                 local != null);
     }
 }

@@ -1,6 +1,6 @@
 package dev.frontier.cli;
 
-import dev.frontier.run.ExecutionModes;
+import dev.frontier.run.execute.ExecutionModes;
 import dev.frontier.store.RunResult;
 import java.io.PrintWriter;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.frontier.cli;
 
-import dev.frontier.run.Runner;
+import dev.frontier.run.flow.RunProgress;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Progress on a terminal: a progress bar with calls done, ETA, spend so far and failures. */
-final class TerminalProgress implements Runner.Progress, AutoCloseable {
+final class TerminalProgress implements RunProgress, AutoCloseable {
     private final ProgressBar bar;
     private final AtomicInteger failed = new AtomicInteger();
 

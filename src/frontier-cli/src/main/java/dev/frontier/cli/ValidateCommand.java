@@ -2,13 +2,13 @@ package dev.frontier.cli;
 
 import dev.frontier.distill.DistillationCheck;
 import dev.frontier.model.Problem;
-import dev.frontier.run.PreparedSuite;
-import java.util.List;
+import dev.frontier.run.prepare.PreparedSuite;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code frontier validate SUITE}: every problem with file:line:col; nothing is called or spent. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

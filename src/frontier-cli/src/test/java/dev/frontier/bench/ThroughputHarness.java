@@ -9,9 +9,11 @@ import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
-import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.run.SuitePreparation;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.score.ScorerRegistry;
@@ -69,8 +71,8 @@ public final class ThroughputHarness {
                     Optional.of(new RateLimiter(rpm, System::nanoTime, RateLimiter.Sleeper.REAL)), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 1)) {
                 long start = System.nanoTime();
-                RunResult r = new Runner(client, store, InstantSource.system(), Runner.Progress.NONE).run(prepared,
-                        new RunId("20261127-000000-0001"), new Runner.Context("bench", "sandbox", "us-east-1", true),
+                RunResult r = new Runner(client, store, InstantSource.system(), RunProgress.NONE).run(prepared,
+                        new RunId("20261127-000000-0001"), new RunContext("bench", "sandbox", "us-east-1", true),
                         Runner.Options.fresh(Optional.empty()));
                 double elapsedMin = (System.nanoTime() - start) / 60e9;
                 long ok = sandbox.requestLog().stream().filter(x -> x.billed()).count();

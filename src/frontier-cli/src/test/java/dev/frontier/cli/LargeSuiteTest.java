@@ -2,7 +2,7 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.run.ItemSampling;
+import dev.frontier.run.prepare.ItemSampling;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import java.io.BufferedWriter;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.RunId;
-import dev.frontier.run.Recheck;
+import dev.frontier.run.aggregate.Recheck;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;

@@ -14,8 +14,10 @@ import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.Item;
 import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
-import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.ResultsJson;
 import dev.frontier.store.RunResult;
 import dev.frontier.store.RunStore;
@@ -320,7 +322,7 @@ public final class Distiller {
      * @param servingArn the ARN the custom model is invoked through
      */
     public RunResult evaluate(Plan plan, RunResult.Distillation decision, String servingArn, ModelClient client,
-                              RunId id, Runner.Context context, Runner.Options options) throws InterruptedException {
+                              RunId id, RunContext context, Runner.Options options) throws InterruptedException {
         PreparedSuite p = plan.suite();
         SuiteSpec s = p.suite();
         CandidateSpec teacher = s.candidates().stream().filter(c -> c.id().equals(plan.spec().teacher()))
@@ -335,7 +337,7 @@ public final class Distiller {
         Dataset data = new Dataset(p.dataset().path(), p.dataset().sha256(), p.dataset().fields(), holdout);
         var catalog = customPrice(plan, decision, servingArn).map(p.catalog()::with).orElse(p.catalog());
         PreparedSuite prepared = new PreparedSuite(evaluation, data, p.split(), p.scorers(), catalog, p.warnings());
-        RunResult result = new Runner(client, store, clock, Runner.Progress.NONE).run(prepared, id, context, options);
+        RunResult result = new Runner(client, store, clock, RunProgress.NONE).run(prepared, id, context, options);
         RunResult withSection = result.withDistillation(decision.withJob(decision.jobArn(), decision.jobStatus(),
                 decision.trainingLoss(), decision.validationLoss(), servingArn, customId));
         store.finishRun(id, withSection.status(), withSection.provenance().finishedAt(),

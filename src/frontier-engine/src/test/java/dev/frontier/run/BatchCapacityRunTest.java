@@ -9,10 +9,13 @@ import dev.frontier.bedrock.CloudClients;
 import dev.frontier.bedrock.SdkS3Objects;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.cost.PriceCatalog;
-import dev.frontier.invoke.BatchJobClient;
-import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
+import dev.frontier.run.execute.BatchSetup;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.BatchCapacity;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
@@ -88,9 +91,9 @@ class BatchCapacityRunTest {
                     Duration.ofMillis(100), Duration.ofMillis(200), dir.resolve("work"), log::add);
             RunResult r;
             try (BedrockConverseClient client = BedrockConverseClient.create(settings)) {
-                r = new Runner(client, store, InstantSource.system(), Runner.Progress.NONE).withBatch(setup)
+                r = new Runner(client, store, InstantSource.system(), RunProgress.NONE).withBatch(setup)
                         .run(prepared, new RunId("20261127-120000-ca9a"),
-                                new Runner.Context("test", "sandbox", "us-east-1", true),
+                                new RunContext("test", "sandbox", "us-east-1", true),
                                 Runner.Options.fresh(Optional.empty()));
             }
             List<RequestRecord> billed = sandbox.requestLog().stream()

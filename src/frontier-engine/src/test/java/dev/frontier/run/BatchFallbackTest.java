@@ -10,9 +10,13 @@ import dev.frontier.bedrock.SdkS3Objects;
 import dev.frontier.config.SuiteLoader;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.invoke.BatchJobClient;
-import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
+import dev.frontier.run.execute.BatchSetup;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
@@ -70,9 +74,9 @@ class BatchFallbackTest {
             try (BedrockConverseClient client = BedrockConverseClient.create(settings)) {
                 Thread run = new Thread(() -> {
                     try {
-                        result.set(new Runner(client, store, InstantSource.system(), Runner.Progress.NONE)
+                        result.set(new Runner(client, store, InstantSource.system(), RunProgress.NONE)
                                 .withBatch(setup).run(prepared, new RunId("20261127-120000-ba7c"),
-                                        new Runner.Context("test", "sandbox", "us-east-1", true),
+                                        new RunContext("test", "sandbox", "us-east-1", true),
                                         Runner.Options.fresh(Optional.empty())));
                     } catch (Throwable e) {
                         failure.set(e);

@@ -15,6 +15,10 @@ import dev.frontier.model.CallResult;
 import dev.frontier.model.Cost;
 import dev.frontier.model.RunId;
 import dev.frontier.model.TokenUsage;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
@@ -57,8 +61,8 @@ class CutOffCallsTest {
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(3, Duration.ofMillis(5),
                     Duration.ofMillis(20)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 9)) {
-                RunResult r = new Runner(client, store, InstantSource.system(), Runner.Progress.NONE).run(prepared,
-                        id, new Runner.Context("test", "sandbox", "us-east-1", true),
+                RunResult r = new Runner(client, store, InstantSource.system(), RunProgress.NONE).run(prepared,
+                        id, new RunContext("test", "sandbox", "us-east-1", true),
                         Runner.Options.fresh(Optional.of(new BigDecimal("1.00"))));
                 RunResult.Spend spend = r.evalSpend();
                 assertThat(spend.cutOffCalls()).isPositive();

@@ -11,6 +11,10 @@ import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.FaultRates;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
@@ -48,8 +52,8 @@ class FaultToleranceTest {
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(8, Duration.ofMillis(1),
                     Duration.ofMillis(5)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 3)) {
-                RunResult r = new Runner(client, store, InstantSource.system(), Runner.Progress.NONE).run(prepared,
-                        new RunId("20261127-120000-fa17"), new Runner.Context("test", "sandbox", "us-east-1", true),
+                RunResult r = new Runner(client, store, InstantSource.system(), RunProgress.NONE).run(prepared,
+                        new RunId("20261127-120000-fa17"), new RunContext("test", "sandbox", "us-east-1", true),
                         Runner.Options.fresh(Optional.empty()));
                 int total = prepared.suite().candidates().size() * prepared.dataset().items().size();
                 assertThat(r.calls().answers()).isEqualTo(total);

@@ -11,6 +11,11 @@ import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
+import dev.frontier.run.execute.CandidateExecution;
+import dev.frontier.run.flow.RunContext;
+import dev.frontier.run.flow.RunProgress;
+import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.score.ScorerRegistry;
@@ -62,7 +67,7 @@ class QuotaRoundsTest {
             try (ResilientClient client = new ResilientClient(bedrock, new RetryPolicy(attempts, Duration.ofMillis(20),
                     Duration.ofSeconds(1)), new AdaptiveLimit(4, 4), Optional.empty(), Optional.empty(),
                     RateLimiter.Sleeper.REAL, 5)) {
-                Runner.Progress progress = new Runner.Progress() {
+                RunProgress progress = new RunProgress() {
                     @Override
                     public void callFinished(int done, int total, String candidateId, boolean failed,
                                              BigDecimal spent) {
@@ -75,7 +80,7 @@ class QuotaRoundsTest {
                 };
                 RunResult r = new Runner(client, store, InstantSource.system(), progress).run(prepared,
                         new RunId("20261203-110000-" + String.format("%04d", rpm)),
-                        new Runner.Context("test", "sandbox", "us-east-1", true), Runner.Options.fresh(Optional.empty()));
+                        new RunContext("test", "sandbox", "us-east-1", true), Runner.Options.fresh(Optional.empty()));
                 // nothing is paid twice, whatever was throttled
                 assertThat(sandbox.paidCallsByRequestHash().values()).allMatch(n -> n == 1);
                 assertThat(sandbox.paidCalls()).isEqualTo(r.calls().answers() - r.calls().failed());
@@ -106,6 +111,6 @@ class QuotaRoundsTest {
         RunResult r = run(1, 1, rounds);
         assertThat(r.calls().unanswered()).isPositive().isEqualTo(r.calls().failed());
         assertThat(r.calls().answers()).isEqualTo(36);
-        assertThat(rounds).isNotEmpty().hasSizeLessThanOrEqualTo(Runner.LATER_ROUNDS);
+        assertThat(rounds).isNotEmpty().hasSizeLessThanOrEqualTo(CandidateExecution.LATER_ROUNDS);
     }
 }

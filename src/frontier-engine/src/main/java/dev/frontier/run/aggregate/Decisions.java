@@ -1,0 +1,175 @@
+package dev.frontier.run.aggregate;
+
+import dev.frontier.config.ProvisionedSpec;
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.cost.ConsumptionPlans;
+import dev.frontier.cost.PriceCatalog;
+import dev.frontier.model.Cost;
+import dev.frontier.model.TokenUsage;
+import dev.frontier.select.Distinguishability;
+import dev.frontier.select.Qualification;
+import dev.frontier.select.Verdict;
+import dev.frontier.stats.Bootstrap;
+import dev.frontier.stats.SampleSize;
+import dev.frontier.store.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** The statistical recommendation and the consumption plans of a run, from its per-candidate figures. */
+final class Decisions {
+    private Decisions() {
+    }
+
+    /** Quality per item id, per candidate id, from the item results. */
+    static Map<String, Map<String, Double>> qualityByItem(List<RunResult.ItemResult> items) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (RunResult.ItemResult item : items) {
+            item.outputs().forEach((candidate, o) -> {
+                if (o.quality() != null) {
+                    out.computeIfAbsent(candidate, k -> new LinkedHashMap<>()).put(item.id(), o.quality());
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * What a decision is made by: the suite's selection rules and statistics settings, which a run record keeps too
+     * (so that a stored run can be decided again without its suite file).
+     *
+     * @param margin          non-inferiority margin
+     * @param confidence      confidence of the decision
+     * @param minScores       per-scorer minimum means
+     * @param maxLatencyP95Ms latency limit, null for none
+     * @param resamples       bootstrap resamples
+     * @param seed            bootstrap seed
+     * @param coverage        interval coverage of the bootstrap (for "cannot be told apart")
+     */
+    record Basis(double margin, double confidence, Map<String, Double> minScores, Long maxLatencyP95Ms,
+                 int resamples, long seed, double coverage) {
+
+        static Basis of(SuiteSpec suite) {
+            return new Basis(suite.selection().margin(), suite.selection().confidence(),
+                    suite.selection().minScores(), suite.selection().maxLatencyP95Ms().isPresent()
+                    ? suite.selection().maxLatencyP95Ms().getAsLong() : null, suite.statistics().resamples(),
+                    suite.statistics().seed(), suite.statistics().confidence());
+        }
+
+        /** The basis recorded in a run's results. */
+        static Basis of(RunResult run) {
+            RunResult.Rules r = run.rules();
+            RunResult.Provenance p = run.provenance();
+            return new Basis(r.margin(), r.confidence(), r.minScores() == null ? Map.of() : r.minScores(),
+                    r.maxLatencyP95Ms(), p.bootstrapResamples(), p.bootstrapSeed(), p.confidence());
+        }
+    }
+
+    /** The decision; null when the suite has no incumbent. */
+    static RunResult.Decision decide(SuiteSpec suite, List<RunResult.CandidateResult> candidates,
+                                     Map<String, Map<String, Double>> quality) {
+        return decide(Basis.of(suite), candidates, quality);
+    }
+
+    /**
+     * The decision by {@code basis}; null when no candidate is the incumbent; {@link RunResult.Decision#undecided}
+     * with the reason when the rules cannot decide (e.g. too few bootstrap resamples for the candidates).
+     */
+    static RunResult.Decision decide(Basis basis, List<RunResult.CandidateResult> candidates,
+                                     Map<String, Map<String, Double>> quality) {
+        if (candidates.stream().noneMatch(RunResult.CandidateResult::incumbent)) {
+            return null;
+        }
+        Qualification.Rules rules = Qualification.Rules.of(basis.margin(), basis.confidence())
+                .withScorerMinimums(basis.minScores())
+                .withBootstrap(basis.resamples(), basis.seed(), Bootstrap.Method.BCA);
+        if (basis.maxLatencyP95Ms() != null) {
+            rules = rules.withMaxLatencyP95Ms(basis.maxLatencyP95Ms());
+        }
+        List<Qualification.Candidate> input = new ArrayList<>();
+        for (RunResult.CandidateResult c : candidates) {
+            Map<String, Double> byItem = quality.getOrDefault(c.id(), Map.of());
+            Cost cost = c.costPer1k() != null ? Cost.usd(c.costPer1k())
+                    : new Cost.Unknown(c.costUnknown().isEmpty() ? "cost unknown" : c.costUnknown());
+            Map<String, Double> means = new LinkedHashMap<>();
+            c.scores().forEach((k, v) -> means.put(k, v.mean()));
+            Qualification.Candidate q = new Qualification.Candidate(c.id(), c.incumbent(), cost, byItem, false,
+                    c.latencyP95Ms() == null ? OptionalDouble.empty() : OptionalDouble.of(c.latencyP95Ms()), means);
+            boolean binary = !byItem.isEmpty() && byItem.values().stream().allMatch(v -> v == 0.0 || v == 1.0);
+            input.add(binary ? q.asBinary() : q);
+        }
+        Qualification.Result result;
+        try {
+            result = Qualification.decide(input, rules);
+        } catch (IllegalArgumentException e) {
+            // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one, and it says so
+            return RunResult.Decision.undecided(e.getMessage(), rules.margin(), rules.confidence());
+        }
+        // only the frontier (and the incumbent) is compared pairwise: that is where "cannot be told apart" matters,
+        // and it keeps the pairs few when a suite has many candidates
+        Distinguishability.Result ties = Distinguishability.of(quality,
+                candidates.stream().filter(c -> c.onFrontier() || c.incumbent()).map(RunResult.CandidateResult::id)
+                        .filter(id -> !quality.getOrDefault(id, Map.of()).isEmpty()).toList(),
+                new Bootstrap(basis.resamples(), basis.seed(), basis.coverage()), Bootstrap.Method.PERCENTILE);
+        List<RunResult.CandidateVerdict> verdicts = new ArrayList<>();
+        for (Verdict v : result.verdicts()) {
+            Optional<Verdict.Evidence> e = v.evidence();
+            verdicts.add(new RunResult.CandidateVerdict(v.id(), v.status().name(), v.reason(),
+                    e.map(Verdict.Evidence::n).orElse(null), e.map(Verdict.Evidence::difference).orElse(null),
+                    e.map(x -> x.interval().lower()).orElse(null), e.map(x -> x.interval().upper()).orElse(null),
+                    e.map(Verdict.Evidence::holmLowerBound).orElse(null), e.map(Verdict.Evidence::pValue).orElse(null),
+                    e.map(Verdict.Evidence::adjustedPValue).orElse(null),
+                    e.map(x -> x.itemsNeeded() instanceof SampleSize.Items i ? i.items() : null).orElse(null),
+                    e.map(Verdict.Evidence::method).orElse(""), List.copyOf(ties.tiedWith(v.id()))));
+        }
+        Qualification.Recommendation r = result.recommendation();
+        return new RunResult.Decision(r.id(), r.incumbent(), r.reason(), rules.margin(), rules.confidence(),
+                verdicts);
+    }
+
+    /** Consumption plans per candidate at the suite's traffic. */
+    static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog,
+                                                List<RunResult.CandidateResult> candidates) {
+        List<RunResult.CandidatePlans> out = new ArrayList<>();
+        for (RunResult.CandidateResult c : candidates) {
+            int ok = c.calls() - c.failedCalls();
+            var price = catalog.find(c.model());
+            if (price.isEmpty() || ok == 0) {
+                out.add(new RunResult.CandidatePlans(c.id(), "", price.isEmpty() ? "no price for " + c.model()
+                        : "no successful call to measure usage", List.of()));
+                continue;
+            }
+            RunResult.Usage u = c.usage();
+            ConsumptionPlans.MeanUsage usage = ConsumptionPlans.MeanUsage.of(new TokenUsage(u.inputTokens(),
+                    u.outputTokens(), u.cacheReadInputTokens(), u.cacheWriteInputTokens()), ok);
+            Optional<ConsumptionPlans.Provisioned> pt = suite.pricing().provisioned().stream()
+                    .filter(p -> PriceCatalog.baseModelId(p.model()).equals(PriceCatalog.baseModelId(c.model())))
+                    .findFirst().map(Decisions::provisioned);
+            ConsumptionPlans.Result plans = ConsumptionPlans.of(price.get(), usage,
+                    suite.traffic().requestsPerMonth(), pt);
+            List<RunResult.Plan> figures = new ArrayList<>();
+            for (ConsumptionPlans.Plan p : plans.plans()) {
+                Long units = null;
+                Long breakEven = null;
+                if (p instanceof ConsumptionPlans.ProvisionedThroughput t) {
+                    units = t.units().isPresent() ? t.units().getAsLong() : null;
+                    breakEven = t.breakEvenRequestsPerMonth().isPresent()
+                            ? t.breakEvenRequestsPerMonth().getAsLong() : null;
+                }
+                figures.add(new RunResult.Plan(ConsumptionPlans.name(p.kind()), p.monthly().usdOrNull(),
+                        p.monthly() instanceof Cost.Unknown x ? x.reason() : "", units, breakEven, p.notes()));
+            }
+            out.add(new RunResult.CandidatePlans(c.id(),
+                    plans.cheapest().map(p -> ConsumptionPlans.name(p.kind())).orElse(""), plans.summary(), figures));
+        }
+        return out;
+    }
+
+    private static ConsumptionPlans.Provisioned provisioned(ProvisionedSpec p) {
+        return ConsumptionPlans.Provisioned.of(p.hourlyPerModelUnit(),
+                new ConsumptionPlans.TokensPerMinute(p.tokensPerMinutePerUnit()));
+    }
+}

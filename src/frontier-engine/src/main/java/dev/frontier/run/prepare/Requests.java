@@ -1,0 +1,50 @@
+package dev.frontier.run.prepare;
+
+import dev.frontier.catalog.Catalog;
+import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.InferenceSpec;
+import dev.frontier.config.PromptSpec;
+import dev.frontier.model.Item;
+import dev.frontier.model.ModelRequest;
+
+/** Builds the model request for one candidate and one item. */
+public final class Requests {
+    private Requests() {
+    }
+
+    public static ModelRequest of(CandidateSpec c, Item item) {
+        InferenceSpec inf = c.inference();
+        ModelRequest.InferenceParams params = new ModelRequest.InferenceParams(inf.maxTokens(),
+                inf.temperature().isPresent() ? inf.temperature().getAsDouble() : null,
+                inf.topP().isPresent() ? inf.topP().getAsDouble() : null, inf.stopSequences());
+        return new ModelRequest(c.model(), c.prompt().system().render(item), c.prompt().user().render(item),
+                cacheCheckpoint(c), params);
+    }
+
+    /**
+     * Whether the candidate's requests carry a cache checkpoint: asked for, and offered by its model. Bedrock refuses
+     * a {@code cachePoint} sent to a model without prompt caching (AccessDeniedException), so for those models the
+     * suite's {@code cache: system} is a stated no-op ({@code validate} warns). A model the catalog does not know
+     * (a custom model or application profile ARN) gets the checkpoint as asked.
+     */
+    static boolean cacheCheckpoint(CandidateSpec c) {
+        return c.prompt().cache() == PromptSpec.CacheMode.SYSTEM && offersCaching(c.model());
+    }
+
+    /** Whether {@code model} offers prompt caching; true when the catalog cannot tell. */
+    static boolean offersCaching(String model) {
+        return Catalog.bundled().model(model).map(m -> m.caching().isPresent()).orElse(true);
+    }
+
+    /** What the report says of a candidate's prompt caching. */
+    public static String promptCache(CandidateSpec c) {
+        if (c.isImported()) {
+            return "imported outputs";
+        }
+        if (c.prompt().cache() != PromptSpec.CacheMode.SYSTEM) {
+            return "off";
+        }
+        return offersCaching(c.model()) ? "checkpoint after the system prompt"
+                : "not offered by the model: no checkpoint sent";
+    }
+}

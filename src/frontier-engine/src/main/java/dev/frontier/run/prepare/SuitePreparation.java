@@ -1,0 +1,269 @@
+package dev.frontier.run.prepare;
+
+import dev.frontier.catalog.Catalog;
+import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.DatasetSpec;
+import dev.frontier.config.PricingSpec;
+import dev.frontier.config.ScorerSpec;
+import dev.frontier.config.Suggest;
+import dev.frontier.config.SuiteSpec;
+import dev.frontier.cost.ModelPrice;
+import dev.frontier.cost.PriceCatalog;
+import dev.frontier.dataset.Dataset;
+import dev.frontier.dataset.DatasetReader;
+import dev.frontier.dataset.HoldoutSplit;
+import dev.frontier.dataset.OutputsReader;
+import dev.frontier.model.Location;
+import dev.frontier.model.Problem;
+import dev.frontier.model.Template;
+import dev.frontier.score.HumanLabels;
+import dev.frontier.score.LlmJudge;
+import dev.frontier.score.Scorer;
+import dev.frontier.score.ParamProblem;
+import dev.frontier.score.ScorerRegistry;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks that need more than the suite file: the dataset is read, every template field is looked up in it,
+ * every scorer is built by the registry, and every model is looked up in the price catalog.
+ */
+public final class SuitePreparation {
+    private SuitePreparation() {
+    }
+
+    /** A suite ready to run, or the problems that stop it. */
+    public sealed interface Result permits Ready, Invalid {
+    }
+
+    /** Ready to run. */
+    public record Ready(PreparedSuite suite) implements Result {
+    }
+
+    /** The problems; at least one is an error. */
+    public record Invalid(List<Problem> problems) implements Result {
+    }
+
+    /**
+     * Checks {@code suite} against the bundled model catalog in the suite's Region (the catalog's default Region when
+     * the suite names none), with {@code prices}, and builds what the run needs.
+     */
+    public static Result prepare(SuiteSpec suite, PriceCatalog prices, ScorerRegistry registry) {
+        return prepare(suite, prices, Catalog.bundled(),
+                suite.execution().region().orElse(PriceCatalog.DEFAULT_REGION),
+                LocalDate.now(ZoneOffset.UTC), registry);
+    }
+
+    /**
+     * Checks {@code suite} against {@code catalog} for calls in {@code region} on {@code today} (how each model is
+     * called, its limits and lifecycle), prices it in that Region, and builds what the run needs.
+     */
+    public static Result prepare(SuiteSpec suite, Catalog catalog, String region, LocalDate today,
+                                 ScorerRegistry registry) {
+        return prepare(suite, PriceCatalog.of(catalog, region), catalog, region, today, registry);
+    }
+
+    private static Result prepare(SuiteSpec suite, PriceCatalog bundled, Catalog models, String region,
+                                  LocalDate today, ScorerRegistry registry) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        DatasetSpec ds = suite.dataset();
+        DatasetReader.Result read = DatasetReader.read(ds.path(),
+                ds.format() == DatasetSpec.Format.CSV ? DatasetReader.Format.CSV : DatasetReader.Format.JSONL,
+                ds.idField());
+        if (read instanceof DatasetReader.Invalid invalid) {
+            return new Invalid(invalid.problems());
+        }
+        Dataset dataset = ((DatasetReader.Loaded) read).dataset();
+        if (ds.limit().isPresent()) {
+            dataset = dataset.limit(ds.limit().getAsInt());
+        }
+        Set<String> fields = dataset.fields();
+
+        for (int i = 0; i < suite.candidates().size(); i++) {
+            CandidateSpec c = suite.candidates().get(i);
+            checkTemplate(suite, c.prompt().system(), "candidates[" + i + "].prompt.system", "prompt.system", fields,
+                    problems);
+            checkTemplate(suite, c.prompt().user(), "candidates[" + i + "].prompt.user", "prompt.user", fields,
+                    problems);
+        }
+
+        missingInItems(suite, dataset, problems);
+
+        List<PreparedSuite.BoundScorer> scorers = new ArrayList<>();
+        for (ScorerSpec s : suite.scorers()) {
+            for (Map.Entry<String, Object> p : s.params().entrySet()) {
+                checkTemplates(suite, p.getValue(), s.path() + "." + p.getKey(), fields, problems);
+            }
+            ScorerRegistry.Creation creation = registry.create(s.type(), s.params(), suiteFolder(suite));
+            if (creation instanceof ScorerRegistry.Creation.Created created) {
+                Scorer bound = created.scorer();
+                if (bound instanceof LlmJudge judge) {
+                    LlmJudge prompted = LateScorers.judge(suite, s, judge, problems);
+                    if (prompted != null) {
+                        ModelChecks.judge(suite, s, prompted, models, region, today, problems);
+                    }
+                    bound = prompted;
+                } else if (bound instanceof HumanLabels labels) {
+                    bound = LateScorers.labels(suite, s, labels, dataset, problems);
+                }
+                if (bound != null) {
+                    scorers.add(new PreparedSuite.BoundScorer(s, bound, registry.isBinary(s.type())));
+                }
+            } else {
+                for (ParamProblem pp : ((ScorerRegistry.Creation.Invalid) creation).problems()) {
+                    String path = pp.param().isEmpty() ? s.path() + ".type" : s.path() + "." + pp.param();
+                    problems.add(Problem.error(suite.at(path), path, pp.problem(), pp.hint()));
+                }
+            }
+        }
+
+        PriceCatalog catalog = bundled;
+        for (PricingSpec.Override o : suite.pricing().overrides()) {
+            catalog = catalog.with(new ModelPrice(o.model(), o.model(), o.input(), o.output(), o.batchInput(),
+                    o.batchOutput(), o.cacheRead(), o.cacheWrite(), o.source(), "suite"));
+        }
+        LateScorers.check(suite, scorers, catalog, problems);
+        ModelChecks.candidates(suite, models, region, today, dataset, problems);
+        Map<String, Map<String, OutputsReader.Imported>> imported = ImportedOutputs.read(suite, dataset, problems);
+        for (int i = 0; i < suite.candidates().size(); i++) {
+            CandidateSpec c = suite.candidates().get(i);
+            if (c.isImported() && !c.imported().get().priced()) {
+                String path = "candidates[" + i + "].outputs";
+                problems.add(Problem.warning(suite.at(path), path, "the imported outputs of '" + c.id()
+                        + "' are not priced: their cost will be reported as unknown",
+                        "add 'priceAs: <model id>' to price them as that model"));
+                continue;
+            }
+            if (c.model().startsWith("arn:") || catalog.find(c.model()).isPresent()
+                    || models.model(c.model()).isPresent()) {
+                continue; // a known model without a price here was named by the model checks
+            }
+            String path = "candidates[" + i + "].model";
+            String near = Suggest.closest(PriceCatalog.baseModelId(c.model()), catalog.models().keySet())
+                    .map(k -> "did you mean '" + k + "'? Otherwise add its prices under pricing.overrides")
+                    .orElse("add its prices under pricing.overrides");
+            problems.add(Problem.warning(suite.at(path), path, "no price for '" + c.model()
+                    + "': its cost will be reported as unknown", near));
+        }
+
+        if (suite.budget().maxUsd().isPresent()) {
+            for (int i = 0; i < suite.candidates().size(); i++) {
+                CandidateSpec c = suite.candidates().get(i);
+                if (!c.isImported() && !catalog.find(c.model()).map(WorstCase::guardable).orElse(false)) {
+                    String path = "candidates[" + i + "].model";
+                    problems.add(Problem.error(suite.at(path), path, "budget.maxUsd is set but '" + c.model()
+                            + "' has no input and output price, so its spend cannot be guarded",
+                            "add its prices under pricing.overrides, or remove budget.maxUsd"));
+                }
+            }
+        }
+        List<Problem> all = new ArrayList<>(problems);
+        if (all.stream().anyMatch(Problem::isError)) {
+            return new Invalid(all);
+        }
+        return new Ready(new PreparedSuite(suite, dataset, new HoldoutSplit(ds.holdout(), ds.seed()), scorers,
+                catalog, all, imported));
+    }
+
+    /** The folder of the suite file: a {@code command} scorer's program runs there. */
+    private static Path suiteFolder(SuiteSpec suite) {
+        Path dir = suite.file().toAbsolutePath().getParent();
+        return dir == null ? Path.of("") : dir;
+    }
+
+    private static void checkTemplate(SuiteSpec suite, Template t, String candidatePath, String suitePath,
+                                      Set<String> fields, Set<Problem> problems) {
+        String path = suite.locations().containsKey(candidatePath) ? candidatePath : suitePath;
+        unclosed(suite, t, path).ifPresent(problems::add);
+        for (String f : t.fields()) {
+            if (!fields.contains(f)) {
+                problems.add(missingField(suite, path, f, fields));
+            }
+        }
+    }
+
+    private static void checkTemplates(SuiteSpec suite, Object value, String path, Set<String> fields,
+                                       Set<Problem> problems) {
+        if (value instanceof String s) {
+            unclosed(suite, new Template(s), path).ifPresent(problems::add);
+            for (String f : new Template(s).fields()) {
+                if (!fields.contains(f)) {
+                    problems.add(missingField(suite, path, f, fields));
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkTemplates(suite, list.get(i), path + "[" + i + "]", fields, problems);
+            }
+        }
+    }
+
+    /**
+     * Items without a field some template uses (a JSONL row that leaves the key out or makes it null): the run could
+     * not render their requests, so they are reported here, with the line, before anything is paid. The first ten are
+     * listed.
+     */
+    private static void missingInItems(SuiteSpec suite, Dataset dataset, Set<Problem> problems) {
+        Map<String, String> used = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < suite.candidates().size(); i++) {
+            CandidateSpec c = suite.candidates().get(i);
+            if (c.isImported()) {
+                continue;
+            }
+            String at = "candidates[" + i + "].prompt";
+            c.prompt().system().fields().forEach(f -> used.putIfAbsent(f, at + ".system"));
+            c.prompt().user().fields().forEach(f -> used.putIfAbsent(f, at + ".user"));
+        }
+        for (ScorerSpec s : suite.scorers()) {
+            for (Map.Entry<String, Object> p : s.params().entrySet()) {
+                templateFields(p.getValue(), s.path() + "." + p.getKey(), used);
+            }
+        }
+        used.keySet().retainAll(dataset.fields());
+        int reported = 0;
+        for (dev.frontier.model.Item item : dataset.items()) {
+            for (Map.Entry<String, String> f : used.entrySet()) {
+                if (!item.fields().containsKey(f.getKey()) && reported++ < 10) {
+                    problems.add(new Problem(dataset.path(), dataset.line(item.id()), 0, "", "item '"
+                            + dev.frontier.model.Ids.shown(item.id()) + "' has no value for '" + f.getKey()
+                            + "' (missing or null), which " + f.getValue() + " uses",
+                            "give every row that field (\"\" when it is empty)", Problem.Severity.ERROR));
+                }
+            }
+        }
+        if (reported > 10) {
+            problems.add(new Problem(dataset.path(), 0, 0, "", "and " + (reported - 10) + " more values missing "
+                    + "for fields a template uses", "fix the ones above first", Problem.Severity.ERROR));
+        }
+    }
+
+    private static void templateFields(Object value, String path, Map<String, String> used) {
+        if (value instanceof String s) {
+            new Template(s).fields().forEach(f -> used.putIfAbsent(f, path));
+        } else if (value instanceof List<?> list) {
+            for (Object o : list) {
+                templateFields(o, path, used);
+            }
+        }
+    }
+
+    private static Optional<Problem> unclosed(SuiteSpec suite, Template t, String path) {
+        return t.unclosedPlaceholder().map(text -> Problem.error(suite.at(path), path, "'"
+                + dev.frontier.model.Ids.shown(text) + "' is not a closed placeholder",
+                "write {{field}} with both pairs of braces"));
+    }
+
+    private static Problem missingField(SuiteSpec suite, String path, String field, Set<String> fields) {
+        Location at = suite.at(path);
+        String hint = Suggest.closest(field, fields).map(k -> "did you mean '{{" + k + "}}'?")
+                .orElse("the dataset's fields are: " + String.join(", ", fields));
+        return Problem.error(at, path, "the dataset has no field '" + field + "'", hint);
+    }
+}
