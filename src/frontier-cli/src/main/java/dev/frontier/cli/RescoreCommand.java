@@ -119,7 +119,8 @@ final class RescoreCommand implements Callable<Integer> {
                                 : RunWiring.context(local, region);
                         result = runner.rescore(prepared, id, parent, new RunContext(base.toolVersion(),
                                 base.endpoint(), base.region(), base.simulated() || parentSimulated), opts);
-                    } catch (IllegalArgumentException e) {
+                    } catch (Runner.NotRescorable e) {
+                        // a model candidate without stored outputs in the parent run: the suite or RUN is wrong
                         throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
                     }
                     Path dir = storage.writeReport(result);
