@@ -12,7 +12,7 @@ import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
 import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;

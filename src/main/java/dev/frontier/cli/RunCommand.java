@@ -8,7 +8,7 @@ import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.run.WriterLease;
 import dev.frontier.sandbox.Sandbox;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.frontier.cli;
 
 import dev.frontier.run.ExecutionModes;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

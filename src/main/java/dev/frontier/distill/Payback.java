@@ -5,7 +5,7 @@ import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

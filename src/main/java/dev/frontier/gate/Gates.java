@@ -2,7 +2,7 @@ package dev.frontier.gate;
 
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult;
-import dev.frontier.store.RunResult.CandidateResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunResult.CandidateResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.frontier.report;
 
 import dev.frontier.model.UntrustedText;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;

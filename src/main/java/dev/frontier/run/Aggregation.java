@@ -15,7 +15,7 @@ import dev.frontier.select.ParetoFrontier;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.Percentiles;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -11,7 +11,7 @@ import dev.frontier.select.Qualification;
 import dev.frontier.select.Verdict;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.SampleSize;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.frontier.model.CallResult;
 import dev.frontier.model.Cost;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;

@@ -3,7 +3,7 @@ package dev.frontier.run;
 import dev.frontier.dataset.LabelsReader;
 import dev.frontier.model.Problem;
 import dev.frontier.score.HumanLabels;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import dev.frontier.select.ParetoFrontier;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
 import dev.frontier.score.LlmJudge;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;

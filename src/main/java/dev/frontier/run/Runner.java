@@ -13,7 +13,7 @@ import dev.frontier.model.Item;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -273,7 +273,7 @@ public final class Runner {
                 new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging, modes,
                 store.possiblyBilled(id));
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
-                dev.frontier.store.ResultsJson.toJson(result));
+                dev.frontier.results.ResultsJson.toJson(result));
         return result;
     }
 
@@ -329,7 +329,7 @@ public final class Runner {
                         stats.throttles()), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
                         false, "a rescore calls no candidate"), store.possiblyBilled(id)).withParent(parent.value());
         store.finishRun(id, result.status(), result.provenance().finishedAt(),
-                dev.frontier.store.ResultsJson.toJson(result));
+                dev.frontier.results.ResultsJson.toJson(result));
         return result;
     }
 

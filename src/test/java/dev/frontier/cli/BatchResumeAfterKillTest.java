@@ -2,7 +2,7 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.frontier.model.S3Uri;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

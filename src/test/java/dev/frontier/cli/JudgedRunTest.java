@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,8 +3,8 @@ package dev.frontier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontier.run.ItemSampling;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

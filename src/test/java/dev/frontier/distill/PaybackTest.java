@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.frontier.config.DistillationSpec;
 import dev.frontier.cost.PriceCatalog;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.frontier.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -272,7 +272,7 @@ class ReportBrowserTest {
         try (var runs = Files.list(out.resolve(suite))) {
             page = runs.findFirst().orElseThrow().resolve("report.html");
         }
-        RunResult demo = dev.frontier.store.ResultsJson.read(page.resolveSibling("results.json"));
+        RunResult demo = dev.frontier.results.ResultsJson.read(page.resolveSibling("results.json"));
         open(page);
         assertThat(driver.findElement(By.id("verdict-title")).getText()).isNotBlank();
         long viewport = ((Number) js("return window.innerHeight;")).longValue();

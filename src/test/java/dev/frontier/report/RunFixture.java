@@ -1,7 +1,7 @@
 package dev.frontier.report;
 
 import dev.frontier.select.ParetoFrontier;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontier.catalog.Catalog;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

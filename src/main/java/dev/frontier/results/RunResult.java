@@ -1,4 +1,4 @@
-package dev.frontier.store;
+package dev.frontier.results;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.frontier.store;
+package dev.frontier.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
