@@ -191,10 +191,9 @@ final class DistillCommand implements Callable<Integer> {
             Path dir = storage.writeReport(result);
             Summary.print(result, out);
             String custom = Distiller.customCandidateId(plan.spec());
-            if (result.decision() != null) {
-                result.decision().verdicts().stream().filter(v -> v.id().equals(custom)).findFirst()
-                        .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
-            }
+            result.decision().stream().flatMap(decision -> decision.verdicts().stream())
+                    .filter(v -> v.id().equals(custom)).findFirst()
+                    .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
             out.printf("report: %s%n", dir.resolve("report.html"));
             out.flush();
             return Exit.OK.code();

@@ -117,12 +117,13 @@ final class LabelsCommand implements Runnable {
                     throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no results in " + storage.store);
                 }
                 RunResult updated = LabelImport.apply(ResultsJson.fromJson(json.get()), name, bound);
-                store.finishRun(id, updated.status(), updated.provenance().finishedAt(),
+                store.finishRun(id, updated.status().label(), updated.provenance().finishedAt(),
                         ResultsJson.toJson(updated));
-                if (updated.itemSample() != null) {
+                if (updated.itemSample().isPresent()) {
                     // the record of a large run lists a sample of its items; only their outputs can be matched
+                    RunResult.ItemSample sample = updated.itemSample().get();
                     out.printf("note: run %s lists %d of its %d items; the labels are matched to those only%n", id,
-                            updated.itemSample().embedded(), updated.itemSample().total());
+                            sample.embedded(), sample.total());
                 }
                 if (bound.kind() == HumanLabels.Kind.PREFERENCE) {
                     printWinRates(updated, out);

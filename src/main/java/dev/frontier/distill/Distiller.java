@@ -18,6 +18,7 @@ import dev.frontier.run.PreparedSuite;
 import dev.frontier.run.Runner;
 import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -153,7 +154,7 @@ public final class Distiller {
     /** The latest completed run of the suite that is not itself a custom-model evaluation. */
     public Optional<RunResult> latestRun(String suite) {
         for (RunStore.RunRow row : store.runs()) {
-            if (!row.suite().equals(suite) || !"completed".equals(row.status())) {
+            if (!row.suite().equals(suite) || !RunStatus.COMPLETED.label().equals(row.status())) {
                 continue;
             }
             Optional<String> json = store.resultsJson(new RunId(row.runId()));
@@ -162,7 +163,7 @@ public final class Distiller {
             }
             try {
                 RunResult r = ResultsJson.fromJson(json.get());
-                if (r.distillation() == null) {
+                if (r.distillation().isEmpty()) {
                     return Optional.of(r);
                 }
             } catch (IOException e) {
@@ -338,7 +339,7 @@ public final class Distiller {
         RunResult result = new Runner(client, store, clock, Runner.Progress.NONE).run(prepared, id, context, options);
         RunResult withSection = result.withDistillation(decision.withJob(decision.jobArn(), decision.jobStatus(),
                 decision.trainingLoss(), decision.validationLoss(), servingArn, customId));
-        store.finishRun(id, withSection.status(), withSection.provenance().finishedAt(),
+        store.finishRun(id, withSection.status().label(), withSection.provenance().finishedAt(),
                 ResultsJson.toJson(withSection));
         return withSection;
     }

@@ -15,7 +15,10 @@ import dev.frontier.select.ParetoFrontier;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.Percentiles;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.GateKind;
 import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,7 +35,7 @@ final class Aggregation {
     private Aggregation() {
     }
 
-    static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, String status, String startedAt,
+    static RunResult aggregate(PreparedSuite p, RunId id, Runner.Context context, RunStatus status, String startedAt,
                                String finishedAt, Map<String, Map<String, Runner.Answer>> answers,
                                Runner.Counters counters, ReviewPhase.Tally judges,
                                Map<String, ExecutionModes.Choice> modes, RunStore.PossiblyBilled possiblyBilled) {
@@ -112,17 +115,14 @@ final class Aggregation {
 
         List<ParetoFrontier.Point> points = new ArrayList<>();
         for (RunResult.CandidateResult c : partial) {
-            if (c.costPer1k() != null && c.quality() != null) {
-                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().doubleValue(), c.quality().mean()));
+            if (c.costPer1k().isPresent() && c.quality().isPresent()) {
+                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().get().doubleValue(),
+                        c.quality().get().mean()));
             }
         }
         List<String> frontier = ParetoFrontier.of(points);
-        List<RunResult.CandidateResult> candidates = partial.stream().map(c -> new RunResult.CandidateResult(
-                c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(), c.calls(), c.failedCalls(),
-                c.quality(), c.scores(), c.corpusMetrics(), c.usage(), c.meanInputTokens(), c.meanOutputTokens(),
-                c.cacheReadShare(), c.costPer1k(), c.monthlyCost(), c.costUnknown(), c.evalSpend(),
-                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()), c.mode(), c.modeReason(),
-                c.promptCache())).toList();
+        List<RunResult.CandidateResult> candidates = partial.stream()
+                .map(c -> c.toBuilder().onFrontier(frontier.contains(c.id())).build()).toList();
 
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
@@ -132,27 +132,30 @@ final class Aggregation {
                 suite.dataset().holdout(), suite.dataset().seed(), p.catalog().name(), p.catalog().version(),
                 p.catalog().date(), suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence(), context.endpoint(), context.region(), startedAt, finishedAt);
-        RunResult.Judging judging = judging(p, judges);
+        Optional<RunResult.Judging> judging = judging(p, judges);
         spend = spend.plus(judges.spend());
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid.get(), possiblyBilled.calls(),
                 possiblyBilled.worstCase(), possiblyBilled.cutOff());
-        return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
+        return RunResult.builder().runId(id.value()).suite(suite.name()).description(suite.description())
+                .status(status)
                 // imported outputs are real whatever the endpoint: a run that calls nothing is not simulated
-                context.simulated() && !p.callsNoModel(), provenance, suite.traffic().requestsPerMonth(), scorers,
-                rules(suite), candidates,
-                frontier, Decisions.decide(suite, candidates, qualityByItem),
-                Decisions.plans(suite, p.catalog(), candidates),
-                evalSpend, calls, itemResults, judging, Review.labelSets(p), Review.calibration(p, itemResults),
-                Review.pairwise(p, itemResults), null, null, every == 1 ? null : new RunResult.ItemSample(items.size(),
+                .simulated(context.simulated() && !p.callsNoModel()).provenance(provenance)
+                .traffic(suite.traffic().requestsPerMonth()).scorers(scorers).rules(rules(suite))
+                .candidates(candidates).pareto(frontier).decision(Decisions.decide(suite, candidates, qualityByItem))
+                .plans(Decisions.plans(suite, p.catalog(), candidates)).evalSpend(evalSpend).calls(calls)
+                .items(itemResults).judging(judging).humanLabels(Review.labelSets(p))
+                .calibration(Review.calibration(p, itemResults)).pairwise(Review.pairwise(p, itemResults))
+                .itemSample(every == 1 ? Optional.empty() : Optional.of(new RunResult.ItemSample(items.size(),
                         itemResults.size(), every, "a sample of " + itemResults.size() + " of the "
                         + items.size() + " items (every " + every + "th in dataset order) is listed; every figure "
-                        + "uses all items, and all outputs are in the run store"));
+                        + "uses all items, and all outputs are in the run store")))
+                .build();
     }
 
-    private static RunResult.Judging judging(PreparedSuite p, ReviewPhase.Tally t) {
+    private static Optional<RunResult.Judging> judging(PreparedSuite p, ReviewPhase.Tally t) {
         if (p.scorers().stream().noneMatch(s -> s.judge().isPresent())) {
-            return null;
+            return Optional.empty();
         }
         Map<String, BigDecimal> byModel = new LinkedHashMap<>();
         t.byModel().forEach((model, cost) -> {
@@ -161,9 +164,10 @@ final class Aggregation {
             }
         });
         Cost spend = t.spend();
-        return new RunResult.Judging(spend.usdOrNull(), spend instanceof Cost.Unknown u ? u.reason() : "", byModel,
-                t.calls.get(), t.paid.get(), t.cached.get(), t.resumed.get(), t.failed.get(), t.refused.get(),
-                t.repaired.get(), t.malformed.get(), t.orderFlips.get(), t.batch.get(), t.modes());
+        return Optional.of(new RunResult.Judging(spend.usdOrNull(),
+                spend instanceof Cost.Unknown u ? u.reason() : "", byModel, t.calls.get(), t.paid.get(),
+                t.cached.get(), t.resumed.get(), t.failed.get(), t.refused.get(), t.repaired.get(),
+                t.malformed.get(), t.orderFlips.get(), t.batch.get(), t.modes()));
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
@@ -239,21 +243,20 @@ final class Aggregation {
         String name = p.catalog().find(c.model()).map(ModelPrice::name).orElse(c.model());
         CandidateSpec defaults = p.suite().candidates().get(0);
         boolean variant = !c.prompt().equals(defaults.prompt()) && !c.id().equals(defaults.id());
-        return new RunResult.CandidateResult(c.id(), c.model(), name, c.incumbent(), variant, ok + failed, failed,
-                estimate(bootstrap, qualities).orElse(null), scores, corpus,
-                new RunResult.Usage(usage.inputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
-                        usage.cacheWriteInputTokens()),
-                ok == 0 ? 0 : (double) totalInput / ok, ok == 0 ? 0 : (double) usage.outputTokens() / ok,
-                totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
-                per1k, monthly, unknown, spend.usdOrNull(),
-                percentile(lat, 50), percentile(lat, 95), false,
-                mode == null ? ExecutionModes.ON_DEMAND : mode.mode(), mode == null ? "" : mode.reason(),
-                Requests.promptCache(c));
-    }
-
-    private static Double percentile(double[] values, double p) {
-        java.util.OptionalDouble v = Percentiles.of(values, p);
-        return v.isPresent() ? v.getAsDouble() : null;
+        return RunResult.CandidateResult.builder().id(c.id()).model(c.model()).modelName(name)
+                .incumbent(c.incumbent()).promptVariant(variant).calls(ok + failed).failedCalls(failed)
+                .quality(estimate(bootstrap, qualities)).scores(scores).corpusMetrics(corpus)
+                .usage(new RunResult.Usage(usage.inputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
+                        usage.cacheWriteInputTokens()))
+                .meanInputTokens(ok == 0 ? 0 : (double) totalInput / ok)
+                .meanOutputTokens(ok == 0 ? 0 : (double) usage.outputTokens() / ok)
+                .cacheReadShare(totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput)
+                .costPer1k(Optional.ofNullable(per1k)).monthlyCost(Optional.ofNullable(monthly)).costUnknown(unknown)
+                .evalSpend(Optional.ofNullable(spend.usdOrNull()))
+                .latencyP50Ms(Percentiles.of(lat, 50)).latencyP95Ms(Percentiles.of(lat, 95))
+                .mode(mode == null ? AnswerSource.ON_DEMAND : mode.mode())
+                .modeReason(mode == null ? "" : mode.reason()).promptCache(Requests.promptCache(c))
+                .build();
     }
 
     static RunResult.Rules rules(SuiteSpec suite) {
@@ -272,7 +275,7 @@ final class Aggregation {
                         : " rises at most " + num(g.maxIncrease().getAsDouble() * 100) + "%") + " vs baseline";
             }
             gates.add(new RunResult.Gate(name + " (" + candidate + ")",
-                    g.kind() == GateSpec.Kind.THRESHOLD ? "threshold" : "regression", g.metric(),
+                    g.kind() == GateSpec.Kind.THRESHOLD ? GateKind.THRESHOLD : GateKind.REGRESSION, g.metric(),
                     g.scorer().orElse(null), candidate, box(g.min()), box(g.max()), box(g.maxDrop()),
                     box(g.maxIncrease())));
         }

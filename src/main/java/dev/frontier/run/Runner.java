@@ -14,6 +14,7 @@ import dev.frontier.model.ModelRequest;
 import dev.frontier.model.RunId;
 import dev.frontier.model.Score;
 import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -251,7 +252,7 @@ public final class Runner {
         laterRounds(prepared, id, candidates, items, budget, options, misses, answers, successes, invalid, context,
                 fatal, done, total, keepText);
         if (fatal.get() != null) {
-            store.finishRun(id, "failed", clock.instant().toString(), null);
+            store.finishRun(id, RunStatus.FAILED.label(), clock.instant().toString(), null);
             throw new Aborted(fatal.get());
         }
         // second phase: judges and human labels, once every output they compare is in
@@ -264,15 +265,15 @@ public final class Runner {
         JudgeBatch judgeBatch = new JudgeBatch(batch, UNAVAILABLE, store, clock, prepared, id);
         ReviewPhase.Tally judging = new ReviewPhase(client, store, clock, judgeBatch).apply(prepared, id, answers,
                 budget, options, earlierJudges, prepared.suite().execution().concurrency());
-        String status = budget.refused() > 0 || (batchRun != null && !batchRun.refused().isEmpty())
-                ? "budget-exhausted" : "completed";
+        RunStatus status = budget.refused() > 0 || (batchRun != null && !batchRun.refused().isEmpty())
+                ? RunStatus.BUDGET_EXHAUSTED : RunStatus.COMPLETED;
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers,
                 new Counters(misses.get(), stats.attempts(), stats.retries(), stats.throttles()), judging, modes,
                 store.possiblyBilled(id));
-        store.finishRun(id, result.status(), result.provenance().finishedAt(),
+        store.finishRun(id, result.status().label(), result.provenance().finishedAt(),
                 dev.frontier.results.ResultsJson.toJson(result));
         return result;
     }
@@ -321,14 +322,14 @@ public final class Runner {
         ReviewPhase.Tally judging = new ReviewPhase(client, store, clock, new JudgeBatch(batch, UNAVAILABLE, store,
                 clock, prepared, id)).apply(prepared, id, answers,
                 budget, options, Map.of(), prepared.suite().execution().concurrency());
-        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        RunStatus status = budget.refused() > 0 ? RunStatus.BUDGET_EXHAUSTED : RunStatus.COMPLETED;
         ResilientClient.Stats stats = client instanceof ResilientClient r ? r.stats()
                 : new ResilientClient.Stats(0, 0, 0, 0);
         RunResult result = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), answers, new Counters(0, stats.attempts(), stats.retries(),
                         stats.throttles()), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
                         false, "a rescore calls no candidate"), store.possiblyBilled(id)).withParent(parent.value());
-        store.finishRun(id, result.status(), result.provenance().finishedAt(),
+        store.finishRun(id, result.status().label(), result.provenance().finishedAt(),
                 dev.frontier.results.ResultsJson.toJson(result));
         return result;
     }

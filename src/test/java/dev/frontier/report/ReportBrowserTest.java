@@ -283,10 +283,10 @@ class ReportBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#plans tbody tr"))).hasSize(demo.candidates().size());
         clickHeading("$ / 1k req");
         List<String> byCost = demo.candidates().stream()
-                .sorted(java.util.Comparator.comparing(RunResult.CandidateResult::costPer1k))
+                .sorted(java.util.Comparator.comparing(c -> c.costPer1k().orElseThrow()))
                 .map(RunResult.CandidateResult::id).toList();
         assertThat(candidateOrder()).containsExactlyElementsOf(byCost);
-        if (demo.judging() != null) {
+        if (demo.judging().isPresent()) {
             // judges' agreement with the humans at three levels, win rates, judge spend, reasons in the explorer
             assertThat(driver.findElements(By.cssSelector("#calibration tbody tr")))
                     .hasSize(3 * demo.calibration().size());

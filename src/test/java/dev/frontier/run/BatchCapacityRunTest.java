@@ -11,6 +11,7 @@ import dev.frontier.invoke.CloudClients;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
+import dev.frontier.results.AnswerSource;
 import dev.frontier.sandbox.BatchCapacity;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
@@ -125,8 +126,8 @@ class BatchCapacityRunTest {
         }
         RunResult.CandidateResult haiku = o.result().candidates().stream().filter(c -> c.id().equals("haiku"))
                 .findFirst().orElseThrow();
-        assertThat(haiku.mode()).isEqualTo("batch");
-        assertThat(haiku.latencyP95Ms()).as("on-demand answers have latency").isNotNull();
+        assertThat(haiku.mode()).isEqualTo(AnswerSource.BATCH);
+        assertThat(haiku.latencyP95Ms()).as("on-demand answers have latency").isPresent();
     }
 
     @Test
@@ -156,8 +157,8 @@ class BatchCapacityRunTest {
         assertThat(judgeJob.status()).isEqualTo("PartiallyCompleted");
         assertThat(judgeJob.detailsJson()).contains("\"processedRecordCount\":96");
         int success = Integer.parseInt(judgeJob.detailsJson().replaceAll(".*\"successRecordCount\":(\\d+).*", "$1"));
-        RunResult.Judging j = o.result().judging();
-        assertThat(j.modes()).singleElement().satisfies(m -> assertThat(m.mode()).isEqualTo("batch"));
+        RunResult.Judging j = o.result().judging().orElseThrow();
+        assertThat(j.modes()).singleElement().satisfies(m -> assertThat(m.mode()).isEqualTo(AnswerSource.BATCH));
         int asks = j.modes().get(0).requests();
         assertThat(asks).isGreaterThan(300);
         assertThat(j.batch()).isEqualTo(success).isBetween(80, 96);

@@ -11,6 +11,7 @@ import dev.frontier.invoke.CloudClients;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
+import dev.frontier.results.AnswerSource;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
@@ -97,8 +98,8 @@ class BatchFallbackTest {
             assertThat(converse).allMatch(x -> x.modelId().equals("amazon.nova-lite-v1:0"));
             RunResult.CandidateResult h = r.candidates().stream().filter(c -> c.id().equals("haiku")).findFirst()
                     .orElseThrow();
-            assertThat(h.mode()).isEqualTo("batch");
-            assertThat(h.latencyP95Ms()).as("on-demand answers have latency").isNotNull();
+            assertThat(h.mode()).isEqualTo(AnswerSource.BATCH);
+            assertThat(h.latencyP95Ms()).as("on-demand answers have latency").isPresent();
             assertThat(h.failedCalls()).isZero();
         }
     }
