@@ -90,16 +90,34 @@ class ArchitectureTest {
     }
 
     @Test
-    void reportUsesModelStoreSelectCostAndFreeMarker() {
-        onlyUses("report", "dev.frontier.model..", "dev.frontier.store..", "dev.frontier.select..",
+    void resultsUsesModelAndStats() {
+        onlyUses("results", "dev.frontier.model..", "dev.frontier.stats..", "com.fasterxml.jackson..");
+    }
+
+    @Test
+    void reportUsesModelResultsSelectCostAndFreeMarker() {
+        onlyUses("report", "dev.frontier.model..", "dev.frontier.results..", "dev.frontier.select..",
                 "dev.frontier.cost..", "dev.frontier.catalog..", "freemarker..");
+    }
+
+    @Test
+    void gateUsesModelStatsAndResults() {
+        onlyUses("gate", "dev.frontier.model..", "dev.frontier.stats..", "dev.frontier.results..", "javax.xml..");
+    }
+
+    @Test
+    void reportAndGateReadTheDocumentNotTheStore() {
+        noClasses().that().resideInAnyPackage("dev.frontier.report..", "dev.frontier.gate..")
+                .should().dependOnClassesThat().resideInAPackage("dev.frontier.store..")
+                .because("a report or a gate is made from results.json alone")
+                .check(classes);
     }
 
     @Test
     void distillUsesTheCoreButNotTheCli() {
         onlyUses("distill", "dev.frontier.model..", "dev.frontier.config..", "dev.frontier.dataset..",
-                "dev.frontier.cost..", "dev.frontier.store..", "dev.frontier.run..", "dev.frontier.invoke..",
-                "dev.frontier.catalog..", "com.fasterxml.jackson..");
+                "dev.frontier.cost..", "dev.frontier.store..", "dev.frontier.results..", "dev.frontier.run..",
+                "dev.frontier.invoke..", "dev.frontier.catalog..", "com.fasterxml.jackson..");
     }
 
     @Test
@@ -113,7 +131,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.frontier.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.frontier.model..", "dev.frontier.config..",
                         "dev.frontier.run..", "dev.frontier.score..", "dev.frontier.store..", "dev.frontier.bedrock..",
-                        "dev.frontier.cost..", "dev.frontier.report..", "dev.frontier.cli..", "dev.frontier.batch..")
+                        "dev.frontier.results..", "dev.frontier.cost..",
+                        "dev.frontier.report..", "dev.frontier.cli..", "dev.frontier.batch..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.frontier.sandbox..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.frontier.invoke..")

@@ -11,7 +11,7 @@ import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
 import dev.frontier.run.Runner;
 import dev.frontier.run.prepare.PreparedSuite;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -186,10 +186,9 @@ final class DistillCommand implements Callable<Integer> {
         Path dir = storage.writeReport(result);
         Summary.print(result, out);
         String custom = Distiller.customCandidateId(plan.spec());
-        if (result.decision() != null) {
-            result.decision().verdicts().stream().filter(v -> v.id().equals(custom)).findFirst()
-                    .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
-        }
+        result.decision().stream().flatMap(decision -> decision.verdicts().stream())
+                .filter(v -> v.id().equals(custom)).findFirst()
+                .ifPresent(v -> out.println(custom + ": " + v.status() + " — " + v.reason()));
         out.printf("report: %s%n", dir.resolve("report.html"));
     }
 

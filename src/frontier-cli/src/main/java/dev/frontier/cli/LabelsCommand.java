@@ -4,8 +4,8 @@ import dev.frontier.model.RunId;
 import dev.frontier.run.review.LabelImport;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.JudgeScale;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,12 +117,13 @@ final class LabelsCommand implements Runnable {
                     throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no results in " + storage.store);
                 }
                 RunResult updated = LabelImport.apply(ResultsJson.fromJson(json.get()), name, bound);
-                store.finishRun(id, updated.status(), updated.provenance().finishedAt(),
+                store.finishRun(id, updated.status().label(), updated.provenance().finishedAt(),
                         ResultsJson.toJson(updated));
-                if (updated.itemSample() != null) {
+                if (updated.itemSample().isPresent()) {
                     // the record of a large run lists a sample of its items; only their outputs can be matched
+                    RunResult.ItemSample sample = updated.itemSample().get();
                     out.printf("note: run %s lists %d of its %d items; the labels are matched to those only%n", id,
-                            updated.itemSample().embedded(), updated.itemSample().total());
+                            sample.embedded(), sample.total());
                 }
                 if (bound.kind() == HumanLabels.Kind.PREFERENCE) {
                     printWinRates(updated, out);

@@ -1,8 +1,8 @@
 package dev.frontier.cli;
 
 import dev.frontier.model.RunId;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,8 +10,9 @@ import dev.frontier.run.execute.WriterLease;
 import dev.frontier.run.flow.RunContext;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -128,7 +129,7 @@ final class RescoreCommand implements Callable<Integer> {
                     out.printf("rescored run %s as %s%n", parent, result.runId());
                     out.printf("report: %s%n", dir.resolve("report.html"));
                     out.flush();
-                    if ("budget-exhausted".equals(result.status())) {
+                    if (result.status() == RunStatus.BUDGET_EXHAUSTED) {
                         throw new CliFailure(Exit.PROVIDER, "budget exhausted: some judge calls were not made; "
                                 + "rescore again with a higher --budget");
                     }

@@ -9,7 +9,8 @@ import dev.frontier.run.execute.CandidateExecution;
 import dev.frontier.run.execute.WriterLease;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -209,10 +210,10 @@ final class RunCommand implements Callable<Integer> {
     /** Exit 3 when the budget ran out or more calls failed than the suite tolerates. */
     private static int verdict(RunResult result, PreparedSuite prepared, Optional<BigDecimal> limit) {
         RunResult.Calls calls = result.calls();
-        if ("budget-exhausted".equals(result.status())) {
-            String judges = result.judging() == null || result.judging().notRun() == 0 ? ""
-                    : String.format(Locale.ROOT, " and %d of %d judge calls", result.judging().notRun(),
-                            result.judging().calls());
+        if (result.status() == RunStatus.BUDGET_EXHAUSTED) {
+            String judges = result.judging().filter(j -> j.notRun() > 0)
+                    .map(j -> String.format(Locale.ROOT, " and %d of %d judge calls", j.notRun(), j.calls()))
+                    .orElse("");
             RunResult.Spend spend = result.evalSpend();
             String possibly = spend.possiblyBilledCalls() == 0 ? "" : String.format(Locale.ROOT,
                     " (and up to $%s possibly billed for %d calls sent without an answer)",

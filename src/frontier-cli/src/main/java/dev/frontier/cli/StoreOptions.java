@@ -1,7 +1,7 @@
 package dev.frontier.cli;
 
 import dev.frontier.report.ReportWriter;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.frontier.cli;
 
 import dev.frontier.run.execute.ExecutionModes;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.RunResult;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +16,7 @@ final class Summary {
         if (r.simulated()) {
             out.println("SIMULATED MODELS (local sandbox): figures show the pipeline, not real model behaviour");
             java.util.List<String> imported = r.candidates().stream()
-                    .filter(c -> ExecutionModes.IMPORTED.equals(c.mode())).map(RunResult.CandidateResult::id).toList();
+                    .filter(c -> c.mode() == AnswerSource.IMPORTED).map(RunResult.CandidateResult::id).toList();
             if (!imported.isEmpty()) {
                 out.println("imported from files, not simulated: " + String.join(", ", imported));
             }
@@ -23,22 +24,23 @@ final class Summary {
         out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", "candidate", "model", "quality", "95% CI", "$/1k req",
                 "p95 ms", "");
         for (RunResult.CandidateResult c : r.candidates()) {
-            String q = c.quality() == null ? "–" : String.format("%.3f", c.quality().mean());
-            String ci = c.quality() == null ? "" : String.format("[%.3f, %.3f]", c.quality().lower(),
-                    c.quality().upper());
-            String cost = c.costPer1k() == null ? "unknown" : c.costPer1k().setScale(4, RoundingMode.HALF_EVEN)
-                    .toPlainString();
-            String p95 = c.latencyP95Ms() == null ? "–" : String.format("%.0f", c.latencyP95Ms());
+            String q = c.quality().map(e -> String.format("%.3f", e.mean())).orElse("–");
+            String ci = c.quality().map(e -> String.format("[%.3f, %.3f]", e.lower(), e.upper())).orElse("");
+            String cost = c.costPer1k().map(x -> x.setScale(4, RoundingMode.HALF_EVEN).toPlainString())
+                    .orElse("unknown");
+            String p95 = c.latencyP95Ms().isEmpty() ? "–" : String.format("%.0f", c.latencyP95Ms().getAsDouble());
             String tags = (c.incumbent() ? "incumbent " : "") + (c.onFrontier() ? "frontier" : "")
                     + (c.failedCalls() > 0 ? " errors " + c.failedCalls() + "/" + c.calls() : "")
                     + (c.batch() ? " batch" : "");
             out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", c.id(), c.model(), q, ci, cost, p95, tags.trim());
         }
-        if (r.decision() != null && !r.decision().decided()) {
-            out.printf("recommendation: none, undecided — %s%n", r.decision().undecided());
-        } else if (r.decision() != null) {
-            out.printf("recommendation: %s — %s%n", r.decision().recommendation(), r.decision().reason());
-        }
+        r.decision().ifPresent(d -> {
+            if (d.decided()) {
+                out.printf("recommendation: %s — %s%n", d.recommendation(), d.reason());
+            } else {
+                out.printf("recommendation: none, undecided — %s%n", d.undecided());
+            }
+        });
         BigDecimal spend = r.evalSpend().usd();
         out.printf("eval spend: %s over %d paid calls (%d from the response cache, %d retries, %d throttles)%n",
                 spend == null ? "unknown (" + r.evalSpend().unknown() + ")"
@@ -51,8 +53,8 @@ final class Summary {
                     r.evalSpend().possiblyBilledCalls() - r.evalSpend().cutOffCalls(), r.evalSpend().cutOffCalls(),
                     r.evalSpend().possiblyBilledUsd().setScale(4, RoundingMode.UP).toPlainString());
         }
-        RunResult.Judging j = r.judging();
-        if (j != null) {
+        if (r.judging().isPresent()) {
+            RunResult.Judging j = r.judging().get();
             out.printf("judges: %s of it over %d calls (%d paid, %d cached; %d replies repaired, %d malformed, "
                             + "%d order flips counted as ties)%n",
                     j.spendUsd() == null ? "unknown" : "$" + j.spendUsd().setScale(4, RoundingMode.HALF_EVEN)

@@ -17,7 +17,7 @@ import dev.frontier.run.prepare.SuitePreparation;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.score.ScorerRegistry;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,9 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +63,9 @@ class BatchResumeAfterKillTest {
         RunResult done = ChildRun.results(out);
 
         assertThat(done.runId()).isEqualTo(runId);
-        assertThat(done.status()).isEqualTo("completed");
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.calls().answers()).isEqualTo(3 * 122);
-        assertThat(done.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo("batch"));
+        assertThat(done.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo(AnswerSource.BATCH));
         // no second job: neither in the run store nor in the sandbox
         assertThat(ChildRun.count(db, "SELECT COUNT(*) FROM jobs")).isEqualTo(3);
         assertThat(ChildRun.count(db, "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")).isEqualTo(3);

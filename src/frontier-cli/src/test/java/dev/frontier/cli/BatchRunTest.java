@@ -2,8 +2,9 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -65,11 +66,11 @@ class BatchRunTest {
 
         assertThat(batch.items()).hasSize(122);
         for (RunResult.CandidateResult c : batch.candidates()) {
-            assertThat(c.mode()).isEqualTo("batch");
+            assertThat(c.mode()).isEqualTo(AnswerSource.BATCH);
             assertThat(c.modeReason()).contains("execution.mode is batch", "batch price");
-            assertThat(c.latencyP95Ms()).as("batch answers have no latency").isNull();
+            assertThat(c.latencyP95Ms()).as("batch answers have no latency").isEmpty();
         }
-        assertThat(onDemand.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo("on-demand"));
+        assertThat(onDemand.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo(AnswerSource.ON_DEMAND));
         // a few seeded error records, kept as item errors
         int errors = batch.candidates().stream().mapToInt(RunResult.CandidateResult::failedCalls).sum();
         assertThat(errors).isBetween(1, 20);
@@ -104,7 +105,7 @@ class BatchRunTest {
         assertThat(batch.evalSpend().usd()).isEqualByComparingTo(batchSpend);
         // production cost per 1k stays the on-demand figure: the choice of model must not depend on how it was run
         for (int i = 0; i < 3; i++) {
-            assertThat(batch.candidates().get(i).costPer1k()).isNotNull();
+            assertThat(batch.candidates().get(i).costPer1k()).isPresent();
         }
     }
 
@@ -190,7 +191,7 @@ class BatchRunTest {
         Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(o.out());
         assertThat(m.find()).isTrue();
         RunResult r = ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
-        assertThat(r.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo("batch"));
+        assertThat(r.candidates()).allSatisfy(c -> assertThat(c.mode()).isEqualTo(AnswerSource.BATCH));
 
         MainTest.Outcome bad = MainTest.frontier("run", suite.toString(), "--mode", "fast");
         assertThat(bad.code()).isEqualTo(2);

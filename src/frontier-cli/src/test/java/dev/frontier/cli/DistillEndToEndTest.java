@@ -11,10 +11,11 @@ import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.Item;
 import dev.frontier.model.S3Uri;
+import dev.frontier.results.VerdictStatus;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,8 +103,8 @@ class DistillEndToEndTest {
         assertThat(m.find()).isTrue();
         Path reportDir = Path.of(m.group(1));
         RunResult result = ResultsJson.read(reportDir.resolve("results.json"));
-        RunResult.Distillation d = result.distillation();
-        assertThat(d).isNotNull();
+        assertThat(result.distillation()).isPresent();
+        RunResult.Distillation d = result.distillation().get();
         assertThat(d.recommended()).isTrue();
         assertThat(d.jobArn()).isEqualTo(jobArn);
         assertThat(d.customCandidate()).isEqualTo("distilled");
@@ -111,15 +112,15 @@ class DistillEndToEndTest {
         assertThat(result.items()).allMatch(RunResult.ItemResult::holdout);
         // the holdout is large enough for a statistical verdict on the custom model, whichever way it goes
         assertThat(result.items()).hasSizeGreaterThanOrEqualTo(120);
-        RunResult.CandidateVerdict verdict = result.decision().verdicts().stream()
+        RunResult.CandidateVerdict verdict = result.decision().orElseThrow().verdicts().stream()
                 .filter(v -> v.id().equals("distilled")).findFirst().orElseThrow();
-        assertThat(verdict.status()).isNotEqualTo("TOO_FEW_ITEMS");
+        assertThat(verdict.status()).isNotEqualTo(VerdictStatus.TOO_FEW_ITEMS);
         assertThat(verdict.n()).isEqualTo(result.items().size());
         assertThat(verdict.lower()).isNotNull();
         RunResult.CandidateResult custom = result.candidates().stream().filter(c -> c.id().equals("distilled"))
                 .findFirst().orElseThrow();
         assertThat(custom.model()).isEqualTo(d.servingArn());
-        assertThat(custom.costPer1k()).isNotNull();
+        assertThat(custom.costPer1k()).isPresent();
         assertThat(custom.calls()).isEqualTo(result.items().size());
         String html = Files.readString(reportDir.resolve("report.html"));
         assertThat(html).contains("id=\"distillation-section\"", jobArn, d.servingArn());

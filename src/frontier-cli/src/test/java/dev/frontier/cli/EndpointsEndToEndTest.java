@@ -7,10 +7,11 @@ import dev.frontier.bedrock.CloudClients;
 import dev.frontier.bedrock.SdkS3Objects;
 import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.S3Uri;
+import dev.frontier.results.AnswerSource;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class EndpointsEndToEndTest {
 
             assertThat(output).contains("on Amazon Bedrock in us-east-1 at " + sandbox.endpoint());
             // with a budget, a model without a batch price stays on demand: those calls go to the runtime endpoint
-            long batched = result.candidates().stream().filter(c -> c.mode().equals("batch")).count();
+            long batched = result.candidates().stream().filter(c -> c.mode() == AnswerSource.BATCH).count();
             assertThat(batched).isPositive();
             assertThat(result.items()).hasSize(122);
             List<RequestRecord> log = sandbox.requestLog();

@@ -3,8 +3,9 @@ package dev.frontier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,8 @@ class ImportedOutputsRunTest {
         assertThat(plain.provenance().endpoint()).isEqualTo("none");
         assertThat(plain.calls().paid()).isZero();
         assertThat(plain.candidates()).extracting(RunResult.CandidateResult::mode)
-                .containsExactly("imported", "imported");
-        assertThat(plain.candidates().get(1).quality().mean()).isCloseTo(0.875, within(1e-12));
+                .containsExactly(AnswerSource.IMPORTED, AnswerSource.IMPORTED);
+        assertThat(plain.candidates().get(1).quality().orElseThrow().mean()).isCloseTo(0.875, within(1e-12));
 
         // --sandbox changes nothing: third-party outputs are not the sandbox's simulations
         RunResult sandbox = run("--sandbox");
@@ -119,7 +120,7 @@ class ImportedOutputsRunTest {
         assertThat(r.simulated()).isTrue();
         assertThat(r.provenance().endpoint()).isEqualTo("sandbox");
         assertThat(r.candidates()).extracting(RunResult.CandidateResult::mode)
-                .containsExactly("imported", "on-demand", "imported");
+                .containsExactly(AnswerSource.IMPORTED, AnswerSource.ON_DEMAND, AnswerSource.IMPORTED);
         assertThat(Files.readString(report.resolve("report.html"))).contains("simulated-banner",
                 "<span id=\"imported-note\">The outputs of reference, vendor were imported from files and are not "
                         + "simulated.</span>");

@@ -2,8 +2,9 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -84,15 +85,15 @@ class JudgeBatchRunTest {
         String batchReport = lastReport;
         RunResult onDemand = run(suite(dir, "on-demand"), "on-demand.db");
 
-        assertThat(batch.judging().modes()).hasSize(3).allSatisfy(m -> {
-            assertThat(m.mode()).isEqualTo("batch");
+        assertThat(batch.judging().orElseThrow().modes()).hasSize(3).allSatisfy(m -> {
+            assertThat(m.mode()).isEqualTo(AnswerSource.BATCH);
             assertThat(m.reason()).contains("execution.mode is batch", "judge requests (>= 100)", "batch price $");
         });
-        assertThat(batch.judging().modes().get(0).reason()).contains("batch price $0.0004 in");
-        assertThat(onDemand.judging().modes()).hasSize(3)
+        assertThat(batch.judging().orElseThrow().modes().get(0).reason()).contains("batch price $0.0004 in");
+        assertThat(onDemand.judging().orElseThrow().modes()).hasSize(3)
                 .allSatisfy(m -> assertThat(m.reason()).isEqualTo("execution.mode is on-demand"));
-        assertThat(onDemand.judging().batch()).isZero();
-        assertThat(batch.judging().batch()).isPositive();
+        assertThat(onDemand.judging().orElseThrow().batch()).isZero();
+        assertThat(batch.judging().orElseThrow().batch()).isPositive();
         assertThat(batchReport).contains("id=\"judge-modes\"", "id=\"judge-batch-note\"");
 
         // every judge score of an output both runs had (not a candidate's batch error record) is the same
@@ -117,7 +118,7 @@ class JudgeBatchRunTest {
         // each call a job answered costs exactly half of the same call on demand
         Map<String, BigDecimal> onDemandCost = judgeCosts("on-demand.db", "");
         Map<String, BigDecimal> batchCost = judgeCosts("batch.db", " AND source = 'batch'");
-        assertThat(batchCost.size()).isEqualTo(batch.judging().batch());
+        assertThat(batchCost.size()).isEqualTo(batch.judging().orElseThrow().batch());
         BigDecimal half = BigDecimal.ZERO;
         BigDecimal full = BigDecimal.ZERO;
         for (var e : batchCost.entrySet()) {
@@ -129,7 +130,7 @@ class JudgeBatchRunTest {
         }
         assertThat(half.signum()).isPositive();
         assertThat(half.multiply(BigDecimal.valueOf(2))).isEqualByComparingTo(full);
-        assertThat(batch.judging().spendUsd()).isLessThan(onDemand.judging().spendUsd());
+        assertThat(batch.judging().orElseThrow().spendUsd()).isLessThan(onDemand.judging().orElseThrow().spendUsd());
 
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("batch.db"));
              Statement st = c.createStatement();
@@ -170,9 +171,10 @@ class JudgeBatchRunTest {
         assertThat(m.find()).isTrue();
         RunResult rescored = ResultsJson.read(Path.of(m.group(1)).resolve("results.json"));
 
-        assertThat(rescored.parentRunId()).isEqualTo(first.runId());
-        assertThat(rescored.judging().batch()).isPositive();
-        assertThat(rescored.judging().modes()).allSatisfy(j -> assertThat(j.mode()).isEqualTo("batch"));
+        assertThat(rescored.parentRunId()).contains(first.runId());
+        assertThat(rescored.judging().orElseThrow().batch()).isPositive();
+        assertThat(rescored.judging().orElseThrow().modes())
+                .allSatisfy(j -> assertThat(j.mode()).isEqualTo(AnswerSource.BATCH));
         assertThat(jobCount("rescore.db")).as("one judge job per judge scorer and model, no candidate job")
                 .isEqualTo(3);
         for (int i = 0; i < first.items().size(); i++) {
@@ -187,7 +189,7 @@ class JudgeBatchRunTest {
     void aRunKilledWhileTheJudgeJobsRanPollsThemAgainAndSubmitsNothing() throws Exception {
         Path suite = suite(dir, "batch");
         RunResult first = run(suite, "kill.db");
-        int batchAnswers = first.judging().batch();
+        int batchAnswers = first.judging().orElseThrow().batch();
         // as if the process had died after submitting the judge jobs: no judge answer, the jobs not collected
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kill.db"));
              Statement st = c.createStatement()) {
@@ -201,18 +203,19 @@ class JudgeBatchRunTest {
                 "batch: judge judge (amazon.nova-micro-v1:0): resuming 1 job(s) of this run",
                 "batch: judge vs-incumbent (amazon.nova-pro-v1:0): resuming 1 job(s)")
                 .doesNotContain("submitted arn:");
-        assertThat(resumed.judging().batch()).isEqualTo(batchAnswers);
-        assertThat(resumed.judging().modes()).allSatisfy(m -> assertThat(m.reason())
+        assertThat(resumed.judging().orElseThrow().batch()).isEqualTo(batchAnswers);
+        assertThat(resumed.judging().orElseThrow().modes()).allSatisfy(m -> assertThat(m.reason())
                 .endsWith("resumed the batch job submitted before the run was interrupted"));
         assertThat(jobCount("kill.db")).isEqualTo(6);
 
         // a further resume finds every judge answer in the store: nothing submitted, nothing paid again
         RunResult again = run(suite, "kill.db", "--resume", first.runId());
         assertThat(lastErr).doesNotContain("submitted arn:");
-        assertThat(again.judging().batch()).isZero();
-        assertThat(again.judging().paid()).isZero();
-        assertThat(again.judging().resumed()).isEqualTo(again.judging().calls());
-        assertThat(again.judging().spendUsd()).isEqualByComparingTo(resumed.judging().spendUsd());
+        assertThat(again.judging().orElseThrow().batch()).isZero();
+        assertThat(again.judging().orElseThrow().paid()).isZero();
+        assertThat(again.judging().orElseThrow().resumed()).isEqualTo(again.judging().orElseThrow().calls());
+        assertThat(again.judging().orElseThrow().spendUsd())
+                .isEqualByComparingTo(resumed.judging().orElseThrow().spendUsd());
         assertThat(jobCount("kill.db")).isEqualTo(6);
         for (int i = 0; i < first.items().size(); i++) {
             if (!first.items().get(i).outputs().get("sonnet").error().isEmpty()) {

@@ -3,8 +3,8 @@ package dev.frontier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontier.run.prepare.ItemSampling;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,12 +59,12 @@ class LargeSuiteTest {
         assertThat(every).isEqualTo(3);
         assertThat(r.items()).hasSize(6_667);
         assertThat(r.items().get(1).id()).isEqualTo("L3");
-        assertThat(r.itemSample()).isNotNull();
-        assertThat(r.itemSample().total()).isEqualTo(n);
-        assertThat(r.itemSample().embedded()).isEqualTo(6_667);
+        assertThat(r.itemSample()).isPresent();
+        assertThat(r.itemSample().get().total()).isEqualTo(n);
+        assertThat(r.itemSample().get().embedded()).isEqualTo(6_667);
         RunResult.CandidateResult micro = r.candidates().get(0);
         assertThat(micro.calls()).isEqualTo(n);
-        assertThat(micro.quality().n()).isEqualTo(n);
+        assertThat(micro.quality().orElseThrow().n()).isEqualTo(n);
         assertThat(r.calls().answers()).isEqualTo(n);
         assertThat(Files.readString(Path.of(m.group(1)).resolve("report.html"))).contains("id=\"item-sample\"",
                 "20,001 items");

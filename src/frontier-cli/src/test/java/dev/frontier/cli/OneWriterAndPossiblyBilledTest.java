@@ -9,7 +9,7 @@ import dev.frontier.model.TokenUsage;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

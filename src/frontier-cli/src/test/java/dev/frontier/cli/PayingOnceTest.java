@@ -2,8 +2,9 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class PayingOnceTest {
         assertThat(first.code()).as(first.err()).isEqualTo(3);
         assertThat(first.err()).contains("budget exhausted", "--resume");
         RunResult partial = result(first);
-        assertThat(partial.status()).isEqualTo("budget-exhausted");
+        assertThat(partial.status()).isEqualTo(RunStatus.BUDGET_EXHAUSTED);
         assertThat(partial.evalSpend().usd()).isLessThanOrEqualTo(new BigDecimal("0.004"));
         assertThat(partial.calls().notRun()).isPositive();
 
@@ -55,7 +56,7 @@ class PayingOnceTest {
         assertThat(resumed.code()).as(resumed.err()).isZero();
         RunResult done = result(resumed);
         assertThat(done.runId()).isEqualTo(partial.runId());
-        assertThat(done.status()).isEqualTo("completed");
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.calls().answers()).isEqualTo(36);
         // what was paid before the stop is carried over, not paid again
         assertThat(done.calls().resumed()).isEqualTo(partial.calls().paid());

@@ -8,8 +8,8 @@ import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.RunId;
 import dev.frontier.run.aggregate.Recheck;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -54,8 +54,9 @@ class RecheckCommandTest {
         runId = m.group(1);
         recorded = ResultsJson.read(folder().resolve("results.json"));
         // the premise of the tests below: a cheaper candidate is recommended
-        assertThat(recorded.decision().keepIncumbent()).as(recorded.decision().reason()).isFalse();
-        assertThat(recorded.decision().recommendation()).isEqualTo("haiku");
+        assertThat(recorded.decision().orElseThrow().keepIncumbent()).as(recorded.decision().orElseThrow().reason())
+                .isFalse();
+        assertThat(recorded.decision().orElseThrow().recommendation()).isEqualTo("haiku");
     }
 
     private static String[] args(String... a) {
@@ -105,8 +106,10 @@ class RecheckCommandTest {
         for (RunResult.CandidateResult c : recorded.candidates()) {
             JsonNode row = row(r, c.id());
             // re-pricing the summed usage gives exactly what the run summed call by call
-            assertThat(row.path("per1kAfter").decimalValue()).as(c.id()).isEqualByComparingTo(c.costPer1k());
-            assertThat(row.path("monthlyAfter").decimalValue()).as(c.id()).isEqualByComparingTo(c.monthlyCost());
+            assertThat(row.path("per1kAfter").decimalValue()).as(c.id())
+                    .isEqualByComparingTo(c.costPer1k().orElseThrow());
+            assertThat(row.path("monthlyAfter").decimalValue()).as(c.id())
+                    .isEqualByComparingTo(c.monthlyCost().orElseThrow());
         }
         assertThat(r.path("savingAfter").decimalValue()).isEqualByComparingTo(r.path("savingBefore").decimalValue());
         assertThat(r.path("frontierAfter")).isEqualTo(new ObjectMapper().valueToTree(recorded.pareto()));
@@ -144,14 +147,14 @@ class RecheckCommandTest {
                 RoundingMode.HALF_EVEN);
         BigDecimal monthly = per1k.multiply(BigDecimal.valueOf(recorded.traffic())).divide(BigDecimal.valueOf(1000),
                 2, RoundingMode.HALF_EVEN);
-        BigDecimal saving = monthly.subtract(haiku.monthlyCost());
-        BigDecimal savingBefore = inc.monthlyCost().subtract(haiku.monthlyCost());
+        BigDecimal saving = monthly.subtract(haiku.monthlyCost().orElseThrow());
+        BigDecimal savingBefore = inc.monthlyCost().orElseThrow().subtract(haiku.monthlyCost().orElseThrow());
 
         JsonNode r = recheckJson();
         assertThat(r.path("changed").asBoolean()).isFalse();
         assertThat(row(r, "sonnet").path("monthlyAfter").decimalValue()).isEqualByComparingTo(monthly);
         // twice the old monthly cost, within a cent of rounding
-        assertThat(monthly.subtract(inc.monthlyCost().multiply(BigDecimal.valueOf(2))).abs())
+        assertThat(monthly.subtract(inc.monthlyCost().orElseThrow().multiply(BigDecimal.valueOf(2))).abs())
                 .isLessThanOrEqualTo(new BigDecimal("0.01"));
         assertThat(r.path("savingBefore").decimalValue()).isEqualByComparingTo(savingBefore);
         assertThat(r.path("savingAfter").decimalValue()).isEqualByComparingTo(saving);

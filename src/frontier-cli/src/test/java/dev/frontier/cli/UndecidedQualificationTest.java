@@ -2,8 +2,8 @@ package dev.frontier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +62,10 @@ class UndecidedQualificationTest {
         assertThat(m.find()).isTrue();
         Path report = Path.of(m.group(1));
         RunResult r = ResultsJson.read(report.resolve("results.json"));
-        assertThat(r.decision().decided()).isFalse();
-        assertThat(r.decision().undecided()).isEqualTo(why);
-        assertThat(r.decision().recommendation()).isNull();
-        assertThat(r.decision().verdicts()).isEmpty();
+        assertThat(r.decision().orElseThrow().decided()).isFalse();
+        assertThat(r.decision().orElseThrow().undecided()).isEqualTo(why);
+        assertThat(r.decision().orElseThrow().recommendation()).isNull();
+        assertThat(r.decision().orElseThrow().verdicts()).isEmpty();
         String summary = Files.readString(report.resolve("summary.md"));
         assertThat(summary).contains("No recommendation: the qualification could not be made",
                 "The paired non-inferiority test could not decide: " + why);

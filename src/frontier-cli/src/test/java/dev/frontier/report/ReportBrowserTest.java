@@ -2,7 +2,7 @@ package dev.frontier.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,7 +276,7 @@ class ReportBrowserTest {
         try (var runs = Files.list(out.resolve(suite))) {
             page = runs.findFirst().orElseThrow().resolve("report.html");
         }
-        RunResult demo = dev.frontier.store.ResultsJson.read(page.resolveSibling("results.json"));
+        RunResult demo = dev.frontier.results.ResultsJson.read(page.resolveSibling("results.json"));
         open(page);
         assertThat(driver.findElement(By.id("verdict-title")).getText()).isNotBlank();
         long viewport = ((Number) js("return window.innerHeight;")).longValue();
@@ -287,10 +287,10 @@ class ReportBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#plans tbody tr"))).hasSize(demo.candidates().size());
         clickHeading("$ / 1k req");
         List<String> byCost = demo.candidates().stream()
-                .sorted(java.util.Comparator.comparing(RunResult.CandidateResult::costPer1k))
+                .sorted(java.util.Comparator.comparing(c -> c.costPer1k().orElseThrow()))
                 .map(RunResult.CandidateResult::id).toList();
         assertThat(candidateOrder()).containsExactlyElementsOf(byCost);
-        if (demo.judging() != null) {
+        if (demo.judging().isPresent()) {
             // judges' agreement with the humans at three levels, win rates, judge spend, reasons in the explorer
             assertThat(driver.findElements(By.cssSelector("#calibration tbody tr")))
                     .hasSize(3 * demo.calibration().size());

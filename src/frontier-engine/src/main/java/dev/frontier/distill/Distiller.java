@@ -18,8 +18,9 @@ import dev.frontier.run.Runner;
 import dev.frontier.run.flow.RunContext;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -155,7 +156,7 @@ public final class Distiller {
     /** The latest completed run of the suite that is not itself a custom-model evaluation. */
     public Optional<RunResult> latestRun(String suite) {
         for (RunStore.RunRow row : store.runs()) {
-            if (!row.suite().equals(suite) || !"completed".equals(row.status())) {
+            if (!row.suite().equals(suite) || !RunStatus.COMPLETED.label().equals(row.status())) {
                 continue;
             }
             Optional<String> json = store.resultsJson(new RunId(row.runId()));
@@ -164,7 +165,7 @@ public final class Distiller {
             }
             try {
                 RunResult r = ResultsJson.fromJson(json.get());
-                if (r.distillation() == null) {
+                if (r.distillation().isEmpty()) {
                     return Optional.of(r);
                 }
             } catch (IOException e) {
@@ -340,7 +341,7 @@ public final class Distiller {
         RunResult result = new Runner(client, store, clock, RunProgress.NONE).run(prepared, id, context, options);
         RunResult withSection = result.withDistillation(decision.withJob(decision.jobArn(), decision.jobStatus(),
                 decision.trainingLoss(), decision.validationLoss(), servingArn, customId));
-        store.finishRun(id, withSection.status(), withSection.provenance().finishedAt(),
+        store.finishRun(id, withSection.status().label(), withSection.provenance().finishedAt(),
                 ResultsJson.toJson(withSection));
         return withSection;
     }

@@ -5,7 +5,7 @@ import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -57,8 +57,8 @@ public final class Payback {
         // answers this run already paid for
         BigDecimal teacherInference = BigDecimal.ZERO;
         if (spec.method() == DistillationSpec.Method.DISTILLATION) {
-            teacherInference = teacher.costPer1k() == null ? null
-                    : teacher.costPer1k().multiply(BigDecimal.valueOf(records)).divide(THOUSAND, MC);
+            teacherInference = teacher.costPer1k()
+                    .map(c -> c.multiply(BigDecimal.valueOf(records)).divide(THOUSAND, MC)).orElse(null);
             if (teacherInference == null) {
                 unknown.add("a price for the teacher " + teacher.model() + " (pricing.overrides)");
             }
@@ -74,7 +74,7 @@ public final class Payback {
         }
         BigDecimal serving = serving(spec, run.traffic(), meanIn, Math.round(teacher.meanOutputTokens()), catalog,
                 unknown);
-        BigDecimal incumbentMonthly = incumbent.monthlyCost();
+        BigDecimal incumbentMonthly = incumbent.monthlyCost().orElse(null);
         if (incumbentMonthly == null) {
             unknown.add(run.traffic() == 0 ? "traffic.requestsPerMonth" : "a price for the incumbent "
                     + incumbent.model() + " (pricing.overrides)");
@@ -85,8 +85,7 @@ public final class Payback {
         Double payback = oneOff == null || monthlySavings == null || monthlySavings.signum() <= 0 ? null
                 : oneOff.divide(monthlySavings, MC).doubleValue();
 
-        boolean cheaperQualifies = run.decision() != null && run.decision().decided()
-                && !run.decision().keepIncumbent();
+        boolean cheaperQualifies = run.decision().map(d -> d.decided() && !d.keepIncumbent()).orElse(false);
         Optional<String> pair = spec.method() == DistillationSpec.Method.DISTILLATION
                 ? CustomizationCatalog.pairProblem(teacher.model(), spec.student(), regionOf(run))
                 : CustomizationCatalog.customizableId(spec.student()).isPresent() ? Optional.empty()
@@ -96,7 +95,7 @@ public final class Payback {
         if (pair.isPresent()) {
             reason = pair.get();
         } else if (cheaperQualifies) {
-            reason = "a cheaper candidate already qualifies (" + run.decision().recommendation()
+            reason = "a cheaper candidate already qualifies (" + run.decision().orElseThrow().recommendation()
                     + "): switch to it before customizing a model";
         } else if (!unknown.isEmpty()) {
             reason = "the return is unknown until these are given: " + String.join(", ", unknown);

@@ -2,7 +2,7 @@ package dev.frontier.distill;
 
 import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.S3Objects;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,13 +1,15 @@
 package dev.frontier.gate;
 
+import dev.frontier.results.GateKind;
+import dev.frontier.results.RunResult;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
-import dev.frontier.store.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Checks a run's gates. Thresholds compare one figure of the run; regressions compare the run with a baseline:
@@ -33,7 +35,7 @@ public final class Gates {
             if (c.isEmpty()) {
                 outcomes.add(new GateReport.Outcome(g.name(), GateReport.Status.FAILED,
                         "the run has no candidate '" + g.candidate() + "'"));
-            } else if (g.kind().equals("threshold")) {
+            } else if (g.kind() == GateKind.THRESHOLD) {
                 outcomes.add(threshold(g, c.get()));
             } else if (baseline.isEmpty()) {
                 outcomes.add(new GateReport.Outcome(g.name(), GateReport.Status.SKIPPED,
@@ -49,32 +51,39 @@ public final class Gates {
         return r.candidates().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    private static Double figure(RunResult.Gate g, RunResult.CandidateResult c) {
+    private static OptionalDouble figure(RunResult.Gate g, RunResult.CandidateResult c) {
         return switch (g.metric()) {
-            case "quality" -> c.quality() == null ? null : c.quality().mean();
-            case "score" -> c.scores().get(g.scorer()) == null ? null : c.scores().get(g.scorer()).mean();
-            case "costPer1kRequests" -> c.costPer1k() == null ? null : c.costPer1k().doubleValue();
+            case "quality" -> mean(c.quality());
+            case "score" -> mean(Optional.ofNullable(c.scores().get(g.scorer())));
+            case "costPer1kRequests" -> c.costPer1k().map(x -> OptionalDouble.of(x.doubleValue()))
+                    .orElse(OptionalDouble.empty());
             case "latencyP95Ms" -> c.latencyP95Ms();
-            case "errorRate" -> c.calls() == 0 ? null : (double) c.failedCalls() / c.calls();
-            default -> null;
+            case "errorRate" -> c.calls() == 0 ? OptionalDouble.empty()
+                    : OptionalDouble.of((double) c.failedCalls() / c.calls());
+            default -> OptionalDouble.empty();
         };
     }
 
+    private static OptionalDouble mean(Optional<RunResult.Estimate> e) {
+        return e.map(x -> OptionalDouble.of(x.mean())).orElse(OptionalDouble.empty());
+    }
+
     private static GateReport.Outcome threshold(RunResult.Gate g, RunResult.CandidateResult c) {
-        Double v = figure(g, c);
+        OptionalDouble figure = figure(g, c);
         String what = g.metric().equals("score") ? g.scorer() : g.metric();
-        if (v == null) {
+        if (figure.isEmpty()) {
             return new GateReport.Outcome(g.name(), GateReport.Status.FAILED, what + " of " + c.id()
                     + " is unknown" + (g.metric().equals("costPer1kRequests") && !c.costUnknown().isEmpty()
                     ? " (" + c.costUnknown() + ")" : ""));
         }
+        double v = figure.getAsDouble();
         boolean ok = (g.min() == null || v >= g.min()) && (g.max() == null || v <= g.max());
         String bound = !ok && g.min() != null && v < g.min() ? " < minimum " + fmt(g.min())
                 : !ok ? " > maximum " + fmt(g.max()) : " within " + range(g);
         String ci = "";
-        if (g.metric().equals("quality") && c.quality() != null) {
-            ci = String.format(Locale.ROOT, " (CI [%.3f, %.3f], n=%d)", c.quality().lower(), c.quality().upper(),
-                    c.quality().n());
+        if (g.metric().equals("quality") && c.quality().isPresent()) {
+            RunResult.Estimate q = c.quality().get();
+            ci = String.format(Locale.ROOT, " (CI [%.3f, %.3f], n=%d)", q.lower(), q.upper(), q.n());
         }
         return new GateReport.Outcome(g.name(), ok ? GateReport.Status.PASSED : GateReport.Status.FAILED,
                 what + " of " + c.id() + " is " + fmt(v) + ci + bound);
@@ -97,12 +106,15 @@ public final class Gates {
         if (g.metric().equals("quality") || g.metric().equals("score")) {
             return pairedDrop(g, head, base, bootstrap);
         }
-        Double now = figure(g, c);
-        Double before = figure(g, b.get());
-        if (now == null || before == null || before == 0) {
+        OptionalDouble nowFigure = figure(g, c);
+        OptionalDouble beforeFigure = figure(g, b.get());
+        if (nowFigure.isEmpty() || beforeFigure.isEmpty() || beforeFigure.getAsDouble() == 0) {
             return new GateReport.Outcome(g.name(), GateReport.Status.FAILED, g.metric()
-                    + " cannot be compared: " + (now == null ? "unknown in this run" : "unknown or 0 in the baseline"));
+                    + " cannot be compared: " + (nowFigure.isEmpty() ? "unknown in this run"
+                    : "unknown or 0 in the baseline"));
         }
+        double now = nowFigure.getAsDouble();
+        double before = beforeFigure.getAsDouble();
         double increase = now / before - 1;
         boolean ok = increase <= g.maxIncrease();
         return new GateReport.Outcome(g.name(), ok ? GateReport.Status.PASSED : GateReport.Status.FAILED,

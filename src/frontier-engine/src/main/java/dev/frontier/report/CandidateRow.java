@@ -1,6 +1,6 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult.CandidateResult;
+import dev.frontier.results.RunResult.CandidateResult;
 import java.math.BigDecimal;
 
 /**

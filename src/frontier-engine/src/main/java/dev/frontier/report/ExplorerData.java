@@ -1,6 +1,6 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.util.List;
 import java.util.Map;
 

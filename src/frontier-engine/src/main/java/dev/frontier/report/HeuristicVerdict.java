@@ -1,7 +1,7 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult;
-import dev.frontier.store.RunResult.CandidateResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunResult.CandidateResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Comparator;
@@ -33,21 +33,21 @@ public final class HeuristicVerdict {
                     null, null, basis, notesWithoutIncumbent(result));
         }
         CandidateResult inc = found.get();
-        if (inc.costPer1k() == null || inc.quality() == null) {
-            String missing = inc.costPer1k() == null ? "cost is unknown" + suffix(inc.costUnknown())
+        if (inc.costPer1k().isEmpty() || inc.quality().isEmpty()) {
+            String missing = inc.costPer1k().isEmpty() ? "cost is unknown" + suffix(inc.costUnknown())
                     : "quality could not be measured";
             return new Verdict(Verdict.Kind.UNDECIDED, null, inc.id(),
-                    "No recommendation: the incumbent's " + (inc.costPer1k() == null ? "cost" : "quality")
+                    "No recommendation: the incumbent's " + (inc.costPer1k().isEmpty() ? "cost" : "quality")
                             + " is unknown",
                     "The incumbent " + inc.id() + "'s " + missing + ", so no candidate can be compared with it.",
                     null, null, basis, notesWithoutIncumbent(result));
         }
 
         List<CandidateResult> eligible = result.candidates().stream()
-                .filter(c -> c != inc && cheaper(c, inc) && c.quality() != null && c.onFrontier()
-                        && c.quality().upper() >= inc.quality().lower())
-                .sorted(Comparator.comparing(CandidateResult::costPer1k)
-                        .thenComparing(c -> -c.quality().mean())
+                .filter(c -> c != inc && cheaper(c, inc) && c.quality().isPresent() && c.onFrontier()
+                        && Known.quality(c).upper() >= Known.quality(inc).lower())
+                .sorted(Comparator.comparing(Known::cost)
+                        .thenComparing(c -> -Known.quality(c).mean())
                         .thenComparing(CandidateResult::id))
                 .toList();
         Map<String, String> notes = notes(result, inc, eligible.isEmpty() ? null : eligible.get(0));
@@ -65,16 +65,15 @@ public final class HeuristicVerdict {
         }
 
         CandidateResult pick = eligible.get(0);
-        boolean better = pick.quality().lower() > inc.quality().upper();
-        double share = BigDecimal.ONE.subtract(pick.costPer1k().divide(inc.costPer1k(), MathContext.DECIMAL64))
+        boolean better = Known.quality(pick).lower() > Known.quality(inc).upper();
+        double share = BigDecimal.ONE.subtract(Known.cost(pick).divide(Known.cost(inc), MathContext.DECIMAL64))
                 .doubleValue();
-        BigDecimal saving = inc.monthlyCost() == null || pick.monthlyCost() == null ? null
-                : inc.monthlyCost().subtract(pick.monthlyCost());
+        BigDecimal saving = inc.monthlyCost().flatMap(i -> pick.monthlyCost().map(i::subtract)).orElse(null);
         String headline = better
                 ? "Switch to " + pick.id() + ": cheaper than " + inc.id() + " and better — qualification pending"
                 : "Switch to " + pick.id() + ": looks comparable to " + inc.id() + " — qualification pending";
-        String reason = pick.id() + " (" + pick.modelName() + ") costs $" + Formats.money(pick.costPer1k())
-                + " per 1,000 requests against $" + Formats.money(inc.costPer1k()) + " for " + inc.id() + " ("
+        String reason = pick.id() + " (" + pick.modelName() + ") costs $" + Formats.money(Known.cost(pick))
+                + " per 1,000 requests against $" + Formats.money(Known.cost(inc)) + " for " + inc.id() + " ("
                 + Formats.pct(share) + " less). Its quality " + interval(pick) + (better ? " lies above " : " overlaps ")
                 + inc.id() + "'s " + interval(inc) + " (" + level + " intervals); it is the cheapest candidate on "
                 + "the Pareto frontier that " + (better ? "does so." : "reaches the incumbent's interval.");
@@ -82,14 +81,14 @@ public final class HeuristicVerdict {
     }
 
     private static boolean cheaper(CandidateResult c, CandidateResult than) {
-        return c.costPer1k() != null && c.costPer1k().compareTo(than.costPer1k()) < 0;
+        return c.costPer1k().isPresent() && Known.cost(c).compareTo(Known.cost(than)) < 0;
     }
 
     private static String closest(RunResult result, CandidateResult inc) {
         return result.candidates().stream()
-                .filter(c -> c != inc && cheaper(c, inc) && c.quality() != null)
-                .max(Comparator.comparingDouble(c -> c.quality().upper()))
-                .map(c -> "; the closest, " + c.id() + ", reaches " + Formats.score(c.quality().upper()))
+                .filter(c -> c != inc && cheaper(c, inc) && c.quality().isPresent())
+                .max(Comparator.comparingDouble(c -> Known.quality(c).upper()))
+                .map(c -> "; the closest, " + c.id() + ", reaches " + Formats.score(Known.quality(c).upper()))
                 .orElse("");
     }
 
@@ -105,7 +104,7 @@ public final class HeuristicVerdict {
                 note = unavailable(c);
                 if (note == null && !cheaper(c, inc)) {
                     note = "not cheaper than the incumbent";
-                } else if (note == null && c.quality().upper() < inc.quality().lower()) {
+                } else if (note == null && Known.quality(c).upper() < Known.quality(inc).lower()) {
                     note = "quality interval below the incumbent's";
                 } else if (note == null && !c.onFrontier()) {
                     note = dominatedBy(result, c).map(d -> "dominated by " + d).orElse("not on the frontier");
@@ -132,29 +131,30 @@ public final class HeuristicVerdict {
     }
 
     private static String unavailable(CandidateResult c) {
-        if (c.costPer1k() == null) {
+        if (c.costPer1k().isEmpty()) {
             return "cost unknown" + suffix(c.costUnknown());
         }
-        return c.quality() == null ? "no quality figure" : null;
+        return c.quality().isEmpty() ? "no quality figure" : null;
     }
 
     /** A frontier candidate at most as expensive and at least as good, preferring the cheapest. */
     private static Optional<String> dominatedBy(RunResult result, CandidateResult c) {
         return result.candidates().stream()
-                .filter(d -> d != c && d.onFrontier() && d.costPer1k() != null && d.quality() != null
-                        && d.costPer1k().compareTo(c.costPer1k()) <= 0 && d.quality().mean() >= c.quality().mean())
-                .min(Comparator.comparing(CandidateResult::costPer1k))
+                .filter(d -> d != c && d.onFrontier() && d.costPer1k().isPresent() && d.quality().isPresent()
+                        && Known.cost(d).compareTo(Known.cost(c)) <= 0
+                        && Known.quality(d).mean() >= Known.quality(c).mean())
+                .min(Comparator.comparing(Known::cost))
                 .map(CandidateResult::id);
     }
 
     private static String figures(CandidateResult c, String level) {
-        return c.id() + ": " + interval(c) + " at " + level + ", $" + Formats.money(c.costPer1k())
+        return c.id() + ": " + interval(c) + " at " + level + ", $" + Formats.money(Known.cost(c))
                 + " per 1,000 requests";
     }
 
     private static String interval(CandidateResult c) {
-        return Formats.score(c.quality().mean()) + " [" + Formats.score(c.quality().lower()) + ", "
-                + Formats.score(c.quality().upper()) + "]";
+        return Formats.score(Known.quality(c).mean()) + " [" + Formats.score(Known.quality(c).lower()) + ", "
+                + Formats.score(Known.quality(c).upper()) + "]";
     }
 
     private static String suffix(String reason) {

@@ -1,7 +1,7 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult;
-import dev.frontier.store.RunResult.CandidateResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunResult.CandidateResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,10 +95,11 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         List<CandidateResult> plotted = new ArrayList<>();
         List<String> omitted = new ArrayList<>();
         for (CandidateResult c : result.candidates()) {
-            if (c.costPer1k() == null || c.costPer1k().signum() <= 0) {
+            if (c.costPer1k().isEmpty() || Known.cost(c).signum() <= 0) {
                 omitted.add(c.id() + " (cost unknown" + (c.costUnknown().isEmpty() ? "" : ": " + c.costUnknown())
                         + ")");
-            } else if (c.quality() == null || !finite(c.quality().mean(), c.quality().lower(), c.quality().upper())) {
+            } else if (c.quality().isEmpty()
+                    || !finite(Known.quality(c).mean(), Known.quality(c).lower(), Known.quality(c).upper())) {
                 omitted.add(c.id() + " (no quality figure)");
             } else {
                 plotted.add(c);
@@ -107,8 +108,8 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         Box plot = new Box(LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
 
         // cost axis: log10, padded so that no point sits on the frame, at least half a decade wide
-        double lmin = plotted.stream().mapToDouble(c -> Math.log10(c.costPer1k().doubleValue())).min().orElse(-2);
-        double lmax = plotted.stream().mapToDouble(c -> Math.log10(c.costPer1k().doubleValue())).max().orElse(0);
+        double lmin = plotted.stream().mapToDouble(c -> Math.log10(Known.cost(c).doubleValue())).min().orElse(-2);
+        double lmax = plotted.stream().mapToDouble(c -> Math.log10(Known.cost(c).doubleValue())).max().orElse(0);
         double pad = Math.max(0.12, (lmax - lmin) * 0.06);
         double lo = lmin - pad;
         double hi = lmax + pad;
@@ -122,8 +123,8 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         DoubleUnaryOperator x = v -> plot.left() + (Math.log10(v) - xl) / (xh - xl) * plot.width();
 
         // quality axis: linear over the intervals, on a "nice" step
-        double qMin = plotted.stream().mapToDouble(c -> c.quality().lower()).min().orElse(0);
-        double qMax = plotted.stream().mapToDouble(c -> c.quality().upper()).max().orElse(1);
+        double qMin = plotted.stream().mapToDouble(c -> Known.quality(c).lower()).min().orElse(0);
+        double qMax = plotted.stream().mapToDouble(c -> Known.quality(c).upper()).max().orElse(1);
         double step = niceStep(Math.max(qMax - qMin, 0.02));
         // a quarter step of room so that no mean or whisker end sits on the frame, unless it is at 0 or 1
         double yLo = Math.max(Math.min(0, qMin), Math.floor((qMin - step / 4) / step + 1e-9) * step);
@@ -144,9 +145,9 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         List<Draft> drafts = new ArrayList<>();
         for (CandidateResult c : plotted) {
             boolean recommended = c.id().equals(verdict.recommendationId());
-            drafts.add(new Draft(c, r(x.applyAsDouble(c.costPer1k().doubleValue())),
-                    r(y.applyAsDouble(c.quality().mean())), r(y.applyAsDouble(c.quality().lower())),
-                    r(y.applyAsDouble(c.quality().upper())), recommended, tooltip(c, recommended, confidence,
+            drafts.add(new Draft(c, r(x.applyAsDouble(Known.cost(c).doubleValue())),
+                    r(y.applyAsDouble(Known.quality(c).mean())), r(y.applyAsDouble(Known.quality(c).lower())),
+                    r(y.applyAsDouble(Known.quality(c).upper())), recommended, tooltip(c, recommended, confidence,
                     result.traffic())));
         }
         int hidden = placeLabels(drafts, plot);
@@ -374,15 +375,17 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         if (c.onFrontier()) {
             roles.add("on the Pareto frontier");
         }
-        String monthly = c.monthlyCost() == null ? "" : String.format(Locale.ROOT, " · $%s per month at %,d requests",
-                Formats.monthly(c.monthlyCost()), traffic);
+        String monthly = c.monthlyCost().map(m -> String.format(Locale.ROOT, " · $%s per month at %,d requests",
+                Formats.monthly(m), traffic)).orElse("");
         return String.join("\n",
                 c.id() + " — " + c.modelName() + " (" + c.model() + ")"
                         + (roles.isEmpty() ? "" : "\n" + String.join(" · ", roles)),
-                "cost: $" + Formats.money(c.costPer1k()) + " per 1,000 requests" + monthly,
-                String.format(Locale.ROOT, "quality: %s, %s interval [%s, %s]", Formats.score(c.quality().mean()),
-                        confidence, Formats.score(c.quality().lower()), Formats.score(c.quality().upper())),
-                "latency p50 / p95: " + Formats.ms(c.latencyP50Ms()) + " / " + Formats.ms(c.latencyP95Ms()) + " ms",
+                "cost: $" + Formats.money(Known.cost(c)) + " per 1,000 requests" + monthly,
+                String.format(Locale.ROOT, "quality: %s, %s interval [%s, %s]",
+                        Formats.score(Known.quality(c).mean()), confidence, Formats.score(Known.quality(c).lower()),
+                        Formats.score(Known.quality(c).upper())),
+                "latency p50 / p95: " + Formats.ms(Known.orNull(c.latencyP50Ms())) + " / "
+                        + Formats.ms(Known.orNull(c.latencyP95Ms())) + " ms",
                 String.format(Locale.ROOT, "tokens per call in / out: %.0f / %.0f", c.meanInputTokens(),
                         c.meanOutputTokens()));
     }
@@ -393,9 +396,9 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         s.append("Production cost per 1,000 requests (log scale) against quality for ").append(plotted.size())
                 .append(plotted.size() == 1 ? " candidate" : " candidates").append('.');
         List<String> frontier = plotted.stream().filter(CandidateResult::onFrontier)
-                .sorted(Comparator.comparing(CandidateResult::costPer1k))
-                .map(c -> c.id() + " ($" + Formats.money(c.costPer1k()) + ", " + Formats.score(c.quality().mean())
-                        + ")")
+                .sorted(Comparator.comparing(Known::cost))
+                .map(c -> c.id() + " ($" + Formats.money(Known.cost(c)) + ", "
+                        + Formats.score(Known.quality(c).mean()) + ")")
                 .toList();
         if (!frontier.isEmpty()) {
             s.append(" Pareto frontier from cheapest: ").append(String.join(", ", frontier)).append('.');

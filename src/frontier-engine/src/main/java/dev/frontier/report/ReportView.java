@@ -1,7 +1,7 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult;
-import dev.frontier.store.RunResult.CandidateResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunResult.CandidateResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -45,10 +45,10 @@ public record ReportView(RunResult r, Verdict verdict, CandidateRow incumbent, C
         CandidateRow recRow = null;
         for (CandidateResult c : r.candidates()) {
             boolean recommended = c.id().equals(verdict.recommendationId());
-            BigDecimal delta = inc == null || inc.monthlyCost() == null || c.monthlyCost() == null ? null
-                    : c.monthlyCost().subtract(inc.monthlyCost());
-            Double share = spend == null || spend.signum() == 0 || c.evalSpend() == null ? null
-                    : c.evalSpend().divide(spend, MathContext.DECIMAL64).doubleValue();
+            BigDecimal delta = inc == null ? null
+                    : c.monthlyCost().flatMap(m -> inc.monthlyCost().map(m::subtract)).orElse(null);
+            Double share = spend == null || spend.signum() == 0 ? null
+                    : c.evalSpend().map(s -> s.divide(spend, MathContext.DECIMAL64).doubleValue()).orElse(null);
             boolean compared = all || c.incumbent() || recommended || c.onFrontier();
             CandidateRow row = new CandidateRow(c, recommended, verdict.noteFor(c.id()), delta, share, compared);
             rows.add(row);
@@ -75,11 +75,11 @@ public record ReportView(RunResult r, Verdict verdict, CandidateRow incumbent, C
 
     /** The incumbent's cost per 1,000 requests minus the recommendation's; null when there is no recommendation. */
     public BigDecimal savingPer1k() {
-        if (incumbent == null || recommendation == null || incumbent.c().costPer1k() == null
-                || recommendation.c().costPer1k() == null) {
+        if (incumbent == null || recommendation == null || incumbent.c().costPer1k().isEmpty()
+                || recommendation.c().costPer1k().isEmpty()) {
             return null;
         }
-        return incumbent.c().costPer1k().subtract(recommendation.c().costPer1k());
+        return Known.cost(incumbent.c()).subtract(Known.cost(recommendation.c()));
     }
 
     /** The frontier's ids, cheapest first. */

@@ -1,12 +1,16 @@
 package dev.frontier.report;
 
 import dev.frontier.model.UntrustedText;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -21,6 +25,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Writes a run's report folder: {@code results.json}, {@code report.html} and {@code summary.md}. Files are
@@ -45,6 +51,9 @@ public final class ReportWriter {
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setRecognizeStandardFileExtensions(true); // .ftlh = HTML auto-escaping
         freemarker.setNumberFormat("computer");
+        // the record's explicit unknowns (Optional, OptionalDouble) reach the templates as a value or as missing,
+        // so that the templates keep testing them with ?? and !
+        freemarker.setObjectWrapper(new OptionalUnwrapping(Configuration.VERSION_2_3_34));
         try (InputStream in = ReportWriter.class.getResourceAsStream("/report/report.js")) {
             if (in == null) {
                 throw new IllegalStateException("report script /report/report.js missing from the class path");
@@ -59,6 +68,24 @@ public final class ReportWriter {
         }
     }
 
+    /** The object wrapper of the templates: an empty optional is missing, a present one is its value. */
+    private static final class OptionalUnwrapping extends DefaultObjectWrapper {
+        OptionalUnwrapping(Version version) {
+            super(version);
+        }
+
+        @Override
+        public TemplateModel wrap(Object obj) throws TemplateModelException {
+            if (obj instanceof Optional<?> o) {
+                return super.wrap(o.orElse(null));
+            }
+            if (obj instanceof OptionalDouble d) {
+                return super.wrap(d.isPresent() ? d.getAsDouble() : null);
+            }
+            return super.wrap(obj);
+        }
+    }
+
     /** The files of a report, rendered in memory. */
     public record Rendered(String resultsJson, String html, String markdown) {
     }
@@ -67,7 +94,7 @@ public final class ReportWriter {
     public Rendered render(RunResult result) {
         // the one place that decides where the verdict comes from
         // records without a decision (no incumbent, or written before decisions existed) get the heuristic view
-        Verdict verdict = result.decision() != null ? StatisticalVerdict.of(result) : HeuristicVerdict.of(result);
+        Verdict verdict = result.decision().isPresent() ? StatisticalVerdict.of(result) : HeuristicVerdict.of(result);
         ReportView view = ReportView.of(result, verdict);
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);

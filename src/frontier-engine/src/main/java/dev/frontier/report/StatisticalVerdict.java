@@ -1,7 +1,8 @@
 package dev.frontier.report;
 
-import dev.frontier.store.RunResult;
-import dev.frontier.store.RunResult.CandidateResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunResult.CandidateResult;
+import dev.frontier.results.VerdictStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ final class StatisticalVerdict {
     }
 
     static Verdict of(RunResult result) {
-        RunResult.Decision d = result.decision();
+        RunResult.Decision d = result.decision().orElseThrow();
         Map<String, String> notes = new LinkedHashMap<>();
         for (RunResult.CandidateVerdict v : d.verdicts()) {
             String label = label(v.status());
@@ -23,8 +24,9 @@ final class StatisticalVerdict {
                     : label + ": " + v.reason());
         }
         Optional<CandidateResult> inc = result.candidates().stream().filter(CandidateResult::incumbent).findFirst();
-        long cheaper = inc.isEmpty() || inc.get().costPer1k() == null ? 0 : result.candidates().stream()
-                .filter(c -> c.costPer1k() != null && c.costPer1k().compareTo(inc.get().costPer1k()) < 0).count();
+        long cheaper = inc.isEmpty() || inc.get().costPer1k().isEmpty() ? 0 : result.candidates().stream()
+                .filter(c -> c.costPer1k().isPresent() && Known.cost(c).compareTo(Known.cost(inc.get())) < 0)
+                .count();
         String basis = String.format(Locale.ROOT, "Paired non-inferiority test on the items both answered: a "
                         + "cheaper candidate qualifies when its quality is at most %s below the incumbent's at %s "
                         + "confidence, Holm-corrected across the %d cheaper candidates%s.",
@@ -49,13 +51,11 @@ final class StatisticalVerdict {
                 .findFirst().orElseThrow();
         BigDecimal saving = null;
         Double share = null;
-        if (inc.isPresent() && inc.get().costPer1k() != null && pick.costPer1k() != null
-                && inc.get().costPer1k().signum() > 0) {
-            share = BigDecimal.ONE.subtract(pick.costPer1k().divide(inc.get().costPer1k(), MathContext.DECIMAL64))
+        if (inc.isPresent() && inc.get().costPer1k().isPresent() && pick.costPer1k().isPresent()
+                && Known.cost(inc.get()).signum() > 0) {
+            share = BigDecimal.ONE.subtract(Known.cost(pick).divide(Known.cost(inc.get()), MathContext.DECIMAL64))
                     .doubleValue();
-            if (inc.get().monthlyCost() != null && pick.monthlyCost() != null) {
-                saving = inc.get().monthlyCost().subtract(pick.monthlyCost());
-            }
+            saving = inc.get().monthlyCost().flatMap(i -> pick.monthlyCost().map(i::subtract)).orElse(null);
         }
         String headline = "Switch to " + pick.id() + " (" + pick.modelName() + "): as good as "
                 + inc.map(CandidateResult::id).orElse("the incumbent") + " within " + Formats.score(d.margin())
@@ -64,7 +64,7 @@ final class StatisticalVerdict {
                 d.reason(), saving, share, basis, notes);
     }
 
-    private static String label(String status) {
-        return status.toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static String label(VerdictStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Reports: a view model over a {@link dev.frontier.store.RunResult} rendered by FreeMarker into a self-contained
+ * Reports: a view model over a {@link dev.frontier.results.RunResult} rendered by FreeMarker into a self-contained
  * {@code report.html} and {@code summary.md}. The front door is {@link dev.frontier.report.ReportWriter}; the only
  * home of FreeMarker.
  *

@@ -19,8 +19,11 @@ import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.review.JudgeBatch;
 import dev.frontier.run.review.ReviewPhase;
-import dev.frontier.store.ResultsJson;
-import dev.frontier.store.RunResult;
+import dev.frontier.model.Score;
+import dev.frontier.results.ResultsJson;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -136,7 +139,7 @@ public final class Runner {
         CandidateExecution.Executed executed = new CandidateExecution(client, store, clock, progress, batch,
                 leaseLost).run(prepared, id, context.region(), cache, budget, earlier);
         if (executed.fatal().isPresent()) {
-            store.finishRun(id, "failed", clock.instant().toString(), null);
+            store.finishRun(id, RunStatus.FAILED.label(), clock.instant().toString(), null);
             throw new Aborted(executed.fatal().get());
         }
 
@@ -148,7 +151,8 @@ public final class Runner {
         ReviewPhase.Tally judging = review(prepared, id, executed.answers(), budget, cache,
                 options.resume() ? store.completedJudgeCalls(id) : Map.of());
 
-        String status = budget.refused() > 0 || executed.batchRefused() ? "budget-exhausted" : "completed";
+        RunStatus status = budget.refused() > 0 || executed.batchRefused() ? RunStatus.BUDGET_EXHAUSTED
+                : RunStatus.COMPLETED;
         return finish(id, Aggregation.aggregate(prepared, id, context, status, startedAt, clock.instant().toString(),
                 executed.answers(), counters(executed.cacheMisses()), judging, executed.modes(),
                 store.possiblyBilled(id)));
@@ -188,7 +192,7 @@ public final class Runner {
                 .stored(prepared, id, parent, stored);
         BudgetGuard budget = new BudgetGuard(options.budget());
         ReviewPhase.Tally judging = review(prepared, id, answers, budget, cache(options), Map.of());
-        String status = budget.refused() > 0 ? "budget-exhausted" : "completed";
+        RunStatus status = budget.refused() > 0 ? RunStatus.BUDGET_EXHAUSTED : RunStatus.COMPLETED;
         return finish(id, Aggregation.aggregate(prepared, id, context, status, startedAt, clock.instant().toString(),
                 answers, counters(0), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
                         false, "a rescore calls no candidate"), store.possiblyBilled(id)).withParent(parent.value()));
@@ -213,7 +217,7 @@ public final class Runner {
     }
 
     private RunResult finish(RunId id, RunResult result) {
-        store.finishRun(id, result.status(), result.provenance().finishedAt(), ResultsJson.toJson(result));
+        store.finishRun(id, result.status().label(), result.provenance().finishedAt(), ResultsJson.toJson(result));
         return result;
     }
 }

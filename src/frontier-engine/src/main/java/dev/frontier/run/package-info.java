@@ -5,7 +5,7 @@
  * answer every item ({@link dev.frontier.run.execute.CandidateExecution}: on demand or in batch jobs, each answer
  * scored, priced and committed to the run store as it arrives); {@code review} scores what needs the whole run
  * (judges and human labels, {@link dev.frontier.run.review.ReviewPhase}); {@code aggregate} turns the answers into
- * the figures and the decision of a {@link dev.frontier.store.RunResult} ({@link
+ * the figures and the decision of a {@link dev.frontier.results.RunResult} ({@link
  * dev.frontier.run.aggregate.Aggregation}). Each stage uses only the ones before it and the types in {@code flow};
  * none uses this package.
  */

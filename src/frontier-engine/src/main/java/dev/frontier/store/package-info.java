@@ -1,6 +1,5 @@
 /**
- * The run record: the SQLite run store ({@link dev.frontier.store.RunStore}) and the portable
- * {@code results.json} document ({@link dev.frontier.store.RunResult}, read and written by
- * {@link dev.frontier.store.ResultsJson}).
+ * The run store: SQLite ({@link dev.frontier.store.RunStore}) with runs, per-item outputs, usage, scores, jobs and
+ * the response cache. The portable {@code results.json} document is {@link dev.frontier.results}.
  */
 package dev.frontier.store;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.frontier.config.DistillationSpec;
 import dev.frontier.cost.PriceCatalog;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +18,20 @@ class PaybackTest {
 
     private static RunResult.CandidateResult candidate(String id, String model, boolean incumbent, String per1k,
                                                        String monthly) {
-        return new RunResult.CandidateResult(id, model, model, incumbent, false, 10, 0,
-                new RunResult.Estimate(0.8, 0.7, 0.9, 10), Map.of(), Map.of(),
-                new RunResult.Usage(10_000, 100, 0, 0), 1000, 10, 0, new BigDecimal(per1k),
-                monthly == null ? null : new BigDecimal(monthly), "", BigDecimal.ONE, 500.0, 900.0, true);
+        return RunResult.CandidateResult.builder().id(id).model(model).modelName(model).incumbent(incumbent)
+                .calls(10).quality(new RunResult.Estimate(0.8, 0.7, 0.9, 10))
+                .usage(new RunResult.Usage(10_000, 100, 0, 0)).meanInputTokens(1000).meanOutputTokens(10)
+                .costPer1k(new BigDecimal(per1k)).monthlyCost(Optional.ofNullable(monthly).map(BigDecimal::new))
+                .evalSpend(BigDecimal.ONE).latencyP50Ms(500.0).latencyP95Ms(900.0).onFrontier(true).build();
     }
 
     private static RunResult run(boolean keepIncumbent) {
         RunResult.Decision decision = new RunResult.Decision(keepIncumbent ? "pro" : "lite", keepIncumbent,
                 "reason", 0.03, 0.95, List.of());
-        return new RunResult(RunResult.SCHEMA, "20261127-100000-abcd", "s", "", "completed", true, null, 5_000_000,
-                List.of(), null, List.of(candidate("pro", "amazon.nova-pro-v1:0", true, "0.40", "2000.00"),
-                candidate("lite", "amazon.nova-lite-v1:0", false, "0.03", "150.00")), List.of(), decision,
-                List.of(), null, null, List.of());
+        return RunResult.builder().runId("20261127-100000-abcd").suite("s").simulated(true).traffic(5_000_000)
+                .candidates(List.of(candidate("pro", "amazon.nova-pro-v1:0", true, "0.40", "2000.00"),
+                        candidate("lite", "amazon.nova-lite-v1:0", false, "0.03", "150.00")))
+                .decision(decision).build();
     }
 
     private static DistillationSpec spec(Optional<BigDecimal> training, DistillationSpec.Serving serving) {

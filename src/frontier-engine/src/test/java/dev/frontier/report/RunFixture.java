@@ -1,13 +1,14 @@
 package dev.frontier.report;
 
 import dev.frontier.select.ParetoFrontier;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -148,21 +149,24 @@ final class RunFixture {
                     .setScale(2, RoundingMode.HALF_EVEN);
             RunResult.Estimate q = new RunResult.Estimate(c.quality(), c.quality() - c.halfWidth(),
                     c.quality() + c.halfWidth(), items);
-            results.add(new RunResult.CandidateResult(c.id(), c.model(), "Model " + c.model(), c.incumbent(), false,
-                    items, 0, q, Map.of("overlap", q, "length", new RunResult.Estimate(0.9, 0.85, 0.95, items)),
-                    Map.of(), new RunResult.Usage(300L * items, 2L * outputWords * items, 0, 0), 300,
-                    2.0 * outputWords, 0, c.costPer1k(), monthly, "", evalSpend, 700.0, 1500.0,
-                    frontier.contains(c.id())));
+            results.add(RunResult.CandidateResult.builder().id(c.id()).model(c.model())
+                    .modelName("Model " + c.model()).incumbent(c.incumbent()).calls(items).quality(q)
+                    .scores(Map.of("overlap", q, "length", new RunResult.Estimate(0.9, 0.85, 0.95, items)))
+                    .usage(new RunResult.Usage(300L * items, 2L * outputWords * items, 0, 0)).meanInputTokens(300)
+                    .meanOutputTokens(2.0 * outputWords).costPer1k(c.costPer1k())
+                    .monthlyCost(Optional.ofNullable(monthly)).evalSpend(evalSpend).latencyP50Ms(700.0)
+                    .latencyP95Ms(1500.0).onFrontier(frontier.contains(c.id())).build());
         }
         RunResult.Provenance provenance = new RunResult.Provenance("0.1.0-test", "suite.yaml", "a".repeat(64),
                 "tickets.jsonl", "b".repeat(64), items, items / 4, 0.25, 7, "bedrock-text-us-east-1", "2026.11.1",
                 "2026-11-01", 1000, 42, 0.95, "sandbox", "", "2026-11-27T10:00:00Z", "2026-11-27T10:05:00Z");
-        return new RunResult(RunResult.SCHEMA, "20261127-100000-test", "fixture-suite", "A fixture for report tests.",
-                "completed", true, provenance, traffic, scorers,
-                new RunResult.Rules(0.03, 0.95, null, Map.of(), List.of()), results, frontier, null, List.of(),
-                new RunResult.Spend(spend, "", items * candidates.size()),
-                new RunResult.Calls(items * candidates.size(), items * candidates.size(), 0, 0, 0, 0, 0,
-                        items * candidates.size(), 0, 0), itemResults);
+        return RunResult.builder().runId("20261127-100000-test").suite("fixture-suite")
+                .description("A fixture for report tests.").simulated(true).provenance(provenance).traffic(traffic)
+                .scorers(scorers).rules(new RunResult.Rules(0.03, 0.95, null, Map.of(), List.of()))
+                .candidates(results).pareto(frontier)
+                .evalSpend(new RunResult.Spend(spend, "", items * candidates.size()))
+                .calls(new RunResult.Calls(items * candidates.size(), items * candidates.size(), 0, 0, 0, 0, 0,
+                        items * candidates.size(), 0, 0)).items(itemResults).build();
     }
 
     private static final String[] WORDS = ("customer invoice refund export login error page report dashboard team "

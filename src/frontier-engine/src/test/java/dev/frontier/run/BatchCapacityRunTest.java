@@ -16,12 +16,13 @@ import dev.frontier.run.flow.RunContext;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.SuitePreparation;
+import dev.frontier.results.AnswerSource;
 import dev.frontier.sandbox.BatchCapacity;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.score.ScorerRegistry;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,8 +133,8 @@ class BatchCapacityRunTest {
         }
         RunResult.CandidateResult haiku = o.result().candidates().stream().filter(c -> c.id().equals("haiku"))
                 .findFirst().orElseThrow();
-        assertThat(haiku.mode()).isEqualTo("batch");
-        assertThat(haiku.latencyP95Ms()).as("on-demand answers have latency").isNotNull();
+        assertThat(haiku.mode()).isEqualTo(AnswerSource.BATCH);
+        assertThat(haiku.latencyP95Ms()).as("on-demand answers have latency").isPresent();
     }
 
     @Test
@@ -163,8 +164,8 @@ class BatchCapacityRunTest {
         assertThat(judgeJob.status()).isEqualTo("PartiallyCompleted");
         assertThat(judgeJob.detailsJson()).contains("\"processedRecordCount\":96");
         int success = Integer.parseInt(judgeJob.detailsJson().replaceAll(".*\"successRecordCount\":(\\d+).*", "$1"));
-        RunResult.Judging j = o.result().judging();
-        assertThat(j.modes()).singleElement().satisfies(m -> assertThat(m.mode()).isEqualTo("batch"));
+        RunResult.Judging j = o.result().judging().orElseThrow();
+        assertThat(j.modes()).singleElement().satisfies(m -> assertThat(m.mode()).isEqualTo(AnswerSource.BATCH));
         int asks = j.modes().get(0).requests();
         assertThat(asks).isGreaterThan(300);
         assertThat(j.batch()).isEqualTo(success).isBetween(80, 96);

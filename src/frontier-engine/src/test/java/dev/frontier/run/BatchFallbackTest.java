@@ -17,11 +17,12 @@ import dev.frontier.run.flow.RunContext;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.SuitePreparation;
+import dev.frontier.results.AnswerSource;
 import dev.frontier.sandbox.RequestRecord;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.score.ScorerRegistry;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +106,8 @@ class BatchFallbackTest {
             assertThat(converse).allMatch(x -> x.modelId().equals("amazon.nova-lite-v1:0"));
             RunResult.CandidateResult h = r.candidates().stream().filter(c -> c.id().equals("haiku")).findFirst()
                     .orElseThrow();
-            assertThat(h.mode()).isEqualTo("batch");
-            assertThat(h.latencyP95Ms()).as("on-demand answers have latency").isNotNull();
+            assertThat(h.mode()).isEqualTo(AnswerSource.BATCH);
+            assertThat(h.latencyP95Ms()).as("on-demand answers have latency").isPresent();
             assertThat(h.failedCalls()).isZero();
         }
     }

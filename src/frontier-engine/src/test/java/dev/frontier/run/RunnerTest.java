@@ -11,7 +11,8 @@ import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.prepare.WorstCase;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -71,13 +72,13 @@ class RunnerTest {
 
         assertThat(client.calls()).isEqualTo(2 * ITEMS);
         assertThat(client.callsByRequest()).hasSize(2 * ITEMS).allSatisfy((request, n) -> assertThat(n).isOne());
-        assertThat(r.status()).isEqualTo("completed");
+        assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(r.calls().answers()).isEqualTo(2 * ITEMS);
         assertThat(r.calls().paid()).isEqualTo(2 * ITEMS);
         assertThat(r.calls().failed()).isZero();
         assertThat(r.calls().notRun()).isZero();
-        assertThat(candidate(r, "micro").quality().mean()).isEqualTo(1.0);
-        assertThat(candidate(r, "lite").quality().mean()).isEqualTo(0.0);
+        assertThat(candidate(r, "micro").quality().orElseThrow().mean()).isEqualTo(1.0);
+        assertThat(candidate(r, "lite").quality().orElseThrow().mean()).isEqualTo(0.0);
         assertThat(r.evalSpend().usd()).isEqualByComparingTo(
                 cost(TinySuite.MICRO).add(cost(TinySuite.LITE)).multiply(BigDecimal.valueOf(ITEMS)));
         assertThat(output(r, "i3", "micro").text()).isEqualTo("WORD-03");
@@ -94,7 +95,7 @@ class RunnerTest {
                 new CallResult.Failure("ModelErrorException", "the model broke", false, 3));
         RunResult r = run(client, Runner.Options.fresh(Optional.empty()), RunProgress.NONE);
 
-        assertThat(r.status()).isEqualTo("completed");
+        assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(r.calls().answers()).isEqualTo(2 * ITEMS);
         assertThat(r.calls().failed()).isOne();
         assertThat(r.calls().unanswered()).isZero();
@@ -169,14 +170,14 @@ class RunnerTest {
 
         FakeModelClient client = new FakeModelClient(TinySuite::answer);
         RunResult first = run(client, Runner.Options.fresh(Optional.of(limit)), RunProgress.NONE);
-        assertThat(first.status()).isEqualTo("budget-exhausted");
+        assertThat(first.status()).isEqualTo(RunStatus.BUDGET_EXHAUSTED);
         assertThat(client.calls()).isEqualTo(expected);
         assertThat(first.calls().answers()).isEqualTo(expected);
         assertThat(first.calls().notRun()).isEqualTo(refused);
         assertThat(first.evalSpend().usd()).isEqualByComparingTo(spent).isLessThanOrEqualTo(limit);
 
         RunResult resumed = run(client, resume(), RunProgress.NONE);
-        assertThat(resumed.status()).isEqualTo("completed");
+        assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(client.calls()).isEqualTo(2 * ITEMS);
         assertThat(client.callsByRequest()).allSatisfy((request, n) -> assertThat(n).isOne());
         assertThat(resumed.calls().resumed()).isEqualTo(expected);

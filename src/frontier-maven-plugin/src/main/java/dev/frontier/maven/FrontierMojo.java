@@ -1,7 +1,7 @@
 package dev.frontier.maven;
 
 import dev.frontier.model.RunId;
-import dev.frontier.store.ResultsJson;
+import dev.frontier.results.ResultsJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

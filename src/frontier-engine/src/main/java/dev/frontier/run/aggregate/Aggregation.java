@@ -26,7 +26,10 @@ import dev.frontier.select.ParetoFrontier;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.Percentiles;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.GateKind;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,7 +47,7 @@ public final class Aggregation {
     }
 
     /** The run's record from its answers, what its judges did and how its candidates ran. */
-    public static RunResult aggregate(PreparedSuite p, RunId id, RunContext context, String status,
+    public static RunResult aggregate(PreparedSuite p, RunId id, RunContext context, RunStatus status,
                                       String startedAt, String finishedAt, AnswerTable answers,
                                       Counters counters, ReviewPhase.Tally judges,
                                Map<String, ExecutionModes.Choice> modes, RunStore.PossiblyBilled possiblyBilled) {
@@ -121,17 +124,14 @@ public final class Aggregation {
 
         List<ParetoFrontier.Point> points = new ArrayList<>();
         for (RunResult.CandidateResult c : partial) {
-            if (c.costPer1k() != null && c.quality() != null) {
-                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().doubleValue(), c.quality().mean()));
+            if (c.costPer1k().isPresent() && c.quality().isPresent()) {
+                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().get().doubleValue(),
+                        c.quality().get().mean()));
             }
         }
         List<String> frontier = ParetoFrontier.of(points);
-        List<RunResult.CandidateResult> candidates = partial.stream().map(c -> new RunResult.CandidateResult(
-                c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(), c.calls(), c.failedCalls(),
-                c.quality(), c.scores(), c.corpusMetrics(), c.usage(), c.meanInputTokens(), c.meanOutputTokens(),
-                c.cacheReadShare(), c.costPer1k(), c.monthlyCost(), c.costUnknown(), c.evalSpend(),
-                c.latencyP50Ms(), c.latencyP95Ms(), frontier.contains(c.id()), c.mode(), c.modeReason(),
-                c.promptCache())).toList();
+        List<RunResult.CandidateResult> candidates = partial.stream()
+                .map(c -> c.toBuilder().onFrontier(frontier.contains(c.id())).build()).toList();
 
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
@@ -142,23 +142,26 @@ public final class Aggregation {
                 p.catalog().date(), suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence(), context.endpoint(), context.region(), startedAt, finishedAt);
         // a suite without judges has no judging part, even when its human labels were looked up
-        RunResult.Judging judging = p.scorers().stream().anyMatch(s -> s.scorer() instanceof JudgeScorer) ? judges.record()
-                : null;
+        Optional<RunResult.Judging> judging = p.scorers().stream().anyMatch(s -> s.scorer() instanceof JudgeScorer)
+                ? Optional.of(judges.record()) : Optional.empty();
         spend = spend.plus(judges.spend());
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid(), possiblyBilled.calls(),
                 possiblyBilled.worstCase(), possiblyBilled.cutOff());
-        return new RunResult(RunResult.SCHEMA, id.value(), suite.name(), suite.description(), status,
+        return RunResult.builder().runId(id.value()).suite(suite.name()).description(suite.description())
+                .status(status)
                 // imported outputs are real whatever the endpoint: a run that calls nothing is not simulated
-                context.simulated() && !p.callsNoModel(), provenance, suite.traffic().requestsPerMonth(), scorers,
-                rules(suite), candidates,
-                frontier, Decisions.decide(suite, candidates, qualityByItem),
-                Decisions.plans(suite, p.catalog(), candidates),
-                evalSpend, calls, itemResults, judging, Review.labelSets(p), Review.calibration(p, itemResults),
-                Review.pairwise(p, itemResults), null, null, every == 1 ? null : new RunResult.ItemSample(items.size(),
+                .simulated(context.simulated() && !p.callsNoModel()).provenance(provenance)
+                .traffic(suite.traffic().requestsPerMonth()).scorers(scorers).rules(rules(suite))
+                .candidates(candidates).pareto(frontier).decision(Decisions.decide(suite, candidates, qualityByItem))
+                .plans(Decisions.plans(suite, p.catalog(), candidates)).evalSpend(evalSpend).calls(calls)
+                .items(itemResults).judging(judging).humanLabels(Review.labelSets(p))
+                .calibration(Review.calibration(p, itemResults)).pairwise(Review.pairwise(p, itemResults))
+                .itemSample(every == 1 ? Optional.empty() : Optional.of(new RunResult.ItemSample(items.size(),
                         itemResults.size(), every, "a sample of " + itemResults.size() + " of the "
                         + items.size() + " items (every " + every + "th in dataset order) is listed; every figure "
-                        + "uses all items, and all outputs are in the run store"));
+                        + "uses all items, and all outputs are in the run store")))
+                .build();
     }
 
     private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
@@ -234,21 +237,20 @@ public final class Aggregation {
         String name = p.catalog().find(c.model()).map(ModelPrice::name).orElse(c.model());
         CandidateSpec defaults = p.suite().candidates().get(0);
         boolean variant = !c.prompt().equals(defaults.prompt()) && !c.id().equals(defaults.id());
-        return new RunResult.CandidateResult(c.id(), c.model(), name, c.incumbent(), variant, ok + failed, failed,
-                estimate(bootstrap, qualities).orElse(null), scores, corpus,
-                new RunResult.Usage(usage.inputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
-                        usage.cacheWriteInputTokens()),
-                ok == 0 ? 0 : (double) totalInput / ok, ok == 0 ? 0 : (double) usage.outputTokens() / ok,
-                totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput,
-                per1k, monthly, unknown, spend.usdOrNull(),
-                percentile(lat, 50), percentile(lat, 95), false,
-                mode == null ? ExecutionModes.ON_DEMAND : mode.mode(), mode == null ? "" : mode.reason(),
-                Requests.promptCache(c));
-    }
-
-    private static Double percentile(double[] values, double p) {
-        java.util.OptionalDouble v = Percentiles.of(values, p);
-        return v.isPresent() ? v.getAsDouble() : null;
+        return RunResult.CandidateResult.builder().id(c.id()).model(c.model()).modelName(name)
+                .incumbent(c.incumbent()).promptVariant(variant).calls(ok + failed).failedCalls(failed)
+                .quality(estimate(bootstrap, qualities)).scores(scores).corpusMetrics(corpus)
+                .usage(new RunResult.Usage(usage.inputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
+                        usage.cacheWriteInputTokens()))
+                .meanInputTokens(ok == 0 ? 0 : (double) totalInput / ok)
+                .meanOutputTokens(ok == 0 ? 0 : (double) usage.outputTokens() / ok)
+                .cacheReadShare(totalInput == 0 ? 0 : (double) usage.cacheReadInputTokens() / totalInput)
+                .costPer1k(Optional.ofNullable(per1k)).monthlyCost(Optional.ofNullable(monthly)).costUnknown(unknown)
+                .evalSpend(Optional.ofNullable(spend.usdOrNull()))
+                .latencyP50Ms(Percentiles.of(lat, 50)).latencyP95Ms(Percentiles.of(lat, 95))
+                .mode(mode == null ? AnswerSource.ON_DEMAND : mode.mode())
+                .modeReason(mode == null ? "" : mode.reason()).promptCache(Requests.promptCache(c))
+                .build();
     }
 
     static RunResult.Rules rules(SuiteSpec suite) {
@@ -267,7 +269,7 @@ public final class Aggregation {
                         : " rises at most " + num(g.maxIncrease().getAsDouble() * 100) + "%") + " vs baseline";
             }
             gates.add(new RunResult.Gate(name + " (" + candidate + ")",
-                    g.kind() == GateSpec.Kind.THRESHOLD ? "threshold" : "regression", g.metric(),
+                    g.kind() == GateSpec.Kind.THRESHOLD ? GateKind.THRESHOLD : GateKind.REGRESSION, g.metric(),
                     g.scorer().orElse(null), candidate, box(g.min()), box(g.max()), box(g.maxDrop()),
                     box(g.maxIncrease())));
         }

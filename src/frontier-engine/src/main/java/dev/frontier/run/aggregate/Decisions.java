@@ -11,13 +11,13 @@ import dev.frontier.select.Qualification;
 import dev.frontier.select.Verdict;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.SampleSize;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
+import dev.frontier.results.VerdictStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** The statistical recommendation and the consumption plans of a run, from its per-candidate figures. */
 final class Decisions {
@@ -68,20 +68,20 @@ final class Decisions {
         }
     }
 
-    /** The decision; null when the suite has no incumbent. */
-    static RunResult.Decision decide(SuiteSpec suite, List<RunResult.CandidateResult> candidates,
+    /** The decision; empty when the suite has no incumbent. */
+    static Optional<RunResult.Decision> decide(SuiteSpec suite, List<RunResult.CandidateResult> candidates,
                                      Map<String, Map<String, Double>> quality) {
         return decide(Basis.of(suite), candidates, quality);
     }
 
     /**
-     * The decision by {@code basis}; null when no candidate is the incumbent; {@link RunResult.Decision#undecided}
+     * The decision by {@code basis}; empty when no candidate is the incumbent; {@link RunResult.Decision#undecided}
      * with the reason when the rules cannot decide (e.g. too few bootstrap resamples for the candidates).
      */
-    static RunResult.Decision decide(Basis basis, List<RunResult.CandidateResult> candidates,
+    static Optional<RunResult.Decision> decide(Basis basis, List<RunResult.CandidateResult> candidates,
                                      Map<String, Map<String, Double>> quality) {
         if (candidates.stream().noneMatch(RunResult.CandidateResult::incumbent)) {
-            return null;
+            return Optional.empty();
         }
         Qualification.Rules rules = Qualification.Rules.of(basis.margin(), basis.confidence())
                 .withScorerMinimums(basis.minScores())
@@ -92,12 +92,12 @@ final class Decisions {
         List<Qualification.Candidate> input = new ArrayList<>();
         for (RunResult.CandidateResult c : candidates) {
             Map<String, Double> byItem = quality.getOrDefault(c.id(), Map.of());
-            Cost cost = c.costPer1k() != null ? Cost.usd(c.costPer1k())
+            Cost cost = c.costPer1k().isPresent() ? Cost.usd(c.costPer1k().get())
                     : new Cost.Unknown(c.costUnknown().isEmpty() ? "cost unknown" : c.costUnknown());
             Map<String, Double> means = new LinkedHashMap<>();
             c.scores().forEach((k, v) -> means.put(k, v.mean()));
             Qualification.Candidate q = new Qualification.Candidate(c.id(), c.incumbent(), cost, byItem, false,
-                    c.latencyP95Ms() == null ? OptionalDouble.empty() : OptionalDouble.of(c.latencyP95Ms()), means);
+                    c.latencyP95Ms(), means);
             boolean binary = !byItem.isEmpty() && byItem.values().stream().allMatch(v -> v == 0.0 || v == 1.0);
             input.add(binary ? q.asBinary() : q);
         }
@@ -106,7 +106,7 @@ final class Decisions {
             result = Qualification.decide(input, rules);
         } catch (IllegalArgumentException e) {
             // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one, and it says so
-            return RunResult.Decision.undecided(e.getMessage(), rules.margin(), rules.confidence());
+            return Optional.of(RunResult.Decision.undecided(e.getMessage(), rules.margin(), rules.confidence()));
         }
         // only the frontier (and the incumbent) is compared pairwise: that is where "cannot be told apart" matters,
         // and it keeps the pairs few when a suite has many candidates
@@ -117,7 +117,7 @@ final class Decisions {
         List<RunResult.CandidateVerdict> verdicts = new ArrayList<>();
         for (Verdict v : result.verdicts()) {
             Optional<Verdict.Evidence> e = v.evidence();
-            verdicts.add(new RunResult.CandidateVerdict(v.id(), v.status().name(), v.reason(),
+            verdicts.add(new RunResult.CandidateVerdict(v.id(), VerdictStatus.valueOf(v.status().name()), v.reason(),
                     e.map(Verdict.Evidence::n).orElse(null), e.map(Verdict.Evidence::difference).orElse(null),
                     e.map(x -> x.interval().lower()).orElse(null), e.map(x -> x.interval().upper()).orElse(null),
                     e.map(Verdict.Evidence::holmLowerBound).orElse(null), e.map(Verdict.Evidence::pValue).orElse(null),
@@ -126,8 +126,8 @@ final class Decisions {
                     e.map(Verdict.Evidence::method).orElse(""), List.copyOf(ties.tiedWith(v.id()))));
         }
         Qualification.Recommendation r = result.recommendation();
-        return new RunResult.Decision(r.id(), r.incumbent(), r.reason(), rules.margin(), rules.confidence(),
-                verdicts);
+        return Optional.of(new RunResult.Decision(r.id(), r.incumbent(), r.reason(), rules.margin(),
+                rules.confidence(), verdicts));
     }
 
     /** Consumption plans per candidate at the suite's traffic. */

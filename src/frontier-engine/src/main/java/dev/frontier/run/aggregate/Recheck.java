@@ -7,7 +7,7 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import dev.frontier.select.ParetoFrontier;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -110,7 +110,7 @@ public final class Recheck {
      * (then {@link #quality(List, Map)} rebuilds it from the run store's scores).
      */
     public static Optional<Map<String, Map<String, Double>>> quality(RunResult run) {
-        return run.itemSample() != null ? Optional.empty() : Optional.of(Decisions.qualityByItem(run.items()));
+        return run.itemSample().isPresent() ? Optional.empty() : Optional.of(Decisions.qualityByItem(run.items()));
     }
 
     /**
@@ -158,11 +158,11 @@ public final class Recheck {
             price.ifPresent(p -> sources.put(c.id(), p.source() + (p.asOf().isEmpty() || p.source().contains(p.asOf())
                     ? "" : ", " + p.asOf())));
             Cost cost = production(c, price, prices.name());
-            if (price.isEmpty() && c.costPer1k() != null) {
+            if (price.isEmpty() && c.costPer1k().isPresent()) {
                 // a model today's prices do not cover (a custom model's serving ARN, an application inference profile
                 // priced by a suite override): the run's own figure stands rather than an unknown that would change
                 // the decision by itself
-                cost = Cost.usd(c.costPer1k().multiply(BigDecimal.valueOf(c.calls() - c.failedCalls()))
+                cost = Cost.usd(c.costPer1k().get().multiply(BigDecimal.valueOf(c.calls() - c.failedCalls()))
                         .divide(THOUSAND));
                 sources.put(c.id(), "as recorded by the run (no price for " + c.model() + " in " + prices.name()
                         + "; a price file can give one)");
@@ -185,26 +185,20 @@ public final class Recheck {
                 why = ((Cost.Unknown) cost).reason();
             }
             unknown.put(c.id(), why);
-            repriced.add(new RunResult.CandidateResult(c.id(), c.model(), c.modelName(), c.incumbent(),
-                    c.promptVariant(), c.calls(), c.failedCalls(), c.quality(), c.scores(), c.corpusMetrics(),
-                    c.usage(), c.meanInputTokens(), c.meanOutputTokens(), c.cacheReadShare(), per1k, monthly, why,
-                    c.evalSpend(), c.latencyP50Ms(), c.latencyP95Ms(), false, c.mode(), c.modeReason(),
-                    c.promptCache()));
+            repriced.add(c.toBuilder().costPer1k(Optional.ofNullable(per1k))
+                    .monthlyCost(Optional.ofNullable(monthly)).costUnknown(why).onFrontier(false).build());
         }
         List<ParetoFrontier.Point> points = new ArrayList<>();
         for (RunResult.CandidateResult c : repriced) {
-            if (c.costPer1k() != null && c.quality() != null) {
-                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().doubleValue(), c.quality().mean()));
+            if (c.costPer1k().isPresent() && c.quality().isPresent()) {
+                points.add(new ParetoFrontier.Point(c.id(), c.costPer1k().get().doubleValue(),
+                        c.quality().get().mean()));
             }
         }
         List<String> frontier = ParetoFrontier.of(points);
         List<RunResult.CandidateResult> candidates = repriced.stream().map(c -> frontier.contains(c.id())
-                ? new RunResult.CandidateResult(c.id(), c.model(), c.modelName(), c.incumbent(), c.promptVariant(),
-                c.calls(), c.failedCalls(), c.quality(), c.scores(), c.corpusMetrics(), c.usage(),
-                c.meanInputTokens(), c.meanOutputTokens(), c.cacheReadShare(), c.costPer1k(), c.monthlyCost(),
-                c.costUnknown(), c.evalSpend(), c.latencyP50Ms(), c.latencyP95Ms(), true, c.mode(), c.modeReason(),
-                c.promptCache()) : c).toList();
-        RunResult.Decision decision = Decisions.decide(Decisions.Basis.of(run), candidates, quality);
+                ? c.toBuilder().onFrontier(true).build() : c).toList();
+        RunResult.Decision decision = Decisions.decide(Decisions.Basis.of(run), candidates, quality).orElse(null);
 
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -214,14 +208,15 @@ public final class Recheck {
             String life = facts.isEmpty() ? "unknown" : facts.get().lifecycle().endedBy(today) ? "end-of-life"
                     : facts.get().lifecycle().status() == ModelFacts.Status.LEGACY ? "legacy" : "active";
             String note = facts.isEmpty() || life.equals("active") ? "" : facts.get().lifecycle().describe();
-            rows.add(new Row(now.id(), now.model(), now.incumbent(), old.costPer1k(), now.costPer1k(),
-                    old.monthlyCost(), now.monthlyCost(), unknown.get(now.id()), sources.getOrDefault(now.id(), ""),
+            rows.add(new Row(now.id(), now.model(), now.incumbent(), old.costPer1k().orElse(null),
+                    now.costPer1k().orElse(null), old.monthlyCost().orElse(null), now.monthlyCost().orElse(null),
+                    unknown.get(now.id()), sources.getOrDefault(now.id(), ""),
                     life, note, now.onFrontier()));
         }
-        Choice before = Choice.of(run.decision());
+        Choice before = Choice.of(run.decision().orElse(null));
         Choice after = Choice.of(decision);
         boolean changed = before == null ? after != null : !before.sameAs(after);
-        BigDecimal savingBefore = saving(run.decision(), run.candidates());
+        BigDecimal savingBefore = saving(run.decision().orElse(null), run.candidates());
         BigDecimal savingAfter = saving(decision, candidates);
         BigDecimal impact = null;
         if (!changed) {
@@ -238,7 +233,7 @@ public final class Recheck {
             notes.add("the run was priced with its suite's pricing.overrides, which the run record does not keep: "
                     + "prices they set are the catalog's here unless a price file gives them again");
         }
-        if (run.itemSample() != null) {
+        if (run.itemSample().isPresent()) {
             notes.add("the record lists a sample of its items; the decision uses every item's stored scores");
         }
         return new Result(run.runId(), run.suite(), region, prices.name() + " " + prices.version(), today.toString(),
@@ -270,13 +265,13 @@ public final class Recheck {
             return BigDecimal.ZERO.setScale(2);
         }
         BigDecimal incumbent = candidates.stream().filter(RunResult.CandidateResult::incumbent).findFirst()
-                .map(RunResult.CandidateResult::monthlyCost).orElse(null);
+                .flatMap(RunResult.CandidateResult::monthlyCost).orElse(null);
         BigDecimal pick = monthly(candidates, d.recommendation());
         return incumbent == null || pick == null ? null : incumbent.subtract(pick);
     }
 
     private static BigDecimal monthly(List<RunResult.CandidateResult> candidates, String id) {
         return candidates.stream().filter(c -> c.id().equals(id)).findFirst()
-                .map(RunResult.CandidateResult::monthlyCost).orElse(null);
+                .flatMap(RunResult.CandidateResult::monthlyCost).orElse(null);
     }
 }

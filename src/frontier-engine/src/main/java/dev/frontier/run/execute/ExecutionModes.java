@@ -1,11 +1,16 @@
 package dev.frontier.run.execute;
 
+import static dev.frontier.results.AnswerSource.BATCH;
+import static dev.frontier.results.AnswerSource.IMPORTED;
+import static dev.frontier.results.AnswerSource.ON_DEMAND;
+
 import dev.frontier.batch.BatchRecords;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.GateSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.results.AnswerSource;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,25 +24,18 @@ import java.util.Optional;
  */
 public final class ExecutionModes {
 
-    /** On-demand Converse calls. */
-    public static final String ON_DEMAND = "on-demand";
-    /** A Bedrock batch inference job. */
-    public static final String BATCH = "batch";
-    /** No call: outputs made elsewhere, read from a file. */
-    public static final String IMPORTED = "imported";
-
     private ExecutionModes() {
     }
 
     /**
      * One candidate's mode.
      *
-     * @param mode   {@value #ON_DEMAND}, {@value #BATCH} or {@value #IMPORTED}
+     * @param mode   on demand, batch or imported
      * @param reason why, in words
      */
-    public record Choice(String mode, String reason) {
+    public record Choice(AnswerSource mode, String reason) {
         public boolean batch() {
-            return BATCH.equals(mode);
+            return mode == BATCH;
         }
     }
 

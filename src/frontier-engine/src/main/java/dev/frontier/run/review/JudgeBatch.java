@@ -15,7 +15,8 @@ import dev.frontier.run.execute.BatchSetup;
 import dev.frontier.run.execute.ExecutionModes;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.WorstCase;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.AnswerSource;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;
@@ -123,7 +124,7 @@ public final class JudgeBatch {
                         + " job(s) of this run");
                 pending.addAll(open);
                 wanted.computeIfAbsent(scorer + "\u0000" + model, k -> new HashMap<>()).putAll(byRecord);
-                modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.BATCH, (choice.batch()
+                modes.add(new RunResult.JudgeMode(scorer, model, AnswerSource.BATCH, (choice.batch()
                         ? choice.reason() + "; " : "") + "resumed the batch job submitted before the run was "
                         + "interrupted", group.size()));
                 continue;
@@ -133,7 +134,7 @@ public final class JudgeBatch {
                 continue;
             }
             if (!jobs.isEmpty()) {
-                modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.ON_DEMAND, "its batch job "
+                modes.add(new RunResult.JudgeMode(scorer, model, AnswerSource.ON_DEMAND, "its batch job "
                         + "already ended; the " + group.size() + " requests left are called on demand",
                         group.size()));
                 continue;
@@ -145,7 +146,7 @@ public final class JudgeBatch {
             }
             if (!budget.reserveIfCovered(worst)) {
                 // each on-demand call is guarded on its own, so the calls that fit are still made
-                modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.ON_DEMAND, "the budget cannot "
+                modes.add(new RunResult.JudgeMode(scorer, model, AnswerSource.ON_DEMAND, "the budget cannot "
                         + "cover the batch job's worst case $" + worst.toPlainString() + "; called on demand",
                         group.size()));
                 continue;
@@ -171,7 +172,7 @@ public final class JudgeBatch {
                         Map.of("judgeScorer", scorer)));
             }
             wanted.computeIfAbsent(scorer + "\u0000" + model, k -> new HashMap<>()).putAll(byRecord);
-            modes.add(new RunResult.JudgeMode(scorer, model, ExecutionModes.BATCH, choice.reason(), group.size()));
+            modes.add(new RunResult.JudgeMode(scorer, model, AnswerSource.BATCH, choice.reason(), group.size()));
         }
         if (rounds != null && !pending.isEmpty()) {
             rounds.await(pending, (job, status) -> read(rounds, job, status,

@@ -3,7 +3,7 @@ package dev.frontier.run.review;
 import dev.frontier.dataset.LabelsReader;
 import dev.frontier.model.Problem;
 import dev.frontier.score.HumanLabels;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,10 +90,7 @@ public final class LabelImport {
             pairwise.addAll(Review.pairwise(name, used, baseline.get(), candidates, run.items(),
                     confidence > 0 && confidence < 1 ? confidence : 0.95));
         }
-        return new RunResult(run.schema(), run.runId(), run.suite(), run.description(), run.status(),
-                run.simulated(), run.provenance(), run.traffic(), run.scorers(), run.rules(), run.candidates(),
-                run.pareto(), run.decision(), run.plans(), run.evalSpend(), run.calls(), run.items(), run.judging(),
-                sets, calibration, pairwise, run.parentRunId(), run.distillation(), run.itemSample());
+        return run.toBuilder().humanLabels(sets).calibration(calibration).pairwise(pairwise).build();
     }
 
     /** The run's incumbent, the baseline preferences are stated against; empty when it has none. */

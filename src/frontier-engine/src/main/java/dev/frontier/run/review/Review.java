@@ -15,7 +15,7 @@ import dev.frontier.score.LabelScorer;
 import dev.frontier.stats.AlphaLevel;
 import dev.frontier.stats.InterAnnotator;
 import dev.frontier.stats.WinRate;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -20,7 +20,7 @@ import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.prepare.WorstCase;
 import dev.frontier.score.LlmJudge;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.InstantSource;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontier.catalog.Catalog;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
-import dev.frontier.store.RunResult;
+import dev.frontier.results.RunResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,11 +56,15 @@ class RecheckTest {
                                                        BigDecimal per1k) {
         RunResult.Estimate q = new RunResult.Estimate(0.68, 0.64, 0.72, ITEMS);
         // 1,000 input and 100 output tokens per call
-        return new RunResult.CandidateResult(id, model, model, incumbent, false, ITEMS, 0, q, Map.of("s", q), Map.of(),
-                new RunResult.Usage(1000L * ITEMS, 100L * ITEMS, 0, 0), 1000, 100, 0, per1k,
-                per1k == null ? null : per1k.multiply(BigDecimal.valueOf(TRAFFIC)).movePointLeft(3)
-                        .setScale(2, java.math.RoundingMode.HALF_EVEN), per1k == null ? "unknown" : "",
-                BigDecimal.ZERO, 500.0, 900.0, false, "on-demand", "", null);
+        Optional<BigDecimal> cost = Optional.ofNullable(per1k);
+        return RunResult.CandidateResult.builder().id(id).model(model).modelName(model).incumbent(incumbent)
+                .calls(ITEMS).quality(q).scores(Map.of("s", q))
+                .usage(new RunResult.Usage(1000L * ITEMS, 100L * ITEMS, 0, 0)).meanInputTokens(1000)
+                .meanOutputTokens(100).costPer1k(cost)
+                .monthlyCost(cost.map(c -> c.multiply(BigDecimal.valueOf(TRAFFIC)).movePointLeft(3)
+                        .setScale(2, java.math.RoundingMode.HALF_EVEN)))
+                .costUnknown(per1k == null ? "unknown" : "").evalSpend(BigDecimal.ZERO).latencyP50Ms(500.0)
+                .latencyP95Ms(900.0).build();
     }
 
     /** A record priced with {@code recorded} and holding {@code decision}. */
@@ -71,10 +75,11 @@ class RecheckTest {
         cs.add(candidate("haiku", OLD_HAIKU, false, per1k(recorded, OLD_HAIKU)));
         RunResult.Provenance p = new RunResult.Provenance("test", "s.yaml", "a", "d.jsonl", "b", ITEMS, 0, 0, 1,
                 "hand/us-east-1", "1", "2026-12-01", 1000, 42, 0.95, "sandbox", "us-east-1", "", "");
-        return new RunResult(RunResult.SCHEMA, "20261201-000000-0000", "hand", "", "completed", true, p, TRAFFIC,
-                List.of(new RunResult.ScorerInfo("s", "rouge-l", 1, false)),
-                new RunResult.Rules(0.05, 0.95, null, Map.of(), List.of()), cs, List.of(), decision, List.of(),
-                new RunResult.Spend(BigDecimal.ZERO, "", 0), null, List.of());
+        return RunResult.builder().runId("20261201-000000-0000").suite("hand").simulated(true).provenance(p)
+                .traffic(TRAFFIC).scorers(List.of(new RunResult.ScorerInfo("s", "rouge-l", 1, false)))
+                .rules(new RunResult.Rules(0.05, 0.95, null, Map.of(), List.of())).candidates(cs)
+                .decision(Optional.ofNullable(decision)).evalSpend(new RunResult.Spend(BigDecimal.ZERO, "", 0))
+                .build();
     }
 
     private static BigDecimal per1k(PriceCatalog prices, String model) {
@@ -156,9 +161,7 @@ class RecheckTest {
         String arn = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123";
         List<RunResult.CandidateResult> cs = new ArrayList<>(run.candidates());
         cs.set(2, candidate("custom", arn, false, new BigDecimal("0.123456")));
-        RunResult withCustom = new RunResult(run.schema(), run.runId(), run.suite(), run.description(), run.status(),
-                run.simulated(), run.provenance(), run.traffic(), run.scorers(), run.rules(), cs, run.pareto(), null,
-                List.of(), run.evalSpend(), null, List.of());
+        RunResult withCustom = run.toBuilder().candidates(cs).decision(Optional.empty()).build();
         Recheck.Row custom = Recheck.of(withCustom, quality(), today, Catalog.bundled(), BEFORE_EOL, "us-east-1")
                 .candidates().get(2);
         assertThat(custom.per1kAfter()).isEqualByComparingTo("0.123456");

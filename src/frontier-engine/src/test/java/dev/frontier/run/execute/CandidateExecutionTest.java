@@ -16,6 +16,7 @@ import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.flow.Source;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.RunStore;
+import dev.frontier.results.AnswerSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -55,7 +56,7 @@ class CandidateExecutionTest {
             assertThat(done.batchRefused()).isFalse();
             assertThat(done.cacheMisses()).isZero();
             assertThat(done.modes()).containsOnlyKeys("micro", "lite")
-                    .allSatisfy((c, mode) -> assertThat(mode.mode()).isEqualTo(ExecutionModes.ON_DEMAND));
+                    .allSatisfy((c, mode) -> assertThat(mode.mode()).isEqualTo(AnswerSource.ON_DEMAND));
             AnswerTable table = done.answers();
             assertThat(table.size()).isEqualTo(2 * ITEMS);
             Cost micro = p.catalog().find(TinySuite.MICRO).orElseThrow()

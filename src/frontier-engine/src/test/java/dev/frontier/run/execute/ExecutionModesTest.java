@@ -7,6 +7,7 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.run.prepare.Estimator;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.SuitePreparation;
+import dev.frontier.results.AnswerSource;
 import dev.frontier.score.ScorerRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,10 +42,10 @@ class ExecutionModesTest {
     @Test
     void autoUsesBatchWhereItHasABatchPriceAndNoLatencyIsNeeded() throws IOException {
         Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepare("auto", ""), 122, true, "");
-        assertThat(modes.get("nova-micro").mode()).isEqualTo("batch");
+        assertThat(modes.get("nova-micro").mode()).isEqualTo(AnswerSource.BATCH);
         assertThat(modes.get("nova-micro").reason()).isEqualTo("122 items (>= 100), batch price $0.0000175 in / "
                 + "$0.00007 out per 1k tokens, no latency figure needed");
-        assertThat(modes.get("sonnet4").mode()).isEqualTo("on-demand");
+        assertThat(modes.get("sonnet4").mode()).isEqualTo(AnswerSource.ON_DEMAND);
         assertThat(modes.get("sonnet4").reason()).isEqualTo("no batch price for us.anthropic.claude-sonnet-4-5-20250929-v1:0");
     }
 
@@ -52,50 +53,52 @@ class ExecutionModesTest {
     void autoStaysOnDemandForFewItemsLatencyRulesOrNoStaging() throws IOException {
         PreparedSuite plain = prepare("auto", "");
         assertThat(ExecutionModes.decide(plain, 99, true, "").get("nova-micro"))
-                .isEqualTo(new ExecutionModes.Choice("on-demand", "99 items: a batch job needs at least 100 records"));
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND,
+                        "99 items: a batch job needs at least 100 records"));
         assertThat(ExecutionModes.decide(plain, 122, false, "no staging").get("nova-micro"))
-                .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND, "no staging"));
         PreparedSuite latency = prepare("auto", "\nselection: { maxLatencyP95Ms: 3000 }\n");
         assertThat(ExecutionModes.decide(latency, 122, true, "").get("nova-micro"))
-                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND,
                         "the suite needs its latency (selection.maxLatencyP95Ms)"));
         PreparedSuite gate = prepare("auto", "\ngates:\n  - { metric: latencyP95Ms, max: 2000, candidate: nova-micro }\n");
         Map<String, ExecutionModes.Choice> gated = ExecutionModes.decide(gate, 122, true, "");
         assertThat(gated.get("nova-micro").reason()).isEqualTo("the suite needs its latency (a latencyP95Ms gate)");
-        assertThat(gated.get("nova-lite").mode()).isEqualTo("batch");
+        assertThat(gated.get("nova-lite").mode()).isEqualTo(AnswerSource.BATCH);
     }
 
     @Test
     void explicitModesAreFollowed() throws IOException {
         Map<String, ExecutionModes.Choice> batch = ExecutionModes.decide(prepare("batch", ""), 122, true, "");
-        assertThat(batch.get("nova-micro").mode()).isEqualTo("batch");
+        assertThat(batch.get("nova-micro").mode()).isEqualTo(AnswerSource.BATCH);
         // the suite has a budget: a job of unknown cost could not be guarded, so that model stays on demand
-        assertThat(batch.get("sonnet4")).isEqualTo(new ExecutionModes.Choice("on-demand", "execution.mode is batch, "
+        assertThat(batch.get("sonnet4")).isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND,
+                "execution.mode is batch, "
                 + "but us.anthropic.claude-sonnet-4-5-20250929-v1:0 has no batch price, so the budget could not guard "
                 + "a job: on demand"));
         assertThat(ExecutionModes.decide(prepare("on-demand", ""), 122, true, "").values())
-                .allSatisfy(c -> assertThat(c.mode()).isEqualTo("on-demand"));
+                .allSatisfy(c -> assertThat(c.mode()).isEqualTo(AnswerSource.ON_DEMAND));
     }
 
     @Test
     void judgesGoToBatchWithABatchPriceAndAtLeastAJobsMinimumOfRequests() throws IOException {
         PreparedSuite batch = prepare("batch", "");
         assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 100, true, "no staging"))
-                .isEqualTo(new ExecutionModes.Choice("batch", "execution.mode is batch; 100 judge requests "
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.BATCH, "execution.mode is batch; 100 judge requests "
                         + "(>= 100), batch price $0.0004 in / $0.0016 out per 1k tokens"));
         assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 99, true, "no staging"))
-                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND,
                         "99 judge requests: a batch job needs at least 100 records"));
         // unlike a candidate in batch mode, a judge without a batch price is not sent to a job
         assertThat(ExecutionModes.judge(batch, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", 500, true, ""))
-                .isEqualTo(new ExecutionModes.Choice("on-demand",
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND,
                         "no batch price for judge model us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
         assertThat(ExecutionModes.judge(batch, "amazon.nova-pro-v1:0", 500, false, "no staging"))
-                .isEqualTo(new ExecutionModes.Choice("on-demand", "no staging"));
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND, "no staging"));
         assertThat(ExecutionModes.judge(prepare("auto", ""), "amazon.nova-pro-v1:0", 500, true, "").reason())
                 .startsWith("execution.mode is auto; 500 judge requests");
         assertThat(ExecutionModes.judge(prepare("on-demand", ""), "amazon.nova-pro-v1:0", 500, true, ""))
-                .isEqualTo(new ExecutionModes.Choice("on-demand", "execution.mode is on-demand"));
+                .isEqualTo(new ExecutionModes.Choice(AnswerSource.ON_DEMAND, "execution.mode is on-demand"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.frontier.store;
+package dev.frontier.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class ResultsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(OptionalJson.module());
 
     private ResultsJson() {
     }
@@ -52,8 +53,8 @@ public final class ResultsJson {
     private static void checkIds(RunResult r) throws IOException {
         check("runId", Ids.runProblem(r.runId()));
         check("suite", Ids.suiteProblem(r.suite()));
-        if (r.parentRunId() != null) {
-            check("parentRunId", Ids.runProblem(r.parentRunId()));
+        if (r.parentRunId().isPresent()) {
+            check("parentRunId", Ids.runProblem(r.parentRunId().get()));
         }
         if (r.candidates() != null) {
             for (int i = 0; i < r.candidates().size(); i++) {

@@ -1,18 +1,31 @@
-package dev.frontier.store;
+package dev.frontier.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Everything a run found, as written to {@code results.json} (schema {@value #SCHEMA}). Money is in USD;
- * a null amount is unknown and comes with the reason. Reports, gates and re-renders read only this.
+ * Everything a run found, as written to {@code results.json} (schema {@value #SCHEMA}). Money is in USD.
+ * Reports, gates and re-renders read only this.
+ *
+ * <p>Unknowns are explicit: a section or figure that may be missing is an {@link Optional} (an {@link OptionalDouble}
+ * for a plain number), empty when unknown or absent; an unknown amount comes with its reason. In
+ * {@code results.json} an empty one is {@code null}, as it was when these members were nullable, and a missing member
+ * reads as empty. The templates see the present value or nothing ({@code ??}), because the report's object wrapper
+ * unwraps optionals at the template edge. Nested statistical records (verdict numbers, agreement measures, plan and
+ * distillation amounts) still hold a boxed number that is null where it is undefined.
+ *
+ * <p>Build one with {@link #builder()} (or {@link #toBuilder()} to change one); the closed words are enums
+ * ({@link RunStatus}, {@link AnswerSource}, {@link VerdictStatus}) written as the same words as before.
  *
  * @param schema      always {@value #SCHEMA}
  * @param runId       the run id
  * @param suite       suite name
  * @param description suite description
- * @param status      {@code completed} or {@code failed}
+ * @param status      how the run ended
  * @param simulated   whether the models were the sandbox's simulations
  * @param provenance  hashes, versions, seeds and times needed to reproduce the run
  * @param traffic     production requests per month used for monthly figures
@@ -20,71 +33,238 @@ import java.util.Map;
  * @param rules       the suite's selection rules and gates, so that a gate can be checked from this record alone
  * @param candidates  per-candidate figures, in suite order
  * @param pareto      ids on the cost-vs-quality frontier, by ascending cost
- * @param decision    the statistical recommendation; null when the suite has no incumbent to compare with
+ * @param decision    the statistical recommendation; empty when the suite has no incumbent to compare with
  * @param plans       consumption plans per candidate at the suite's traffic
  * @param evalSpend   what the run paid
  * @param calls       how the answers were obtained: paid calls, cache hits, resumed, retries, throttles
  * @param items       per-item outputs and scores (a sample of them in large runs, see {@code itemSample})
- * @param judging     what the judges cost and did; null when the suite has no llm-judge (and in older records)
+ * @param judging     what the judges cost and did; empty when the suite has no llm-judge (and in older records)
  * @param humanLabels the human-label sets and their inter-annotator agreement; empty when none
  * @param calibration agreement of scorers with human labels; empty when none
  * @param pairwise    win rates against the baseline from pairwise judges and preference labels; empty when none
- * @param parentRunId the run whose stored outputs this run re-scored, null for a run that called its candidates
- * @param distillation the custom-model decision, job and serving resource when the run evaluated one; null otherwise
- * @param itemSample  which items {@code items} holds when it does not hold them all; null when it does
+ * @param parentRunId the run whose stored outputs this run re-scored, empty for a run that called its candidates
+ * @param distillation the custom-model decision, job and serving resource when the run evaluated one; else empty
+ * @param itemSample  which items {@code items} holds when it does not hold them all; empty when it does
  */
-public record RunResult(String schema, String runId, String suite, String description, String status,
+public record RunResult(String schema, String runId, String suite, String description, RunStatus status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                        Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
-                        List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items,
-                        Judging judging, List<HumanLabelSet> humanLabels, List<Calibration> calibration,
-                        List<Pairwise> pairwise, String parentRunId, Distillation distillation,
-                        ItemSample itemSample) {
+                        Rules rules, List<CandidateResult> candidates, List<String> pareto,
+                        Optional<Decision> decision, List<CandidatePlans> plans, Spend evalSpend, Calls calls,
+                        List<ItemResult> items, Optional<Judging> judging, List<HumanLabelSet> humanLabels,
+                        List<Calibration> calibration, List<Pairwise> pairwise, Optional<String> parentRunId,
+                        Optional<Distillation> distillation, Optional<ItemSample> itemSample) {
 
+    /** Sections missing from older records read as empty. */
     public RunResult {
+        decision = decision == null ? Optional.empty() : decision;
+        judging = judging == null ? Optional.empty() : judging;
         humanLabels = humanLabels == null ? List.of() : List.copyOf(humanLabels);
         calibration = calibration == null ? List.of() : List.copyOf(calibration);
         pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
+        parentRunId = parentRunId == null ? Optional.empty() : parentRunId;
+        distillation = distillation == null ? Optional.empty() : distillation;
+        itemSample = itemSample == null ? Optional.empty() : itemSample;
     }
 
-    /** A record that holds every item. */
-    public RunResult(String schema, String runId, String suite, String description, String status,
-                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
-                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items, Judging judging,
-                     List<HumanLabelSet> humanLabels, List<Calibration> calibration, List<Pairwise> pairwise,
-                     String parentRunId, Distillation distillation) {
-        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
-                pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration, pairwise,
-                parentRunId, distillation, null);
+    /** A record to fill in; {@link #SCHEMA} is set, the lists are empty and the optional sections absent. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A record without a distillation section that holds every item. */
-    public RunResult(String schema, String runId, String suite, String description, String status,
-                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
-                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items, Judging judging,
-                     List<HumanLabelSet> humanLabels, List<Calibration> calibration, List<Pairwise> pairwise,
-                     String parentRunId) {
-        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
-                pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration, pairwise,
-                parentRunId, null, null);
-    }
-
-    /** A record without judges, labels, calibration, pairwise figures or distillation (as before they existed). */
-    public RunResult(String schema, String runId, String suite, String description, String status,
-                     boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
-                     Rules rules, List<CandidateResult> candidates, List<String> pareto, Decision decision,
-                     List<CandidatePlans> plans, Spend evalSpend, Calls calls, List<ItemResult> items) {
-        this(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules, candidates,
-                pareto, decision, plans, evalSpend, calls, items, null, List.of(), List.of(), List.of(), null, null, null);
+    /** A builder that starts from this record. */
+    public Builder toBuilder() {
+        return new Builder().runId(runId).suite(suite).description(description).status(status).simulated(simulated)
+                .provenance(provenance).traffic(traffic).scorers(scorers).rules(rules).candidates(candidates)
+                .pareto(pareto).decision(decision).plans(plans).evalSpend(evalSpend).calls(calls).items(items)
+                .judging(judging).humanLabels(humanLabels).calibration(calibration).pairwise(pairwise)
+                .parentRunId(parentRunId).distillation(distillation).itemSample(itemSample).schema(schema);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
     public RunResult withParent(String parent) {
-        return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers, rules,
-                candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
-                pairwise, parent, distillation, itemSample);
+        return toBuilder().parentRunId(parent).build();
+    }
+
+    /** The same record with a distillation section. */
+    public RunResult withDistillation(Distillation d) {
+        return toBuilder().distillation(d).build();
+    }
+
+    /** Builds a {@link RunResult} by name instead of by position. */
+    public static final class Builder {
+        private String schema = SCHEMA;
+        private String runId;
+        private String suite;
+        private String description = "";
+        private RunStatus status = RunStatus.COMPLETED;
+        private boolean simulated;
+        private Provenance provenance;
+        private long traffic;
+        private List<ScorerInfo> scorers = List.of();
+        private Rules rules;
+        private List<CandidateResult> candidates = List.of();
+        private List<String> pareto = List.of();
+        private Optional<Decision> decision = Optional.empty();
+        private List<CandidatePlans> plans = List.of();
+        private Spend evalSpend;
+        private Calls calls;
+        private List<ItemResult> items = List.of();
+        private Optional<Judging> judging = Optional.empty();
+        private List<HumanLabelSet> humanLabels = List.of();
+        private List<Calibration> calibration = List.of();
+        private List<Pairwise> pairwise = List.of();
+        private Optional<String> parentRunId = Optional.empty();
+        private Optional<Distillation> distillation = Optional.empty();
+        private Optional<ItemSample> itemSample = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder schema(String v) {
+            schema = v;
+            return this;
+        }
+
+        public Builder runId(String v) {
+            runId = v;
+            return this;
+        }
+
+        public Builder suite(String v) {
+            suite = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder status(RunStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder simulated(boolean v) {
+            simulated = v;
+            return this;
+        }
+
+        public Builder provenance(Provenance v) {
+            provenance = v;
+            return this;
+        }
+
+        public Builder traffic(long v) {
+            traffic = v;
+            return this;
+        }
+
+        public Builder scorers(List<ScorerInfo> v) {
+            scorers = v;
+            return this;
+        }
+
+        public Builder rules(Rules v) {
+            rules = v;
+            return this;
+        }
+
+        public Builder candidates(List<CandidateResult> v) {
+            candidates = v;
+            return this;
+        }
+
+        public Builder pareto(List<String> v) {
+            pareto = v;
+            return this;
+        }
+
+        public Builder decision(Optional<Decision> v) {
+            decision = v;
+            return this;
+        }
+
+        public Builder decision(Decision v) {
+            return decision(Optional.of(v));
+        }
+
+        public Builder plans(List<CandidatePlans> v) {
+            plans = v;
+            return this;
+        }
+
+        public Builder evalSpend(Spend v) {
+            evalSpend = v;
+            return this;
+        }
+
+        public Builder calls(Calls v) {
+            calls = v;
+            return this;
+        }
+
+        public Builder items(List<ItemResult> v) {
+            items = v;
+            return this;
+        }
+
+        public Builder judging(Optional<Judging> v) {
+            judging = v;
+            return this;
+        }
+
+        public Builder judging(Judging v) {
+            return judging(Optional.of(v));
+        }
+
+        public Builder humanLabels(List<HumanLabelSet> v) {
+            humanLabels = v;
+            return this;
+        }
+
+        public Builder calibration(List<Calibration> v) {
+            calibration = v;
+            return this;
+        }
+
+        public Builder pairwise(List<Pairwise> v) {
+            pairwise = v;
+            return this;
+        }
+
+        public Builder parentRunId(Optional<String> v) {
+            parentRunId = v;
+            return this;
+        }
+
+        public Builder parentRunId(String v) {
+            return parentRunId(Optional.of(v));
+        }
+
+        public Builder distillation(Optional<Distillation> v) {
+            distillation = v;
+            return this;
+        }
+
+        public Builder distillation(Distillation v) {
+            return distillation(Optional.of(v));
+        }
+
+        public Builder itemSample(Optional<ItemSample> v) {
+            itemSample = v;
+            return this;
+        }
+
+        public Builder itemSample(ItemSample v) {
+            return itemSample(Optional.of(v));
+        }
+
+        public RunResult build() {
+            return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
+                    rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels,
+                    calibration, pairwise, parentRunId, distillation, itemSample);
+        }
     }
 
     /**
@@ -117,12 +297,12 @@ public record RunResult(String schema, String runId, String suite, String descri
      *
      * @param scorer   the judge scorer's id
      * @param model    the judge model
-     * @param mode     {@code batch} or {@code on-demand}
+     * @param mode     batch or on demand
      * @param reason   why, in words
      * @param requests first asks this run had to make when it decided (those carried over from before a resume
      *                 or answered by the response cache are not counted)
      */
-    public record JudgeMode(String scorer, String model, String mode, String reason, int requests) {
+    public record JudgeMode(String scorer, String model, AnswerSource mode, String reason, int requests) {
     }
 
     /**
@@ -192,13 +372,6 @@ public record RunResult(String schema, String runId, String suite, String descri
      */
     public record Pairwise(String scorer, String source, String baseline, String candidate, int wins, int losses,
                            int ties, double rate, double standardError, double lower, double upper) {
-    }
-
-    /** The same record with a distillation section. */
-    public RunResult withDistillation(Distillation d) {
-        return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
-                rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels, calibration,
-                pairwise, parentRunId, d, itemSample);
     }
 
     /**
@@ -271,10 +444,11 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param confidence     family-wise confidence (Holm across the cheaper candidates)
      * @param verdicts       one per candidate, in suite order; empty when undecided
      * @param undecided      why no decision could be made (e.g. too few bootstrap resamples for the number of
-     *                       candidates); null when decided
+     *                       candidates); null, and absent from the file, when decided
      */
     public record Decision(String recommendation, boolean keepIncumbent, String reason, double margin,
-                           double confidence, List<CandidateVerdict> verdicts, String undecided) {
+                           double confidence, List<CandidateVerdict> verdicts,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String undecided) {
 
         /** A decision that was made. */
         public Decision(String recommendation, boolean keepIncumbent, String reason, double margin,
@@ -310,9 +484,9 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param method         the test
      * @param tiedWith       candidates whose quality cannot be told apart from this one's
      */
-    public record CandidateVerdict(String id, String status, String reason, Integer n, Double difference, Double lower,
-                                   Double upper, Double holmLowerBound, Double pValue, Double adjustedPValue,
-                                   Long itemsNeeded, String method, List<String> tiedWith) {
+    public record CandidateVerdict(String id, VerdictStatus status, String reason, Integer n, Double difference,
+                                   Double lower, Double upper, Double holmLowerBound, Double pValue,
+                                   Double adjustedPValue, Long itemsNeeded, String method, List<String> tiedWith) {
     }
 
     /**
@@ -415,7 +589,7 @@ public record RunResult(String schema, String runId, String suite, String descri
      * One CI gate as declared.
      *
      * @param name        a readable name, e.g. {@code quality >= 0.8 (sonnet)}
-     * @param kind        {@code threshold} or {@code regression}
+     * @param kind        threshold or regression
      * @param metric      quality, score, costPer1kRequests, latencyP95Ms or errorRate
      * @param scorer      scorer id for score gates, else null
      * @param candidate   the candidate checked
@@ -424,7 +598,7 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param maxDrop     regression: largest tolerated drop or null
      * @param maxIncrease regression: largest tolerated relative increase or null
      */
-    public record Gate(String name, String kind, String metric, String scorer, String candidate, Double min,
+    public record Gate(String name, GateKind kind, String metric, String scorer, String candidate, Double min,
                        Double max, Double maxDrop, Double maxIncrease) {
     }
 
@@ -448,62 +622,252 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param promptVariant   whether its prompt differs from the suite's
      * @param calls           calls made
      * @param failedCalls     calls that failed (scored 0)
-     * @param quality         weighted quality, null when no item could be scored
+     * @param quality         weighted quality, empty when no item could be scored
      * @param scores          per-scorer means by scorer id
      * @param corpusMetrics   corpus-level metrics by scorer id (e.g. corpus BLEU)
      * @param usage           summed token usage
      * @param meanInputTokens mean total input tokens per call
      * @param meanOutputTokens mean output tokens per call
      * @param cacheReadShare  share of input tokens read from the prompt cache
-     * @param costPer1k       production cost per 1,000 requests, on-demand, from measured usage; null if unknown
-     * @param monthlyCost     costPer1k at the suite's traffic; null if unknown or no traffic
+     * @param costPer1k       production cost per 1,000 requests, on-demand, from measured usage; empty if unknown
+     * @param monthlyCost     costPer1k at the suite's traffic; empty if unknown or no traffic
      * @param costUnknown     why the cost is unknown, empty when known
-     * @param evalSpend       what this run paid for this candidate; null if unknown
-     * @param latencyP50Ms    median service latency of successful calls
-     * @param latencyP95Ms    95th percentile service latency
+     * @param evalSpend       what this run paid for this candidate; empty if unknown
+     * @param latencyP50Ms    median service latency of successful calls; empty when none (or answered in batch)
+     * @param latencyP95Ms    95th percentile service latency; empty likewise
      * @param onFrontier      whether it is on the Pareto frontier
-     * @param mode            how its calls were made: {@code on-demand} or {@code batch} (null in older records)
+     * @param mode            how its answers were obtained (on demand in older records, which did not say)
      * @param modeReason      why that mode, e.g. the batch price used or why batch was not possible
      * @param promptCache     its prompt caching: a checkpoint after the system prompt, off, or not offered by the
-     *                        model (then no checkpoint was sent); null in older records
+     *                        model (then no checkpoint was sent); empty in older records
      */
     public record CandidateResult(String id, String model, String modelName, boolean incumbent,
-                                  boolean promptVariant, int calls, int failedCalls, Estimate quality,
+                                  boolean promptVariant, int calls, int failedCalls, Optional<Estimate> quality,
                                   Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
                                   double meanInputTokens, double meanOutputTokens, double cacheReadShare,
-                                  BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
-                                  BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
-                                  boolean onFrontier, String mode, String modeReason, String promptCache) {
+                                  Optional<BigDecimal> costPer1k, Optional<BigDecimal> monthlyCost,
+                                  String costUnknown, Optional<BigDecimal> evalSpend, OptionalDouble latencyP50Ms,
+                                  OptionalDouble latencyP95Ms, boolean onFrontier, AnswerSource mode,
+                                  String modeReason, Optional<String> promptCache) {
 
-        /** A candidate as recorded before prompt caching was reported per candidate. */
-        public CandidateResult(String id, String model, String modelName, boolean incumbent,
-                               boolean promptVariant, int calls, int failedCalls, Estimate quality,
-                               Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
-                               double meanInputTokens, double meanOutputTokens, double cacheReadShare,
-                               BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
-                               BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
-                               boolean onFrontier, String mode, String modeReason) {
-            this(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality, scores, corpusMetrics,
-                    usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k, monthlyCost, costUnknown,
-                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, mode, modeReason, null);
+        /** Figures missing from older records read as unknown; a mode missing from them was on demand. */
+        public CandidateResult {
+            quality = quality == null ? Optional.empty() : quality;
+            costPer1k = costPer1k == null ? Optional.empty() : costPer1k;
+            monthlyCost = monthlyCost == null ? Optional.empty() : monthlyCost;
+            evalSpend = evalSpend == null ? Optional.empty() : evalSpend;
+            latencyP50Ms = latencyP50Ms == null ? OptionalDouble.empty() : latencyP50Ms;
+            latencyP95Ms = latencyP95Ms == null ? OptionalDouble.empty() : latencyP95Ms;
+            mode = mode == null ? AnswerSource.ON_DEMAND : mode;
+            modeReason = modeReason == null ? "" : modeReason;
+            promptCache = promptCache == null ? Optional.empty() : promptCache;
         }
 
-        /** A candidate run on demand (records written before execution modes existed). */
-        public CandidateResult(String id, String model, String modelName, boolean incumbent,
-                               boolean promptVariant, int calls, int failedCalls, Estimate quality,
-                               Map<String, Estimate> scores, Map<String, Double> corpusMetrics, Usage usage,
-                               double meanInputTokens, double meanOutputTokens, double cacheReadShare,
-                               BigDecimal costPer1k, BigDecimal monthlyCost, String costUnknown,
-                               BigDecimal evalSpend, Double latencyP50Ms, Double latencyP95Ms,
-                               boolean onFrontier) {
-            this(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality, scores, corpusMetrics,
-                    usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k, monthlyCost, costUnknown,
-                    evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, "on-demand", "", null);
+        /** A candidate to fill in: no calls, every figure unknown, on demand. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder that starts from this candidate. */
+        public Builder toBuilder() {
+            return new Builder().id(id).model(model).modelName(modelName).incumbent(incumbent)
+                    .promptVariant(promptVariant).calls(calls).failedCalls(failedCalls).quality(quality).scores(scores)
+                    .corpusMetrics(corpusMetrics).usage(usage).meanInputTokens(meanInputTokens)
+                    .meanOutputTokens(meanOutputTokens).cacheReadShare(cacheReadShare).costPer1k(costPer1k)
+                    .monthlyCost(monthlyCost).costUnknown(costUnknown).evalSpend(evalSpend).latencyP50Ms(latencyP50Ms)
+                    .latencyP95Ms(latencyP95Ms).onFrontier(onFrontier).mode(mode).modeReason(modeReason)
+                    .promptCache(promptCache);
         }
 
         /** Whether its answers came from a batch inference job (no latency figures). */
         public boolean batch() {
-            return "batch".equals(mode);
+            return mode == AnswerSource.BATCH;
+        }
+
+        /** Builds a {@link CandidateResult} by name instead of by position. */
+        public static final class Builder {
+            private String id;
+            private String model;
+            private String modelName;
+            private boolean incumbent;
+            private boolean promptVariant;
+            private int calls;
+            private int failedCalls;
+            private Optional<Estimate> quality = Optional.empty();
+            private Map<String, Estimate> scores = Map.of();
+            private Map<String, Double> corpusMetrics = Map.of();
+            private Usage usage = new Usage(0, 0, 0, 0);
+            private double meanInputTokens;
+            private double meanOutputTokens;
+            private double cacheReadShare;
+            private Optional<BigDecimal> costPer1k = Optional.empty();
+            private Optional<BigDecimal> monthlyCost = Optional.empty();
+            private String costUnknown = "";
+            private Optional<BigDecimal> evalSpend = Optional.empty();
+            private OptionalDouble latencyP50Ms = OptionalDouble.empty();
+            private OptionalDouble latencyP95Ms = OptionalDouble.empty();
+            private boolean onFrontier;
+            private AnswerSource mode = AnswerSource.ON_DEMAND;
+            private String modeReason = "";
+            private Optional<String> promptCache = Optional.empty();
+
+            private Builder() {
+            }
+
+            public Builder id(String v) {
+                id = v;
+                return this;
+            }
+
+            public Builder model(String v) {
+                model = v;
+                return this;
+            }
+
+            public Builder modelName(String v) {
+                modelName = v;
+                return this;
+            }
+
+            public Builder incumbent(boolean v) {
+                incumbent = v;
+                return this;
+            }
+
+            public Builder promptVariant(boolean v) {
+                promptVariant = v;
+                return this;
+            }
+
+            public Builder calls(int v) {
+                calls = v;
+                return this;
+            }
+
+            public Builder failedCalls(int v) {
+                failedCalls = v;
+                return this;
+            }
+
+            public Builder quality(Optional<Estimate> v) {
+                quality = v;
+                return this;
+            }
+
+            public Builder quality(Estimate v) {
+                return quality(Optional.of(v));
+            }
+
+            public Builder scores(Map<String, Estimate> v) {
+                scores = v;
+                return this;
+            }
+
+            public Builder corpusMetrics(Map<String, Double> v) {
+                corpusMetrics = v;
+                return this;
+            }
+
+            public Builder usage(Usage v) {
+                usage = v;
+                return this;
+            }
+
+            public Builder meanInputTokens(double v) {
+                meanInputTokens = v;
+                return this;
+            }
+
+            public Builder meanOutputTokens(double v) {
+                meanOutputTokens = v;
+                return this;
+            }
+
+            public Builder cacheReadShare(double v) {
+                cacheReadShare = v;
+                return this;
+            }
+
+            public Builder costPer1k(Optional<BigDecimal> v) {
+                costPer1k = v;
+                return this;
+            }
+
+            public Builder costPer1k(BigDecimal v) {
+                return costPer1k(Optional.of(v));
+            }
+
+            public Builder monthlyCost(Optional<BigDecimal> v) {
+                monthlyCost = v;
+                return this;
+            }
+
+            public Builder monthlyCost(BigDecimal v) {
+                return monthlyCost(Optional.of(v));
+            }
+
+            public Builder costUnknown(String v) {
+                costUnknown = v;
+                return this;
+            }
+
+            public Builder evalSpend(Optional<BigDecimal> v) {
+                evalSpend = v;
+                return this;
+            }
+
+            public Builder evalSpend(BigDecimal v) {
+                return evalSpend(Optional.of(v));
+            }
+
+            public Builder latencyP50Ms(OptionalDouble v) {
+                latencyP50Ms = v;
+                return this;
+            }
+
+            public Builder latencyP50Ms(double v) {
+                return latencyP50Ms(OptionalDouble.of(v));
+            }
+
+            public Builder latencyP95Ms(OptionalDouble v) {
+                latencyP95Ms = v;
+                return this;
+            }
+
+            public Builder latencyP95Ms(double v) {
+                return latencyP95Ms(OptionalDouble.of(v));
+            }
+
+            public Builder onFrontier(boolean v) {
+                onFrontier = v;
+                return this;
+            }
+
+            public Builder mode(AnswerSource v) {
+                mode = v;
+                return this;
+            }
+
+            public Builder modeReason(String v) {
+                modeReason = v;
+                return this;
+            }
+
+            public Builder promptCache(Optional<String> v) {
+                promptCache = v;
+                return this;
+            }
+
+            public Builder promptCache(String v) {
+                return promptCache(Optional.of(v));
+            }
+
+            public CandidateResult build() {
+                return new CandidateResult(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality,
+                        scores, corpusMetrics, usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k,
+                        monthlyCost, costUnknown, evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, mode,
+                        modeReason, promptCache);
+            }
         }
     }
 
