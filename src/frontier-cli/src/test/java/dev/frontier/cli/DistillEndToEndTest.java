@@ -16,6 +16,7 @@ import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ class DistillEndToEndTest {
                 + "custom-model-deployment/");
         try (RunStore store = RunStore.open(dir.resolve("store.db"))) {
             assertThat(store.jobs()).extracting(RunStore.JobRow::kind)
-                    .containsExactlyInAnyOrder("distillation", "custom-deployment");
+                    .containsExactlyInAnyOrder(JobKind.DISTILLATION, JobKind.CUSTOM_DEPLOYMENT);
         }
         Matcher m = Pattern.compile("report: (.*)report\\.html").matcher(evaluated.out());
         assertThat(m.find()).isTrue();

@@ -10,11 +10,11 @@ import dev.frontier.batch.BatchRecords;
 import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
-import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.S3Uri;
 import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class JobsBatchTest {
         String arn = submitBatchJob();
         assertThat(arn).matches("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/[a-z0-9]{12}");
         try (RunStore store = RunStore.open(dir.resolve("store.db"))) {
-            store.recordJob(new RunStore.JobRow(arn, "batch", "frontier-jobs-test", "smoke", "run-1", "nova",
+            store.recordJob(new RunStore.JobRow(arn, JobKind.BATCH_INFERENCE, "frontier-jobs-test", "smoke", "run-1", "nova",
                     "jobs-test-token", "Submitted", "{}", "{\"status\":\"Submitted\",\"collected\":false}",
                     "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z"));
         }

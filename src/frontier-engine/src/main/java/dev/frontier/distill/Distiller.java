@@ -21,6 +21,7 @@ import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
 import dev.frontier.results.RunStatus;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,10 +44,6 @@ import java.util.Optional;
 public final class Distiller {
 
     /** The kinds recorded in the run store's job table. */
-    public static final String KIND_DISTILLATION = "distillation";
-    public static final String KIND_FINE_TUNING = "fine-tuning";
-    public static final String KIND_PROVISIONED = "provisioned-throughput";
-    public static final String KIND_DEPLOYMENT = "custom-deployment";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -196,7 +193,7 @@ public final class Distiller {
         String arn = jobs.create(job.request());
         String now = clock.instant().toString();
         store.recordJob(new RunStore.JobRow(arn, plan.spec().method() == DistillationSpec.Method.DISTILLATION
-                ? KIND_DISTILLATION : KIND_FINE_TUNING, job.request().jobName(), plan.suite().suite().name(),
+                ? JobKind.DISTILLATION : JobKind.FINE_TUNING, job.request().jobName(), plan.suite().suite().name(),
                 plan.baseRun().runId(), plan.spec().teacher(), token, "InProgress", job.requestJson(), "{}", now,
                 now));
         return new Launch(arn, true);
@@ -284,7 +281,7 @@ public final class Distiller {
                     serving.commitment(), token, tags)
                     : jobs.createDeployment(name, customModelArn, token, tags);
             String now = clock.instant().toString();
-            store.recordJob(new RunStore.JobRow(arn, provisioned ? KIND_PROVISIONED : KIND_DEPLOYMENT, name,
+            store.recordJob(new RunStore.JobRow(arn, provisioned ? JobKind.PROVISIONED_THROUGHPUT : JobKind.CUSTOM_DEPLOYMENT, name,
                     plan.suite().suite().name(), plan.baseRun().runId(), plan.spec().teacher(), token, "Creating",
                     JSON.createObjectNode().put("modelId", customModelArn).put("mode", serving.mode().yaml())
                             .toString(), "{}", now, now));

@@ -208,7 +208,7 @@ public final class RunStore implements AutoCloseable {
      */
     public synchronized void recordCall(RunId run, String candidateId, String itemId, String modelId,
                                         CallResult result, BigDecimal costUsd, Map<String, Score> scores,
-                                        String source) {
+                                        CallSource source) {
         recordCalls(run, List.of(new CallRow(candidateId, itemId, modelId, result, costUsd, scores, source)));
     }
 
@@ -219,7 +219,7 @@ public final class RunStore implements AutoCloseable {
      *               {@code cached} (from the response cache, not paid)
      */
     public record CallRow(String candidateId, String itemId, String modelId, CallResult result, BigDecimal costUsd,
-                          Map<String, Score> scores, String source) {
+                          Map<String, Score> scores, CallSource source) {
     }
 
     /** Commits many calls and their scores in one transaction (batch results arrive thousands at a time). */
@@ -253,7 +253,7 @@ public final class RunStore implements AutoCloseable {
         bindResult(call, 5, row.result());
         call.setLong(14, row.result().clientLatencyMs());
         call.setString(15, row.costUsd() == null ? null : row.costUsd().toPlainString());
-        call.setString(16, row.source());
+        call.setString(16, row.source().label());
         call.executeUpdate();
         insertScores(score, run, row.candidateId(), row.itemId(), row.scores());
     }
@@ -376,7 +376,7 @@ public final class RunStore implements AutoCloseable {
      * @param source {@code called} (paid in this run) or {@code cached}
      */
     public synchronized void recordJudgeCall(RunId run, JudgeCallKey key, CallResult result, BigDecimal costUsd,
-                                             String source) {
+                                             CallSource source) {
         try (PreparedStatement s = db.prepareStatement(INSERT_JUDGE_CALL)) {
             bindJudgeCall(s, run, new JudgeCallRow(key, result, costUsd, source));
             s.executeUpdate();
@@ -386,7 +386,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** One judge call to commit with {@link #recordJudgeCalls}. */
-    public record JudgeCallRow(JudgeCallKey key, CallResult result, BigDecimal costUsd, String source) {
+    public record JudgeCallRow(JudgeCallKey key, CallResult result, BigDecimal costUsd, CallSource source) {
     }
 
     /** Commits many judge calls in one transaction (batch job results arrive thousands at a time). */
@@ -429,7 +429,7 @@ public final class RunStore implements AutoCloseable {
         s.setInt(7, key.attempt());
         bindResult(s, 8, row.result());
         s.setString(17, row.costUsd() == null ? null : row.costUsd().toPlainString());
-        s.setString(18, row.source());
+        s.setString(18, row.source().label());
     }
 
     /** The successful judge calls of a run, for resuming it. */
@@ -443,7 +443,7 @@ public final class RunStore implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(new JudgeCallKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)), new StoredCall(completion(rs, 7, 0), rs.getString(14)));
+                            rs.getString(5), rs.getInt(6)), new StoredCall(completion(rs, 7, 0), CallSource.of(rs.getString(14))));
                 }
             }
         } catch (SQLException e) {
@@ -502,7 +502,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** A stored successful call and whether it was paid ({@code called}) or came from the cache. */
-    public record StoredCall(CallResult.Completion completion, String source) {
+    public record StoredCall(CallResult.Completion completion, CallSource source) {
     }
 
     /** The successful calls of a run (failed ones are tried again on resume). */
@@ -516,7 +516,7 @@ public final class RunStore implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(new CallKey(rs.getString(1), rs.getString(2)),
-                            new StoredCall(completion(rs, 3, rs.getLong(10)), rs.getString(11)));
+                            new StoredCall(completion(rs, 3, rs.getLong(10)), CallSource.of(rs.getString(11))));
                 }
             }
         } catch (SQLException e) {
@@ -636,8 +636,7 @@ public final class RunStore implements AutoCloseable {
      * (provisioned throughput, custom model deployment), as last seen.
      *
      * @param jobArn      the job's or resource's ARN
-     * @param kind        what it is, e.g. {@code batch}, {@code distillation}, {@code fine-tuning},
-     *                    {@code provisioned-throughput}, {@code custom-deployment}
+     * @param kind        what it is (batch inference, a judges' batch, distillation, fine-tuning, serving)
      * @param name        its name in Bedrock
      * @param suite       the suite it was made for
      * @param runId       the run that submitted it, or null
@@ -649,7 +648,7 @@ public final class RunStore implements AutoCloseable {
      * @param submittedAt when it was submitted (ISO-8601)
      * @param updatedAt   when its status was last seen (ISO-8601)
      */
-    public record JobRow(String jobArn, String kind, String name, String suite, String runId, String candidateId,
+    public record JobRow(String jobArn, JobKind kind, String name, String suite, String runId, String candidateId,
                          String clientToken, String status, String requestJson, String detailsJson,
                          String submittedAt, String updatedAt) {
     }
@@ -659,7 +658,7 @@ public final class RunStore implements AutoCloseable {
         update("""
                 INSERT OR IGNORE INTO jobs(job_arn, kind, name, suite, run_id, candidate_id, client_token, status,
                   request_json, details_json, submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
-                job.jobArn(), job.kind(), job.name(), job.suite(), job.runId(), job.candidateId(),
+                job.jobArn(), job.kind().label(), job.name(), job.suite(), job.runId(), job.candidateId(),
                 job.clientToken(), job.status(), job.requestJson(), job.detailsJson(), job.submittedAt(),
                 job.updatedAt());
     }
@@ -699,7 +698,7 @@ public final class RunStore implements AutoCloseable {
             List<JobRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new JobRow(rs.getString("job_arn"), rs.getString("kind"), rs.getString("name"),
+                    rows.add(new JobRow(rs.getString("job_arn"), JobKind.of(rs.getString("kind")), rs.getString("name"),
                             rs.getString("suite"), rs.getString("run_id"), rs.getString("candidate_id"),
                             rs.getString("client_token"), rs.getString("status"), rs.getString("request_json"),
                             rs.getString("details_json"), rs.getString("submitted_at"), rs.getString("updated_at")));

@@ -23,6 +23,7 @@ import dev.frontier.sandbox.Sandbox;
 import dev.frontier.sandbox.SandboxOptions;
 import dev.frontier.score.ScorerRegistry;
 import dev.frontier.results.RunResult;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +159,7 @@ class BatchCapacityRunTest {
                     rubric: The answer is the one label that fits the message.
                     weight: 0
                 """);
-        RunStore.JobRow judgeJob = o.jobs().stream().filter(j -> j.kind().equals("judge-batch")).findFirst()
+        RunStore.JobRow judgeJob = o.jobs().stream().filter(j -> j.kind() == JobKind.JUDGE_BATCH).findFirst()
                 .orElseThrow();
         assertThat(o.jobs()).hasSize(4);
         assertThat(judgeJob.status()).isEqualTo("PartiallyCompleted");

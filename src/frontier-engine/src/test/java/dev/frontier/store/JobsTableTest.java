@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JobsTableTest {
 
     private static RunStore.JobRow job(String arn, String token, String runId, String at) {
-        return new RunStore.JobRow(arn, "batch", "frontier-x", "suite", runId, "nova-lite", token, "Submitted",
+        return new RunStore.JobRow(arn, JobKind.BATCH_INFERENCE, "frontier-x", "suite", runId, "nova-lite", token, "Submitted",
                 "{}", null, at, at);
     }
 

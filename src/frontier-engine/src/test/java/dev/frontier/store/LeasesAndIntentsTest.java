@@ -67,10 +67,10 @@ class LeasesAndIntentsTest {
                     new BigDecimal("0.009")));
             store.settleCall(RUN, answered, new RunStore.CallRow("lite", "i1", "m", new CallResult.Completion("ok",
                     "end_turn", new TokenUsage(1, 1, 0, 0), 5, 6, ""), new BigDecimal("0.001"),
-                    Map.of("exact", new Score.Value(1, "")), "called"), false);
+                    Map.of("exact", new Score.Value(1, "")), CallSource.CALLED), false);
             store.settleCall(RUN, cutOff, new RunStore.CallRow("lite", "i2", "m", new CallResult.Failure("NoResponse",
                     "timed out", false, 60_000), null, Map.of("exact", new Score.Value(0, "call failed")),
-                    "called"), true);
+                    CallSource.CALLED), true);
             RunStore.PossiblyBilled left = store.possiblyBilled(RUN);
             assertThat(left.inFlight()).isEqualTo(1);
             assertThat(left.cutOff()).isEqualTo(1);

@@ -37,10 +37,10 @@ class RunStoreTest {
             scores.put("json", new Score.Failed("boom"));
             store.recordCall(id, "lite", "i1", "amazon.nova-lite-v1:0",
                     new CallResult.Completion("ok", "end_turn", new TokenUsage(10, 2, 3, 4), 120, 130, "req-1"),
-                    new BigDecimal("0.0001"), scores, "called");
+                    new BigDecimal("0.0001"), scores, CallSource.CALLED);
             store.recordCall(id, "lite", "i2", "amazon.nova-lite-v1:0",
                     new CallResult.Failure("ThrottlingException", "slow down", true, 5), null,
-                    Map.of("exact", new Score.Value(0, "call failed")), "called");
+                    Map.of("exact", new Score.Value(0, "call failed")), CallSource.CALLED);
             assertThat(store.callCount(id)).isEqualTo(2);
             // only the successful call is kept for a resume; the failed one is tried again
             assertThat(store.completedCalls(id)).containsOnlyKeys(new RunStore.CallKey("lite", "i1"));
@@ -131,9 +131,9 @@ class RunStoreTest {
             store.setParent(child, old);
             store.recordJudgeCall(child, new RunStore.JudgeCallKey("judge", "a", "i1", "m.judge", "ab", 0),
                     new CallResult.Completion("{\"winner\": \"A\"}", "end_turn", new TokenUsage(50, 9, 0, 0), 12, 13,
-                            ""), new BigDecimal("0.0001"), "called");
+                            ""), new BigDecimal("0.0001"), CallSource.CALLED);
             store.recordJudgeCall(child, new RunStore.JudgeCallKey("judge", "a", "i1", "m.judge", "ba", 0),
-                    new CallResult.Failure("ThrottlingException", "slow down", true, 3), null, "called");
+                    new CallResult.Failure("ThrottlingException", "slow down", true, 3), null, CallSource.CALLED);
         }
         try (RunStore store = RunStore.open(file)) {
             assertThat(store.parent(child)).hasValue(old.value());

@@ -13,7 +13,9 @@ import dev.frontier.run.flow.Source;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.prepare.WorstCase;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
+import dev.frontier.store.CallSource;
 import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ import java.util.Optional;
  */
 final class BatchExecution {
 
-    static final String KIND = "batch";
+    static final JobKind KIND = JobKind.BATCH_INFERENCE;
     private static final int COMMIT_EVERY = 1000;
 
     private final BatchSetup setup;
@@ -186,7 +188,7 @@ final class BatchExecution {
             Item item = item(index);
             Answer a = Answers.of(prepared, c, item, record.result(), ModelPrice.Mode.BATCH, Source.BATCH);
             rows.add(new RunStore.CallRow(c.id(), item.id(), c.model(), a.result(), a.cost().usdOrNull(),
-                    a.scores(), "batch"));
+                    a.scores(), CallSource.BATCH));
             delivered.add(new Object[] {item, a});
             if (rows.size() >= COMMIT_EVERY) {
                 flush(rows, delivered, c, sink, budget);

@@ -12,6 +12,7 @@ import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.RunId;
 import dev.frontier.model.S3Uri;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,8 +72,8 @@ public final class BatchJobRounds {
     }
 
     /** The jobs of this run of one kind, in the order they were recorded. */
-    public List<RunStore.JobRow> jobsOfRun(String kind) {
-        return store.jobsOfRun(run).stream().filter(j -> kind.equals(j.kind())).toList();
+    public List<RunStore.JobRow> jobsOfRun(JobKind kind) {
+        return store.jobsOfRun(run).stream().filter(j -> j.kind() == kind).toList();
     }
 
     /**
@@ -86,7 +87,7 @@ public final class BatchJobRounds {
      * @param token  the client request token
      * @param extra  further request fields to record
      */
-    public RunStore.JobRow submit(String kind, String owner, String model, String path, int part, String token,
+    public RunStore.JobRow submit(JobKind kind, String owner, String model, String path, int part, String token,
                            Iterator<String> lines, int count, Map<String, String> extra) {
         String partName = String.format(Locale.ROOT, "job-%05d", part);
         S3Uri base = setup.prefix().resolve(suite + "/" + run.value() + "/" + path);
@@ -111,7 +112,7 @@ public final class BatchJobRounds {
             throw new UncheckedIOException("cannot write batch records under " + dir, e);
         }
         // a judge scorer with a jury has a job per judge model: a short hash of the model keeps their names apart
-        String name = jobName(kind.equals(BatchExecution.KIND) ? owner
+        String name = jobName(kind == BatchExecution.KIND ? owner
                 : "j" + sha256(model).substring(0, 6) + "-" + owner, part);
         BatchJobClient.Submission submission = new BatchJobClient.Submission(name, token, model, setup.roleArn(),
                 input, output, setup.bucketOwner(), setup.kmsKeyId(), setup.tags());
@@ -224,8 +225,8 @@ public final class BatchJobRounds {
         return label(job.kind(), job.candidateId(), request(job).path("modelId").asText());
     }
 
-    private static String label(String kind, String owner, String model) {
-        return kind.equals(BatchExecution.KIND) ? owner : "judge " + owner + " (" + model + ")";
+    private static String label(JobKind kind, String owner, String model) {
+        return kind == BatchExecution.KIND ? owner : "judge " + owner + " (" + model + ")";
     }
 
     private String details(BatchJobClient.Status s, boolean collected) {

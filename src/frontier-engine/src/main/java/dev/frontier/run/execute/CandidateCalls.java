@@ -19,6 +19,7 @@ import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.prepare.WorstCase;
 import dev.frontier.store.RunStore;
+import dev.frontier.store.CallSource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -118,7 +119,7 @@ final class CandidateCalls {
         }
         Answer a = Answers.of(prepared, c, item, hit.get(), ModelPrice.Mode.ON_DEMAND, Source.CACHED);
         services.store().recordCall(id, c.id(), item.id(), c.model(), a.result(), a.cost().usdOrNull(), a.scores(),
-                "cached");
+                CallSource.CACHED);
         return Optional.of(a);
     }
 
@@ -210,7 +211,7 @@ final class CandidateCalls {
         boolean lost = result instanceof CallResult.Failure f && RetryPolicy.possiblyBilled(f.errorCode());
         Answer a = Answers.of(prepared, c, item, result, ModelPrice.Mode.ON_DEMAND, Source.CALLED);
         store.settleCall(id, intent, new RunStore.CallRow(c.id(), item.id(), c.model(), result, a.cost().usdOrNull(),
-                a.scores(), "called"), lost);
+                a.scores(), CallSource.CALLED), lost);
         // a call cut off after it was sent keeps its worst case: Bedrock may have billed it
         budget.settle(worst, lost ? worst : a.cost() instanceof Cost.Known k ? k.usd() : worst);
         if (result instanceof CallResult.Completion completion) {

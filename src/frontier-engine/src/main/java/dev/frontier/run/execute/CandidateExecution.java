@@ -17,6 +17,7 @@ import dev.frontier.run.prepare.ItemSampling;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.store.RunStore;
 import dev.frontier.score.CorpusScorer;
+import dev.frontier.store.CallSource;
 import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class CandidateExecution {
                                     + "item", false, 0);
                     a = Answers.of(prepared, c, item, result, ModelPrice.Mode.ON_DEMAND, Source.STORED);
                     services.store().recordCall(id, c.id(), item.id(), c.model(), a.result(), a.cost().usdOrNull(),
-                            a.scores(), "stored");
+                            a.scores(), CallSource.STORED);
                 }
                 answers.put(c.id(), item.id(), a);
             }
@@ -176,9 +177,9 @@ public final class CandidateExecution {
     }
 
     private Answer reuse(PreparedSuite prepared, CandidateSpec c, Item item, RunStore.StoredCall stored) {
-        boolean batched = "batch".equals(stored.source());
+        boolean batched = stored.source() == CallSource.BATCH;
         Source source = batched ? Source.RESUMED_BATCH
-                : "cached".equals(stored.source()) ? Source.RESUMED_CACHED : Source.RESUMED_CALLED;
+                : stored.source() == CallSource.CACHED ? Source.RESUMED_CACHED : Source.RESUMED_CALLED;
         return Answers.of(prepared, c, item, stored.completion(),
                 batched ? ModelPrice.Mode.BATCH : ModelPrice.Mode.ON_DEMAND, source);
     }
@@ -191,7 +192,7 @@ public final class CandidateExecution {
                     a.scores(), Source.IMPORTED);
         }
         services.store().recordCall(id, c.id(), item.id(), c.model(), result, a.cost().usdOrNull(), a.scores(),
-                "imported");
+                CallSource.IMPORTED);
         return a;
     }
 }

@@ -17,7 +17,9 @@ import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.WorstCase;
 import dev.frontier.results.AnswerSource;
 import dev.frontier.results.RunResult;
+import dev.frontier.store.JobKind;
 import dev.frontier.store.RunStore;
+import dev.frontier.store.CallSource;
 import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ import java.util.Map;
  */
 public final class JudgeBatch {
 
-    static final String KIND = "judge-batch";
+    static final JobKind KIND = JobKind.JUDGE_BATCH;
     /** Answers read from a job are committed this many at a time, in one transaction. */
     private static final int COMMIT_EVERY = 1000;
 
@@ -200,7 +202,7 @@ public final class JudgeBatch {
                 Cost cost = prepared.catalog().find(r.key().judgeModel())
                         .map(p -> p.cost(done.usage(), ModelPrice.Mode.BATCH))
                         .orElseGet(() -> new Cost.Unknown("no price for judge model " + r.key().judgeModel()));
-                rows.add(new RunStore.JudgeCallRow(r.key(), done, cost.usdOrNull(), "batch"));
+                rows.add(new RunStore.JudgeCallRow(r.key(), done, cost.usdOrNull(), CallSource.BATCH));
                 if (rows.size() >= COMMIT_EVERY) {
                     store.recordJudgeCalls(run, rows);
                     rows.clear();

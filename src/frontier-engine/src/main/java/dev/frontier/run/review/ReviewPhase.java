@@ -22,6 +22,7 @@ import dev.frontier.run.prepare.WorstCase;
 import dev.frontier.score.LlmJudge;
 import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
+import dev.frontier.store.CallSource;
 import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -222,8 +223,8 @@ public final class ReviewPhase {
         RunStore.StoredCall stored = earlier.get(key);
         if (stored != null) {
             tally.resumed.incrementAndGet();
-            if ("called".equals(stored.source()) || "batch".equals(stored.source())) {
-                Cost cost = "batch".equals(stored.source())
+            if (stored.source() == CallSource.CALLED || stored.source() == CallSource.BATCH) {
+                Cost cost = stored.source() == CallSource.BATCH
                         ? price.map(m -> m.cost(stored.completion().usage(), ModelPrice.Mode.BATCH))
                         .orElseGet(() -> new Cost.Unknown("no price for judge model " + request.modelId()))
                         : price(price, request.modelId(), stored.completion());
@@ -237,7 +238,7 @@ public final class ReviewPhase {
         if (hit.isPresent()) {
             tally.cached.incrementAndGet();
             store.recordJudgeCall(id, key, hit.get(), price(price, request.modelId(), hit.get()).usdOrNull(),
-                    "cached");
+                    CallSource.CACHED);
             return hit.get();
         }
         BigDecimal worst = price.map(m -> WorstCase.cost(request, m)).orElse(BigDecimal.ZERO);
@@ -253,7 +254,7 @@ public final class ReviewPhase {
         CallResult result = client.call(request);
         boolean lost = result instanceof CallResult.Failure f && RetryPolicy.possiblyBilled(f.errorCode());
         Cost cost = result instanceof CallResult.Completion c ? price(price, request.modelId(), c) : Cost.ZERO;
-        store.settleJudgeCall(id, intent, new RunStore.JudgeCallRow(key, result, cost.usdOrNull(), "called"), lost);
+        store.settleJudgeCall(id, intent, new RunStore.JudgeCallRow(key, result, cost.usdOrNull(), CallSource.CALLED), lost);
         budget.settle(worst, lost ? worst : cost instanceof Cost.Known k ? k.usd() : worst);
         if (result instanceof CallResult.Completion c) {
             tally.paid.incrementAndGet();

@@ -1,0 +1,47 @@
+package dev.frontier.store;
+
+/** What a row of the {@code jobs} table follows, stored as the word in {@link #label()}. */
+public enum JobKind {
+    /** A batch inference job of a run's candidates. */
+    BATCH_INFERENCE("batch"),
+    /** A batch inference job of a run's judges. */
+    JUDGE_BATCH("judge-batch"),
+    /** A model distillation job. */
+    DISTILLATION("distillation"),
+    /** A fine-tuning job. */
+    FINE_TUNING("fine-tuning"),
+    /** Provisioned Throughput serving a custom model. */
+    PROVISIONED_THROUGHPUT("provisioned-throughput"),
+    /** An on-demand custom model deployment. */
+    CUSTOM_DEPLOYMENT("custom-deployment");
+
+    private final String label;
+
+    JobKind(String label) {
+        this.label = label;
+    }
+
+    /** The word in the store and in {@code frontier jobs}. */
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    /**
+     * The kind a stored word names.
+     *
+     * @throws RunStore.StoreException for a word no version of frontier writes
+     */
+    public static JobKind of(String label) {
+        for (JobKind k : values()) {
+            if (k.label.equals(label)) {
+                return k;
+            }
+        }
+        throw new RunStore.StoreException("the jobs table holds an unknown kind '" + label + "'");
+    }
+}
