@@ -71,7 +71,7 @@ final class SandboxCommand implements Callable<Integer> {
                     .withFaults(throttleRate, faultRate, faultSeed).withQuota(quotaRpm, quotaTpm).withS3(stateDir);
             sandbox = LocalBedrock.start(requestLog == null ? settings : settings.withRequestLog(requestLog));
         } catch (SetupException e) {
-            throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
+            throw e;   // the sandbox is not in this installation: Failures says so, exit 3 as for run --sandbox
         } catch (IllegalArgumentException e) {
             throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
         } catch (RuntimeException e) {

@@ -43,9 +43,9 @@ final class SuiteInput {
         SuiteLoader.Result loaded = SuiteLoader.load(file, (type, params) -> {
             List<ScorerCheck.Issue> issues = new ArrayList<>();
             if (registry.runsCode(type) && !allowed) {
+                // refused before anything of it is created: a plug-in's own code runs only when allowed
                 issues.add(refused(type, params));
-            }
-            if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
+            } else if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
                 invalid.problems().forEach(p -> issues.add(new ScorerCheck.Issue(p.param(), p.problem(), p.hint())));
             }
             return issues;

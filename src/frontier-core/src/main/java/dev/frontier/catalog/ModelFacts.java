@@ -92,11 +92,6 @@ public record ModelFacts(String id, String name, String provider, Modalities mod
     public record RegionFacts(boolean bareId, List<String> profiles, boolean batch, Prices regional,
                               Optional<Prices> global, String source) {
 
-        /** The prices that apply to {@code id}: global ones for a {@code global.} profile, else the regional. */
-        public Prices pricesFor(ModelId id) {
-            return id.isGlobal() ? global.orElse(regional) : regional;
-        }
-
         /** The ids to call the model by from here, bare id first when it is served. */
         public List<String> callableIds(String baseId) {
             java.util.List<String> out = new java.util.ArrayList<>();

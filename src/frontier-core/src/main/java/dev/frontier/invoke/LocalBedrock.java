@@ -104,11 +104,6 @@ public interface LocalBedrock extends AutoCloseable {
         LocalBedrock start(Settings settings);
     }
 
-    /** Whether a sandbox is on the class path. */
-    static boolean available() {
-        return ServiceLoader.load(Provider.class).findFirst().isPresent();
-    }
-
     /**
      * Starts the sandbox found on the class path.
      *

@@ -2,6 +2,7 @@ package dev.frontier.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.frontier.model.Labels;
 
 /**
  * Where a candidate's (or a judge's) answers came from; written to {@code results.json} as its {@link #label()}

@@ -2,6 +2,7 @@ package dev.frontier.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.frontier.model.Labels;
 
 /** How a run ended; written to {@code results.json} and the run store as its {@link #label()}. */
 public enum RunStatus {

@@ -2,6 +2,7 @@ package dev.frontier.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.frontier.model.Labels;
 
 /**
  * A candidate's outcome in the decision, as recorded (the same names as {@code select.Verdict.Status}, which decides

@@ -23,7 +23,6 @@ import dev.frontier.model.Score;
 import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
 import dev.frontier.results.RunStatus;
-import dev.frontier.results.RunStatus;
 import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.Duration;

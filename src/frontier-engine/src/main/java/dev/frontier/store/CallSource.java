@@ -1,5 +1,7 @@
 package dev.frontier.store;
 
+import dev.frontier.model.Labels;
+
 /**
  * Where a stored answer came from: the {@code source} of a call or a judge call, stored as the word in
  * {@link #label()}.
@@ -38,11 +40,10 @@ public enum CallSource {
      * @throws RunStore.StoreException for a word no version of frontier writes
      */
     public static CallSource of(String label) {
-        for (CallSource k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
+        try {
+            return Labels.of(CallSource.class, values(), CallSource::label, label);
+        } catch (IllegalArgumentException e) {
+            throw new RunStore.StoreException("the run store holds " + e.getMessage());
         }
-        throw new RunStore.StoreException("the run store holds an unknown answer source '" + label + "'");
     }
 }

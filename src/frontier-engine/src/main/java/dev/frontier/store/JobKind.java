@@ -1,5 +1,7 @@
 package dev.frontier.store;
 
+import dev.frontier.model.Labels;
+
 /** What a row of the {@code jobs} table follows, stored as the word in {@link #label()}. */
 public enum JobKind {
     /** A batch inference job of a run's candidates. */
@@ -37,11 +39,10 @@ public enum JobKind {
      * @throws RunStore.StoreException for a word no version of frontier writes
      */
     public static JobKind of(String label) {
-        for (JobKind k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
+        try {
+            return Labels.of(JobKind.class, values(), JobKind::label, label);
+        } catch (IllegalArgumentException e) {
+            throw new RunStore.StoreException("the run store holds " + e.getMessage());
         }
-        throw new RunStore.StoreException("the jobs table holds an unknown kind '" + label + "'");
     }
 }

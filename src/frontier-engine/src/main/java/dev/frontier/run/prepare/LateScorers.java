@@ -173,8 +173,4 @@ public final class LateScorers {
         return all.stream().filter(b -> b != h && !(b.scorer() instanceof LabelScorer)
                 && (named.isEmpty() || named.contains(b.spec().id()))).toList();
     }
-
-    static Optional<PreparedSuite.BoundScorer> byId(List<PreparedSuite.BoundScorer> all, String id) {
-        return all.stream().filter(b -> b.spec().id().equals(id)).findFirst();
-    }
 }
