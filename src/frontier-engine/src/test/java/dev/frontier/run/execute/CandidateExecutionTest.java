@@ -15,6 +15,7 @@ import dev.frontier.run.flow.AnswerTable;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.flow.Source;
 import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.store.CallSource;
 import dev.frontier.store.RunStore;
 import dev.frontier.results.AnswerSource;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class CandidateExecutionTest {
                     .allSatisfy(a -> assertThat(a.source()).isEqualTo(Source.CACHED))
                     .allSatisfy(a -> assertThat(a.paid()).isEqualTo(Cost.ZERO));
             assertThat(store.completedCalls(second).values()).hasSize(2 * ITEMS)
-                    .allSatisfy(c -> assertThat(c.source()).isEqualTo("cached"));
+                    .allSatisfy(c -> assertThat(c.source()).isEqualTo(CallSource.CACHED));
         }
     }
 
