@@ -40,16 +40,7 @@ final class SuiteInput {
                                  java.util.function.UnaryOperator<SuiteSpec> adjust, boolean sandbox) {
         ScorerRegistry registry = code.registry();
         boolean allowed = code.allowed();
-        SuiteLoader.Result loaded = SuiteLoader.load(file, (type, params) -> {
-            List<ScorerCheck.Issue> issues = new ArrayList<>();
-            if (registry.runsCode(type) && !allowed) {
-                // refused before anything of it is created: a plug-in's own code runs only when allowed
-                issues.add(refused(type, params));
-            } else if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
-                invalid.problems().forEach(p -> issues.add(new ScorerCheck.Issue(p.param(), p.problem(), p.hint())));
-            }
-            return issues;
-        });
+        SuiteLoader.Result loaded = SuiteLoader.load(file, scorerCheck(registry, allowed));
         print(loaded.problems(), err);
         if (loaded instanceof SuiteLoader.Invalid invalid) {
             throw invalid(invalid.problems());
@@ -67,6 +58,23 @@ final class SuiteInput {
     }
 
     /** The problem of a scorer that would run code without being allowed to. */
+    /**
+     * The check of each scorer entry while the suite loads: a scorer that runs code is refused unless allowed, before
+     * anything of it is created (a plug-in's own factory runs only when allowed); any other is built once to check
+     * its parameters.
+     */
+    static ScorerCheck scorerCheck(ScorerRegistry registry, boolean allowed) {
+        return (type, params) -> {
+            List<ScorerCheck.Issue> issues = new ArrayList<>();
+            if (registry.runsCode(type) && !allowed) {
+                issues.add(refused(type, params));
+            } else if (registry.create(type, params) instanceof ScorerRegistry.Creation.Invalid invalid) {
+                invalid.problems().forEach(p -> issues.add(new ScorerCheck.Issue(p.param(), p.problem(), p.hint())));
+            }
+            return issues;
+        };
+    }
+
     private static ScorerCheck.Issue refused(String type, Map<String, Object> params) {
         String what = type.equals("plugin") ? "plug-in '" + params.get("plugin") + "'"
                 : params.get("command") instanceof List<?> argv ? "'" + argv.stream().map(String::valueOf)
