@@ -2,10 +2,7 @@ package dev.frontier.bedrock;
 
 import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.CloudException;
-import dev.frontier.model.S3Uri;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrock.BedrockClient;

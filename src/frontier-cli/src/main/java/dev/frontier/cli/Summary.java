@@ -1,6 +1,5 @@
 package dev.frontier.cli;
 
-import dev.frontier.run.execute.ExecutionModes;
 import dev.frontier.results.AnswerSource;
 import dev.frontier.results.RunResult;
 import java.io.PrintWriter;

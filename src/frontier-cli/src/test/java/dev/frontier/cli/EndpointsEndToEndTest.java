@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
 import dev.frontier.bedrock.SdkS3Objects;
-import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.S3Uri;
 import dev.frontier.results.AnswerSource;
 import dev.frontier.sandbox.RequestRecord;

@@ -4,7 +4,6 @@ import dev.frontier.catalog.Catalog;
 import dev.frontier.catalog.ModelId;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

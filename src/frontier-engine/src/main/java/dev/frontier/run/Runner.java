@@ -19,7 +19,6 @@ import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.review.JudgeBatch;
 import dev.frontier.run.review.ReviewPhase;
-import dev.frontier.model.Score;
 import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
 import dev.frontier.results.RunStatus;

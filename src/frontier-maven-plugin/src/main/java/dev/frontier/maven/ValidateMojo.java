@@ -1,7 +1,6 @@
 package dev.frontier.maven;
 
 import java.io.File;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
