@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param sources       the sources facts refer to, by key
  * @param models        facts by base model id
  * @param customization what Bedrock can distill and fine-tune
+ * @param promptRouting which models prompt routers may route between, and Bedrock's default routers
  */
 public record Catalog(String name, String version, String date, Map<String, Source> sources,
-                      Map<String, ModelFacts> models, Customization customization) {
+                      Map<String, ModelFacts> models, Customization customization, PromptRouting promptRouting) {
 
     private static final String BUNDLED = "/catalog/bedrock-models.json";
     private static volatile Catalog bundled;
@@ -118,7 +119,8 @@ public record Catalog(String name, String version, String date, Map<String, Sour
         doc.path("customization").path("customizable").fields()
                 .forEachRemaining(e -> customizable.put(e.getKey(), e.getValue().asText()));
         return new Catalog(doc.path("catalog").asText(), doc.path("version").asText(), doc.path("date").asText(),
-                sources, models, new Customization(List.copyOf(pairs), Collections.unmodifiableMap(customizable)));
+                sources, models, new Customization(List.copyOf(pairs), Collections.unmodifiableMap(customizable)),
+                PromptRouting.parse(doc.path("promptRouting")));
     }
 
     private static ModelFacts.RegionFacts region(JsonNode r) {

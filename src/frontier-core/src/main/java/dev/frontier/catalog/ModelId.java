@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * @param raw     as given
  * @param kind    what form it has
  * @param baseId  the foundation model it names, without profile prefix, ARN or context-window suffix; for an
- *                application inference profile or another resource ARN, the ARN itself (the model behind it is not
- *                known from the id)
+ *                application inference profile, a prompt router or another resource ARN, the ARN itself (the model
+ *                behind it is not known from the id)
  * @param profile the system inference profile's prefix ({@code us}, {@code eu}, {@code apac}, {@code global} …)
  * @param region  the Region named in an ARN
  */
@@ -30,7 +30,12 @@ public record ModelId(String raw, Kind kind, String baseId, Optional<String> pro
         PROFILE_ARN,
         /** {@code arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123} */
         APPLICATION_PROFILE_ARN,
-        /** any other resource: provisioned model, custom model deployment, prompt router, imported model */
+        /**
+         * {@code arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/amazon.nova:1} or
+         * {@code …:prompt-router/abc123}: the model that serves a request is known only from the response's trace
+         */
+        PROMPT_ROUTER_ARN,
+        /** any other resource: provisioned model, custom model deployment, imported model */
         OTHER_ARN
     }
 
@@ -58,6 +63,8 @@ public record ModelId(String raw, Kind kind, String baseId, Optional<String> pro
                 }
                 case "application-inference-profile":
                     return new ModelId(id, Kind.APPLICATION_PROFILE_ARN, id, Optional.empty(), region);
+                case "default-prompt-router", "prompt-router":
+                    return new ModelId(id, Kind.PROMPT_ROUTER_ARN, id, Optional.empty(), region);
                 default:
                     return new ModelId(id, Kind.OTHER_ARN, id, Optional.empty(), region);
             }
@@ -79,7 +86,23 @@ public record ModelId(String raw, Kind kind, String baseId, Optional<String> pro
 
     /** Whether the catalog can say which model it serves. */
     public boolean namesModel() {
-        return kind != Kind.APPLICATION_PROFILE_ARN && kind != Kind.OTHER_ARN;
+        return kind != Kind.APPLICATION_PROFILE_ARN && kind != Kind.PROMPT_ROUTER_ARN && kind != Kind.OTHER_ARN;
+    }
+
+    /** Whether it is a prompt router, default or configured. */
+    public boolean isRouter() {
+        return kind == Kind.PROMPT_ROUTER_ARN;
+    }
+
+    /**
+     * The id of a default prompt router ({@code amazon.nova:1} from {@code …:default-prompt-router/amazon.nova:1});
+     * empty for a configured router or any other id.
+     */
+    public Optional<String> defaultRouterId() {
+        String marker = ":default-prompt-router/";
+        int at = raw.indexOf(marker);
+        return kind == Kind.PROMPT_ROUTER_ARN && at >= 0 ? Optional.of(raw.substring(at + marker.length()))
+                : Optional.empty();
     }
 
     /** Whether it goes through the global cross-Region profile, which has prices of its own. */

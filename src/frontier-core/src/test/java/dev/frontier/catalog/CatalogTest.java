@@ -26,6 +26,31 @@ class CatalogTest {
         assertThat(app.namesModel()).isFalse();
         assertThat(ModelId.parse("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/x").kind())
                 .isEqualTo(ModelId.Kind.OTHER_ARN);
+        ModelId router = ModelId.parse("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/amazon.nova:1");
+        assertThat(router.isRouter()).isTrue();
+        assertThat(router.namesModel()).isFalse();
+        assertThat(router.defaultRouterId()).contains("amazon.nova:1");
+        ModelId configured = ModelId.parse("arn:aws:bedrock:us-west-2:123456789012:prompt-router/x1y2z3");
+        assertThat(configured.kind()).isEqualTo(ModelId.Kind.PROMPT_ROUTER_ARN);
+        assertThat(configured.defaultRouterId()).isEmpty();
+        assertThat(configured.region()).contains("us-west-2");
+    }
+
+    @Test
+    void promptRoutingNamesFamiliesAndDefaultRoutersOfKnownModels() {
+        PromptRouting routing = catalog.promptRouting();
+        assertThat(routing.defaultRouters()).containsKeys("amazon.nova:1", "anthropic.claude:1", "meta.llama:1");
+        for (PromptRouting.DefaultRouter r : routing.defaultRouters().values()) {
+            assertThat(r.models()).hasSize(PromptRouting.MODELS_PER_ROUTER).contains(r.fallback());
+            assertThat(routing.families().get(r.family()).models()).containsAll(r.models());
+            assertThat(catalog.sources()).containsKey(r.source());
+        }
+        for (PromptRouting.Family f : routing.families().values()) {
+            assertThat(catalog.models()).containsKeys(f.models().toArray(String[]::new));
+        }
+        assertThat(routing.familyOf("amazon.nova-lite-v1:0").map(PromptRouting.Family::name)).contains("amazon.nova");
+        assertThat(routing.familyOf("amazon.nova-micro-v1:0")).isEmpty();
+        assertThat(routing.defaultRouter("amazon.nova:1").orElseThrow().other()).isEqualTo("amazon.nova-lite-v1:0");
     }
 
     @Test
