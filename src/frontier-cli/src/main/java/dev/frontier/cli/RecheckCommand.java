@@ -89,7 +89,7 @@ final class RecheckCommand implements Callable<Integer> {
             Optional<Map<String, Map<String, Double>>> recorded = Recheck.quality(result);
             quality = recorded.isPresent() ? recorded.get() : Recheck.quality(result.scorers(), store.scores(id));
         }
-        String region = region(result.provenance());
+        String region = Recheck.regionOf(result);
         if (file.isPresent() && file.get().region().isPresent() && !file.get().region().get().equals(region)) {
             throw new CliFailure(Exit.INVALID_INPUT, prices + ": \"region\" is " + file.get().region().get()
                     + " but run " + id + " was priced in " + region + " (give prices for " + region
@@ -143,18 +143,5 @@ final class RecheckCommand implements Callable<Integer> {
         PriceFile.Loaded loaded = (PriceFile.Loaded) read;
         SuiteInput.print(loaded.warnings(), err);
         return loaded.file();
-    }
-
-    /**
-     * The Region the run was priced in: the Region of its price catalog ({@code bedrock-models/<region>}), else the
-     * Region it called, else the catalog's default Region.
-     */
-    static String region(RunResult.Provenance p) {
-        String catalog = p.priceCatalog() == null ? "" : p.priceCatalog();
-        int slash = catalog.lastIndexOf('/');
-        if (slash >= 0 && slash < catalog.length() - 1) {
-            return catalog.substring(slash + 1);
-        }
-        return p.region() != null && !p.region().isEmpty() ? p.region() : PriceCatalog.DEFAULT_REGION;
     }
 }

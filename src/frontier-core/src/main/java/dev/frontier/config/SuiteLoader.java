@@ -46,7 +46,7 @@ public final class SuiteLoader {
     public static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
                     "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging",
-                    "distillation")),
+                    "distillation", "routing")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
@@ -70,7 +70,9 @@ public final class SuiteLoader {
                     "maxIncrease")),
             Map.entry("priceOverride", Set.of("model", "input", "output", "batchInput", "batchOutput", "cacheRead",
                     "cacheWrite", "source")),
-            Map.entry("statistics", Set.of("resamples", "seed", "confidence")));
+            Map.entry("statistics", Set.of("resamples", "seed", "confidence")),
+            Map.entry("routing", Set.of("signals", "cascades", "learned", "oracle", "folds")),
+            Map.entry("cascade", Set.of("first", "then", "signal")));
 
     private static final Pattern SUITE_NAME = dev.frontier.model.Ids.SUITE;
     private static final Pattern CANDIDATE_ID = dev.frontier.model.Ids.NAME;
@@ -243,6 +245,7 @@ public final class SuiteLoader {
             List<GateSpec> gates = top.get("gates").map(n -> gates(n, scorerIds, candidates)).orElse(List.of());
             StagingSpec staging = top.get("staging").map(this::staging).orElse(StagingSpec.NONE);
             Optional<DistillationSpec> distillation = top.get("distillation").map(n -> distillation(n, candidates));
+            Optional<RoutingSpec> routing = top.get("routing").map(n -> routing(n, candidates, scorers));
 
             List<Problem> sorted = new ArrayList<>(problems);
             sorted.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
@@ -250,7 +253,8 @@ public final class SuiteLoader {
                 return new Invalid(sorted);
             }
             return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
-                    budget, execution, pricing, statistics, selection, gates, staging, locations, distillation), sorted);
+                    budget, execution, pricing, statistics, selection, gates, staging, locations, distillation, routing),
+                    sorted);
         }
 
         private DatasetSpec dataset(Node node) {
@@ -575,6 +579,76 @@ public final class SuiteLoader {
                 t.values().forEach((k, v) -> y.string(v, "staging.tags." + k).ifPresent(text -> tags.put(k, text)));
             });
             return new StagingSpec(s3, owner, kms, role, tags);
+        }
+
+        private RoutingSpec routing(Node node, List<CandidateSpec> candidates, List<ScorerSpec> scorers) {
+            YamlNodes.Mapping m = y.mapping(node, "routing", KEYS.get("routing"));
+            Set<String> candidateIds = new java.util.LinkedHashSet<>();
+            candidates.forEach(c -> candidateIds.add(c.id()));
+            Set<String> signalIds = new java.util.LinkedHashSet<>(List.of(RoutingSpec.OUTPUT_TOKENS,
+                    RoutingSpec.STOP_REASON));
+            scorers.forEach(sc -> signalIds.add(sc.id()));
+            List<String> signals = new ArrayList<>();
+            m.get("signals").ifPresent(n -> {
+                List<Node> items = y.sequence(n, "routing.signals");
+                for (int i = 0; i < items.size(); i++) {
+                    String path = "routing.signals[" + i + "]";
+                    Node item = items.get(i);
+                    y.string(item, path).ifPresent(id -> {
+                        if (signalIds.contains(id)) {
+                            signals.add(id);
+                        } else {
+                            y.error(item, path, "no scorer or signal '" + id + "'", Suggest.closest(id, signalIds)
+                                    .map(k -> "did you mean '" + k + "'?")
+                                    .orElse("one of " + String.join(", ", signalIds)));
+                        }
+                    });
+                }
+            });
+            List<RoutingSpec.Cascade> cascades = new ArrayList<>();
+            m.get("cascades").ifPresent(n -> {
+                List<Node> items = y.sequence(n, "routing.cascades");
+                for (int i = 0; i < items.size(); i++) {
+                    String path = "routing.cascades[" + i + "]";
+                    YamlNodes.Mapping c = y.mapping(items.get(i), path, KEYS.get("cascade"));
+                    String first = routingRef(c, "first", path, candidateIds, items.get(i));
+                    String then = routingRef(c, "then", path, candidateIds, items.get(i));
+                    String signal = routingRef(c, "signal", path, signalIds, items.get(i));
+                    if (first != null && first.equals(then)) {
+                        y.error(c.values().get("then"), path + ".then", "the cascade escalates to the model it "
+                                + "started with", "name a different candidate, usually the incumbent");
+                    } else if (first != null && then != null && signal != null) {
+                        cascades.add(new RoutingSpec.Cascade(first, then, signal));
+                    }
+                }
+            });
+            boolean learned = m.get("learned").flatMap(n -> y.bool(n, "routing.learned")).orElse(true);
+            boolean oracle = m.get("oracle").flatMap(n -> y.bool(n, "routing.oracle")).orElse(true);
+            long folds = m.get("folds").flatMap(n -> y.integer(n, "routing.folds"))
+                    .orElse((long) RoutingSpec.DEFAULT_FOLDS);
+            if (folds < 2 || folds > 20) {
+                y.error(m.values().get("folds"), "routing.folds", "must be between 2 and 20",
+                        "5 or 10 folds are usual; each item is scored by a router trained on the other folds");
+            }
+            return new RoutingSpec(signals, cascades, learned, oracle, (int) Math.max(2, Math.min(20, folds)));
+        }
+
+        private String routingRef(YamlNodes.Mapping m, String key, String path, Set<String> known, Node at) {
+            Optional<Node> n = m.get(key);
+            if (n.isEmpty()) {
+                y.error(at, path + "." + key, "missing", key.equals("signal")
+                        ? "name a scorer that needs no reference answer, or outputTokens / stopReason"
+                        : "name a candidate id");
+                return null;
+            }
+            Optional<String> id = y.string(n.get(), path + "." + key);
+            if (id.isPresent() && !known.contains(id.get())) {
+                y.error(n.get(), path + "." + key, "no " + (key.equals("signal") ? "scorer or signal" : "candidate")
+                        + " '" + id.get() + "'", Suggest.closest(id.get(), known).map(k -> "did you mean '" + k + "'?")
+                        .orElse("one of " + String.join(", ", known)));
+                return null;
+            }
+            return id.orElse(null);
         }
 
         private DistillationSpec distillation(Node node, List<CandidateSpec> candidates) {

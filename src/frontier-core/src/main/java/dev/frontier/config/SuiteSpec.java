@@ -26,13 +26,14 @@ import java.util.Optional;
  * @param staging     where S3 staging and Bedrock jobs (batch inference, customization) go; all empty when unused
  * @param locations   source positions by document path (e.g. {@code candidates[1].model})
  * @param distillation the custom model to consider when no cheaper candidate qualifies; empty when not declared
+ * @param routing     the routing policies to analyse on the run's answers; empty when not declared
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
                         List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
                         BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
                         StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
                         StagingSpec staging, Map<String, Location> locations,
-                        Optional<DistillationSpec> distillation) {
+                        Optional<DistillationSpec> distillation, Optional<RoutingSpec> routing) {
 
     /** A suite without a distillation section. */
     public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
@@ -41,7 +42,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
                      StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
                      StagingSpec staging, Map<String, Location> locations) {
         this(name, description, file, sha256, dataset, candidates, scorers, traffic, budget, execution, pricing,
-                statistics, selection, gates, staging, locations, Optional.empty());
+                statistics, selection, gates, staging, locations, Optional.empty(), Optional.empty());
     }
 
     public SuiteSpec {
@@ -49,6 +50,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         scorers = List.copyOf(scorers);
         gates = List.copyOf(gates);
         locations = Map.copyOf(locations);
+        routing = routing == null ? Optional.empty() : routing;
     }
 
     /** The position of a document path, or of its nearest recorded parent, or the file itself. */
@@ -71,7 +73,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
                 new ExecutionSpec(e.concurrency(), e.region(), e.endpoints(), e.requestsPerMinute(),
                         e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
-                pricing, statistics, selection, gates, staging, locations, distillation);
+                pricing, statistics, selection, gates, staging, locations, distillation, routing);
     }
 
     /** The candidate marked {@code role: incumbent}, if any. */

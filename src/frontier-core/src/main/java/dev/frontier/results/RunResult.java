@@ -2,6 +2,8 @@ package dev.frontier.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,7 @@ import java.util.OptionalDouble;
  * @param parentRunId the run whose stored outputs this run re-scored, empty for a run that called its candidates
  * @param distillation the custom-model decision, job and serving resource when the run evaluated one; else empty
  * @param itemSample  which items {@code items} holds when it does not hold them all; empty when it does
+ * @param routing     routing policies analysed on the run's answers (no model call); empty when not analysed
  */
 public record RunResult(String schema, String runId, String suite, String description, RunStatus status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
@@ -52,7 +55,8 @@ public record RunResult(String schema, String runId, String suite, String descri
                         Optional<Decision> decision, List<CandidatePlans> plans, Spend evalSpend, Calls calls,
                         List<ItemResult> items, Optional<Judging> judging, List<HumanLabelSet> humanLabels,
                         List<Calibration> calibration, List<Pairwise> pairwise, Optional<String> parentRunId,
-                        Optional<Distillation> distillation, Optional<ItemSample> itemSample) {
+                        Optional<Distillation> distillation, Optional<ItemSample> itemSample,
+                        Optional<Routing> routing) {
 
     /** Sections missing from older records read as empty. */
     public RunResult {
@@ -64,6 +68,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         parentRunId = parentRunId == null ? Optional.empty() : parentRunId;
         distillation = distillation == null ? Optional.empty() : distillation;
         itemSample = itemSample == null ? Optional.empty() : itemSample;
+        routing = routing == null ? Optional.empty() : routing;
     }
 
     /** A record to fill in; {@link #SCHEMA} is set, the lists are empty and the optional sections absent. */
@@ -77,7 +82,8 @@ public record RunResult(String schema, String runId, String suite, String descri
                 .provenance(provenance).traffic(traffic).scorers(scorers).rules(rules).candidates(candidates)
                 .pareto(pareto).decision(decision).plans(plans).evalSpend(evalSpend).calls(calls).items(items)
                 .judging(judging).humanLabels(humanLabels).calibration(calibration).pairwise(pairwise)
-                .parentRunId(parentRunId).distillation(distillation).itemSample(itemSample).schema(schema);
+                .parentRunId(parentRunId).distillation(distillation).itemSample(itemSample).routing(routing)
+                .schema(schema);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
@@ -88,6 +94,11 @@ public record RunResult(String schema, String runId, String suite, String descri
     /** The same record with a distillation section. */
     public RunResult withDistillation(Distillation d) {
         return toBuilder().distillation(d).build();
+    }
+
+    /** The same record with a routing section. */
+    public RunResult withRouting(Routing r) {
+        return toBuilder().routing(r).build();
     }
 
     /** Builds a {@link RunResult} by name instead of by position. */
@@ -116,6 +127,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         private Optional<String> parentRunId = Optional.empty();
         private Optional<Distillation> distillation = Optional.empty();
         private Optional<ItemSample> itemSample = Optional.empty();
+        private Optional<Routing> routing = Optional.empty();
 
         private Builder() {
         }
@@ -260,10 +272,19 @@ public record RunResult(String schema, String runId, String suite, String descri
             return itemSample(Optional.of(v));
         }
 
+        public Builder routing(Optional<Routing> v) {
+            routing = v;
+            return this;
+        }
+
+        public Builder routing(Routing v) {
+            return routing(Optional.of(v));
+        }
+
         public RunResult build() {
             return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
                     rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels,
-                    calibration, pairwise, parentRunId, distillation, itemSample);
+                    calibration, pairwise, parentRunId, distillation, itemSample, routing);
         }
     }
 
@@ -418,6 +439,70 @@ public record RunResult(String schema, String runId, String suite, String descri
                     trainingTokens, teacherInference, training, oneOff, servingMonthly, storageMonthly,
                     incumbentMonthly, monthlySavings, paybackMonths, horizonMonths, unknownPrices, arn, status,
                     trainLoss, validLoss, serving, candidate);
+        }
+    }
+
+    /**
+     * Routing analysed on a run's stored answers: would sending each request to one of the candidates beat the best
+     * single model? Every routed figure is cross-fitted (no item is scored by a policy fitted on it).
+     *
+     * @param method         how: folds, seed, bootstrap, Holm's family
+     * @param incumbent      the baseline candidate id
+     * @param signals        the signals cascades could use
+     * @param features       the prompt-only features learned routers could use
+     * @param policies       single models, the oracle, cascades and learned routers, in that order
+     * @param frontier       ids of the policies on the cost–quality frontier
+     * @param best           the cheapest routing policy that is non-inferior and cheaper than every qualifying
+     *                       single model; empty when routing does not beat the single models here
+     * @param recommendation one sentence, e.g. "route 62 % of traffic to nova-lite, the rest to nova-pro …"
+     * @param policy         the best policy as a deployable artefact (JSON), empty when there is none
+     * @param promptRouter   the CreatePromptRouter request closest to the best policy (JSON), empty when its models
+     *                       are not two models of one routable family
+     * @param notes          what the analysis could not use, and why
+     */
+    public record Routing(String method, String incumbent, List<String> signals, List<String> features,
+                          List<RoutePolicy> policies, List<String> frontier, Optional<String> best,
+                          String recommendation, Optional<String> policy, Optional<String> promptRouter,
+                          List<String> notes) {
+        public Routing {
+            signals = signals == null ? List.of() : List.copyOf(signals);
+            features = features == null ? List.of() : List.copyOf(features);
+            policies = policies == null ? List.of() : List.copyOf(policies);
+            frontier = frontier == null ? List.of() : List.copyOf(frontier);
+            best = best == null ? Optional.empty() : best;
+            policy = policy == null ? Optional.empty() : policy;
+            promptRouter = promptRouter == null ? Optional.empty() : promptRouter;
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
+    /**
+     * One routing policy's cost–quality point. Nullable numbers are unknown or not applicable (no difference for the
+     * incumbent, no cost when a model has no price).
+     *
+     * @param id              e.g. {@code nova-lite}, {@code oracle}, {@code cascade:nova-lite>nova-pro@json-ok}
+     * @param kind            {@code single}, {@code oracle}, {@code cascade} or {@code learned}
+     * @param description     what it does, in words
+     * @param share           the share of items each candidate answered
+     * @param quality         mean quality with its interval
+     * @param costPer1k       production cost per 1,000 requests (both calls of an escalated cascade, and the signal)
+     * @param signalCostPer1k of which the signal (a judge's calls), per 1,000 requests
+     * @param monthlyCost     at the suite's traffic
+     * @param difference      mean paired difference against the incumbent
+     * @param differenceLower lower end of its interval
+     * @param differenceUpper upper end
+     * @param pValue          one-sided non-inferiority p-value at the margin
+     * @param adjustedPValue  Holm-adjusted across the routing policies tried
+     * @param verdict         {@code baseline}, {@code reference} (another single model), {@code bound} (the oracle),
+     *                        {@code non-inferior} or {@code not-shown}
+     * @param n               paired items
+     */
+    public record RoutePolicy(String id, String kind, String description, Map<String, Double> share,
+                              Estimate quality, BigDecimal costPer1k, BigDecimal signalCostPer1k,
+                              BigDecimal monthlyCost, Double difference, Double differenceLower,
+                              Double differenceUpper, Double pValue, Double adjustedPValue, String verdict, int n) {
+        public RoutePolicy {
+            share = share == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(share));
         }
     }
 

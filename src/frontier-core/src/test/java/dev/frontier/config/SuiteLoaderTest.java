@@ -287,4 +287,44 @@ class SuiteLoaderTest {
                 bad + ":11:69 distillation.serving.commitment: unknown commitment 'TwoYears' (use none, OneMonth or"
                         + " SixMonths)");
     }
+
+    @Test
+    void readsTheRoutingSectionAndPointsAtEachBadReference() throws IOException {
+        String suite = Files.readString(validSuite());
+        Path good = write("good.yaml", suite + """
+                routing:
+                  signals: [outputTokens, exact-match]
+                  cascades:
+                    - { first: small, then: big, signal: stopReason }
+                  learned: false
+                  folds: 4
+                """);
+        SuiteSpec s = ((SuiteLoader.Loaded) SuiteLoader.load(good)).suite();
+        RoutingSpec r = s.routing().orElseThrow();
+        assertThat(r.signals()).containsExactly("outputTokens", "exact-match");
+        assertThat(r.cascades()).containsExactly(new RoutingSpec.Cascade("small", "big", "stopReason"));
+        assertThat(r.learned()).isFalse();
+        assertThat(r.oracle()).isTrue();
+        assertThat(r.folds()).isEqualTo(4);
+        assertThat(((SuiteLoader.Loaded) SuiteLoader.load(validSuite())).suite().routing()).isEmpty();
+
+        Path bad = write("bad.yaml", suite + """
+                routing:
+                  signals: [outputTokenz]
+                  cascades:
+                    - { first: smal, then: big, signal: stopReason }
+                    - { first: big, then: big, signal: stopReason }
+                  folds: 1
+                """);
+        SuiteLoader.Result result = SuiteLoader.load(bad);
+        assertThat(result).isInstanceOf(SuiteLoader.Invalid.class);
+        List<Problem> problems = ((SuiteLoader.Invalid) result).problems();
+        int base = (int) suite.lines().count();
+        assertThat(problems).extracting(Problem::line)
+                .contains(base + 2, base + 4, base + 5, base + 6);
+        assertThat(problems).extracting(p -> p.problem() + " " + p.hint()).anyMatch(m -> m.contains("did you mean 'outputTokens'"))
+                .anyMatch(m -> m.contains("did you mean 'small'"))
+                .anyMatch(m -> m.contains("escalates to the model it started with"))
+                .anyMatch(m -> m.contains("between 2 and 20"));
+    }
 }

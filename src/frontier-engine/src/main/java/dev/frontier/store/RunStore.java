@@ -330,6 +330,15 @@ public final class RunStore implements AutoCloseable {
                 resultsJson, id.value());
     }
 
+    /**
+     * Replaces a finished run's results document with one that adds an analysis made later without a model call
+     * (routing); the run's status and times stay as they were.
+     */
+    public synchronized void replaceResults(RunId id, String resultsJson) {
+        update("UPDATE runs SET results_json = ? WHERE run_id = ? AND results_json IS NOT NULL", resultsJson,
+                id.value());
+    }
+
     /** The results document of a finished run. */
     public synchronized Optional<String> resultsJson(RunId id) {
         return runColumn("results_json", id);
@@ -545,6 +554,78 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot read the scores of run " + id + ": " + e.getMessage(), e);
         }
+        return out;
+    }
+
+    /**
+     * One stored call's figures, for analyses of a finished run that need every item (the record may embed only a
+     * sample of them).
+     *
+     * @param candidateId  candidate id
+     * @param itemId       item id
+     * @param modelId      the model id called
+     * @param failed       whether the call ended in an error
+     * @param stopReason   the stop reason, empty on failure
+     * @param inputTokens  input tokens (uncached)
+     * @param outputTokens output tokens
+     * @param costUsd      the call's cost as priced by the run; null when unknown
+     * @param source       where the answer came from
+     */
+    public record CallFigures(String candidateId, String itemId, String modelId, boolean failed, String stopReason,
+                              long inputTokens, long outputTokens, BigDecimal costUsd, CallSource source) {
+    }
+
+    /** Every stored call of a run, failed ones included, in no particular order. */
+    public synchronized List<CallFigures> callFigures(RunId id) {
+        List<CallFigures> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT candidate_id, item_id, model_id, error_code, stop_reason, input_tokens, output_tokens, cost_usd,
+                       source
+                FROM calls WHERE run_id = ?""")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String cost = rs.getString(8);
+                    out.add(new CallFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) != null,
+                            rs.getString(5) == null ? "" : rs.getString(5), rs.getLong(6), rs.getLong(7),
+                            cost == null ? null : new BigDecimal(cost), CallSource.of(rs.getString(9))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the calls of run " + id + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Whose answer a judge judged: scorer id, candidate id, item id. */
+    public record JudgedAnswer(String scorerId, String candidateId, String itemId) {
+    }
+
+    /**
+     * What the judge calls about each answer cost (every slot, attempt and juror summed); answers with a judge call
+     * of unknown cost are left out.
+     */
+    public synchronized Map<JudgedAnswer, BigDecimal> judgeCosts(RunId id) {
+        Map<JudgedAnswer, BigDecimal> out = new java.util.HashMap<>();
+        java.util.Set<JudgedAnswer> unknown = new java.util.HashSet<>();
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT scorer_id, candidate_id, item_id, cost_usd FROM judge_calls WHERE run_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    JudgedAnswer key = new JudgedAnswer(rs.getString(1), rs.getString(2), rs.getString(3));
+                    String cost = rs.getString(4);
+                    if (cost == null) {
+                        unknown.add(key);
+                    } else {
+                        out.merge(key, new BigDecimal(cost), BigDecimal::add);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the judge calls of run " + id + ": " + e.getMessage(), e);
+        }
+        unknown.forEach(out::remove);
         return out;
     }
 

@@ -114,6 +114,23 @@ public final class Recheck {
     }
 
     /**
+     * The Region a run was priced in: the Region of its price catalog ({@code bedrock-models/<region>}), else the
+     * Region it called, else the catalog's default Region.
+     */
+    public static String regionOf(RunResult run) {
+        RunResult.Provenance p = run.provenance();
+        if (p == null) {
+            return PriceCatalog.DEFAULT_REGION;
+        }
+        String catalog = p.priceCatalog() == null ? "" : p.priceCatalog();
+        int slash = catalog.lastIndexOf('/');
+        if (slash >= 0 && slash < catalog.length() - 1) {
+            return catalog.substring(slash + 1);
+        }
+        return p.region() != null && !p.region().isEmpty() ? p.region() : PriceCatalog.DEFAULT_REGION;
+    }
+
+    /**
      * Per-item quality per candidate from stored scores, weighted as a run weighs them: the weighted mean of the
      * scorers with a weight that produced a value, capped at 1; no quality when none did.
      *
