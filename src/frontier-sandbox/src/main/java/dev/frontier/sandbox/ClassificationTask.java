@@ -217,6 +217,26 @@ record ClassificationTask(List<Label> labels, String message) {
     }
 
     /**
+     * How close the runner-up label scored to the best one, in [0, 1]: 0 when one label clearly wins, 1 when no
+     * label's words occur in the message (the model can only guess). The error rate grows with it.
+     */
+    double ambiguity() {
+        return ambiguity(rank());
+    }
+
+    /** The chance that {@code model} answers the runner-up on a message of this ambiguity. */
+    static double errorRate(ModelProfile model, double ambiguity) {
+        return Math.min(MAX_ERROR_RATE, model.weakness() * (0.5 + 1.5 * ambiguity));
+    }
+
+    private static double ambiguity(List<Ranked> ranked) {
+        if (ranked.get(0).score() <= 0) {
+            return 1;
+        }
+        return ranked.size() > 1 ? ranked.get(1).score() / ranked.get(0).score() : 0;
+    }
+
+    /**
      * The simulated model's answer. The chance of answering the runner-up grows with the model's weakness and with
      * how close the runner-up scored; models below tier 0.9 sometimes wrap the label in prose.
      */
@@ -224,16 +244,13 @@ record ClassificationTask(List<Label> labels, String message) {
         List<Ranked> ranked = rank();
         String correct = ranked.get(0).label();
         String alternative = ranked.size() > 1 ? ranked.get(1).label() : correct;
-        double ambiguity;
+        double ambiguity = ambiguity(ranked);
         if (ranked.get(0).score() <= 0) {
             // no word overlaps: the model guesses
-            ambiguity = 1;
             correct = labels.get(random.nextInt(labels.size())).name();
             alternative = labels.get(random.nextInt(labels.size())).name();
-        } else {
-            ambiguity = ranked.size() > 1 ? ranked.get(1).score() / ranked.get(0).score() : 0;
         }
-        double errorRate = Math.min(MAX_ERROR_RATE, model.weakness() * (0.5 + 1.5 * ambiguity));
+        double errorRate = errorRate(model, ambiguity);
         String chosen = random.nextDouble() < errorRate ? alternative : correct;
 
         double slipRate = model.tier() >= FORMAT_COMPLIANT_TIER ? 0

@@ -23,10 +23,14 @@ import java.util.Objects;
  * @param billed                true only for a Converse call answered 200: failed calls and CountTokens are free
  * @param userAgent             the request's {@code User-Agent} header as sent, empty without one (recorded only; no
  *                              answer depends on it)
+ * @param invokedModelId        for a Converse call through a prompt router ({@code modelId} is then the router's
+ *                              ARN), the ARN of the model it chose, as {@code trace.promptRouter.invokedModelId}
+ *                              reports it; null otherwise
  */
 public record RequestRecord(long sequence, Instant time, String operation, String modelId, String requestHash,
                             int status, String outcome, long inputTokens, long outputTokens,
-                            long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed, String userAgent) {
+                            long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed, String userAgent,
+                            String invokedModelId) {
 
     public static final String CONVERSE = "converse";
     public static final String COUNT_TOKENS = "count-tokens";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.frontier.catalog.ModelId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,12 @@ final class RuntimeHandler implements HttpHandler {
     private final ControlPlane controlPlane;
     private final AtomicLong requests = new AtomicLong();
     private final BedrockRules rules = BedrockRules.bundled();
+    private final PromptRouters routers;
+    /** The simulated models' tiers, from which a router predicts each model's quality. */
+    private final ModelCatalog profiles = ModelCatalog.builtIn();
 
     RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
-                   RequestLog log, InstantSource clock, ControlPlane controlPlane) {
+                   RequestLog log, InstantSource clock, ControlPlane controlPlane, PromptRouters routers) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeScale = timeScale;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
@@ -57,6 +61,7 @@ final class RuntimeHandler implements HttpHandler {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
+        this.routers = Objects.requireNonNull(routers, "routers");
     }
 
     @Override
@@ -171,8 +176,13 @@ final class RuntimeHandler implements HttpHandler {
         trace.start(RequestRecord.CONVERSE, modelId, body);
         ConverseCall call = service.parseConverse(body);
         trace.requestHash = ConverseService.requestHash(modelId, call);
-        rules.check(modelId, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        ModelProfile model = service.resolve(modelId);
+        // through a prompt router, the model it picks is checked and served as if it had been called directly
+        Optional<PromptRouter.Target> routed = ModelId.parse(modelId).isRouter()
+                ? Optional.of(routers.forConverse(modelId, region).route(call, profiles)) : Optional.empty();
+        String served = routed.map(PromptRouter.Target::arn).orElse(modelId);
+        routed.ifPresent(target -> trace.invokedModelId = target.arn());
+        rules.check(served, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        ModelProfile model = service.resolve(served);
         int attempt = faults.arrive(trace.requestHash);
         QuotaLimiter.Ticket ticket = quotas.admit(model.id(), ConverseService.reservation(call));
         ConverseService.Reply reply;
@@ -186,9 +196,27 @@ final class RuntimeHandler implements HttpHandler {
             ticket.settle(0); // a failed call burns no tokens, but keeps its place in the request count
             throw e;
         }
+        if (routed.isPresent()) {
+            reply = throughRouter(reply, routed.get(), trace.requestHash);
+        }
         ticket.settle(reply.quotaTokens());
         trace.billed(reply);
         return new Answer(reply.body(), reply.latencyMs());
+    }
+
+    /**
+     * The served model's reply as a router returns it: the same output and usage, the routing overhead added to
+     * {@code metrics.latencyMs}, and the served model in {@code trace.promptRouter.invokedModelId} (Converse API
+     * reference, ConverseTrace / PromptRouterTrace).
+     */
+    private static ConverseService.Reply throughRouter(ConverseService.Reply reply, PromptRouter.Target served,
+                                                       String requestHash) {
+        long latencyMs = reply.latencyMs() + PromptRouter.overheadMs(requestHash);
+        ObjectNode body = reply.body();
+        body.putObject("metrics").put("latencyMs", latencyMs);
+        body.putObject("trace").putObject("promptRouter").put("invokedModelId", served.arn());
+        return new ConverseService.Reply(body, latencyMs, reply.inputTokens(), reply.outputTokens(),
+                reply.cacheReadTokens(), reply.cacheWriteTokens());
     }
 
     /** What is known about one request as it is handled, for the request log. */
@@ -197,6 +225,8 @@ final class RuntimeHandler implements HttpHandler {
         final Instant time;
         String operation = RequestRecord.UNKNOWN;
         String modelId;
+        /** The model a prompt router sent the request to; null when the request named a model. */
+        String invokedModelId;
         String requestHash;
         String outcome = RequestRecord.OK;
         ConverseService.Reply reply;
@@ -222,7 +252,8 @@ final class RuntimeHandler implements HttpHandler {
             boolean paid = status == 200 && reply != null;
             return new RequestRecord(sequence, time, operation, modelId, requestHash, status, outcome,
                     paid ? reply.inputTokens() : 0, paid ? reply.outputTokens() : 0,
-                    paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid, userAgent);
+                    paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid, userAgent,
+                    invokedModelId);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.frontier.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.frontier.catalog.Catalog;
+import dev.frontier.catalog.Conformance;
 import dev.frontier.invoke.LocalBedrock;
 
 import java.io.IOException;
@@ -102,28 +103,32 @@ public final class Sandbox implements LocalBedrock {
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
         QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
-        ControlPlane controlPlane = new ControlPlane(controlPlane(s3, options, customModels, service));
+        ControlState state = s3 == null ? null : new ControlState(s3, options.clock(), options.jobTime());
+        PromptRouters routers = new PromptRouters(Catalog.bundled(), Conformance.bundled(), state);
+        ControlPlane controlPlane = new ControlPlane(controlPlane(state, s3, options, customModels, service, routers));
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
-                options.clock(), controlPlane));
+                options.clock(), controlPlane, routers));
         server.setExecutor(workers);
         server.start();
         return new Sandbox(server, workers, log, s3);
     }
 
     /**
-     * The control plane's operation families: what the Region offers (from the model catalog), always; batch
-     * inference, customization and serving, which keep their state in S3, only with S3.
+     * The control plane's operation families: what the Region offers (from the model catalog) and prompt routers
+     * (the default ones from the catalog; configured ones need S3), always; batch inference, customization and
+     * serving, which keep their state in S3, only with S3.
      */
-    private static List<ControlPlane.Operations> controlPlane(SandboxS3 s3, SandboxOptions options,
-                                                              CustomModels customModels, ConverseService service) {
+    private static List<ControlPlane.Operations> controlPlane(ControlState state, SandboxS3 s3,
+                                                              SandboxOptions options, CustomModels customModels,
+                                                              ConverseService service, PromptRouters routers) {
         ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled());
-        if (s3 == null) {
-            return List.of(offers);
+        ControlPlane.Operations promptRouters = new PromptRouterOperations(routers);
+        if (state == null) {
+            return List.of(offers, promptRouters);
         }
-        ControlState state = new ControlState(s3, options.clock(), options.jobTime());
         CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
         customModels.attach(state, jobs);
-        return List.of(offers, new BatchJobs(s3, service, options.clock(), options.jobTime(),
+        return List.of(offers, promptRouters, new BatchJobs(s3, service, options.clock(), options.jobTime(),
                 options.batchCapacity()), jobs, new ServingOperations(state, jobs));
     }
 

@@ -159,6 +159,19 @@
  * bare id is served there, else {@code INFERENCE_PROFILE}; an id the Region does not offer is 404
  * {@code ResourceNotFoundException}.
  *
+ * <h2>Prompt routers</h2>
+ * Converse with a router ARN as the model id ({@code …:default-prompt-router/amazon.nova:1}, or a configured
+ * {@code …:prompt-router/<id>}) is answered by the model the router picks ({@code PromptRouter}): the fallback is
+ * the anchor, and the response quality difference decides when the other model serves, from qualities predicted by
+ * the models' tiers and a deterministic, imperfect estimate of the prompt's difficulty ({@code PromptDifficulty}).
+ * The answer is the served model's (same text, usage and latency) plus the routing overhead (median 65 ms, P90
+ * 85 ms), with {@code trace.promptRouter.invokedModelId} naming the served model's foundation-model ARN, or its
+ * system inference profile's where the Region serves it only that way; the request log records both. Default
+ * routers come from the model catalog for the Region the caller signed for (criterion 10 %, the stronger model as
+ * fallback); configured ones from {@code POST /prompt-routers}, {@code GET /prompt-routers[/{arn}]} (with
+ * {@code type=custom|default}) and {@code DELETE /prompt-routers/{arn}} ({@code PromptRouterOperations}), kept in
+ * the control state and so only with {@code withS3}. Refusals are the conformance table's {@code router-*} rules.
+ *
  * <h2>Control plane for custom models (with {@code withS3})</h2>
  * <ul>
  *   <li>{@code POST /model-customization-jobs} (201 {@code {"jobArn"}}), {@code GET /model-customization-jobs},
