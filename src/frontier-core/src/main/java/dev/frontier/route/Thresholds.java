@@ -1,0 +1,166 @@
+package dev.frontier.route;
+
+/**
+ * Chooses where a policy switches from its "stay" answer to its "switch" answer by a score: a cascade stays with
+ * {@code first} and switches (escalates) to {@code then} on its signal; a learned router stays with {@code cheap}
+ * and switches to {@code dear} when the predicted probability is low.
+ *
+ * <p><b>The rule.</b> Among all cuts of the training items by the score (switch none, switch all, or switch the
+ * items on one side of a midpoint between two adjacent distinct scores), take the cheapest cut whose mean quality
+ * difference against the incumbent on the training items is at least −margin/2; at equal cost the better one, then
+ * the one that switches fewer items. Aiming at half the margin leaves room for the held-out noise and the test's
+ * own lower bound: a cut chosen at exactly −margin would be non-inferior at best half the time even when it is
+ * truly at the boundary. When no cut reaches −margin/2 (the switch answer is itself worse), the cut with the best
+ * quality is taken (then the cheaper). An item without a score always switches. When the cost is unknown, the
+ * number of switched items stands in for it.
+ */
+final class Thresholds {
+    private Thresholds() {
+    }
+
+    /**
+     * A chosen cut: switch when the score is below {@code threshold} (or above, when {@code switchWhenBelow} is
+     * false).
+     */
+    record Choice(double threshold, boolean switchWhenBelow) {
+        boolean switches(double score) {
+            if (Double.isNaN(score)) {
+                return true;
+            }
+            return switchWhenBelow ? score < threshold : score > threshold;
+        }
+    }
+
+    /**
+     * The per-item figures of the two answers.
+     *
+     * @param score      the deciding score per item (NaN: missing)
+     * @param ascending  {@link Order#ascending(double[])} of {@code score}
+     * @param stayQ      quality when staying
+     * @param switchQ    quality when switching
+     * @param incumbentQ the incumbent's quality
+     * @param stayCost   cost when staying; null when unknown
+     * @param switchCost cost when switching; null when unknown
+     */
+    record Candidates(double[] score, int[] ascending, double[] stayQ, double[] switchQ, double[] incumbentQ,
+                      double[] stayCost, double[] switchCost) {
+        double dq(int i) {
+            return switchQ[i] - stayQ[i];
+        }
+
+        double dc(int i) {
+            return stayCost == null || switchCost == null ? 1 : switchCost[i] - stayCost[i];
+        }
+
+        double c0(int i) {
+            return stayCost == null || switchCost == null ? 0 : stayCost[i];
+        }
+    }
+
+    /**
+     * The cut by the rule on the items where {@code use} is true (all items when {@code use} is null).
+     *
+     * @param bothDirections whether switching on high scores is tried too (cascades: the signal's direction is not
+     *                       known in advance); else only low scores switch
+     */
+    static Choice choose(Candidates c, boolean[] use, double margin, boolean bothDirections) {
+        int total = 0;
+        double q = 0;
+        double cost = 0;
+        int n = c.score().length;
+        for (int i = 0; i < n; i++) {
+            if (use != null && !use[i]) {
+                continue;
+            }
+            total++;
+            q += c.stayQ()[i] - c.incumbentQ()[i];
+            cost += c.c0(i);
+            if (Double.isNaN(c.score()[i])) {
+                q += c.dq(i);
+                cost += c.dc(i);
+            }
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("no training items to choose a threshold on");
+        }
+        double floor = -margin / 2 * total - 1e-9 * Math.max(1, total);
+        Best best = new Best(floor);
+        best.offer(q, cost, Double.NEGATIVE_INFINITY, true);
+        walk(c, use, q, cost, true, best);
+        if (bothDirections) {
+            walk(c, use, q, cost, false, best);
+        }
+        return new Choice(best.threshold, best.below);
+    }
+
+    private static void walk(Candidates c, boolean[] use, double q, double cost, boolean below, Best best) {
+        int[] order = c.ascending();
+        int m = order.length;
+        double[] s = c.score();
+        for (int k = 0; k < m; k++) {
+            int i = order[below ? k : m - 1 - k];
+            if (use != null && !use[i]) {
+                continue;
+            }
+            q += c.dq(i);
+            cost += c.dc(i);
+            // the next used item in walking order: a cut is only possible between distinct scores
+            int next = -1;
+            for (int l = k + 1; l < m; l++) {
+                int j = order[below ? l : m - 1 - l];
+                if (use == null || use[j]) {
+                    next = j;
+                    break;
+                }
+            }
+            if (next >= 0 && s[next] == s[i]) {
+                continue;
+            }
+            double threshold;
+            if (next < 0) {
+                threshold = below ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            } else {
+                threshold = s[i] + (s[next] - s[i]) / 2;
+                if (threshold == s[i]) { // adjacent doubles: the midpoint rounds onto the switched one
+                    threshold = s[next];
+                }
+            }
+            best.offer(q, cost, threshold, below);
+        }
+    }
+
+    /** The best cut so far by the rule. */
+    private static final class Best {
+        final double floor;
+        double q = Double.NaN;
+        double cost;
+        double threshold;
+        boolean below;
+
+        Best(double floor) {
+            this.floor = floor;
+        }
+
+        void offer(double q, double cost, double threshold, boolean below) {
+            if (Double.isNaN(this.q) || better(q, cost)) {
+                this.q = q;
+                this.cost = cost;
+                this.threshold = threshold;
+                this.below = below;
+            }
+        }
+
+        private boolean better(double q, double cost) {
+            boolean feasible = q >= floor;
+            boolean wasFeasible = this.q >= floor;
+            if (feasible != wasFeasible) {
+                return feasible;
+            }
+            double eps = 1e-12 * Math.max(1, Math.abs(this.cost));
+            if (feasible) {
+                return cost < this.cost - eps || (Math.abs(cost - this.cost) <= eps && q > this.q + 1e-12);
+            }
+            return q > this.q + 1e-12 || (Math.abs(q - this.q) <= 1e-12 && cost < this.cost - eps);
+        }
+    }
+}
