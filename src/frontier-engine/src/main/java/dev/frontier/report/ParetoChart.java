@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -24,9 +25,14 @@ import java.util.function.DoubleUnaryOperator;
  * @param omitted      candidates not plotted, with the reason
  * @param hiddenLabels how many points have no label because there was no room
  * @param summary      the chart in words, for its text alternative
+ * @param routes       routing policies of the run's routing analysis (the oracle, cascades, learned routers), as
+ *                     diamonds without labels; empty when the run has none
+ * @param routeFrontier polyline of the frontier of single models and routing policies together; empty without
+ *                     routing or when it is the single models' frontier
  */
 public record ParetoChart(int width, int height, Box plot, List<Point> points, List<Tick> xTicks, List<Tick> yTicks,
-                          String frontier, List<String> omitted, int hiddenLabels, String summary) {
+                          String frontier, List<String> omitted, int hiddenLabels, String summary,
+                          List<RoutePoint> routes, String routeFrontier) {
 
     static final int WIDTH = 720;
     static final int HEIGHT = 400;
@@ -63,6 +69,26 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         /** The marker's fill colour. */
         public String fill() {
             return incumbent ? "#1f6feb" : recommended ? "#bf5700" : onFrontier ? "#1a7f37" : "#8c959f";
+        }
+    }
+
+    /**
+     * A routing policy's mark.
+     *
+     * @param id         policy id
+     * @param x          centre
+     * @param y          centre (mean quality)
+     * @param oracle     the oracle bound (drawn hollow: no router reaches it)
+     * @param best       the routing recommendation
+     * @param onFrontier on the frontier of single models and policies together
+     * @param tooltip    its figures, one per line
+     */
+    public record RoutePoint(String id, double x, double y, boolean oracle, boolean best, boolean onFrontier,
+                             String tooltip) {
+
+        /** The marker's colour. */
+        public String fill() {
+            return best ? "#bf5700" : oracle ? "#ffffff" : "#8250df";
         }
     }
 
@@ -106,10 +132,18 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
             }
         }
         Box plot = new Box(LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+        List<RunResult.RoutePolicy> routed = result.routing().map(r -> r.policies().stream()
+                .filter(p -> !p.kind().equals("single") && p.costPer1k() != null && p.costPer1k().signum() > 0
+                        && finite(p.quality().mean(), p.quality().lower(), p.quality().upper()))
+                .toList()).orElse(List.of());
 
         // cost axis: log10, padded so that no point sits on the frame, at least half a decade wide
-        double lmin = plotted.stream().mapToDouble(c -> Math.log10(Known.cost(c).doubleValue())).min().orElse(-2);
-        double lmax = plotted.stream().mapToDouble(c -> Math.log10(Known.cost(c).doubleValue())).max().orElse(0);
+        double lmin = Math.min(plotted.stream().mapToDouble(c -> Math.log10(Known.cost(c).doubleValue())).min()
+                .orElse(-2), routed.stream().mapToDouble(p -> Math.log10(p.costPer1k().doubleValue())).min()
+                .orElse(Double.POSITIVE_INFINITY));
+        double lmax = Math.max(plotted.stream().mapToDouble(c -> Math.log10(Known.cost(c).doubleValue())).max()
+                .orElse(0), routed.stream().mapToDouble(p -> Math.log10(p.costPer1k().doubleValue())).max()
+                .orElse(Double.NEGATIVE_INFINITY));
         double pad = Math.max(0.12, (lmax - lmin) * 0.06);
         double lo = lmin - pad;
         double hi = lmax + pad;
@@ -123,8 +157,10 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         DoubleUnaryOperator x = v -> plot.left() + (Math.log10(v) - xl) / (xh - xl) * plot.width();
 
         // quality axis: linear over the intervals, on a "nice" step
-        double qMin = plotted.stream().mapToDouble(c -> Known.quality(c).lower()).min().orElse(0);
-        double qMax = plotted.stream().mapToDouble(c -> Known.quality(c).upper()).max().orElse(1);
+        double qMin = Math.min(plotted.stream().mapToDouble(c -> Known.quality(c).lower()).min().orElse(0),
+                routed.stream().mapToDouble(p -> p.quality().mean()).min().orElse(Double.POSITIVE_INFINITY));
+        double qMax = Math.max(plotted.stream().mapToDouble(c -> Known.quality(c).upper()).max().orElse(1),
+                routed.stream().mapToDouble(p -> p.quality().mean()).max().orElse(Double.NEGATIVE_INFINITY));
         double step = niceStep(Math.max(qMax - qMin, 0.02));
         // a quarter step of room so that no mean or whisker end sits on the frame, unless it is at 0 or 1
         double yLo = Math.max(Math.min(0, qMin), Math.floor((qMin - step / 4) / step + 1e-9) * step);
@@ -160,8 +196,46 @@ public record ParetoChart(int width, int height, Box plot, List<Point> points, L
         if (onFrontier.size() > 1) {
             onFrontier.forEach(p -> line.append(p.x()).append(',').append(p.y()).append(' '));
         }
+        List<RoutePoint> routes = new ArrayList<>();
+        Optional<RunResult.Routing> routing = result.routing();
+        for (RunResult.RoutePolicy p : routed) {
+            RunResult.Routing r = routing.orElseThrow();
+            routes.add(new RoutePoint(p.id(), r(x.applyAsDouble(p.costPer1k().doubleValue())),
+                    r(y.applyAsDouble(p.quality().mean())), p.kind().equals("oracle"), r.best().filter(p.id()::equals)
+                    .isPresent(), r.frontier().contains(p.id()), routeTooltip(p, result.traffic())));
+        }
+        String routeFrontier = "";
+        if (!routes.isEmpty() && routes.stream().anyMatch(RoutePoint::onFrontier)) {
+            List<double[]> xy = new ArrayList<>();
+            routes.stream().filter(RoutePoint::onFrontier).forEach(p -> xy.add(new double[] {p.x(), p.y()}));
+            points.stream().filter(p -> routing.orElseThrow().frontier().contains(p.id()))
+                    .forEach(p -> xy.add(new double[] {p.x(), p.y()}));
+            xy.sort(Comparator.comparingDouble((double[] a) -> a[0]));
+            if (xy.size() > 1) {
+                StringBuilder b = new StringBuilder();
+                xy.forEach(a -> b.append(a[0]).append(',').append(a[1]).append(' '));
+                routeFrontier = b.toString().trim();
+            }
+        }
         return new ParetoChart(WIDTH, HEIGHT, plot, points, xTicks, yTicks, line.toString().trim(), omitted, hidden,
-                summary(result, plotted, verdict, omitted));
+                summary(result, plotted, verdict, omitted), routes, routeFrontier);
+    }
+
+    private static String routeTooltip(RunResult.RoutePolicy p, long traffic) {
+        StringBuilder t = new StringBuilder(p.id()).append(" (").append(p.kind()).append(")\n")
+                .append(p.description()).append("\nquality ")
+                .append(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", p.quality().mean(), p.quality().lower(),
+                        p.quality().upper()))
+                .append("\ncost: $").append(Formats.money(p.costPer1k())).append(" per 1,000 requests");
+        if (p.monthlyCost() != null && traffic > 0) {
+            t.append(" · $").append(Formats.monthly(p.monthlyCost())).append(" per month");
+        }
+        if (p.difference() != null) {
+            t.append(String.format(Locale.ROOT, "\ndifference %+.3f [%+.3f, %+.3f]", p.difference(),
+                    p.differenceLower(), p.differenceUpper()));
+        }
+        t.append("\n").append(p.verdict().replace('-', ' '));
+        return t.toString();
     }
 
     /** A point while its label is being placed. */

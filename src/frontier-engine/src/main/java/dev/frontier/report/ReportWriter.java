@@ -124,7 +124,7 @@ public final class ReportWriter {
 
     /** The files a report folder holds; the writer deletes these and nothing else. */
     public static final java.util.Set<String> FILES = java.util.Set.of("results.json", "report.html", "summary.md",
-            "junit.xml", "recheck.json", "recheck.md");
+            "junit.xml", "recheck.json", "recheck.md", "routing-policy.json", "prompt-router.json");
 
     /**
      * The report folder of a run under {@code reports}: {@code <reports>/<suite>/<run id>}. The ids are checked again

@@ -1,13 +1,16 @@
 package dev.frontier.run;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.invoke.BudgetGuard;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.ResponseCache;
 import dev.frontier.model.RunId;
+import dev.frontier.model.Template;
 import dev.frontier.run.aggregate.Aggregation;
 import dev.frontier.run.aggregate.Counters;
+import dev.frontier.run.aggregate.Routes;
 import dev.frontier.run.execute.BatchSetup;
 import dev.frontier.run.execute.CachedResponses;
 import dev.frontier.run.execute.CandidateExecution;
@@ -26,6 +29,8 @@ import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -151,9 +156,9 @@ public final class Runner {
 
         RunStatus status = budget.refused() > 0 || executed.batchRefused() ? RunStatus.BUDGET_EXHAUSTED
                 : RunStatus.COMPLETED;
-        return finish(id, Aggregation.aggregate(prepared, id, context, status, startedAt, clock.instant().toString(),
-                executed.answers(), counters(executed.cacheMisses()), judging, executed.modes(),
-                store.possiblyBilled(id)));
+        return finish(prepared, id, Aggregation.aggregate(prepared, id, context, status, startedAt,
+                clock.instant().toString(), executed.answers(), counters(executed.cacheMisses()), judging,
+                executed.modes(), store.possiblyBilled(id)));
     }
 
     /**
@@ -191,8 +196,8 @@ public final class Runner {
         BudgetGuard budget = new BudgetGuard(options.budget());
         ReviewPhase.Tally judging = review(prepared, id, answers, budget, cache(options), Map.of());
         RunStatus status = budget.refused() > 0 ? RunStatus.BUDGET_EXHAUSTED : RunStatus.COMPLETED;
-        return finish(id, Aggregation.aggregate(prepared, id, context, status, startedAt, clock.instant().toString(),
-                answers, counters(0), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
+        return finish(prepared, id, Aggregation.aggregate(prepared, id, context, status, startedAt,
+                clock.instant().toString(), answers, counters(0), judging, ExecutionModes.decide(prepared, prepared.dataset().items().size(),
                         false, "a rescore calls no candidate"), store.possiblyBilled(id)).withParent(parent.value()));
     }
 
@@ -214,8 +219,22 @@ public final class Runner {
         return new Counters(cacheMisses, stats.attempts(), stats.retries(), stats.throttles());
     }
 
-    private RunResult finish(RunId id, RunResult result) {
+    private RunResult finish(PreparedSuite prepared, RunId id, RunResult aggregated) {
+        RunResult result = routed(prepared, id, aggregated);
         store.finishRun(id, result.status().label(), result.provenance().finishedAt(), ResultsJson.toJson(result));
         return result;
+    }
+
+    /** The record with the suite's routing analysis, when it asks for one and there is an incumbent to route against. */
+    private RunResult routed(PreparedSuite prepared, RunId id, RunResult result) {
+        if (prepared.suite().routing().isEmpty() || prepared.suite().incumbent().isEmpty()) {
+            return result;
+        }
+        List<Template> templates = new ArrayList<>();
+        prepared.suite().candidates().forEach(c -> templates.addAll(List.of(c.prompt().system(), c.prompt().user())));
+        Routes.Prompts prompts = new Routes.Prompts(prepared.dataset().items(), Routes.Prompts.fieldsOf(templates),
+                prepared.suite().scorers());
+        return result.withRouting(Routes.analyse(result, prepared.suite().routing().get(), Routes.Stored.read(store, id),
+                Optional.of(prompts), prepared.catalog(), Catalog.bundled()));
     }
 }
