@@ -26,13 +26,25 @@ import java.util.Optional;
  * @param staging     where S3 staging and Bedrock jobs (batch inference, customization) go; all empty when unused
  * @param locations   source positions by document path (e.g. {@code candidates[1].model})
  * @param distillation the custom model to consider when no cheaper candidate qualifies; empty when not declared
+ * @param promptRouters the prompt routers the suite creates ({@code promptRouters:}), in file order
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
                         List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
                         BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
                         StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
                         StagingSpec staging, Map<String, Location> locations,
-                        Optional<DistillationSpec> distillation) {
+                        Optional<DistillationSpec> distillation, List<PromptRouterSpec> promptRouters) {
+
+    /** A suite that creates no prompt router. */
+    public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
+                     List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
+                     BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
+                     StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
+                     StagingSpec staging, Map<String, Location> locations,
+                     Optional<DistillationSpec> distillation) {
+        this(name, description, file, sha256, dataset, candidates, scorers, traffic, budget, execution, pricing,
+                statistics, selection, gates, staging, locations, distillation, List.of());
+    }
 
     /** A suite without a distillation section. */
     public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
@@ -49,6 +61,18 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         scorers = List.copyOf(scorers);
         gates = List.copyOf(gates);
         locations = Map.copyOf(locations);
+        promptRouters = List.copyOf(promptRouters);
+    }
+
+    /** This suite with other candidates (a router's ARN in place of {@code router:<id>} once it is created). */
+    public SuiteSpec withCandidates(List<CandidateSpec> replaced) {
+        return new SuiteSpec(name, description, file, sha256, dataset, replaced, scorers, traffic, budget, execution,
+                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters);
+    }
+
+    /** The router the suite declares with {@code id}, if any. */
+    public Optional<PromptRouterSpec> promptRouter(String id) {
+        return promptRouters.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The position of a document path, or of its nearest recorded parent, or the file itself. */
@@ -71,7 +95,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
                 new ExecutionSpec(e.concurrency(), e.region(), e.endpoints(), e.requestsPerMinute(),
                         e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
-                pricing, statistics, selection, gates, staging, locations, distillation);
+                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters);
     }
 
     /** The candidate marked {@code role: incumbent}, if any. */
