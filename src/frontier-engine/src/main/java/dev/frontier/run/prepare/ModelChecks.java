@@ -128,8 +128,9 @@ final class ModelChecks {
                 List<String> without = models.get().stream()
                         .filter(m -> catalog.model(m).flatMap(ModelFacts::caching).isEmpty()).toList();
                 problems.add(Problem.warning(suite.at(cache), cache, "the prompt router of '" + c.id() + "' may "
-                        + "route to " + String.join(", ", without) + ", which has no prompt caching (Bedrock refuses "
-                        + "a cachePoint for it): no checkpoint is sent through the router",
+                        + "route to " + String.join(", ", without) + (without.size() == 1 ? ", which has" : ", which have")
+                        + " no prompt caching (Bedrock refuses a cachePoint for such a model): no checkpoint is sent "
+                        + "through the router",
                         "nothing to do; set 'prompt: { cache: none }' on '" + c.id() + "' to silence this"));
             }
         }
