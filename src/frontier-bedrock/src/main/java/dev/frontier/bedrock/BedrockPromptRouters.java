@@ -68,9 +68,18 @@ public final class BedrockPromptRouters implements PromptRouters {
 
     @Override
     public List<Router> listCustom() {
+        return list(PromptRouterType.CUSTOM);
+    }
+
+    @Override
+    public List<Router> listDefault() {
+        return list(PromptRouterType.DEFAULT);
+    }
+
+    private List<Router> list(PromptRouterType type) {
         List<Router> out = new ArrayList<>();
         try {
-            for (PromptRouterSummary s : client.listPromptRoutersPaginator(b -> b.type(PromptRouterType.CUSTOM))
+            for (PromptRouterSummary s : client.listPromptRoutersPaginator(b -> b.type(type))
                     .promptRouterSummaries()) {
                 out.add(new Router(s.promptRouterArn(), s.promptRouterName(), arns(s.models()),
                         s.fallbackModel() == null ? "" : s.fallbackModel().modelArn(), quality(s.routingCriteria()),

@@ -124,8 +124,10 @@ class BedrockPromptRoutersTest {
         assertThat(seen.get(0).path()).isEqualTo("/prompt-routers/" + ARN);
         assertThat(routers.listCustom()).containsExactly(r);
         assertThat(seen.get(1).query()).contains("type=custom");
+        routers.listDefault();
+        assertThat(seen.get(2).query()).contains("type=default");
         routers.delete(ARN);
-        assertThat(seen.get(2).method()).isEqualTo("DELETE");
+        assertThat(seen.get(3).method()).isEqualTo("DELETE");
         // a router already gone is what a stop asks for, and a get of it is empty
         routers.delete("arn:aws:bedrock:us-east-1:123456789012:prompt-router/gone");
         assertThat(routers.get("arn:aws:bedrock:us-east-1:123456789012:prompt-router/gone")).isEmpty();

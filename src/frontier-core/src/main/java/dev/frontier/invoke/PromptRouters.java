@@ -66,6 +66,12 @@ public interface PromptRouters extends AutoCloseable {
     /** The account's configured ({@code custom}) routers, every page. */
     List<Router> listCustom();
 
+    /**
+     * The routers Bedrock provides in the account ({@code type=default}); their ARNs name the account, which an
+     * inference-profile ARN needs.
+     */
+    List<Router> listDefault();
+
     /** Deletes a router; a router already gone is not an error. */
     void delete(String arn);
 

@@ -83,6 +83,12 @@ class PromptRouterRunTest {
         }
 
         @Override
+        public List<Router> listDefault() {
+            return List.of(new Router("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/amazon.nova:1",
+                    "Nova Prompt Router", List.of(LITE, PRO), PRO, 0, "AVAILABLE", "default"));
+        }
+
+        @Override
         public void delete(String arn) {
             routers.removeIf(r -> r.arn().equals(arn));
         }
@@ -246,6 +252,27 @@ class PromptRouterRunTest {
                 .modelArns()).containsExactly(
                 "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-1-8b-instruct-v1:0",
                 "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-1-70b-instruct-v1:0");
+    }
+
+    @Test
+    void profileModelsAreNamedByInferenceProfileArnsOfTheAccountTheDefaultRoutersName() throws IOException {
+        PreparedSuite prepared = prepare("""
+                  - { id: llama, models: [us.meta.llama3-1-8b-instruct-v1:0, us.meta.llama3-1-70b-instruct-v1:0], fallback: us.meta.llama3-1-70b-instruct-v1:0, responseQualityDifference: 0 }
+                """);
+        FakeRouters routers = new FakeRouters();
+        try (RunStore store = RunStore.open(dir.resolve("store.db"))) {
+            var suite = prepared.suite();
+            var micro = suite.candidates().get(0);
+            var withLlama = new PreparedSuite(suite.withCandidates(List.of(micro,
+                    new dev.frontier.config.CandidateSpec("llama", "router:llama", false, micro.prompt(),
+                            micro.inference()))),
+                    prepared.dataset(), prepared.split(), prepared.scorers(), prepared.catalog(), prepared.warnings());
+            new PromptRouterSetup(routers, store, InstantSource.system(), line -> { })
+                    .ensure(withLlama, new RunId("20261203-150000-0004"), REGION, Optional.empty());
+            assertThat(routers.routers).singleElement().satisfies(r -> assertThat(r.modelArns()).containsExactly(
+                    "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-1-8b-instruct-v1:0",
+                    "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-1-70b-instruct-v1:0"));
+        }
     }
 
     @Test

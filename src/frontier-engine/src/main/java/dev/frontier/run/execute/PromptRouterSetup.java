@@ -76,11 +76,16 @@ public final class PromptRouterSetup {
     public PreparedSuite ensure(PreparedSuite p, RunId run, String region, Optional<String> account) {
         SuiteSpec suite = p.suite();
         Map<String, String> arns = new LinkedHashMap<>();
+        Optional<String> owner = account;
         for (PromptRouterSpec spec : suite.promptRouters()) {
             if (suite.candidates().stream().noneMatch(c -> c.model().equals(spec.reference()))) {
                 continue;
             }
-            arns.put(spec.id(), ensure(suite, spec, run, region, account));
+            boolean profiles = spec.models().stream().anyMatch(m -> ModelId.parse(m).kind() == ModelId.Kind.PROFILE);
+            if (profiles && owner.isEmpty()) {
+                owner = accountOfDefaultRouters();
+            }
+            arns.put(spec.id(), ensure(suite, spec, run, region, owner));
         }
         return RouterModels.withArns(p, arns, Catalog.bundled());
     }
@@ -112,6 +117,16 @@ public final class PromptRouterSetup {
         store.recordJob(new RunStore.JobRow(arn, JobKind.PROMPT_ROUTER, request.name(), suite.name(), run.value(),
                 null, request.clientRequestToken(), "AVAILABLE", json(request), null, now, now));
         return arn;
+    }
+
+    /**
+     * The account, read from the ARN of a default router ({@code arn:aws:bedrock:<region>:<account>:
+     * default-prompt-router/…}), which every account has where routing is offered; empty when none is listed.
+     */
+    private Optional<String> accountOfDefaultRouters() {
+        return routers.listDefault().stream().map(r -> r.arn().split(":"))
+                .filter(parts -> parts.length > 4 && parts[4].matches("[0-9]{12}")).map(parts -> parts[4])
+                .findFirst();
     }
 
     /** The {@code CreatePromptRouter} request for a suite's router in {@code region}. */
