@@ -18,7 +18,7 @@ class RoutedSharesTest {
         RunResult base = RunFixture.standard().build();
         List<RunResult.CandidateResult> cs = new ArrayList<>(base.candidates());
         cs.set(1, cs.get(1).toBuilder().servedBy(servedBy).build());
-        return base.toBuilder().candidates(cs).build();
+        return base.toBuilder().runId("20261127-100000-ab12").candidates(cs).build();
     }
 
     @Test
@@ -33,7 +33,7 @@ class RoutedSharesTest {
     }
 
     @Test
-    void theTableAndTheSummaryShowThemNextToTheCostAndOnlyForARouter() {
+    void theTableAndTheSummaryShowThemNextToTheCostAndOnlyForARouter() throws Exception {
         Map<String, Double> shares = new LinkedHashMap<>();
         shares.put("amazon.nova-lite-v1:0", 0.62);
         shares.put("amazon.nova-pro-v1:0", 0.38);
