@@ -183,7 +183,20 @@ public final class BedrockConverseClient implements ModelClient {
                 ? response.metrics().latencyMs() : clientLatencyMs;
         String requestId = response.responseMetadata() != null ? response.responseMetadata().requestId() : "";
         return new CallResult.Completion(text.toString(), response.stopReasonAsString(), usage, latency,
-                clientLatencyMs, requestId == null ? "" : requestId);
+                clientLatencyMs, requestId == null ? "" : requestId, invokedModelId(response));
+    }
+
+    /**
+     * The model a prompt router chose: Converse reports it only in {@code trace.promptRouter.invokedModelId}, as a
+     * foundation-model or inference-profile ARN (API reference, {@code PromptRouterTrace}); "" for a call made to a
+     * model directly, whose response has no such trace.
+     */
+    static String invokedModelId(ConverseResponse response) {
+        if (response.trace() == null || response.trace().promptRouter() == null) {
+            return "";
+        }
+        String id = response.trace().promptRouter().invokedModelId();
+        return id == null ? "" : id;
     }
 
     private static long n(Integer v) {

@@ -3,12 +3,14 @@ package dev.frontier.cli;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.bedrock.BedrockBatchJobs;
 import dev.frontier.bedrock.BedrockCustomizationJobs;
+import dev.frontier.bedrock.BedrockPromptRouters;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.bedrock.CloudClients;
 import dev.frontier.bedrock.SdkS3Objects;
 import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.LocalBedrock;
+import dev.frontier.invoke.PromptRouters;
 import dev.frontier.invoke.S3Objects;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +59,11 @@ final class ControlPlaneAccess implements AutoCloseable {
 
     CustomizationJobs jobs() {
         return new BedrockCustomizationJobs(CloudClients.bedrock(settings));
+    }
+
+    /** Prompt routers, through the same control plane. */
+    PromptRouters promptRouters() {
+        return new BedrockPromptRouters(CloudClients.bedrock(settings));
     }
 
     /** Batch inference jobs, through the same control plane. */

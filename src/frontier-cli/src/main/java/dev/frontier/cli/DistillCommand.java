@@ -174,10 +174,13 @@ final class DistillCommand implements Callable<Integer> {
                 s.candidates().size(), plan.suite().dataset().items().stream().filter(plan.suite().split()::isHoldout)
                         .count());
         err.flush();
+        // the suite's own prompt routers are candidates here too: the same routers, found again by their tokens
+        Distiller.Plan routed = new Distiller.Plan(RunWiring.promptRouters(plan.suite(), store, id, access.sandbox(),
+                runtimeRegion, err), plan.spec(), plan.baseRun(), plan.data(), plan.decision(), plan.plan());
         try (ModelClient client = RunWiring.client(s, access.sandbox(), runtimeRegion)) {
             Runner.Options options = RunWiring.options(false, false, s, store, access.sandbox(), runtimeRegion,
                     s.budget().maxUsd());
-            return distiller.evaluate(plan, d, servingArn, client, id,
+            return distiller.evaluate(routed, d, servingArn, client, id,
                     RunWiring.context(access.sandbox(), runtimeRegion), options);
         }
     }

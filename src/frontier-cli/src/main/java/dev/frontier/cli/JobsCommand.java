@@ -9,6 +9,7 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.distill.Distiller;
 import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.CustomizationJobs;
+import dev.frontier.invoke.PromptRouters;
 import dev.frontier.model.AwsIds;
 import dev.frontier.store.RunStore;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
  * or deployment.
  */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = "List, show and stop the Bedrock jobs frontier launched (customization, batch, serving).")
+        description = "List, show and stop the Bedrock jobs frontier launched (customization, batch, serving, prompt routers).")
 final class JobsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +96,11 @@ final class JobsCommand implements Callable<Integer> {
             try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store, where,
                     sandbox.enabled ? BedrockSettings.Endpoints.none()
                             : ServiceEndpoints.resolve(SuiteSpec.EndpointsSpec.none()))) {
+                if (kind == AwsIds.BedrockJob.PROMPT_ROUTER) {
+                    try (PromptRouters routers = access.promptRouters()) {
+                        return router(routers, store, out);
+                    }
+                }
                 if (kind == AwsIds.BedrockJob.BATCH_JOB) {
                     try (BatchJobClient batch = access.batchJobs()) {
                         return batch(batch, store, out, err);
@@ -105,6 +111,37 @@ final class JobsCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * show / stop a prompt router a suite created: stopping it is deleting it ({@code DeletePromptRouter}); a router
+     * costs nothing while unused, but the account's quota of configured routers is 500.
+     */
+    private int router(PromptRouters routers, RunStore store, PrintWriter out) {
+        String now = InstantSource.system().instant().toString();
+        if (action.equals("stop")) {
+            routers.delete(arn);
+            if (store.job(arn).isPresent()) {
+                store.updateJob(arn, "Deleted", "{\"status\":\"Deleted\"}", now);
+            }
+            out.println(arn + ": deleted");
+            out.flush();
+            return Exit.OK.code();
+        }
+        Optional<PromptRouters.Router> router = routers.get(arn);
+        if (router.isEmpty()) {
+            if (store.job(arn).isPresent()) {
+                store.updateJob(arn, "Deleted", "{\"status\":\"Deleted\"}", now);
+            }
+            out.println(arn + ": not found (deleted)");
+        } else {
+            PromptRouters.Router r = router.get();
+            out.println(r.arn() + ": " + r.status() + " — " + r.name() + ", routes between "
+                    + String.join(" and ", r.modelArns()) + ", fallback " + r.fallbackModelArn()
+                    + ", responseQualityDifference " + r.responseQualityDifference());
+        }
+        out.flush();
+        return Exit.OK.code();
     }
 
     /** show / stop a batch inference job; the store's row gets the status, and keeps whether a run read it. */

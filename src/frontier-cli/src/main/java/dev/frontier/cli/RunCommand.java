@@ -97,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
                 boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
                 local = sandbox.enabled && !callsNothing ? sandbox.start(batchWanted, storage.store) : null;
                 Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
+                // the suite's own routers exist before the first call, and their ARNs are the candidates' models
+                prepared = callsNothing ? prepared
+                        : RunWiring.promptRouters(prepared, store, id, local, region, err);
                 try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
                     String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
                             : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"

@@ -1,7 +1,13 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
+import dev.frontier.bedrock.BedrockPromptRouters;
+import dev.frontier.bedrock.CloudClients;
 import dev.frontier.invoke.AdaptiveLimit;
+import dev.frontier.invoke.PromptRouters;
+import dev.frontier.model.Problem;
+import dev.frontier.run.execute.PromptRouterSetup;
+import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.bedrock.BedrockConverseClient;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.invoke.ModelClient;
@@ -179,6 +185,36 @@ final class RunWiring {
                     });
         } catch (WriterLease.Held e) {
             throw new CliFailure(Exit.PROVIDER, e.getMessage());
+        }
+    }
+
+    /**
+     * Creates (or finds) the prompt routers the suite's candidates name with {@code router:<id>}, records them in
+     * the run store and returns the suite with their ARNs as the candidates' models; the suite as it is when it
+     * names none. A router of the same name with other settings ends the command with exit 2 at the router's line.
+     */
+    static PreparedSuite promptRouters(PreparedSuite prepared, RunStore store, RunId id, LocalBedrock local,
+                                       Optional<String> region, java.io.PrintWriter err) {
+        SuiteSpec s = prepared.suite();
+        boolean named = s.promptRouters().stream()
+                .anyMatch(r -> s.candidates().stream().anyMatch(c -> c.model().equals(r.reference())));
+        if (!named) {
+            return prepared;
+        }
+        String where = region.orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, s.file() + ": the suite "
+                + "creates prompt routers, which are regional: set 'execution.region' or AWS_REGION"));
+        BedrockSettings settings = settings(local, region, local != null ? BedrockSettings.Endpoints.none()
+                : endpoints(s), 3, Duration.ofSeconds(local != null ? 60 : 120));
+        try (PromptRouters routers = new BedrockPromptRouters(CloudClients.bedrock(settings))) {
+            return new PromptRouterSetup(routers, store, InstantSource.system(), line -> {
+                err.println(line);
+                err.flush();
+            }).ensure(prepared, id, where, Optional.empty());
+        } catch (PromptRouterSetup.Conflict e) {
+            String path = e.spec().path() + ".id";
+            throw new CliFailure(Exit.INVALID_INPUT, Problem.error(s.at(path), path, e.getMessage(),
+                    "delete it with 'frontier jobs stop <its ARN>' if nothing else uses it, or give the suite's "
+                    + "router another id").toString());
         }
     }
 

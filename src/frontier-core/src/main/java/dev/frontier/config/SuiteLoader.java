@@ -46,7 +46,7 @@ public final class SuiteLoader {
     public static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
                     "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging",
-                    "distillation", "routing")),
+                    "distillation", "promptRouters", "routing")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
@@ -72,7 +72,10 @@ public final class SuiteLoader {
                     "cacheWrite", "source")),
             Map.entry("statistics", Set.of("resamples", "seed", "confidence")),
             Map.entry("routing", Set.of("signals", "cascades", "learned", "oracle", "folds")),
-            Map.entry("cascade", Set.of("first", "then", "signal")));
+            Map.entry("cascade", Set.of("first", "then", "signal")),
+
+            Map.entry("promptRouter", Set.of("id", "models", "fallback", "responseQualityDifference", "description",
+                    "tags")));
 
     private static final Pattern SUITE_NAME = dev.frontier.model.Ids.SUITE;
     private static final Pattern CANDIDATE_ID = dev.frontier.model.Ids.NAME;
@@ -83,6 +86,8 @@ public final class SuiteLoader {
             "arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:[0-9]{0,12}:(?:foundation-model|inference-profile|"
                     + "application-inference-profile|provisioned-model|custom-model|custom-model-deployment|"
                     + "imported-model|default-prompt-router|prompt-router)/[A-Za-z0-9._:/-]+");
+    /** A router id: it becomes part of the router's name ({@code <suite>-<id>}, at most 64 characters). */
+    private static final Pattern ROUTER_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-gov)?-[a-z]+-[0-9]");
 
     private static final int DEFAULT_MAX_TOKENS = 512;
@@ -194,6 +199,8 @@ public final class SuiteLoader {
         private final Map<String, Location> locations = new HashMap<>();
         private final YamlNodes y;
         private final ScorerCheck scorerCheck;
+        /** The ids of the suite's own routers, read before the candidates that name them. */
+        private final Set<String> routerIds = new HashSet<>();
 
         Reader(Path file, String sha256, ScorerCheck scorerCheck) {
             this.file = file;
@@ -219,6 +226,8 @@ public final class SuiteLoader {
             PartialPrompt prompt = top.get("prompt").map(n -> prompt(n, "prompt")).orElse(PartialPrompt.EMPTY);
             PartialInference inference = top.get("inference").map(n -> inference(n, "inference"))
                     .orElse(PartialInference.EMPTY);
+            List<PromptRouterSpec> promptRouters = top.get("promptRouters").map(this::promptRouters)
+                    .orElse(List.of());
             List<CandidateSpec> candidates = top.get("candidates").map(n -> candidates(n, prompt, inference))
                     .orElse(List.of());
             if (top.get("candidates").isEmpty()) {
@@ -253,8 +262,8 @@ public final class SuiteLoader {
                 return new Invalid(sorted);
             }
             return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
-                    budget, execution, pricing, statistics, selection, gates, staging, locations, distillation, routing),
-                    sorted);
+                    budget, execution, pricing, statistics, selection, gates, staging, locations, distillation,
+                    promptRouters, routing), sorted);
         }
 
         private DatasetSpec dataset(Node node) {
@@ -414,6 +423,14 @@ public final class SuiteLoader {
                     }
                 } else if (m.get("model").isEmpty()) {
                     y.error(n, m.child("model"), "missing", "give a Bedrock model id, e.g. amazon.nova-lite-v1:0");
+                } else if (model != null && model.startsWith(PromptRouterSpec.PREFIX)) {
+                    String router = model.substring(PromptRouterSpec.PREFIX.length());
+                    if (!routerIds.contains(router)) {
+                        y.error(m.values().get("model"), m.child("model"), "no prompt router '" + router
+                                + "' in promptRouters", routerIds.isEmpty() ? "declare it under 'promptRouters:' "
+                                + "with id, models and fallback" : "use one of: router:"
+                                + String.join(", router:", new java.util.TreeSet<>(routerIds)));
+                    }
                 } else if (model != null && !MODEL_ID.matcher(model).matches()
                         && !MODEL_ARN.matcher(model).matches()) {
                     y.error(m.values().get("model"), m.child("model"), "'" + model + "' is not a Bedrock model id "
@@ -557,6 +574,99 @@ public final class SuiteLoader {
                 y.error(m.values().get("requestsPerMonth"), "traffic.requestsPerMonth", "must not be negative", "");
             }
             return new SuiteSpec.TrafficSpec(Math.max(0, rpm));
+        }
+
+        /**
+         * The routers the suite creates. What the request alone decides is checked here, with Bedrock's limits
+         * ({@code CreatePromptRouter}: a name of 1–64 characters, a quality difference of 0–100, a description of
+         * 1–200 characters; the user guide: two models and a fallback that is one of them); family and Region need
+         * the model catalog and are checked when the suite is prepared.
+         */
+        private List<PromptRouterSpec> promptRouters(Node node) {
+            List<PromptRouterSpec> out = new ArrayList<>();
+            List<Node> items = y.sequence(node, "promptRouters");
+            for (int i = 0; i < items.size(); i++) {
+                String path = "promptRouters[" + i + "]";
+                Node n = items.get(i);
+                YamlNodes.Mapping m = y.mapping(n, path, KEYS.get("promptRouter"));
+                String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
+                if (m.get("id").isEmpty()) {
+                    y.error(n, m.child("id"), "missing", "give the router a short id, e.g. 'id: nova'; candidates "
+                            + "name it as 'model: router:nova'");
+                } else if (id != null && !ROUTER_ID.matcher(id).matches()) {
+                    y.error(m.values().get("id"), m.child("id"), "'" + id + "' is not a valid router id",
+                            "use lower-case letters, digits and '-' (at most 40), e.g. nova-lite-pro");
+                    id = null;
+                } else if (id != null && routerIds.contains(id)) {
+                    y.error(m.values().get("id"), m.child("id"), "duplicate router id '" + id + "'",
+                            "router ids must be unique");
+                    id = null;
+                }
+                if (id != null) {
+                    routerIds.add(id);
+                }
+                List<String> models = new ArrayList<>();
+                if (m.get("models").isEmpty()) {
+                    y.error(n, m.child("models"), "missing", "name the two models it routes between, e.g. "
+                            + "[amazon.nova-lite-v1:0, amazon.nova-pro-v1:0]");
+                } else {
+                    List<Node> ms = y.sequence(m.values().get("models"), m.child("models"));
+                    for (int j = 0; j < ms.size(); j++) {
+                        String at = m.child("models") + "[" + j + "]";
+                        Node entry = ms.get(j);
+                        y.string(entry, at).ifPresent(model -> {
+                            if (!MODEL_ID.matcher(model).matches()) {
+                                y.error(entry, at, "'" + model + "' is not a base model id or inference-profile id",
+                                        "e.g. amazon.nova-lite-v1:0 or us.amazon.nova-pro-v1:0");
+                            }
+                            models.add(model);
+                        });
+                    }
+                    if (ms.size() != 2 || models.stream().distinct().count() != ms.size()) {
+                        y.error(m.values().get("models"), m.child("models"), "a prompt router routes between "
+                                + "exactly two different models (" + ms.size() + " given)",
+                                "name two models of one family");
+                    }
+                }
+                String fallback = m.get("fallback").flatMap(v -> y.string(v, m.child("fallback"))).orElse(null);
+                if (m.get("fallback").isEmpty()) {
+                    y.error(n, m.child("fallback"), "missing", "name the model used unless the other is predicted "
+                            + "better, one of 'models'");
+                } else if (fallback != null && !models.isEmpty() && !models.contains(fallback)) {
+                    y.error(m.values().get("fallback"), m.child("fallback"), "'" + fallback + "' is not one of "
+                            + "the router's models", "use one of: " + String.join(", ", models));
+                }
+                double difference = 0;
+                if (m.get("responseQualityDifference").isEmpty()) {
+                    y.error(n, m.child("responseQualityDifference"), "missing", "give the quality margin in percent, "
+                            + "0 to 100, e.g. 'responseQualityDifference: 10'");
+                } else {
+                    Optional<BigDecimal> d = y.decimal(m.values().get("responseQualityDifference"),
+                            m.child("responseQualityDifference"));
+                    if (d.isPresent() && (d.get().signum() < 0 || d.get().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                        y.error(m.values().get("responseQualityDifference"), m.child("responseQualityDifference"),
+                                d.get().toPlainString() + " is outside 0 to 100", "give a percentage from 0 to 100");
+                    }
+                    difference = d.map(BigDecimal::doubleValue).orElse(0.0);
+                }
+                Optional<String> description = m.get("description")
+                        .flatMap(v -> y.string(v, m.child("description")));
+                if (description.isPresent() && (description.get().isEmpty() || description.get().length() > 200)) {
+                    y.error(m.values().get("description"), m.child("description"), "a description of "
+                            + description.get().length() + " characters", "Bedrock takes 1 to 200 characters");
+                }
+                Map<String, String> tags = new java.util.TreeMap<>();
+                m.get("tags").ifPresent(t -> {
+                    YamlNodes.Mapping tm = y.mapping(t, m.child("tags"), null);
+                    tm.values().forEach((k, v) -> y.string(v, m.child("tags") + "." + k)
+                            .ifPresent(text -> tags.put(k, text)));
+                });
+                if (id != null) {
+                    out.add(new PromptRouterSpec(id, models, fallback == null ? "" : fallback, difference,
+                            description, tags, path));
+                }
+            }
+            return out;
         }
 
         private StagingSpec staging(Node node) {

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param staging     where S3 staging and Bedrock jobs (batch inference, customization) go; all empty when unused
  * @param locations   source positions by document path (e.g. {@code candidates[1].model})
  * @param distillation the custom model to consider when no cheaper candidate qualifies; empty when not declared
+ * @param promptRouters the prompt routers the suite creates ({@code promptRouters:}), in file order
  * @param routing     the routing policies to analyse on the run's answers; empty when not declared
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
@@ -33,7 +34,19 @@ public record SuiteSpec(String name, String description, Path file, String sha25
                         BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
                         StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
                         StagingSpec staging, Map<String, Location> locations,
-                        Optional<DistillationSpec> distillation, Optional<RoutingSpec> routing) {
+                        Optional<DistillationSpec> distillation, List<PromptRouterSpec> promptRouters,
+                        Optional<RoutingSpec> routing) {
+
+    /** A suite that creates no prompt router and analyses no routing. */
+    public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
+                     List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
+                     BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
+                     StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
+                     StagingSpec staging, Map<String, Location> locations,
+                     Optional<DistillationSpec> distillation) {
+        this(name, description, file, sha256, dataset, candidates, scorers, traffic, budget, execution, pricing,
+                statistics, selection, gates, staging, locations, distillation, List.of(), Optional.empty());
+    }
 
     /** A suite without a distillation section. */
     public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
@@ -42,7 +55,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
                      StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
                      StagingSpec staging, Map<String, Location> locations) {
         this(name, description, file, sha256, dataset, candidates, scorers, traffic, budget, execution, pricing,
-                statistics, selection, gates, staging, locations, Optional.empty(), Optional.empty());
+                statistics, selection, gates, staging, locations, Optional.empty());
     }
 
     public SuiteSpec {
@@ -50,7 +63,19 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         scorers = List.copyOf(scorers);
         gates = List.copyOf(gates);
         locations = Map.copyOf(locations);
+        promptRouters = List.copyOf(promptRouters);
         routing = routing == null ? Optional.empty() : routing;
+    }
+
+    /** This suite with other candidates (a router's ARN in place of {@code router:<id>} once it is created). */
+    public SuiteSpec withCandidates(List<CandidateSpec> replaced) {
+        return new SuiteSpec(name, description, file, sha256, dataset, replaced, scorers, traffic, budget, execution,
+                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing);
+    }
+
+    /** The router the suite declares with {@code id}, if any. */
+    public Optional<PromptRouterSpec> promptRouter(String id) {
+        return promptRouters.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The position of a document path, or of its nearest recorded parent, or the file itself. */
@@ -73,7 +98,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
                 new ExecutionSpec(e.concurrency(), e.region(), e.endpoints(), e.requestsPerMinute(),
                         e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
-                pricing, statistics, selection, gates, staging, locations, distillation, routing);
+                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing);
     }
 
     /** The candidate marked {@code role: incumbent}, if any. */

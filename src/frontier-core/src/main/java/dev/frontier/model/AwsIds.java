@@ -32,7 +32,10 @@ public final class AwsIds {
         CUSTOMIZATION_JOB("model-customization-job", "[A-Za-z0-9._:/+-]+", "customization job"),
         BATCH_JOB("model-invocation-job", "[a-z0-9]{12}", "batch inference job"),
         PROVISIONED_MODEL("provisioned-model", "[a-z0-9]+", "Provisioned Throughput"),
-        CUSTOM_MODEL_DEPLOYMENT("custom-model-deployment", "[a-z0-9]+", "custom model deployment");
+        CUSTOM_MODEL_DEPLOYMENT("custom-model-deployment", "[a-z0-9]+", "custom model deployment"),
+        /** A configured prompt router ({@code PromptRouterArn}: {@code …:prompt-router/<id>}); default routers are
+         *  Bedrock's own and are never created or deleted. */
+        PROMPT_ROUTER("prompt-router", "[a-z0-9]+", "prompt router");
 
         private final String resource;
         private final Pattern pattern;

@@ -17,9 +17,28 @@ public sealed interface CallResult permits CallResult.Completion, CallResult.Fai
      * @param latencyMs       the service's own latency figure ({@code metrics.latencyMs})
      * @param clientLatencyMs wall-clock time the client waited
      * @param requestId       the service request id, for support cases; may be empty
+     * @param invokedModelId  the model that served a call made through a prompt router, as Converse reports it in
+     *                        {@code trace.promptRouter.invokedModelId} (a foundation-model or inference-profile ARN);
+     *                        empty when the call was not routed, or when the answer came from a batch job or a file,
+     *                        which do not report it
      */
     record Completion(String text, String stopReason, TokenUsage usage, long latencyMs, long clientLatencyMs,
-                      String requestId) implements CallResult {
+                      String requestId, String invokedModelId) implements CallResult {
+
+        public Completion {
+            invokedModelId = invokedModelId == null ? "" : invokedModelId;
+        }
+
+        /** A completion that was not routed: most sources (batch output, imported files, direct calls). */
+        public Completion(String text, String stopReason, TokenUsage usage, long latencyMs, long clientLatencyMs,
+                          String requestId) {
+            this(text, stopReason, usage, latencyMs, clientLatencyMs, requestId, "");
+        }
+
+        /** Whether a prompt router chose the model that served it. */
+        public boolean routed() {
+            return !invokedModelId.isEmpty();
+        }
     }
 
     /**

@@ -725,6 +725,9 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param modeReason      why that mode, e.g. the batch price used or why batch was not possible
      * @param promptCache     its prompt caching: a checkpoint after the system prompt, off, or not offered by the
      *                        model (then no checkpoint was sent); empty in older records
+     * @param servedBy        for a prompt router, the share of its answered items each model served, by the model
+     *                        id Converse reported ({@code trace.promptRouter.invokedModelId}), largest first; empty
+     *                        for any other candidate (and left out of the JSON then)
      */
     public record CandidateResult(String id, String model, String modelName, boolean incumbent,
                                   boolean promptVariant, int calls, int failedCalls, Optional<Estimate> quality,
@@ -733,10 +736,15 @@ public record RunResult(String schema, String runId, String suite, String descri
                                   Optional<BigDecimal> costPer1k, Optional<BigDecimal> monthlyCost,
                                   String costUnknown, Optional<BigDecimal> evalSpend, OptionalDouble latencyP50Ms,
                                   OptionalDouble latencyP95Ms, boolean onFrontier, AnswerSource mode,
-                                  String modeReason, Optional<String> promptCache) {
+                                  String modeReason, Optional<String> promptCache,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(
+                                          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                  Map<String, Double> servedBy) {
 
         /** Figures missing from older records read as unknown; a mode missing from them was on demand. */
         public CandidateResult {
+            servedBy = servedBy == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(servedBy));
             quality = quality == null ? Optional.empty() : quality;
             costPer1k = costPer1k == null ? Optional.empty() : costPer1k;
             monthlyCost = monthlyCost == null ? Optional.empty() : monthlyCost;
@@ -761,7 +769,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                     .meanOutputTokens(meanOutputTokens).cacheReadShare(cacheReadShare).costPer1k(costPer1k)
                     .monthlyCost(monthlyCost).costUnknown(costUnknown).evalSpend(evalSpend).latencyP50Ms(latencyP50Ms)
                     .latencyP95Ms(latencyP95Ms).onFrontier(onFrontier).mode(mode).modeReason(modeReason)
-                    .promptCache(promptCache);
+                    .promptCache(promptCache).servedBy(servedBy);
         }
 
         /** Whether its answers came from a batch inference job (no latency figures). */
@@ -795,6 +803,7 @@ public record RunResult(String schema, String runId, String suite, String descri
             private AnswerSource mode = AnswerSource.ON_DEMAND;
             private String modeReason = "";
             private Optional<String> promptCache = Optional.empty();
+            private Map<String, Double> servedBy = Map.of();
 
             private Builder() {
             }
@@ -947,11 +956,16 @@ public record RunResult(String schema, String runId, String suite, String descri
                 return promptCache(Optional.of(v));
             }
 
+            public Builder servedBy(Map<String, Double> v) {
+                servedBy = v;
+                return this;
+            }
+
             public CandidateResult build() {
                 return new CandidateResult(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality,
                         scores, corpusMetrics, usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k,
                         monthlyCost, costUnknown, evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, mode,
-                        modeReason, promptCache);
+                        modeReason, promptCache, servedBy);
             }
         }
     }
@@ -1003,9 +1017,20 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param quality    weighted quality of this output, null if not scorable
      * @param scores     score by scorer id; null where the scorer failed
      * @param notes      scorer notes by scorer id (only non-empty ones)
+     * @param invokedModel the model a prompt router chose for this item ({@code trace.promptRouter.invokedModelId});
+     *                   null when the call was not routed (and left out of the JSON then)
      */
     public record ItemOutput(String text, String stopReason, String error, Usage usage, long latencyMs,
                              BigDecimal costUsd, Double quality, Map<String, Double> scores,
-                             Map<String, String> notes) {
+                             Map<String, String> notes,
+                             @com.fasterxml.jackson.annotation.JsonInclude(
+                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             String invokedModel) {
+
+        /** An answer that was not routed. */
+        public ItemOutput(String text, String stopReason, String error, Usage usage, long latencyMs,
+                          BigDecimal costUsd, Double quality, Map<String, Double> scores, Map<String, String> notes) {
+            this(text, stopReason, error, usage, latencyMs, costUsd, quality, scores, notes, null);
+        }
     }
 }

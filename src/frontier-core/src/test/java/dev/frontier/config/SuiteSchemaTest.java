@@ -62,6 +62,8 @@ class SuiteSchemaTest {
         assertThat(names(p.path("distillation").path("properties"))).isEqualTo(SuiteLoader.KEYS.get("distillation"));
         assertThat(names(p.path("distillation").path("properties").path("serving").path("properties")))
                 .isEqualTo(SuiteLoader.KEYS.get("serving"));
+        assertThat(names(p.path("promptRouters").path("items").path("properties")))
+                .isEqualTo(SuiteLoader.KEYS.get("promptRouter"));
     }
 
     @Test

@@ -18,6 +18,11 @@ class AwsIdsTest {
                 .hasValue(AwsIds.BedrockJob.PROVISIONED_MODEL);
         assertThat(AwsIds.bedrockJob("arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abc123"))
                 .hasValue(AwsIds.BedrockJob.CUSTOM_MODEL_DEPLOYMENT);
+        assertThat(AwsIds.bedrockJob("arn:aws:bedrock:us-east-1:123456789012:prompt-router/abc123def456"))
+                .hasValue(AwsIds.BedrockJob.PROMPT_ROUTER);
+        // Bedrock's own routers are not frontier's to stop
+        assertThat(AwsIds.bedrockJob("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/amazon.nova:1"))
+                .isEmpty();
         assertThat(AwsIds.bedrockJobProblem("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
                 + "a1b2c3d4e5f6")).isEmpty();
     }

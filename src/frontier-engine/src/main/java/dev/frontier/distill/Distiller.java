@@ -328,9 +328,7 @@ public final class Distiller {
         String customId = customCandidateId(plan.spec());
         List<CandidateSpec> candidates = new ArrayList<>(s.candidates());
         candidates.add(new CandidateSpec(customId, servingArn, false, teacher.prompt(), teacher.inference()));
-        SuiteSpec evaluation = new SuiteSpec(s.name(), s.description(), s.file(), s.sha256(), s.dataset(),
-                candidates, s.scorers(), s.traffic(), s.budget(), s.execution(), s.pricing(), s.statistics(),
-                s.selection(), s.gates(), s.staging(), s.locations(), s.distillation(), s.routing());
+        SuiteSpec evaluation = s.withCandidates(candidates);
         List<Item> holdout = p.dataset().items().stream().filter(p.split()::isHoldout).toList();
         Dataset data = new Dataset(p.dataset().path(), p.dataset().sha256(), p.dataset().fields(), holdout);
         var catalog = customPrice(plan, decision, servingArn).map(p.catalog()::with).orElse(p.catalog());

@@ -81,6 +81,37 @@ public final class Formats {
         return monthlyDelta(usd);
     }
 
+    /**
+     * What a prompt router candidate's answers were served by: "routed: 62 % nova-lite, 38 % nova-pro" (largest
+     * share first, as the record keeps them); "" for a candidate that is not a router.
+     */
+    public static String routedShares(java.util.Map<?, ?> servedBy) {
+        if (servedBy == null || servedBy.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("routed: ");
+        servedBy.forEach((model, share) -> out.append(out.length() > "routed: ".length() ? ", " : "")
+                .append(pct(((Number) share).doubleValue()).replace("%", " %")).append(' ')
+                .append(shortModel(String.valueOf(model))));
+        return out.toString();
+    }
+
+    /**
+     * A model id without its provider, profile prefix and version: {@code nova-lite} for
+     * {@code us.amazon.nova-lite-v1:0}, {@code claude-3-haiku-20240307} for
+     * {@code anthropic.claude-3-haiku-20240307-v1:0}.
+     */
+    static String shortModel(String id) {
+        String s = id.replaceFirst("^(?:us-gov|us|eu|apac|jp|au|ca|global)\\.(?=[a-z0-9-]+\\.)", "");
+        int dot = s.indexOf('.');
+        s = dot < 0 ? s : s.substring(dot + 1);
+        return s.replaceFirst("-v[0-9]+(?::[0-9]+)?$", "");
+    }
+
+    public String routed(java.util.Map<?, ?> servedBy) {
+        return routedShares(servedBy);
+    }
+
     /** Markdown-safe text: characters with meaning in GitHub Markdown or HTML are escaped. */
     public String md(String text) {
         return dev.frontier.model.MarkdownText.escape(text);

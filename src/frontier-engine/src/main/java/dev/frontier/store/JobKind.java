@@ -15,7 +15,9 @@ public enum JobKind {
     /** Provisioned Throughput serving a custom model. */
     PROVISIONED_THROUGHPUT("provisioned-throughput"),
     /** An on-demand custom model deployment. */
-    CUSTOM_DEPLOYMENT("custom-deployment");
+    CUSTOM_DEPLOYMENT("custom-deployment"),
+    /** A prompt router a suite created ({@code promptRouters:}); {@code frontier jobs stop} deletes it. */
+    PROMPT_ROUTER("prompt-router");
 
     private final String label;
 

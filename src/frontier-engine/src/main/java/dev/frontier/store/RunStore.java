@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 4;
+    private static final int SCHEMA_VERSION = 5;
     private final Connection db;
 
     private RunStore(Connection db) {
@@ -83,6 +83,7 @@ public final class RunStore implements AutoCloseable {
                           client_latency_ms INTEGER NOT NULL,
                           cost_usd TEXT,
                           source TEXT NOT NULL DEFAULT 'called',
+                          invoked_model_id TEXT NOT NULL DEFAULT '',
                           PRIMARY KEY (run_id, candidate_id, item_id))""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS scores (
@@ -105,7 +106,8 @@ public final class RunStore implements AutoCloseable {
                           cache_read_tokens INTEGER NOT NULL,
                           cache_write_tokens INTEGER NOT NULL,
                           latency_ms INTEGER NOT NULL,
-                          stored_at_ms INTEGER NOT NULL)""");
+                          stored_at_ms INTEGER NOT NULL,
+                          invoked_model_id TEXT NOT NULL DEFAULT '')""");
                 // added without a version change: older stores simply gain the table
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS jobs (
@@ -156,6 +158,16 @@ public final class RunStore implements AutoCloseable {
                 if (version == 3) {
                     // version 3 stores had no writer leases and no call intents (both tables are created above)
                     try (Statement m = c.createStatement()) {
+                        m.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+                    }
+                    version = 4;
+                }
+                if (version == 4) {
+                    // version 4 stores did not keep the model a prompt router chose; their answers read as not routed
+                    try (Statement m = c.createStatement()) {
+                        // a store older still made its missing tables above, with the column already
+                        addColumnIfMissing(m, "calls", "invoked_model_id", "TEXT NOT NULL DEFAULT ''");
+                        addColumnIfMissing(m, "response_cache", "invoked_model_id", "TEXT NOT NULL DEFAULT ''");
                         m.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
                     }
                     version = SCHEMA_VERSION;
@@ -169,6 +181,18 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException | IOException | NumberFormatException e) {
             throw new StoreException("cannot open the run store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void addColumnIfMissing(Statement m, String table, String column, String declaration)
+            throws SQLException {
+        try (ResultSet rs = m.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        m.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + declaration);
     }
 
     /** Judge calls: one row per call a judge made for one candidate's output (repairs are attempt 1). */
@@ -254,6 +278,7 @@ public final class RunStore implements AutoCloseable {
         call.setLong(14, row.result().clientLatencyMs());
         call.setString(15, row.costUsd() == null ? null : row.costUsd().toPlainString());
         call.setString(16, row.source().label());
+        call.setString(17, row.result() instanceof CallResult.Completion c ? c.invokedModelId() : "");
         call.executeUpdate();
         insertScores(score, run, row.candidateId(), row.itemId(), row.scores());
     }
@@ -261,8 +286,8 @@ public final class RunStore implements AutoCloseable {
     private static final String INSERT_CALL = """
             INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
               error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-              latency_ms, client_latency_ms, cost_usd, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              latency_ms, client_latency_ms, cost_usd, source, invoked_model_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SCORE = """
             INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
@@ -319,9 +344,15 @@ public final class RunStore implements AutoCloseable {
      */
     private static CallResult.Completion completion(ResultSet rs, int column, long clientLatencyMs)
             throws SQLException {
+        return completion(rs, column, clientLatencyMs, "");
+    }
+
+    /** As {@link #completion(ResultSet, int, long)}, with the model a prompt router chose ("" when not routed). */
+    private static CallResult.Completion completion(ResultSet rs, int column, long clientLatencyMs,
+                                                    String invokedModelId) throws SQLException {
         return new CallResult.Completion(rs.getString(column), rs.getString(column + 1), new TokenUsage(
                 rs.getLong(column + 2), rs.getLong(column + 3), rs.getLong(column + 4), rs.getLong(column + 5)),
-                rs.getLong(column + 6), clientLatencyMs, "");
+                rs.getLong(column + 6), clientLatencyMs, "", invokedModelId);
     }
 
     /** Records the end of a run with its results document. */
@@ -519,13 +550,13 @@ public final class RunStore implements AutoCloseable {
         Map<CallKey, StoredCall> out = new java.util.HashMap<>();
         try (PreparedStatement s = db.prepareStatement("""
                 SELECT candidate_id, item_id, output, stop_reason, input_tokens, output_tokens, cache_read_tokens,
-                       cache_write_tokens, latency_ms, client_latency_ms, source
+                       cache_write_tokens, latency_ms, client_latency_ms, source, invoked_model_id
                 FROM calls WHERE run_id = ? AND error_code IS NULL""")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new CallKey(rs.getString(1), rs.getString(2)),
-                            new StoredCall(completion(rs, 3, rs.getLong(10)), CallSource.of(rs.getString(11))));
+                    out.put(new CallKey(rs.getString(1), rs.getString(2)), new StoredCall(
+                            completion(rs, 3, rs.getLong(10), rs.getString(12)), CallSource.of(rs.getString(11))));
                 }
             }
         } catch (SQLException e) {
@@ -633,11 +664,11 @@ public final class RunStore implements AutoCloseable {
     public synchronized Optional<CallResult.Completion> cachedResponse(String key, long notBeforeEpochMs) {
         try (PreparedStatement s = db.prepareStatement("""
                 SELECT output, stop_reason, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                       latency_ms FROM response_cache WHERE cache_key = ? AND stored_at_ms >= ?""")) {
+                       latency_ms, invoked_model_id FROM response_cache WHERE cache_key = ? AND stored_at_ms >= ?""")) {
             s.setString(1, key);
             s.setLong(2, notBeforeEpochMs);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(completion(rs, 1, 0)) : Optional.empty();
+                return rs.next() ? Optional.of(completion(rs, 1, 0, rs.getString(8))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the response cache: " + e.getMessage(), e);
@@ -649,9 +680,10 @@ public final class RunStore implements AutoCloseable {
         TokenUsage u = c.usage();
         update("""
                 INSERT OR REPLACE INTO response_cache(cache_key, output, stop_reason, input_tokens, output_tokens,
-                  cache_read_tokens, cache_write_tokens, latency_ms, stored_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  cache_read_tokens, cache_write_tokens, latency_ms, stored_at_ms, invoked_model_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key, c.text(), c.stopReason(), u.inputTokens(), u.outputTokens(), u.cacheReadInputTokens(),
-                u.cacheWriteInputTokens(), c.latencyMs(), atEpochMs);
+                u.cacheWriteInputTokens(), c.latencyMs(), atEpochMs, c.invokedModelId());
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run store's writer leases and call intents (tables run_leases and call_intents, schema version 4). */
+/** The run store's writer leases and call intents (tables run_leases and call_intents, added in schema version 4). */
 class LeasesAndIntentsTest {
 
     @TempDir
@@ -83,7 +83,7 @@ class LeasesAndIntentsTest {
     }
 
     @Test
-    void aVersion3StoreGainsTheTablesAndVersion4() throws Exception {
+    void aVersion3StoreGainsTheTablesAndTheLatestVersion() throws Exception {
         Path file = dir.resolve("v3.db");
         try (RunStore store = RunStore.open(file)) {
             store.beginRun(RUN, "demo", "t0", "s", "d");
@@ -101,7 +101,7 @@ class LeasesAndIntentsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("4");
+            assertThat(rs.getString(1)).isEqualTo("5");
         }
     }
 

@@ -34,6 +34,7 @@ import dev.frontier.store.RunStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ public final class Aggregation {
                 usage = usage.plus(done.usage());
                 boolean batch = a.source().batch();
                 // production cost is what the candidate costs on demand, however the eval was run
-                production = production.plus(batch ? p.catalog().find(c.model())
+                production = production.plus(batch ? p.catalog().forCall(c.model(), done)
                         .map(x -> x.cost(done.usage(), ModelPrice.Mode.ON_DEMAND))
                         .orElseGet(() -> new Cost.Unknown("no price for " + c.model())) : a.cost());
                 // batch answers carry no latency, and imported outputs may come without one
@@ -250,6 +251,7 @@ public final class Aggregation {
                 .latencyP50Ms(Percentiles.of(lat, 50)).latencyP95Ms(Percentiles.of(lat, 95))
                 .mode(mode == null ? AnswerSource.ON_DEMAND : mode.mode())
                 .modeReason(mode == null ? "" : mode.reason()).promptCache(Requests.promptCache(c))
+                .servedBy(servedBy(byItem.values()))
                 .build();
     }
 
@@ -305,6 +307,37 @@ public final class Aggregation {
         return i.map(x -> new RunResult.Estimate(x.estimate(), x.lower(), x.upper(), x.n()));
     }
 
+    /**
+     * The model a router's answer names, as a model id: the resource of the foundation-model or inference-profile
+     * ARN Converse reports ({@code amazon.nova-lite-v1:0}, {@code us.amazon.nova-lite-v1:0}).
+     */
+    static String servedModel(String invokedModelId) {
+        int slash = invokedModelId.lastIndexOf('/');
+        return slash < 0 ? invokedModelId : invokedModelId.substring(slash + 1);
+    }
+
+    /** For a router candidate, the share of its answered items each model served, largest first; else empty. */
+    static Map<String, Double> servedBy(Collection<Answer> answers) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        int answered = 0;
+        for (Answer a : answers) {
+            if (a.result() instanceof CallResult.Completion c) {
+                answered++;
+                if (c.routed()) {
+                    counts.merge(servedModel(c.invokedModelId()), 1, Integer::sum);
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            return Map.of();
+        }
+        int total = answered;
+        Map<String, Double> out = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), (double) e.getValue() / total));
+        return out;
+    }
+
     private static RunResult.ItemOutput itemOutput(PreparedSuite p, Answer a) {
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
@@ -324,7 +357,7 @@ public final class Aggregation {
             TokenUsage u = c.usage();
             return new RunResult.ItemOutput(c.text(), c.stopReason(), "", new RunResult.Usage(u.inputTokens(),
                     u.outputTokens(), u.cacheReadInputTokens(), u.cacheWriteInputTokens()), c.latencyMs(),
-                    a.cost().usdOrNull(), q, values, notes);
+                    a.cost().usdOrNull(), q, values, notes, c.routed() ? servedModel(c.invokedModelId()) : null);
         }
         CallResult.Failure f = (CallResult.Failure) a.result();
         return new RunResult.ItemOutput("", "", f.errorCode() + ": " + f.message(), new RunResult.Usage(0, 0, 0, 0),

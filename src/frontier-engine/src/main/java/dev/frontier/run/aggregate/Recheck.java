@@ -174,8 +174,13 @@ public final class Recheck {
             Optional<ModelPrice> price = prices.find(c.model());
             price.ifPresent(p -> sources.put(c.id(), p.source() + (p.asOf().isEmpty() || p.source().contains(p.asOf())
                     ? "" : ", " + p.asOf())));
-            Cost cost = production(c, price, prices.name());
-            if (price.isEmpty() && c.costPer1k().isPresent()) {
+            Optional<Cost> routed = routed(c, prices);
+            Cost cost = routed.orElseGet(() -> production(c, price, prices.name()));
+            if (routed.isPresent()) {
+                sources.put(c.id(), "the price of each model the router served, by the run's shares ("
+                        + String.join(", ", c.servedBy().keySet()) + "; tokens split as the calls were)");
+            }
+            if (routed.isEmpty() && price.isEmpty() && c.costPer1k().isPresent()) {
                 // a model today's prices do not cover (a custom model's serving ARN, an application inference profile
                 // priced by a suite override): the run's own figure stands rather than an unknown that would change
                 // the decision by itself
@@ -257,6 +262,37 @@ public final class Recheck {
                 run.traffic(), rows, run.pareto(), frontier, before, after, changed, savingBefore, savingAfter,
                 savingBefore == null || savingAfter == null ? null : savingAfter.subtract(savingBefore), impact,
                 decision, List.copyOf(notes));
+    }
+
+    /**
+     * A prompt router's on-demand cost: its summed usage split among the models that served it in proportion to
+     * the calls each served (the record keeps the shares, not each model's tokens), each part at its model's price,
+     * as Bedrock bills each routed request as the model that served it. Empty for a candidate that is not a router,
+     * or when a served model has no price here.
+     */
+    private static Optional<Cost> routed(RunResult.CandidateResult c, PriceCatalog prices) {
+        if (c.servedBy().isEmpty() || c.calls() - c.failedCalls() <= 0) {
+            return Optional.empty();
+        }
+        RunResult.Usage u = c.usage();
+        Cost total = Cost.ZERO;
+        Map<String, Double> shares = new LinkedHashMap<>(c.servedBy());
+        double rest = 1 - shares.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (rest > 1e-9) {
+            // answers that named no served model (kept by an older store): at the router's own price, the dearest
+            shares.put(c.model(), rest);
+        }
+        for (Map.Entry<String, Double> e : shares.entrySet()) {
+            Optional<ModelPrice> p = prices.find(e.getKey());
+            if (p.isEmpty()) {
+                return Optional.empty();
+            }
+            double share = e.getValue();
+            total = total.plus(p.get().cost(new TokenUsage(Math.round(u.inputTokens() * share),
+                    Math.round(u.outputTokens() * share), Math.round(u.cacheReadInputTokens() * share),
+                    Math.round(u.cacheWriteInputTokens() * share)), ModelPrice.Mode.ON_DEMAND));
+        }
+        return Optional.of(total);
     }
 
     /** On-demand cost of the candidate's summed usage; the usage of successful calls is what a run records. */

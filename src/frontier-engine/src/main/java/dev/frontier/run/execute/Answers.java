@@ -31,10 +31,15 @@ final class Answers {
         return new Answer(result, Cost.ZERO, failed(p, (CallResult.Failure) result), source);
     }
 
-    /** What {@code c}'s model charges for {@code done} in {@code mode}; unknown without a price. */
+    /**
+     * What {@code done} costs in {@code mode}: at the prices of the model a prompt router chose when the answer
+     * names one (Bedrock bills a routed request as the model that served it), else at {@code c}'s model's; unknown
+     * without a price.
+     */
     static Cost cost(PreparedSuite p, CandidateSpec c, CallResult.Completion done, ModelPrice.Mode mode) {
-        return p.catalog().find(c.model()).map(x -> x.cost(done.usage(), mode))
-                .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
+        String priced = done.routed() ? done.invokedModelId() : c.model();
+        return p.catalog().forCall(c.model(), done).map(x -> x.cost(done.usage(), mode))
+                .orElseGet(() -> new Cost.Unknown("no price for " + priced));
     }
 
     /** The scores of an output by every scorer that scores as outputs arrive. */

@@ -10,6 +10,7 @@ import dev.frontier.config.GateSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.RouterModels;
 import dev.frontier.results.AnswerSource;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -65,6 +66,12 @@ public final class ExecutionModes {
         }
         if (mode == SuiteSpec.ExecutionSpec.Mode.ON_DEMAND) {
             return new Choice(ON_DEMAND, "execution.mode is on-demand");
+        }
+        if (RouterModels.isRouter(c.model())) {
+            // CreateModelInvocationJob's modelId and the batch user guide's supported models name foundation models
+            // and inference profiles, never prompt routers; a router's served model is known only from Converse
+            return new Choice(ON_DEMAND, "a prompt router: Bedrock's batch inference documentation does not list "
+                    + "routers among the models a job may name, so it is called on demand");
         }
         if (items < BatchRecords.MIN_RECORDS_PER_JOB) {
             return new Choice(ON_DEMAND, items + " items: a batch job needs at least "

@@ -87,7 +87,9 @@ public final class Estimator {
             Optional<ModelPrice> price = p.catalog().find(c.model());
             Cost onDemand = price.map(x -> x.cost(usage, ModelPrice.Mode.ON_DEMAND))
                     .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
-            Cost batch = price.map(x -> x.cost(usage, ModelPrice.Mode.BATCH))
+            // a prompt router is priced as the dearest model it may route to (PriceCatalog.find) and is always
+            // called on demand (batch inference does not list routers), so its batch figure is its on-demand one
+            Cost batch = RouterModels.isRouter(c.model()) ? onDemand : price.map(x -> x.cost(usage, ModelPrice.Mode.BATCH))
                     .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
             out.add(new CandidateEstimate(c.id(), c.model(), p.dataset().items().size(), cached, in, outTokens,
                     earlier != null ? "earlier run" : "maxTokens (upper bound)", onDemand, batch));

@@ -1,11 +1,13 @@
 package dev.frontier.run.prepare;
 
 import dev.frontier.catalog.Catalog;
+import dev.frontier.catalog.ModelId;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.InferenceSpec;
 import dev.frontier.config.PromptSpec;
 import dev.frontier.model.Item;
 import dev.frontier.model.ModelRequest;
+import java.util.Optional;
 
 /** Builds the model request for one candidate and one item. */
 public final class Requests {
@@ -31,9 +33,19 @@ public final class Requests {
         return c.prompt().cache() == PromptSpec.CacheMode.SYSTEM && offersCaching(c.model());
     }
 
-    /** Whether {@code model} offers prompt caching; true when the catalog cannot tell. */
+    /**
+     * Whether {@code model} offers prompt caching; true when the catalog cannot tell. A default prompt router offers
+     * it when both models of its pair do: the router may send the request to either (a suite's own router is
+     * decided when its ARN replaces {@code router:<id>}, {@link RouterModels#withArns}).
+     */
     static boolean offersCaching(String model) {
-        return Catalog.bundled().model(model).map(m -> m.caching().isPresent()).orElse(true);
+        Catalog catalog = Catalog.bundled();
+        Optional<String> router = ModelId.parse(model).defaultRouterId();
+        if (router.isPresent()) {
+            return catalog.promptRouting().defaultRouter(router.get())
+                    .map(r -> RouterModels.allCache(catalog, r.models())).orElse(false);
+        }
+        return catalog.model(model).map(m -> m.caching().isPresent()).orElse(true);
     }
 
     /** What the report says of a candidate's prompt caching. */
@@ -45,6 +57,7 @@ public final class Requests {
             return "off";
         }
         return offersCaching(c.model()) ? "checkpoint after the system prompt"
-                : "not offered by the model: no checkpoint sent";
+                : RouterModels.isRouter(c.model()) ? "not offered by every model the router may route to: no "
+                + "checkpoint sent" : "not offered by the model: no checkpoint sent";
     }
 }

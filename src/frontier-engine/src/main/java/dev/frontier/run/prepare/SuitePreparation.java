@@ -2,6 +2,7 @@ package dev.frontier.run.prepare;
 
 import dev.frontier.catalog.Catalog;
 import dev.frontier.config.CandidateSpec;
+import dev.frontier.config.PromptRouterSpec;
 import dev.frontier.config.DatasetSpec;
 import dev.frontier.config.PricingSpec;
 import dev.frontier.config.ScorerSpec;
@@ -129,7 +130,12 @@ public final class SuitePreparation {
             catalog = catalog.with(new ModelPrice(o.model(), o.model(), o.input(), o.output(), o.batchInput(),
                     o.batchOutput(), o.cacheRead(), o.cacheWrite(), o.source(), "suite"));
         }
+        // a suite's own router is priced, before it exists, as the dearest of the models it names
+        for (PromptRouterSpec r : suite.promptRouters()) {
+            catalog = catalog.withRoute(r.reference(), r.models());
+        }
         LateScorers.check(suite, scorers, catalog, problems);
+        ModelChecks.promptRouters(suite, models, region, problems);
         ModelChecks.candidates(suite, models, region, today, dataset, problems);
         Map<String, Map<String, OutputsReader.Imported>> imported = ImportedOutputs.read(suite, dataset, problems);
         for (int i = 0; i < suite.candidates().size(); i++) {

@@ -134,6 +134,29 @@ class RecheckTest {
     }
 
     @Test
+    void aRouterIsRepricedAsTheModelsItServedByTheirShares() {
+        PriceCatalog today = prices("0.0001", "0.0004");
+        RunResult base = record(today, null);
+        String router = "arn:aws:bedrock:us-east-1:123456789012:prompt-router/abc123";
+        // three quarters of the answers from Lite ($0.14 per 1,000 requests), a quarter from Pro ($1.12)
+        RunResult.CandidateResult routed = candidate("routed", router, false, new BigDecimal("0.385")).toBuilder()
+                .servedBy(Map.of(LITE, 0.75, PRO, 0.25)).build();
+        List<RunResult.CandidateResult> cs = new ArrayList<>(base.candidates());
+        cs.add(routed);
+        Map<String, Map<String, Double>> q = quality();
+        q.put("routed", q.get("lite"));
+        RunResult run = base.toBuilder().candidates(cs).build();
+        Recheck.Row row = Recheck.of(run, q, today, Catalog.bundled(), BEFORE_EOL, "us-east-1").candidates().get(3);
+        // 0.75 × 0.14 + 0.25 × 1.12 = 0.385
+        assertThat(row.per1kAfter()).isEqualByComparingTo("0.385");
+        assertThat(row.priceSource()).startsWith("the price of each model the router served");
+        // Lite's price halves: 0.75 × 0.07 + 0.25 × 1.12 = 0.3325
+        Recheck.Row cheaper = Recheck.of(run, q, prices("0.00005", "0.0002"), Catalog.bundled(), BEFORE_EOL,
+                "us-east-1").candidates().get(3);
+        assertThat(cheaper.per1kAfter()).isEqualByComparingTo("0.3325");
+    }
+
+    @Test
     void aCandidatePastItsEndOfLifeIsFlaggedAndCannotBeRecommended() {
         PriceCatalog today = prices("0.0004", "0.0016"); // Lite dearer than Haiku: Haiku would be recommended
         RunResult run = record(today, null);
