@@ -101,6 +101,9 @@ public final class Routing {
         checkResamples(routing.size(), options);
 
         Figures[] figures = Figures.of(tried, t.quality[t.incumbent], t.incumbent, options);
+        if (fitting == Evaluation.Fitting.CROSS_FITTED && !routing.isEmpty()) {
+            FoldTests.replaceTests(figures, tried, t.quality[t.incumbent], options);
+        }
 
         double[] p = new double[routing.size()];
         int offset = tried.size() - routing.size();
@@ -137,11 +140,11 @@ public final class Routing {
     }
 
     /** A policy tried, with its per-item outcome. */
-    private record Tried(String id, PolicyKind kind, String description, Outcome outcome, Policy policy) {
+    record Tried(String id, PolicyKind kind, String description, Outcome outcome, Policy policy) {
     }
 
     /** The statistical figures of one policy. */
-    private record Figures(Interval quality, double difference, double differenceLower, double differenceUpper,
+    record Figures(Interval quality, double difference, double differenceLower, double differenceUpper,
                            double pValue) {
 
         /**
