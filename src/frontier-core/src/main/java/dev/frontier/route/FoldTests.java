@@ -40,6 +40,7 @@ final class FoldTests {
         java.util.Arrays.fill(lower, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(upper, Double.NEGATIVE_INFINITY);
         String paired = SharedBootstrap.description("paired-", o.method(), o.resamples(), o.seed());
+        // each fold resamples with its own seed (seed + fold + 1), so that the folds' resamples are not alike
         for (int f = 0; f < k; f++) {
             int size = 0;
             for (int i = 0; i < n; i++) {
@@ -54,18 +55,23 @@ final class FoldTests {
             }
             double[] inc = pick(incumbentQ, items);
             // the incumbent first, then every routing policy's quality on this fold
-            double[][] vectors = new double[count + 1][];
-            vectors[0] = inc;
+            int[] slot = new int[count];
+            List<double[]> vectors = new java.util.ArrayList<>();
+            vectors.add(inc);
             for (int c = 0; c < count; c++) {
-                vectors[c + 1] = routing(tried.get(c)) ? pick(tried.get(c).outcome().quality(), items) : inc;
+                slot[c] = -1;
+                if (routing(tried.get(c))) {
+                    slot[c] = vectors.size();
+                    vectors.add(pick(tried.get(c).outcome().quality(), items));
+                }
             }
-            double[][] means = SharedBootstrap.resampledMeans(vectors, o.resamples(), o.seed() + f + 1,
-                    ForkJoinPool.getCommonPoolParallelism() + 1);
+            double[][] means = SharedBootstrap.resampledMeans(vectors.toArray(double[][]::new), o.resamples(),
+                    o.seed() + f + 1, ForkJoinPool.getCommonPoolParallelism() + 1);
             for (int c = 0; c < count; c++) {
-                if (!routing(tried.get(c))) {
+                if (slot[c] < 0) {
                     continue;
                 }
-                double[] q = vectors[c + 1];
+                double[] q = vectors.get(slot[c]);
                 double pf;
                 double lo;
                 double hi;
@@ -85,7 +91,7 @@ final class FoldTests {
                     }
                     double[] dMeans = new double[o.resamples()];
                     for (int r = 0; r < dMeans.length; r++) {
-                        dMeans[r] = means[c + 1][r] - means[0][r];
+                        dMeans[r] = means[slot[c]][r] - means[0][r];
                     }
                     SharedBootstrap.Distribution dist = SharedBootstrap.Distribution.ofMean(d, dMeans, o.method(),
                             paired);

@@ -12,10 +12,8 @@ package dev.frontier.route;
  * own lower bound: a cut chosen at exactly −margin would be non-inferior at best half the time even when it is
  * truly at the boundary. When no cut reaches −margin/2, the score has shown no cut worth making, and the rule takes
  * the better (then the cheaper) of the two cuts that do not depend on it: switch none or switch all. Taking the best
- * of all cuts instead would chase the noise of the training folds: each fold's cut would then depend on the
- * others' answers in a way that correlates the held-out outcomes, and the non-inferiority test, which treats them
- * as independent, accepted a policy truly at −margin in 8.6 % of simulated suites at α = 5 % (1,000 suites of
- * 200 items; {@code RoutingSimulationTest}). An item without a score always switches. When the cost is unknown,
+ * of all cuts instead would chase the noise of the training folds (see {@link FoldTests} for what that does to a
+ * test on held-out items). An item without a score always switches. When the cost is unknown,
  * the number of switched items stands in for it.
  */
 final class Thresholds {

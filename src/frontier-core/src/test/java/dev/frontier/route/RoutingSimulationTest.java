@@ -104,6 +104,26 @@ class RoutingSimulationTest {
         assertThat(byRaw.get(0).adjustedPValue()).isEqualTo(Math.min(1, family.size() * byRaw.get(0).pValue()));
         assertThat(a.policies().stream().filter(p -> !p.routing())).allSatisfy(p ->
                 assertThat(p.adjustedPValue()).isNaN());
+        // the interval says what the (unadjusted) test says
+        assertThat(family).allSatisfy(p -> assertThat(p.differenceLower() > -MARGIN).isEqualTo(p.pValue() <= 0.05));
+    }
+
+    @Test
+    void theBestRoutingPolicyIsCheaperThanEverySingleThatIsItselfNonInferior() {
+        RoutingData base = hardSubset(2000, 8);
+        // mid becomes as good as dear and cheaper than any router could be
+        Arm dear = base.arm("dear").orElseThrow();
+        Arm mid = Runs.arm("mid", dear.quality(), 0.002);
+        RoutingData data = new RoutingData(base.items(), List.of(base.arm("cheap").orElseThrow(), mid, dear),
+                "dear", base.features());
+        RoutingAnalysis a = Routing.analyse(data, RoutingOptions.defaults(MARGIN, 0.95));
+        PolicyResult single = a.policy("mid").orElseThrow();
+        assertThat(single.pValue()).isLessThanOrEqualTo(0.05);
+        assertThat(a.policies().stream().filter(p -> p.verdict() == RouteVerdict.NON_INFERIOR)).isNotEmpty();
+        a.best().ifPresent(id -> assertThat(a.policy(id).orElseThrow().costPerItem())
+                .isLessThan(single.costPerItem()));
+        // learned:cheap>mid (mid is now the best-quality single at a lower cost than dear) can be cheaper than mid
+        assertThat(a.policies()).extracting(PolicyResult::id).contains("learned:cheap>mid");
     }
 
     /**
