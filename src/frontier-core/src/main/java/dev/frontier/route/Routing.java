@@ -7,11 +7,9 @@ import dev.frontier.stats.NonInferiorityTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -86,23 +84,22 @@ public final class Routing {
             oracle(t, options).ifPresent(tried::add);
         }
         List<int[]> pairs = pairs(t);
-        List<Tried> routing = new ArrayList<>();
-        if (options.cascades()) {
-            for (CascadeSpec spec : cascadeSpecs(t, options, pairs)) {
-                routing.add(cascade(t, spec, options, fitting));
-            }
-        }
-        if (options.learned() && !data.features().names().isEmpty()) {
-            for (int[] pair : pairs) {
-                routing.add(learned(t, pair[0], pair[1], options, fitting));
-            }
-        }
-        tried.addAll(routing);
-        if (!routing.isEmpty() && t.n < 2 * options.folds() && fitting == Evaluation.Fitting.CROSS_FITTED) {
+        List<CascadeSpec> cascades = options.cascades() ? cascadeSpecs(t, options, pairs) : List.of();
+        List<int[]> learned = options.learned() && !data.features().names().isEmpty() ? pairs : List.of();
+        int family = cascades.size() + learned.size();
+        if (family > 0 && t.n < 2 * options.folds() && fitting == Evaluation.Fitting.CROSS_FITTED) {
             throw new IllegalArgumentException("too few items to cross-fit: " + t.n + " analysed items for "
                     + options.folds() + " folds (at least " + 2 * options.folds() + ")");
         }
-        checkResamples(routing.size(), options);
+        checkResamples(family, options);
+        List<Tried> routing = new ArrayList<>();
+        for (CascadeSpec spec : cascades) {
+            routing.add(cascade(t, spec, options, fitting));
+        }
+        for (int[] pair : learned) {
+            routing.add(learned(t, pair[0], pair[1], options, fitting));
+        }
+        tried.addAll(routing);
 
         Figures[] figures = Figures.of(tried, t.quality[t.incumbent], t.incumbent, options);
         if (fitting == Evaluation.Fitting.CROSS_FITTED && !routing.isEmpty()) {
@@ -462,7 +459,4 @@ public final class Routing {
                 "$1");
     }
 
-    static Map<String, Double> shareOf(Outcome o, Table t) {
-        return new LinkedHashMap<>(o.share(t));
-    }
 }
