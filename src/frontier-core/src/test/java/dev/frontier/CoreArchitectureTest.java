@@ -82,6 +82,13 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void routeUsesModelStatsTribuoAndJackson() {
+        // commons-math3 for the normal quantiles of the BCa reading that SharedBootstrap shares with stats
+        onlyUses("route", "dev.frontier.model..", "dev.frontier.stats..", "org.tribuo..", "com.fasterxml.jackson..",
+                "org.apache.commons.math3..");
+    }
+
+    @Test
     void resultsUsesModelAndStats() {
         onlyUses("results", "dev.frontier.model..", "dev.frontier.stats..", "com.fasterxml.jackson..");
     }

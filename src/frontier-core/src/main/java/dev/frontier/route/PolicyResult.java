@@ -23,8 +23,10 @@ import java.util.Objects;
  * @param monthlyCost      {@code costPerItem} × requests per month; NaN when the cost is unknown
  * @param difference       mean paired difference of quality, policy − incumbent; NaN for the incumbent
  * @param differenceLower  lower end of the two-sided (1 − 2α) interval: the one-sided bound the test is read at
- * @param differenceUpper  upper end of that interval
- * @param pValue           one-sided p-value of H0: difference ≤ −margin; NaN for the incumbent and the oracle
+ *                         (for a cross-fitted routing policy the smallest of its held-out folds' bounds)
+ * @param differenceUpper  upper end of that interval (for a routing policy the largest of the folds' bounds)
+ * @param pValue           one-sided p-value of H0: difference ≤ −margin (for a cross-fitted routing policy the largest
+ *                         of its held-out folds' p-values); NaN for the incumbent and the oracle
  * @param adjustedPValue   Holm-adjusted across all routing policies tried; NaN outside that family (singles, oracle)
  * @param verdict          what the figures say
  * @param n                items analysed

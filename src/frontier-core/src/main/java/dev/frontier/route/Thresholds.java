@@ -10,9 +10,11 @@ package dev.frontier.route;
  * difference against the incumbent on the training items is at least −margin/2; at equal cost the better one, then
  * the one that switches fewer items. Aiming at half the margin leaves room for the held-out noise and the test's
  * own lower bound: a cut chosen at exactly −margin would be non-inferior at best half the time even when it is
- * truly at the boundary. When no cut reaches −margin/2 (the switch answer is itself worse), the cut with the best
- * quality is taken (then the cheaper). An item without a score always switches. When the cost is unknown, the
- * number of switched items stands in for it.
+ * truly at the boundary. When no cut reaches −margin/2, the score has shown no cut worth making, and the rule takes
+ * the better (then the cheaper) of the two cuts that do not depend on it: switch none or switch all. Taking the best
+ * of all cuts instead would chase the noise of the training folds (see {@link FoldTests} for what that does to a
+ * test on held-out items). An item without a score always switches. When the cost is unknown,
+ * the number of switched items stands in for it.
  */
 final class Thresholds {
     private Thresholds() {
@@ -86,11 +88,20 @@ final class Thresholds {
         double floor = -margin / 2 * total - 1e-9 * Math.max(1, total);
         Best best = new Best(floor);
         best.offer(q, cost, Double.NEGATIVE_INFINITY, true);
+        Best none = new Best(floor);
+        none.offer(q, cost, Double.NEGATIVE_INFINITY, true);
         walk(c, use, q, cost, true, best);
         if (bothDirections) {
             walk(c, use, q, cost, false, best);
         }
-        return new Choice(best.threshold, best.below);
+        if (best.q >= floor) {
+            return new Choice(best.threshold, best.below);
+        }
+        // nothing reaches the target: the better of "switch none" and "switch all" (the last cut of the walk)
+        Best constant = new Best(floor);
+        constant.offer(none.q, none.cost, none.threshold, true);
+        constant.offer(best.lastQ, best.lastCost, Double.POSITIVE_INFINITY, true);
+        return new Choice(constant.threshold, constant.below);
     }
 
     private static void walk(Candidates c, boolean[] use, double q, double cost, boolean below, Best best) {
@@ -136,12 +147,17 @@ final class Thresholds {
         double cost;
         double threshold;
         boolean below;
+        // the last cut offered: after the ascending walk, "switch all"
+        double lastQ;
+        double lastCost;
 
         Best(double floor) {
             this.floor = floor;
         }
 
         void offer(double q, double cost, double threshold, boolean below) {
+            lastQ = q;
+            lastCost = cost;
             if (Double.isNaN(this.q) || better(q, cost)) {
                 this.q = q;
                 this.cost = cost;

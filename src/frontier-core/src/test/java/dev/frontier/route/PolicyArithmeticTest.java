@@ -1,8 +1,10 @@
 package dev.frontier.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.frontier.stats.Bootstrap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -139,5 +141,19 @@ class PolicyArithmeticTest {
         assertThat(a.policy("cheap").orElseThrow().monthlyCost()).isNaN();
         assertThat(a.policies()).extracting(PolicyResult::id).containsExactly("cheap", "dear", "oracle");
         assertThat(((Policy.Oracle) a.policy("oracle").orElseThrow().policy()).arms()).containsExactly("dear");
+    }
+
+    @Test
+    void whatCannotBeDecidedIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> Routing.analyse(table(), RoutingOptions.defaults(0.1, 0.95)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("too few items to cross-fit: 4 analysed items for 5 folds (at least 10)");
+        assertThatThrownBy(() -> Routing.analyse(table(), RoutingOptions.defaults(0.1, 0.95).withFolds(2)
+                .withBootstrap(10, 1, Bootstrap.Method.BCA)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("too few bootstrap resamples (10) to test 1 routing policies");
+        assertThatThrownBy(() -> Routing.analyse(table(), RoutingOptions.defaults(0.1, 0.95).withFolds(2)
+                .withCascadeSpecs(List.of(new CascadeSpec("cheap", "dear", "length")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arm cheap has no signal length");
     }
 }
