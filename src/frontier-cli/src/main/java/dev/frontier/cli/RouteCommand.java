@@ -95,8 +95,14 @@ final class RouteCommand implements Callable<Integer> {
         routing = new RoutingSpec(routing.signals(), routing.cascades(), routing.learned() && !noLearned,
                 routing.oracle(), folds == null ? routing.folds() : folds);
         String region = Recheck.regionOf(result);
-        RunResult.Routing section = Routes.analyse(result, routing, stored, prompts,
-                PriceCatalog.of(Catalog.bundled(), region), Catalog.bundled());
+        RunResult.Routing section;
+        try {
+            section = Routes.analyse(result, routing, stored, prompts, PriceCatalog.of(Catalog.bundled(), region),
+                    Catalog.bundled());
+        } catch (Routes.NotAnalysable e) {
+            throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " cannot be routed as asked: " + e.getMessage()
+                    + " (fewer --folds, or a run with more items)");
+        }
         RunResult routed = result.withRouting(section);
         print(routed, section, out);
 

@@ -95,7 +95,9 @@ final class RunCommand implements Callable<Integer> {
                 // imported outputs and no judge: nothing is called, so no credentials, sandbox or batch set-up
                 boolean callsNothing = prepared.callsNoModel();
                 boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
-                local = sandbox.enabled && !callsNothing ? sandbox.start(batchWanted, storage.store) : null;
+                // the sandbox keeps configured prompt routers in its control plane, as it keeps jobs
+                boolean controlPlane = batchWanted || !s.promptRouters().isEmpty();
+                local = sandbox.enabled && !callsNothing ? sandbox.start(controlPlane, storage.store) : null;
                 Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
                 // the suite's own routers exist before the first call, and their ARNs are the candidates' models
                 prepared = callsNothing ? prepared

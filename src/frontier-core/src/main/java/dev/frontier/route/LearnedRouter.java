@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -30,6 +32,13 @@ final class LearnedRouter {
     static final int EPOCHS = 5;
     // a fixed date in the data provenance: Tribuo records one, and this package reads no clock
     private static final OffsetDateTime PROVENANCE_TIME = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+    // Tribuo reports every fit at INFO through java.util.logging, i.e. on standard error of every command; the
+    // logger is held here so that the level set on it is not lost when it is collected
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO.setLevel(Level.WARNING);
+    }
 
     private LearnedRouter() {
     }

@@ -83,7 +83,7 @@ public final class Routing {
         if (options.oracle()) {
             oracle(t, options).ifPresent(tried::add);
         }
-        List<int[]> pairs = pairs(t);
+        List<int[]> pairs = pairs(t, options.margin());
         List<CascadeSpec> cascades = options.cascades() ? cascadeSpecs(t, options, pairs) : List.of();
         List<int[]> learned = options.learned() && !data.features().names().isEmpty() ? pairs : List.of();
         int family = cascades.size() + learned.size();
@@ -239,13 +239,15 @@ public final class Routing {
     }
 
     /**
-     * The (cheap, dear) pairs: dear ∈ {incumbent, best-quality single}, cheap every other arm with a lower known
-     * cost per item than dear's.
+     * The (cheap, dear) pairs: dear ∈ {incumbent, best-quality single, the cheapest single whose mean quality is
+     * within the margin of the incumbent's — the single model a router has to beat}, cheap every other arm with a
+     * lower known cost per item than dear's.
      */
-    static List<int[]> pairs(Table t) {
+    static List<int[]> pairs(Table t, double margin) {
         Set<Integer> dears = new LinkedHashSet<>();
         dears.add(t.incumbent);
         dears.add(bestQuality(t));
+        cheapestClose(t, margin).ifPresent(dears::add);
         List<int[]> pairs = new ArrayList<>();
         for (int dear : dears) {
             double dearCost = t.costPerItem(dear);
@@ -260,6 +262,19 @@ public final class Routing {
             }
         }
         return pairs;
+    }
+
+    /** The cheapest arm with a known cost whose mean quality is at least the incumbent's less the margin. */
+    static Optional<Integer> cheapestClose(Table t, double margin) {
+        Integer best = null;
+        double floor = t.meanQuality(t.incumbent) - margin;
+        for (int a = 0; a < t.arms(); a++) {
+            double c = t.costPerItem(a);
+            if (!Double.isNaN(c) && t.meanQuality(a) >= floor && (best == null || c < t.costPerItem(best))) {
+                best = a;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The arm with the best mean quality; at equal quality the cheaper (known cost first), then the first. */

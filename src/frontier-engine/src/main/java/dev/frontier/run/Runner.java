@@ -234,7 +234,11 @@ public final class Runner {
         prepared.suite().candidates().forEach(c -> templates.addAll(List.of(c.prompt().system(), c.prompt().user())));
         Routes.Prompts prompts = new Routes.Prompts(prepared.dataset().items(), Routes.Prompts.fieldsOf(templates),
                 prepared.suite().scorers());
-        return result.withRouting(Routes.analyse(result, prepared.suite().routing().get(), Routes.Stored.read(store, id),
-                Optional.of(prompts), prepared.catalog(), Catalog.bundled()));
+        try {
+            return result.withRouting(Routes.analyse(result, prepared.suite().routing().get(),
+                    Routes.Stored.read(store, id), Optional.of(prompts), prepared.catalog(), Catalog.bundled()));
+        } catch (Routes.NotAnalysable e) {
+            return result.withRouting(Routes.notAnalysed(result, e.getMessage()));
+        }
     }
 }

@@ -64,6 +64,26 @@ public final class Routes {
     private Routes() {
     }
 
+    /** The run cannot be analysed as asked (too few items for the folds, too few resamples for the family …). */
+    public static final class NotAnalysable extends RuntimeException {
+        NotAnalysable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The section of a run whose routing could not be analysed: no policy, and why.
+     *
+     * @param reason what {@link NotAnalysable} said
+     */
+    public static RunResult.Routing notAnalysed(RunResult run, String reason) {
+        String incumbent = run.candidates().stream().filter(RunResult.CandidateResult::incumbent)
+                .map(RunResult.CandidateResult::id).findFirst().orElse("");
+        return new RunResult.Routing("not analysed", incumbent, List.of(), List.of(), List.of(), List.of(),
+                Optional.empty(), "routing was not analysed: " + reason, Optional.empty(), Optional.empty(),
+                List.of(reason));
+    }
+
     /**
      * What the run store holds of a run that routing needs: every call (the record may embed only a sample), every
      * score, and what judging each answer cost.
@@ -169,7 +189,12 @@ public final class Routes {
                 Bootstrap.Method.BCA, spec.folds(), spec.oracle(), true, spec.learned(),
                 spec.cascades().stream().map(x -> new CascadeSpec(x.first(), x.then(), x.signal())).toList(),
                 run.traffic());
-        RoutingAnalysis analysis = Routing.analyse(new RoutingData(items, arms, incumbent, features), options);
+        RoutingAnalysis analysis;
+        try {
+            analysis = Routing.analyse(new RoutingData(items, arms, incumbent, features), options);
+        } catch (IllegalArgumentException e) {
+            throw new NotAnalysable(e.getMessage());
+        }
         return section(run, analysis, signals, features, byId, catalog, notes);
     }
 
