@@ -56,7 +56,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                         List<ItemResult> items, Optional<Judging> judging, List<HumanLabelSet> humanLabels,
                         List<Calibration> calibration, List<Pairwise> pairwise, Optional<String> parentRunId,
                         Optional<Distillation> distillation, Optional<ItemSample> itemSample,
-                        Optional<Routing> routing) {
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Routing> routing) {
 
     /** Sections missing from older records read as empty. */
     public RunResult {
