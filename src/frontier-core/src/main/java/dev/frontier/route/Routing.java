@@ -239,15 +239,15 @@ public final class Routing {
     }
 
     /**
-     * The (cheap, dear) pairs: dear ∈ {incumbent, best-quality single, the cheapest single whose mean quality is
-     * within the margin of the incumbent's — the single model a router has to beat}, cheap every other arm with a
-     * lower known cost per item than dear's.
+     * The (cheap, dear) pairs: dear ∈ {incumbent, best-quality single, every single whose mean quality is within
+     * the margin of the incumbent's — the single models a router has to beat}, cheap every other arm with a lower
+     * known cost per item than dear's.
      */
     static List<int[]> pairs(Table t, double margin) {
         Set<Integer> dears = new LinkedHashSet<>();
         dears.add(t.incumbent);
         dears.add(bestQuality(t));
-        cheapestClose(t, margin).ifPresent(dears::add);
+        dears.addAll(close(t, margin));
         List<int[]> pairs = new ArrayList<>();
         for (int dear : dears) {
             double dearCost = t.costPerItem(dear);
@@ -264,17 +264,16 @@ public final class Routing {
         return pairs;
     }
 
-    /** The cheapest arm with a known cost whose mean quality is at least the incumbent's less the margin. */
-    static Optional<Integer> cheapestClose(Table t, double margin) {
-        Integer best = null;
+    /** The arms with a known cost whose mean quality is at least the incumbent's less the margin, in arm order. */
+    static List<Integer> close(Table t, double margin) {
+        List<Integer> out = new ArrayList<>();
         double floor = t.meanQuality(t.incumbent) - margin;
         for (int a = 0; a < t.arms(); a++) {
-            double c = t.costPerItem(a);
-            if (!Double.isNaN(c) && t.meanQuality(a) >= floor && (best == null || c < t.costPerItem(best))) {
-                best = a;
+            if (!Double.isNaN(t.costPerItem(a)) && t.meanQuality(a) >= floor) {
+                out.add(a);
             }
         }
-        return Optional.ofNullable(best);
+        return out;
     }
 
     /** The arm with the best mean quality; at equal quality the cheaper (known cost first), then the first. */
