@@ -83,9 +83,7 @@ class CoreArchitectureTest {
 
     @Test
     void routeUsesModelStatsTribuoAndJackson() {
-        // commons-math3 for the normal quantiles of the BCa reading that SharedBootstrap shares with stats
-        onlyUses("route", "dev.frontier.model..", "dev.frontier.stats..", "org.tribuo..", "com.fasterxml.jackson..",
-                "org.apache.commons.math3..");
+        onlyUses("route", "dev.frontier.model..", "dev.frontier.stats..", "org.tribuo..", "com.fasterxml.jackson..");
     }
 
     @Test

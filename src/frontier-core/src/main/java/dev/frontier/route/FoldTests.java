@@ -1,5 +1,6 @@
 package dev.frontier.route;
 
+import dev.frontier.stats.BootstrapDistribution;
 import dev.frontier.stats.NonInferiorityTest;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -93,7 +94,7 @@ final class FoldTests {
                     for (int r = 0; r < dMeans.length; r++) {
                         dMeans[r] = means[slot[c]][r] - means[0][r];
                     }
-                    SharedBootstrap.Distribution dist = SharedBootstrap.Distribution.ofMean(d, dMeans, o.method(),
+                    BootstrapDistribution dist = BootstrapDistribution.ofMean(d, dMeans, o.method(),
                             paired);
                     pf = dist.pValueAtMost(-o.margin());
                     lo = dist.lowerBound(1 - alpha);

@@ -1,6 +1,7 @@
 package dev.frontier.route;
 
 import dev.frontier.stats.Bootstrap;
+import dev.frontier.stats.BootstrapDistribution;
 import dev.frontier.stats.Holm;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.NonInferiorityTest;
@@ -171,7 +172,7 @@ public final class Routing {
             Figures[] figures = new Figures[count];
             for (int k = 0; k < count; k++) {
                 double[] q = qualities[k];
-                Interval quality = SharedBootstrap.Distribution.ofMean(q, means[k], o.method(), mean)
+                Interval quality = BootstrapDistribution.ofMean(q, means[k], o.method(), mean)
                         .interval(o.confidence());
                 if (k == incumbent) {
                     figures[k] = new Figures(quality, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -192,7 +193,7 @@ public final class Routing {
                     for (int r = 0; r < dMeans.length; r++) {
                         dMeans[r] = means[k][r] - means[incumbent][r];
                     }
-                    SharedBootstrap.Distribution dist = SharedBootstrap.Distribution.ofMean(d, dMeans, o.method(),
+                    BootstrapDistribution dist = BootstrapDistribution.ofMean(d, dMeans, o.method(),
                             paired);
                     Interval i = dist.interval(1 - 2 * alpha);
                     figures[k] = new Figures(quality, dist.estimate(), i.lower(), i.upper(),

@@ -46,8 +46,14 @@ public final class BootstrapDistribution {
         this.description = description;
     }
 
-    static BootstrapDistribution ofMean(double[] data, double[] resampledMeans, Bootstrap.Method method,
-                                        String description) {
+    /**
+     * The distribution of the mean of {@code data} from resampled means drawn elsewhere — e.g. one set of resample
+     * indices shared by several statistics of the same items, as the routing analysis shares them across policies.
+     *
+     * @param resampledMeans the mean of {@code data} in each resample
+     */
+    public static BootstrapDistribution ofMean(double[] data, double[] resampledMeans, Bootstrap.Method method,
+                                               String description) {
         double mean = Arrays.stream(data).sum() / data.length;
         double[] sorted = resampledMeans.clone();
         Arrays.sort(sorted);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.frontier.stats.Bootstrap;
+import dev.frontier.stats.BootstrapDistribution;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.NonInferiorityTest;
 import java.util.SplittableRandom;
@@ -35,7 +36,7 @@ class SharedBootstrapTest {
         double[][] means = SharedBootstrap.resampledMeans(new double[][] {incumbent, policy}, resamples, seed, 2);
 
         Interval expected = new Bootstrap(resamples, seed, 0.95).mean(policy, method).orElseThrow();
-        Interval actual = SharedBootstrap.Distribution.ofMean(policy, means[1], method,
+        Interval actual = BootstrapDistribution.ofMean(policy, means[1], method,
                 SharedBootstrap.description("", method, resamples, seed)).interval(0.95);
         assertThat(actual.estimate()).isEqualTo(expected.estimate());
         assertThat(actual.lower()).isCloseTo(expected.lower(), within(TOLERANCE));
@@ -53,7 +54,7 @@ class SharedBootstrapTest {
             for (int r = 0; r < resamples; r++) {
                 dMeans[r] = means[1][r] - means[0][r];
             }
-            SharedBootstrap.Distribution shared = SharedBootstrap.Distribution.ofMean(d, dMeans, method,
+            BootstrapDistribution shared = BootstrapDistribution.ofMean(d, dMeans, method,
                     SharedBootstrap.description("paired-", method, resamples, seed));
             assertThat(shared.pValueAtMost(-margin)).isCloseTo(test.pValue(), within(TOLERANCE));
             assertThat(shared.interval(0.9).lower()).isCloseTo(test.interval(0.9).lower(), within(TOLERANCE));
