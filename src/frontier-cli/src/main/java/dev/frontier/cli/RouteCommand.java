@@ -92,8 +92,7 @@ final class RouteCommand implements Callable<Integer> {
         Optional<SuiteSpec> suite = suiteOf(result);
         Optional<Routes.Prompts> prompts = suite.flatMap(s -> prompts(s, result));
         RoutingSpec routing = suite.flatMap(SuiteSpec::routing).orElse(RoutingSpec.DEFAULT);
-        routing = new RoutingSpec(routing.signals(), routing.cascades(), routing.learned() && !noLearned,
-                routing.oracle(), folds == null ? routing.folds() : folds);
+        routing = routing.with(routing.learned() && !noLearned, folds == null ? routing.folds() : folds);
         String region = Recheck.regionOf(result);
         RunResult.Routing section;
         try {

@@ -15,8 +15,11 @@ import java.util.List;
  * @param learned  whether to try routers learned from the prompt alone (cross-fitted)
  * @param oracle   whether to show the oracle, the bound no router can beat
  * @param folds    the number of folds of the cross-fitting (by item)
+ * @param features dataset fields a learned router may use besides the prompt's own statistics: a number, or a JSON
+ *                 array of numbers (an embedding of the prompt); never a field a scorer compares against
  */
-public record RoutingSpec(List<String> signals, List<Cascade> cascades, boolean learned, boolean oracle, int folds) {
+public record RoutingSpec(List<String> signals, List<Cascade> cascades, boolean learned, boolean oracle, int folds,
+                          List<String> features) {
 
     /** The answer's output tokens, a signal of rambling or truncation. */
     public static final String OUTPUT_TOKENS = "outputTokens";
@@ -25,11 +28,18 @@ public record RoutingSpec(List<String> signals, List<Cascade> cascades, boolean 
     /** Folds unless the suite says otherwise. */
     public static final int DEFAULT_FOLDS = 5;
     /** What a run without a {@code routing:} section gets from {@code frontier route}. */
-    public static final RoutingSpec DEFAULT = new RoutingSpec(List.of(), List.of(), true, true, DEFAULT_FOLDS);
+    public static final RoutingSpec DEFAULT = new RoutingSpec(List.of(), List.of(), true, true, DEFAULT_FOLDS,
+            List.of());
 
     public RoutingSpec {
         signals = List.copyOf(signals);
         cascades = List.copyOf(cascades);
+        features = features == null ? List.of() : List.copyOf(features);
+    }
+
+    /** This section with another number of folds and learned routers on or off (command-line overrides). */
+    public RoutingSpec with(boolean learned, int folds) {
+        return new RoutingSpec(signals, cascades, learned, oracle, folds, features);
     }
 
     /**

@@ -71,7 +71,7 @@ public final class SuiteLoader {
             Map.entry("priceOverride", Set.of("model", "input", "output", "batchInput", "batchOutput", "cacheRead",
                     "cacheWrite", "source")),
             Map.entry("statistics", Set.of("resamples", "seed", "confidence")),
-            Map.entry("routing", Set.of("signals", "cascades", "learned", "oracle", "folds")),
+            Map.entry("routing", Set.of("signals", "cascades", "learned", "oracle", "folds", "features")),
             Map.entry("cascade", Set.of("first", "then", "signal")),
 
             Map.entry("promptRouter", Set.of("id", "models", "fallback", "responseQualityDifference", "description",
@@ -740,7 +740,15 @@ public final class SuiteLoader {
                 y.error(m.values().get("folds"), "routing.folds", "must be between 2 and 20",
                         "5 or 10 folds are usual; each item is scored by a router trained on the other folds");
             }
-            return new RoutingSpec(signals, cascades, learned, oracle, (int) Math.max(2, Math.min(20, folds)));
+            List<String> features = new ArrayList<>();
+            m.get("features").ifPresent(n -> {
+                List<Node> items = y.sequence(n, "routing.features");
+                for (int i = 0; i < items.size(); i++) {
+                    y.string(items.get(i), "routing.features[" + i + "]").ifPresent(features::add);
+                }
+            });
+            return new RoutingSpec(signals, cascades, learned, oracle, (int) Math.max(2, Math.min(20, folds)),
+                    features);
         }
 
         private String routingRef(YamlNodes.Mapping m, String key, String path, Set<String> known, Node at) {

@@ -37,7 +37,8 @@ import java.util.stream.IntStream;
  * <p><b>Cross-fitting.</b> A threshold (and a model) chosen on the same items it is scored on flatters the policy.
  * So the items are dealt into k seeded folds; each fold is routed by a threshold (and model) chosen on the other
  * folds only, and the reported figures are those held-out ones. The threshold rule is {@link Thresholds}': the
- * cheapest cut whose training-fold mean difference against the incumbent is at least −margin/2. The policy handed
+ * cheapest cut whose training-fold mean difference against the incumbent is at least −margin/2 and three standard
+ * errors of a held-out fold above −margin. The policy handed
  * out for deployment ({@link PolicyResult#policy()}) is chosen the same way on all items.
  *
  * <p><b>Statistics</b>, as {@code select.Qualification} does them for single candidates: the paired one-sided
@@ -312,7 +313,7 @@ public final class Routing {
         int then = t.arm(spec.then());
         Evaluation.CascadeInputs in = new Evaluation.CascadeInputs(t, first, then,
                 Evaluation.signal(t, first, spec.signal()));
-        Thresholds.Choice all = Thresholds.choose(in.candidates, null, options.margin(), true);
+        Thresholds.Choice all = Thresholds.choose(in.candidates, null, options.margin(), true, options.folds());
         Thresholds.Choice[] each = new Thresholds.Choice[t.n];
         if (fitting == Evaluation.Fitting.IN_SAMPLE) {
             java.util.Arrays.fill(each, all);
@@ -320,7 +321,7 @@ public final class Routing {
             int[] fold = Evaluation.folds(t.n, options.folds(), options.seed());
             for (int f = 0; f < options.folds(); f++) {
                 Thresholds.Choice chosen = Thresholds.choose(in.candidates, Evaluation.training(fold, f),
-                        options.margin(), true);
+                        options.margin(), true, options.folds());
                 for (int i = 0; i < t.n; i++) {
                     if (fold[i] == f) {
                         each[i] = chosen;
@@ -351,7 +352,8 @@ public final class Routing {
         LearnedRouter.Fit fitAll = LearnedRouter.fit(names, rows, null, good, options.seed()).fit();
         double[] pAll = probabilities(fitAll, rows);
         Thresholds.Choice all = Thresholds.choose(new Thresholds.Candidates(pAll, Order.ascending(pAll),
-                t.quality[cheap], t.quality[dear], incumbentQ, stayCost, switchCost), null, options.margin(), false);
+                t.quality[cheap], t.quality[dear], incumbentQ, stayCost, switchCost), null, options.margin(), false,
+                options.folds());
 
         double[] probability = new double[t.n];
         double[] threshold = new double[t.n];
@@ -367,7 +369,7 @@ public final class Routing {
                 double[] p = probabilities(fit, rows);
                 Thresholds.Choice tau = Thresholds.choose(new Thresholds.Candidates(p, Order.ascending(p),
                         t.quality[cheap], t.quality[dear], incumbentQ, stayCost, switchCost), use, options.margin(),
-                        false);
+                        false, options.folds());
                 return new FoldFit(p, tau);
             }).toArray(FoldFit[]::new);
             for (int f = 0; f < options.folds(); f++) {
@@ -455,7 +457,8 @@ public final class Routing {
         String bootstrap = (o.method() == Bootstrap.Method.BCA ? "bca" : "percentile") + "-bootstrap("
                 + o.resamples() + ", seed=" + o.seed() + ")";
         return String.format(Locale.ROOT, "%d of %d items (scored for every candidate); %s; thresholds: the cheapest "
-                        + "cut with training mean difference ≥ -margin/2 (margin %s); learned: Tribuo logistic "
+                        + "cut with training mean difference ≥ -margin/2 and 3 standard errors of a fold above -margin "
+                        + "(margin %s); learned: Tribuo logistic "
                         + "regression (LinearSGDTrainer, LogMulticlass, AdaGrad(1.0, 0.1), %d epochs, seed %d) on "
                         + "standardized prompt features; non-inferiority one-sided at α=%s by paired %s or Tango's "
                         + "score test for 0/1 scores%s; Holm across %d routing policies",

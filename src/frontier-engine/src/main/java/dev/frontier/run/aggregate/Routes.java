@@ -1,5 +1,6 @@
 package dev.frontier.run.aggregate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -180,7 +181,8 @@ public final class Routes {
             signals.forEach(s -> armSignals.put(s, new Signal(s, values.get(s), signalCosts.get(s))));
             arms.add(new Arm(c.id(), c.model(), qualities, costs, armSignals));
         }
-        Features features = features(items, calls.getOrDefault(incumbent, Map.of()), prompts, notes);
+        Features features = features(items, calls.getOrDefault(incumbent, Map.of()), prompts, spec.features(),
+                notes);
 
         RunResult.Rules rules = run.rules();
         RunResult.Provenance p = run.provenance();
@@ -387,12 +389,14 @@ public final class Routes {
     }
 
     /**
-     * Prompt-only features per item: the incumbent's input tokens (what CountTokens says before a call) and, where
-     * the prompts are known, each prompt field's characters, words, question marks and digits. Reference answers and
-     * labels are never features: only the fields the prompts fill in.
+     * Prompt-only features per item: the incumbent's input tokens (what CountTokens says before a call), where the
+     * prompts are known each prompt field's characters, words, question marks and digits, and the suite's own
+     * feature fields ({@code routing.features}: a number, or a JSON array of numbers such as an embedding, expanded
+     * to one feature per element). Reference answers and labels are never features: the prompt's fields only, and
+     * preparation refuses a feature field a scorer compares against.
      */
     private static Features features(List<String> items, Map<String, RunStore.CallFigures> incumbent,
-                                     Optional<Prompts> prompts, List<String> notes) {
+                                     Optional<Prompts> prompts, List<String> extra, List<String> notes) {
         List<String> names = new ArrayList<>(List.of("inputTokens"));
         List<String> fields = prompts.map(p -> List.copyOf(p.fields())).orElse(List.of());
         for (String f : fields) {
@@ -400,6 +404,21 @@ public final class Routes {
         }
         Map<String, Item> byId = new HashMap<>();
         prompts.ifPresent(p -> p.items().forEach(i -> byId.put(i.id(), i)));
+        List<double[][]> extraColumns = new ArrayList<>();
+        for (String f : extra) {
+            if (prompts.isEmpty()) {
+                notes.add("feature field '" + f + "' not used: the dataset the run read is no longer there unchanged");
+                continue;
+            }
+            Optional<double[][]> column = numericField(f, items, byId, notes);
+            column.ifPresent(c -> {
+                extraColumns.add(c);
+                int width = c.length == 0 ? 0 : c[0].length;
+                for (int k = 0; k < width; k++) {
+                    names.add(width == 1 ? f : f + "[" + k + "]");
+                }
+            });
+        }
         double[][] rows = new double[items.size()][names.size()];
         for (int i = 0; i < items.size(); i++) {
             RunStore.CallFigures call = incumbent.get(items.get(i));
@@ -413,12 +432,87 @@ public final class Routes {
                 rows[i][col++] = text.chars().filter(ch -> ch == '?').count();
                 rows[i][col++] = text.chars().filter(Character::isDigit).count();
             }
+            for (double[][] c : extraColumns) {
+                for (double v : c[i]) {
+                    rows[i][col++] = v;
+                }
+            }
         }
         if (prompts.isEmpty()) {
             notes.add("features: input tokens only (the suite or dataset the run used is no longer there unchanged, "
                     + "so the prompt fields could not be read)");
         }
         return new Features(names, rows);
+    }
+
+    /**
+     * A feature field's values per item: one number, or a JSON array of numbers of one length for every item; a
+     * missing or unreadable value is NaN (the router then uses the training mean). Empty, with a note, when the
+     * field is neither.
+     */
+    private static Optional<double[][]> numericField(String field, List<String> items, Map<String, Item> byId,
+                                                     List<String> notes) {
+        double[][] out = new double[items.size()][];
+        int width = -1;
+        int missing = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = byId.get(items.get(i));
+            String text = item == null ? "" : item.field(field).orElse("").trim();
+            double[] values;
+            if (text.isEmpty()) {
+                values = null;
+            } else if (text.startsWith("[")) {
+                try {
+                    JsonNode array = JSON.readTree(text);
+                    values = new double[array.size()];
+                    for (int k = 0; k < array.size(); k++) {
+                        if (!array.get(k).isNumber()) {
+                            notes.add("feature field '" + field + "' not used: item " + items.get(i) + " has a "
+                                    + "non-number in its array");
+                            return Optional.empty();
+                        }
+                        values[k] = array.get(k).asDouble();
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    notes.add("feature field '" + field + "' not used: item " + items.get(i) + " is not a JSON array");
+                    return Optional.empty();
+                }
+            } else {
+                try {
+                    values = new double[] {Double.parseDouble(text)};
+                } catch (NumberFormatException e) {
+                    notes.add("feature field '" + field + "' not used: item " + items.get(i) + " has '"
+                            + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "', not a number");
+                    return Optional.empty();
+                }
+            }
+            if (values != null) {
+                if (width >= 0 && values.length != width) {
+                    notes.add("feature field '" + field + "' not used: its arrays differ in length (" + width
+                            + " and " + values.length + ")");
+                    return Optional.empty();
+                }
+                width = values.length;
+            } else {
+                missing++;
+            }
+            out[i] = values;
+        }
+        if (width <= 0) {
+            notes.add("feature field '" + field + "' not used: no item has a value");
+            return Optional.empty();
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = new double[width];
+                java.util.Arrays.fill(out[i], Double.NaN);
+            }
+        }
+        if (missing > 0) {
+            notes.add("feature field '" + field + "': " + missing + " items without a value (the training mean is "
+                    + "used for them)");
+        }
+        return Optional.of(out);
     }
 
     private static BigDecimal money(double usd) {

@@ -125,6 +125,8 @@ public final class SuitePreparation {
             }
         }
 
+        routingFeatures(suite, fields, problems);
+
         PriceCatalog catalog = bundled;
         for (PricingSpec.Override o : suite.pricing().overrides()) {
             catalog = catalog.with(new ModelPrice(o.model(), o.model(), o.input(), o.output(), o.batchInput(),
@@ -182,6 +184,37 @@ public final class SuitePreparation {
     private static Path suiteFolder(SuiteSpec suite) {
         Path dir = suite.file().toAbsolutePath().getParent();
         return dir == null ? Path.of("") : dir;
+    }
+
+    /**
+     * A learned router's dataset fields ({@code routing.features}) must exist, and must not be what a scorer compares
+     * the answers against: a router sees only what is known before the call.
+     */
+    private static void routingFeatures(SuiteSpec suite, Set<String> fields, Set<Problem> problems) {
+        if (suite.routing().isEmpty()) {
+            return;
+        }
+        Map<String, String> compared = new java.util.LinkedHashMap<>();
+        for (ScorerSpec sc : suite.scorers()) {
+            for (Object v : sc.params().values()) {
+                if (v instanceof String text) {
+                    new Template(text).fields().forEach(f -> compared.putIfAbsent(f, sc.id()));
+                }
+            }
+        }
+        List<String> features = suite.routing().get().features();
+        for (int i = 0; i < features.size(); i++) {
+            String f = features.get(i);
+            String path = "routing.features[" + i + "]";
+            if (!fields.contains(f)) {
+                problems.add(Problem.error(suite.at(path), path, "no field '" + f + "' in the dataset",
+                        "one of " + String.join(", ", fields)));
+            } else if (compared.containsKey(f)) {
+                problems.add(Problem.error(suite.at(path), path, "'" + f + "' is what scorer '" + compared.get(f)
+                        + "' compares the answers against", "a router may only use what is known before the call: "
+                        + "the prompt's fields, or a number or embedding computed from them"));
+            }
+        }
     }
 
     private static void checkTemplate(SuiteSpec suite, Template t, String candidatePath, String suitePath,

@@ -105,6 +105,36 @@ class RoutesTest {
     }
 
     @Test
+    void anEmbeddingFieldLetsALearnedRouterFindTheHardItems() {
+        int items = 6000;
+        Routes.Stored stored = stored(items, CallSource.CALLED);
+        // the same draws as stored(): an embedding whose first element says "hard", blurred by noise
+        SplittableRandom random = new SplittableRandom(3);
+        SplittableRandom noise = new SplittableRandom(11);
+        List<dev.frontier.model.Item> rows = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            random.nextDouble();
+            boolean hard = random.nextDouble() < 0.2;
+            if (hard) {
+                random.nextDouble();
+            }
+            random.nextInt(300);
+            double e0 = (hard ? 1 : 0) + 0.3 * (noise.nextDouble() - 0.5);
+            rows.add(new dev.frontier.model.Item(String.format("I%05d", i), Map.of("text", "message " + i,
+                    "emb", String.format(java.util.Locale.ROOT, "[%.4f, %.4f]", e0, noise.nextDouble()))));
+        }
+        RoutingSpec spec = new RoutingSpec(List.of(), List.of(), true, true, 5, List.of("emb"));
+        RunResult.Routing r = Routes.analyse(run(items), spec, stored, Optional.of(new Routes.Prompts(rows,
+                java.util.Set.of("text"), List.of())), PriceCatalog.of(Catalog.bundled(), "us-east-1"),
+                Catalog.bundled());
+        assertThat(r.features()).contains("emb[0]", "emb[1]", "text.chars");
+        RunResult.RoutePolicy learned = r.policies().stream().filter(p -> p.id().equals("learned:nova-lite>nova-pro"))
+                .findFirst().orElseThrow();
+        assertThat(learned.verdict()).as(learned.toString()).isEqualTo("non-inferior");
+        assertThat(learned.share().get("nova-lite")).isGreaterThan(0.6);
+    }
+
+    @Test
     void answersFromABatchJobArePricedOnDemandAsInProduction() {
         RunResult.Routing called = analyse(600, CallSource.CALLED);
         RunResult.Routing batch = analyse(600, CallSource.BATCH);
