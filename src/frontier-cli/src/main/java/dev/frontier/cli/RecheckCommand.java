@@ -7,7 +7,6 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.cost.PriceFile;
 import dev.frontier.model.RunId;
 import dev.frontier.run.aggregate.Recheck;
-import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
 import dev.frontier.store.RunStore;
 import java.io.IOException;
@@ -61,27 +60,16 @@ final class RecheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!RunId.isValid(run)) {
-            throw new CliFailure(Exit.INVALID_INPUT, "'" + run + "' is not a run id (like 20261127-183000-ab12); "
-                    + "'frontier report' and the reports folder name the runs");
-        }
+        RunId id = StoreOptions.runId(run);
         LocalDate today = today();
         Catalog catalog = Catalog.bundled();
         // the price file is checked before the store is opened: bad input is reported as such whatever the store
         Optional<PriceFile> file = prices == null ? Optional.empty() : Optional.of(priceFile(catalog, err));
         storage.requireStore(" (run a suite first, or pass --store)");
-        RunId id = new RunId(run);
         RunResult result;
         Map<String, Map<String, Double>> quality;
         try (RunStore store = RunStore.open(storage.store)) {
-            String json = store.resultsJson(id).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "run " + id
-                    + " has no results in " + storage.store + " (it is unknown, or did not finish)"));
-            try {
-                result = ResultsJson.fromJson(json);
-            } catch (IOException e) {
-                throw new CliFailure(Exit.PROVIDER, "run " + id + " has unreadable results in " + storage.store + ": "
-                        + e.getMessage());
-            }
+            result = storage.record(store, id);
             if (result.provenance() == null) {
                 throw new CliFailure(Exit.PROVIDER, "run " + id + " has no provenance in its results; it cannot be "
                         + "re-priced");

@@ -7,7 +7,6 @@ import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,18 +37,8 @@ final class ReportCommand implements Callable<Integer> {
 
     private RunResult fromStore(RunId id) {
         storage.requireStore(" (run a suite first, or pass --store)");
-        Optional<String> json;
         try (RunStore store = RunStore.open(storage.store)) {
-            json = store.resultsJson(id);
-        }
-        if (json.isEmpty()) {
-            throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no results in " + storage.store
-                    + " (it is unknown, or did not finish)");
-        }
-        try {
-            return ResultsJson.fromJson(json.get());
-        } catch (IOException e) {
-            throw new CliFailure(Exit.PROVIDER, "run " + id + " has unreadable results: " + e.getMessage());
+            return storage.record(store, id);
         }
     }
 

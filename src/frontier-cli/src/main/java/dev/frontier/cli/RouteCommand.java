@@ -63,26 +63,15 @@ final class RouteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!RunId.isValid(run)) {
-            throw new CliFailure(Exit.INVALID_INPUT, "'" + run + "' is not a run id (like 20261127-183000-ab12); "
-                    + "'frontier report' and the reports folder name the runs");
-        }
+        RunId id = StoreOptions.runId(run);
         if (folds != null && (folds < 2 || folds > 20)) {
             throw new CliFailure(Exit.INVALID_INPUT, "--folds " + folds + " must be between 2 and 20");
         }
         storage.requireStore(" (run a suite first, or pass --store)");
-        RunId id = new RunId(run);
         RunResult result;
         Routes.Stored stored;
         try (RunStore store = RunStore.open(storage.store)) {
-            String json = store.resultsJson(id).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "run " + id
-                    + " has no results in " + storage.store + " (it is unknown, or did not finish)"));
-            try {
-                result = ResultsJson.fromJson(json);
-            } catch (IOException e) {
-                throw new CliFailure(Exit.PROVIDER, "run " + id + " has unreadable results in " + storage.store + ": "
-                        + e.getMessage());
-            }
+            result = storage.record(store, id);
             if (result.candidates().stream().noneMatch(RunResult.CandidateResult::incumbent)) {
                 throw new CliFailure(Exit.INVALID_INPUT, "run " + id + " has no incumbent to route against (mark one "
                         + "candidate 'role: incumbent' in the suite)");

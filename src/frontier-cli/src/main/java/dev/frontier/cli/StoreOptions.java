@@ -1,7 +1,10 @@
 package dev.frontier.cli;
 
+import dev.frontier.model.RunId;
 import dev.frontier.report.ReportWriter;
+import dev.frontier.results.ResultsJson;
 import dev.frontier.results.RunResult;
+import dev.frontier.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,30 @@ final class StoreOptions {
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
             description = "reports folder, default: ${DEFAULT-VALUE}")
     Path reports;
+
+    /** The run id given on the command line, or exit 2 with what a run id looks like. */
+    static RunId runId(String run) {
+        if (!RunId.isValid(run)) {
+            throw new CliFailure(Exit.INVALID_INPUT, "'" + run + "' is not a run id (like 20261127-183000-ab12); "
+                    + "'frontier report' and the reports folder name the runs");
+        }
+        return new RunId(run);
+    }
+
+    /**
+     * The finished run's record from the store: exit 2 when the store has none for {@code id}, 3 when it cannot be
+     * read.
+     */
+    RunResult record(RunStore store, RunId id) {
+        String json = store.resultsJson(id).orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "run " + id
+                + " has no results in " + this.store + " (it is unknown, or did not finish)"));
+        try {
+            return ResultsJson.fromJson(json);
+        } catch (IOException e) {
+            throw new CliFailure(Exit.PROVIDER, "run " + id + " has unreadable results in " + this.store + ": "
+                    + e.getMessage());
+        }
+    }
 
     /** Ends the command with exit 2 unless the run store exists: "no run store at FILE" and {@code more}. */
     void requireStore(String more) {
