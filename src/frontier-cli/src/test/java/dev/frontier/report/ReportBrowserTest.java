@@ -299,6 +299,20 @@ class ReportBrowserTest {
             assertThat((String) js("return document.getElementById('items-section').textContent;"))
                     .contains("nova-pro-v1:0: ");
         }
+        if (demo.routing().isPresent()) {
+            // every policy in the routing table, the routed ones as marks on the chart, sortable by cost
+            RunResult.Routing routing = demo.routing().get();
+            assertThat(driver.findElements(By.cssSelector("#routing tbody tr"))).hasSize(routing.policies().size());
+            assertThat(driver.findElements(By.cssSelector("#pareto svg g.route"))).hasSize((int) routing.policies()
+                    .stream().filter(p -> !p.kind().equals("single") && p.costPer1k() != null).count());
+            assertThat(driver.findElement(By.cssSelector("#routing-section p")).getText())
+                    .startsWith(routing.recommendation().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+            driver.findElement(By.xpath("//table[@id='routing']//th/button[text()='$ / 1k']")).click();
+            List<Double> costs = driver.findElements(By.cssSelector("#routing tbody tr td:nth-child(5)")).stream()
+                    .map(td -> td.getAttribute("data-sort")).filter(v -> !v.isEmpty()).map(Double::parseDouble)
+                    .toList();
+            assertThat(costs).isSorted();
+        }
         Files.write(SCREENSHOTS.resolve("demo-" + suite + "-viewport.png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
