@@ -191,26 +191,29 @@ public final class Routes {
                 Bootstrap.Method.BCA, spec.folds(), spec.oracle(), true, spec.learned(),
                 spec.cascades().stream().map(x -> new CascadeSpec(x.first(), x.then(), x.signal())).toList(),
                 run.traffic());
+        RoutingData data = new RoutingData(items, arms, incumbent, features);
         RoutingAnalysis analysis;
         try {
-            analysis = Routing.analyse(new RoutingData(items, arms, incumbent, features), options);
+            analysis = Routing.analyse(data, options);
         } catch (IllegalArgumentException e) {
             throw new NotAnalysable(e.getMessage());
         }
-        return section(run, analysis, signals, features, byId, catalog, notes);
+        return section(run, analysis, data, signals, byId, catalog, notes);
     }
 
-    private static RunResult.Routing section(RunResult run, RoutingAnalysis analysis, List<String> signals,
-                                             Features features, Map<String, RunResult.CandidateResult> byId,
+    private static RunResult.Routing section(RunResult run, RoutingAnalysis analysis, RoutingData data,
+                                             List<String> signals, Map<String, RunResult.CandidateResult> byId,
                                              Catalog catalog, List<String> notes) {
         List<RunResult.RoutePolicy> policies = analysis.policies().stream().map(r -> policy(r, run.traffic()))
                 .toList();
         Optional<PolicyResult> best = analysis.best().flatMap(id -> analysis.policies().stream()
                 .filter(r -> r.id().equals(id)).findFirst());
-        String recommendation = recommendation(run, analysis, best, byId);
-        Optional<String> artefact = best.map(b -> PolicyExport.json(b.policy()));
+        String recommendation = recommendation(run, analysis, best);
+        // the artefact names each candidate's model, so that it can be deployed without the run's record
+        Optional<String> artefact = best.map(b -> PolicyExport.json(b.policy(), data));
         Optional<String> router = best.flatMap(b -> promptRouter(run, b, byId, catalog));
-        return new RunResult.Routing(analysis.method(), analysis.incumbent(), signals, features.names(), policies,
+        return new RunResult.Routing(analysis.method(), analysis.incumbent(), signals, data.features().names(),
+                policies,
                 analysis.frontier(), analysis.best(), recommendation, artefact, router, notes);
     }
 
@@ -230,8 +233,7 @@ public final class Routes {
      * One sentence: the best routing policy against the best single model (the run's recommendation), or why
      * routing does not beat it.
      */
-    static String recommendation(RunResult run, RoutingAnalysis analysis, Optional<PolicyResult> best,
-                                 Map<String, RunResult.CandidateResult> byId) {
+    static String recommendation(RunResult run, RoutingAnalysis analysis, Optional<PolicyResult> best) {
         String single = run.decision().map(RunResult.Decision::recommendation).orElse(analysis.incumbent());
         Optional<PolicyResult> singlePoint = analysis.policies().stream().filter(r -> r.id().equals(single))
                 .findFirst();

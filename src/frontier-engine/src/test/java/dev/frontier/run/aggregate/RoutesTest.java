@@ -96,6 +96,7 @@ class RoutesTest {
 
         JsonNode policy = new ObjectMapper().readTree(r.policy().orElseThrow());
         assertThat(policy.toString()).contains("json-ok").contains("nova-lite").contains("nova-pro");
+        assertThat(policy.path("models").path("nova-lite").asText()).isEqualTo("amazon.nova-lite-v1:0");
         JsonNode router = new ObjectMapper().readTree(r.promptRouter().orElseThrow());
         assertThat(router.path("models")).hasSize(2);
         assertThat(router.path("fallbackModel").path("modelArn").asText())
