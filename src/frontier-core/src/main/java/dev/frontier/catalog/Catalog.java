@@ -108,7 +108,7 @@ public record Catalog(String name, String version, String date, Map<String, Sour
                     strings(mo.path("output")), mo.path("source").asText());
             models.put(id, new ModelFacts(id, m.path("name").asText(id), m.path("provider").asText(), modalities,
                     m.path("maxOutputTokens").asInt(), caching, m.path("structuredOutput").asBoolean(false),
-                    lifecycle, regions, m.path("notes").asText("")));
+                    lifecycle, regions, m.path("notes").asText(""), dials(m.path("dials"))));
         }
         List<DistillationPair> pairs = new ArrayList<>();
         for (JsonNode p : doc.path("customization").path("distillation")) {
@@ -121,6 +121,33 @@ public record Catalog(String name, String version, String date, Map<String, Sour
         return new Catalog(doc.path("catalog").asText(), doc.path("version").asText(), doc.path("date").asText(),
                 sources, models, new Customization(List.copyOf(pairs), Collections.unmodifiableMap(customizable)),
                 PromptRouting.parse(doc.path("promptRouting")));
+    }
+
+    private static ModelFacts.Dials dials(JsonNode d) {
+        JsonNode t = d.path("serviceTiers");
+        Optional<ModelFacts.ServiceTiers> tiers = Optional.empty();
+        if (t.isObject()) {
+            Map<String, BigDecimal> multipliers = new LinkedHashMap<>();
+            t.path("multipliers").fields().forEachRemaining(e -> multipliers.put(e.getKey(),
+                    new BigDecimal(e.getValue().asText())));
+            Map<String, Double> latency = new LinkedHashMap<>();
+            t.path("latency").fields().forEachRemaining(e -> latency.put(e.getKey(), e.getValue().asDouble()));
+            tiers = Optional.of(new ModelFacts.ServiceTiers(strings(t.path("tiers")), strings(t.path("regions")),
+                    Collections.unmodifiableMap(multipliers), Collections.unmodifiableMap(latency),
+                    t.path("source").asText(), t.path("priceSource").asText(), t.path("notes").asText("")));
+        }
+        JsonNode l = d.path("latencyOptimized");
+        Optional<ModelFacts.LatencyOptimized> latency = l.isObject()
+                ? Optional.of(new ModelFacts.LatencyOptimized(strings(l.path("regions")), price(l, "input"),
+                price(l, "output"), l.path("source").asText(), l.path("notes").asText("")))
+                : Optional.empty();
+        JsonNode r = d.path("reasoning");
+        Optional<ModelFacts.Reasoning> reasoning = r.isObject()
+                ? Optional.of(new ModelFacts.Reasoning(ModelFacts.ReasoningKind.valueOf(r.path("kind").asText()),
+                r.path("minBudget").asInt(0), strings(r.path("efforts")), strings(r.path("samplingWithout")),
+                r.path("source").asText(), r.path("notes").asText("")))
+                : Optional.empty();
+        return new ModelFacts.Dials(tiers, latency, reasoning);
     }
 
     private static ModelFacts.RegionFacts region(JsonNode r) {

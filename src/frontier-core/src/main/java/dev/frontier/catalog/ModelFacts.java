@@ -17,11 +17,94 @@ import java.util.Optional;
  * @param lifecycle        Active or Legacy, with dates
  * @param regions          per Region: how it is called, batch, prices; a Region not listed is unknown
  * @param notes            caveats, or ""
+ * @param dials            the request settings it takes beyond inference parameters: service tiers,
+ *                         latency-optimized inference, reasoning
  */
 public record ModelFacts(String id, String name, String provider, Modalities modalities, int maxOutputTokens,
                          Optional<Caching> caching,
                          boolean structuredOutput, Lifecycle lifecycle, Map<String, RegionFacts> regions,
-                         String notes) {
+                         String notes, Dials dials) {
+
+    /** A model that takes no dials. */
+    public ModelFacts(String id, String name, String provider, Modalities modalities, int maxOutputTokens,
+                      Optional<Caching> caching, boolean structuredOutput, Lifecycle lifecycle,
+                      Map<String, RegionFacts> regions, String notes) {
+        this(id, name, provider, modalities, maxOutputTokens, caching, structuredOutput, lifecycle, regions, notes,
+                Dials.NONE);
+    }
+
+    /**
+     * The request settings a model takes beyond its inference parameters; an empty one is not offered (or not
+     * documented) for the model.
+     *
+     * @param serviceTiers     Flex, Priority (and Reserved) beside Standard
+     * @param latencyOptimized {@code performanceConfig.latency = optimized}
+     * @param reasoning        a thinking budget or a reasoning effort
+     */
+    public record Dials(Optional<ServiceTiers> serviceTiers, Optional<LatencyOptimized> latencyOptimized,
+                        Optional<Reasoning> reasoning) {
+        public static final Dials NONE = new Dials(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Service tiers other than Standard, and how they are billed.
+     *
+     * @param tiers       the tiers offered besides {@code default} ({@code flex}, {@code priority}, {@code reserved})
+     * @param regions     the Regions they are offered in
+     * @param multipliers each tier's token prices as a multiple of Standard's on-demand input and output prices
+     * @param latency     each tier's latency relative to Standard (a factor on the time per output token), as far as
+     *                    it is stated; used by the sandbox and by consumption plans
+     * @param source      key of the catalog's source for which models and Regions
+     * @param priceSource key of the catalog's source for the multipliers
+     * @param notes       caveats, or ""
+     */
+    public record ServiceTiers(java.util.List<String> tiers, java.util.List<String> regions,
+                               Map<String, java.math.BigDecimal> multipliers, Map<String, Double> latency,
+                               String source, String priceSource, String notes) {
+
+        /** Whether {@code tier} ({@code flex}, {@code priority} …) is offered in {@code region}. */
+        public boolean offers(String tier, String region) {
+            return tiers.contains(tier) && regions.contains(region);
+        }
+    }
+
+    /**
+     * Latency-optimized inference.
+     *
+     * @param regions the Regions it is offered in (through the profiles listed for the model there)
+     * @param input   its input price per 1,000 tokens
+     * @param output  its output price per 1,000 tokens
+     * @param source  key of the catalog's source
+     * @param notes   caveats, or ""
+     */
+    public record LatencyOptimized(java.util.List<String> regions, Optional<java.math.BigDecimal> input,
+                                   Optional<java.math.BigDecimal> output, String source, String notes) {
+    }
+
+    /** How a model takes a reasoning setting. */
+    public enum ReasoningKind {
+        /** Anthropic: {@code additionalModelRequestFields.thinking = {type: enabled, budget_tokens: N}}. */
+        BUDGET,
+        /** Amazon Nova 2: {@code additionalModelRequestFields.reasoningConfig = {type: enabled,
+         * maxReasoningEffort: low|medium|high}}. */
+        EFFORT
+    }
+
+    /**
+     * Reasoning (extended thinking).
+     *
+     * @param kind                a thinking budget or a reasoning effort
+     * @param minBudget           the smallest budget (BUDGET)
+     * @param efforts             the efforts it takes (EFFORT)
+     * @param samplingWithout     the inference parameters that must not be set while reasoning is on
+     *                            ({@code temperature}, {@code topP}, {@code maxTokens} …), with the effort they apply
+     *                            to for EFFORT models ({@code high:temperature}) or for all
+     * @param source              key of the catalog's source
+     * @param notes               caveats, or ""
+     */
+    public record Reasoning(ReasoningKind kind, int minBudget, java.util.List<String> efforts,
+                            java.util.List<String> samplingWithout, String source, String notes) {
+    }
 
     /**
      * The modalities Bedrock lists for the model ({@code TEXT}, {@code IMAGE}, {@code VIDEO}, {@code EMBEDDING} …).

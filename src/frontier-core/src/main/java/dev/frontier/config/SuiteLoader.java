@@ -1,6 +1,7 @@
 package dev.frontier.config;
 
 import dev.frontier.model.AwsIds;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.InputLimits;
 import dev.frontier.model.Location;
 import dev.frontier.model.Problem;
@@ -48,10 +49,12 @@ public final class SuiteLoader {
                     "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging",
                     "distillation", "promptRouters", "routing")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
-            Map.entry("prompt", Set.of("system", "user", "cache")),
-            Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences")),
+            Map.entry("prompt", Set.of("system", "user", "cache", "cacheTtl")),
+            Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences", "serviceTier",
+                    "latency", "reasoning")),
             Map.entry("candidate", Set.of("id", "model", "role", "prompt", "inference", "outputs", "format",
-                    "priceAs", "modelIdentifier")),
+                    "priceAs", "modelIdentifier", "matrix")),
+            Map.entry("matrix", Set.of("model", "serviceTier", "latency", "reasoning")),
             Map.entry("scorer", Set.of("type", "id", "weight")),
             Map.entry("traffic", Set.of("requestsPerMonth")),
             Map.entry("budget", Set.of("maxUsd")),
@@ -345,7 +348,17 @@ public final class SuiteLoader {
                             "use 'system' (checkpoint after the system prompt) or 'none'");
                 }
             }
-            return new PartialPrompt(system, user, cache);
+            String ttl = null;
+            if (m.get("cacheTtl").isPresent()) {
+                String t = y.string(m.values().get("cacheTtl"), m.child("cacheTtl")).orElse("5m");
+                if (dev.frontier.model.CallSettings.CACHE_TTLS.contains(t)) {
+                    ttl = t;
+                } else {
+                    y.error(m.values().get("cacheTtl"), m.child("cacheTtl"), "unknown cache TTL '" + t + "'",
+                            "use '5m' (Bedrock's default) or '1h' (on the models that offer it)");
+                }
+            }
+            return new PartialPrompt(system, user, cache, ttl);
         }
 
         private PartialInference inference(Node node, String path) {
@@ -369,7 +382,65 @@ public final class SuiteLoader {
                     y.string(n, m.child("stopSequences") + "[" + i++ + "]").ifPresent(stops::add);
                 }
             }
-            return new PartialInference(maxTokens, temperature, topP, stops);
+            CallSettings.ServiceTier tier = m.get("serviceTier")
+                    .flatMap(n -> serviceTier(n, m.child("serviceTier"))).orElse(null);
+            Boolean latency = m.get("latency").flatMap(n -> latency(n, m.child("latency"))).orElse(null);
+            Optional<CallSettings.Reasoning> reasoning = m.get("reasoning")
+                    .flatMap(n -> reasoning(n, m.child("reasoning"))).orElse(null);
+            return new PartialInference(maxTokens, temperature, topP, stops, tier, latency, reasoning);
+        }
+
+        private Optional<CallSettings.ServiceTier> serviceTier(Node n, String path) {
+            String v = y.string(n, path).orElse(null);
+            if (v == null) {
+                return Optional.empty();
+            }
+            Optional<CallSettings.ServiceTier> tier = CallSettings.ServiceTier.parse(v);
+            if (tier.isEmpty()) {
+                y.error(n, path, "unknown service tier '" + v + "'", "use standard (Bedrock's 'default'), flex, "
+                        + "priority or reserved");
+            }
+            return tier;
+        }
+
+        private Optional<Boolean> latency(Node n, String path) {
+            String v = y.string(n, path).orElse(null);
+            if (v == null) {
+                return Optional.empty();
+            }
+            return switch (v) {
+                case "optimized" -> Optional.of(true);
+                case "standard" -> Optional.of(false);
+                default -> {
+                    y.error(n, path, "unknown latency '" + v + "'", "use 'optimized' (performanceConfig, on the "
+                            + "models that offer it) or 'standard'");
+                    yield Optional.empty();
+                }
+            };
+        }
+
+        /** {@code off}, a thinking budget in tokens, or an effort; empty inside when off, null when invalid. */
+        private Optional<Optional<CallSettings.Reasoning>> reasoning(Node n, String path) {
+            String v = y.string(n, path).orElse(null);
+            if (v == null) {
+                return Optional.empty();
+            }
+            String t = v.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("off") || t.equals("false") || t.equals("none")) {
+                return Optional.of(Optional.empty());
+            }
+            if (t.equals("low") || t.equals("medium") || t.equals("high")) {
+                return Optional.of(Optional.of(new CallSettings.Reasoning.Effort(t)));
+            }
+            if (t.matches("[0-9_]{1,9}")) {
+                int budget = Integer.parseInt(t.replace("_", ""));
+                if (budget >= 1) {
+                    return Optional.of(Optional.of(new CallSettings.Reasoning.Budget(budget)));
+                }
+            }
+            y.error(n, path, "unknown reasoning setting '" + v + "'", "use 'off', a thinking budget in tokens "
+                    + "(e.g. 2048, for Claude) or an effort: low, medium or high (for Nova 2)");
+            return Optional.empty();
         }
 
         private Double unitInterval(YamlNodes.Mapping m, String key) {
@@ -386,6 +457,7 @@ public final class SuiteLoader {
 
         private List<CandidateSpec> candidates(Node node, PartialPrompt prompt, PartialInference inference) {
             List<CandidateSpec> out = new ArrayList<>();
+            List<Alias> aliases = new ArrayList<>();
             Map<String, String> seen = new HashMap<>();
             int incumbents = 0;
             List<Node> items = y.sequence(node, "candidates");
@@ -407,6 +479,14 @@ public final class SuiteLoader {
                             "already used by " + seen.get(id) + "; ids must be unique");
                 } else if (id != null) {
                     seen.put(id, path);
+                }
+                if (m.get("matrix").isPresent()) {
+                    List<Expanded> expanded = matrix(n, m, path, prompt, inference, seen);
+                    for (Expanded e : expanded) {
+                        aliases.add(new Alias(i, out.size(), e.paths()));
+                        out.add(e.candidate());
+                    }
+                    continue;
                 }
                 Optional<CandidateSpec.ImportSpec> imported = imported(n, m);
                 String model = m.get("model").flatMap(v -> y.string(v, m.child("model"))).orElse(null);
@@ -459,9 +539,219 @@ public final class SuiteLoader {
                     y.error(n, path + ".prompt.user", "no user prompt",
                             "set 'prompt.user' for the suite or for this candidate");
                 }
+                aliases.add(new Alias(i, out.size(), Map.of()));
                 out.add(new CandidateSpec(id, model, incumbent, p.complete(), inf.complete(), imported));
             }
+            renumber(aliases);
             return out;
+        }
+
+        /** The largest matrix a candidate entry may expand into. */
+        private static final int MAX_MATRIX = 64;
+
+        /**
+         * The candidates a {@code matrix:} entry expands into: every model × service tier × latency × reasoning
+         * value, over the entry's own and the suite's prompt and inference, with ids made from the values
+         * ({@code nova-pro-flex}, {@code claude-haiku-4-5-think2048}), prefixed by the entry's {@code id} if it has one.
+         */
+        private List<Expanded> matrix(Node n, YamlNodes.Mapping m, String path, PartialPrompt suitePrompt,
+                                      PartialInference suiteInference, Map<String, String> seen) {
+            for (String key : List.of("model", "outputs", "format", "priceAs", "modelIdentifier", "role")) {
+                if (m.get(key).isPresent()) {
+                    y.error(m.values().get(key), m.child(key), "'" + key + "' beside 'matrix'", key.equals("model")
+                            ? "list the models under 'matrix.model'" : key.equals("role")
+                            ? "a matrix makes several candidates; mark the model in production today as a candidate "
+                            + "of its own with 'role: incumbent'" : "a matrix expands model candidates only");
+                }
+            }
+            String prefix = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
+            if (prefix != null && !CANDIDATE_ID.matcher(prefix).matches()) {
+                y.error(m.values().get("id"), m.child("id"), "'" + prefix + "' is not a valid id prefix",
+                        "use letters, digits, '.', '_' and '-'");
+                prefix = null;
+            }
+            YamlNodes.Mapping mx = y.mapping(m.values().get("matrix"), m.child("matrix"), KEYS.get("matrix"));
+            List<Axis<String>> models = new ArrayList<>();
+            if (mx.get("model").isEmpty()) {
+                y.error(m.values().get("matrix"), mx.child("model"), "missing", "list the models to try, e.g. "
+                        + "'model: [amazon.nova-pro-v1:0, amazon.nova-lite-v1:0]'");
+            }
+            mx.get("model").ifPresent(list -> {
+                List<Node> values = y.sequence(list, mx.child("model"));
+                for (int k = 0; k < values.size(); k++) {
+                    String at = mx.child("model") + "[" + k + "]";
+                    Node v = values.get(k);
+                    y.string(v, at).filter(model -> checkModel(v, at, model))
+                            .ifPresent(model -> models.add(new Axis<>(model, at, shortName(model))));
+                }
+            });
+            List<Axis<CallSettings.ServiceTier>> tiers = axis(mx, "serviceTier",
+                    (v, at) -> serviceTier(v, at).orElse(null), CallSettings.ServiceTier::label);
+            List<Axis<Boolean>> latencies = axis(mx, "latency", (v, at) -> latency(v, at).orElse(null),
+                    b -> b ? "lat-opt" : "lat-std");
+            List<Axis<Optional<CallSettings.Reasoning>>> reasonings = axis(mx, "reasoning",
+                    (v, at) -> reasoning(v, at).orElse(null),
+                    r -> r.map(CallSettings.Reasoning::idPart).orElse("noreason"));
+            long size = (long) models.size() * tiers.size() * latencies.size() * reasonings.size();
+            if (size > MAX_MATRIX) {
+                y.error(m.values().get("matrix"), m.child("matrix"), "expands into " + size + " candidates",
+                        "at most " + MAX_MATRIX + ": try fewer values, or split it into several matrices");
+                return List.of();
+            }
+            PartialPrompt p = m.get("prompt").map(v -> prompt(v, m.child("prompt"))).orElse(PartialPrompt.EMPTY)
+                    .over(suitePrompt);
+            PartialInference inf = m.get("inference").map(v -> inference(v, m.child("inference")))
+                    .orElse(PartialInference.EMPTY).over(suiteInference);
+            if (p.user() == null) {
+                y.error(n, path + ".prompt.user", "no user prompt",
+                        "set 'prompt.user' for the suite or for this candidate");
+            }
+            List<Expanded> out = new ArrayList<>();
+            for (Axis<String> model : models) {
+                for (Axis<CallSettings.ServiceTier> tier : tiers) {
+                    for (Axis<Boolean> latency : latencies) {
+                        for (Axis<Optional<CallSettings.Reasoning>> reasoning : reasonings) {
+                            List<String> parts = new ArrayList<>();
+                            Map<String, String> paths = new LinkedHashMap<>();
+                            if (prefix != null) {
+                                parts.add(prefix);
+                            }
+                            parts.add(model.idPart());
+                            paths.put("model", model.path());
+                            for (Axis<?> a : List.of(tier, latency, reasoning)) {
+                                if (a.path() != null) {
+                                    parts.add(a.idPart());
+                                }
+                            }
+                            if (tier.path() != null) {
+                                paths.put("inference.serviceTier", tier.path());
+                            }
+                            if (latency.path() != null) {
+                                paths.put("inference.latency", latency.path());
+                            }
+                            if (reasoning.path() != null) {
+                                paths.put("inference.reasoning", reasoning.path());
+                            }
+                            String id = String.join("-", parts);
+                            if (!CANDIDATE_ID.matcher(id).matches()) {
+                                y.error(m.values().get("matrix"), m.child("matrix"), "the generated id '" + id
+                                        + "' is not a valid id", "give the matrix a shorter 'id' prefix (ids have at "
+                                        + "most 63 letters, digits, '.', '_' and '-')");
+                                continue;
+                            }
+                            if (seen.containsKey(id)) {
+                                y.error(m.values().get("matrix"), m.child("matrix"), "the generated id '" + id
+                                        + "' is already used by " + seen.get(id), "give the matrix an 'id' prefix, "
+                                        + "or rename the other candidate");
+                                continue;
+                            }
+                            seen.put(id, path + " (matrix)");
+                            PartialInference combo = new PartialInference(null, null, null, null, tier.value(),
+                                    latency.value(), reasoning.path() == null ? null : reasoning.value()).over(inf);
+                            out.add(new Expanded(new CandidateSpec(id, model.value(), false, p.complete(),
+                                    combo.complete(), Optional.empty()), paths));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** One axis of a matrix: its values, or a single unset value when the matrix does not vary it. */
+        private <T> List<Axis<T>> axis(YamlNodes.Mapping mx, String key,
+                                       java.util.function.BiFunction<Node, String, T> read,
+                                       java.util.function.Function<T, String> idPart) {
+            if (mx.get(key).isEmpty()) {
+                return java.util.Collections.singletonList(new Axis<>(null, null, ""));
+            }
+            List<Axis<T>> out = new ArrayList<>();
+            List<Node> values = y.sequence(mx.values().get(key), mx.child(key));
+            if (values.isEmpty()) {
+                y.error(mx.values().get(key), mx.child(key), "the list is empty", "list at least one value, or "
+                        + "remove '" + key + "'");
+            }
+            Set<String> parts = new HashSet<>();
+            for (int k = 0; k < values.size(); k++) {
+                String at = mx.child(key) + "[" + k + "]";
+                T v = read.apply(values.get(k), at);
+                if (v != null) {
+                    String part = idPart.apply(v);
+                    if (!parts.add(part)) {
+                        y.error(values.get(k), at, "'" + part + "' is listed twice", "remove one");
+                        continue;
+                    }
+                    out.add(new Axis<>(v, at, part));
+                }
+            }
+            return out;
+        }
+
+        /** Whether a candidate's {@code model} is a Bedrock model id, ARN or a router of the suite; reports if not. */
+        private boolean checkModel(Node v, String at, String model) {
+            if (model.startsWith(PromptRouterSpec.PREFIX)) {
+                String router = model.substring(PromptRouterSpec.PREFIX.length());
+                if (!routerIds.contains(router)) {
+                    y.error(v, at, "no prompt router '" + router + "' in promptRouters", routerIds.isEmpty()
+                            ? "declare it under 'promptRouters:' with id, models and fallback" : "use one of: router:"
+                            + String.join(", router:", new java.util.TreeSet<>(routerIds)));
+                    return false;
+                }
+                return true;
+            }
+            if (!MODEL_ID.matcher(model).matches() && !MODEL_ARN.matcher(model).matches()) {
+                y.error(v, at, "'" + model + "' is not a Bedrock model id or ARN", "e.g. "
+                        + "anthropic.claude-3-haiku-20240307-v1:0, us.amazon.nova-lite-v1:0 or "
+                        + "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123def456");
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * A short, readable name for a model in generated ids: {@code amazon.nova-pro-v1:0} → {@code nova-pro},
+         * {@code us.anthropic.claude-haiku-4-5-20251001-v1:0} → {@code claude-haiku-4-5}; an ARN by its last part.
+         */
+        static String shortName(String model) {
+            if (model.startsWith(PromptRouterSpec.PREFIX)) {
+                return "router-" + model.substring(PromptRouterSpec.PREFIX.length());
+            }
+            String s = model.substring(model.lastIndexOf('/') + 1);
+            s = s.replaceFirst("^(us|eu|apac|global|us-gov|jp|au|ca)\\.", "");
+            s = s.replaceFirst("^[a-z0-9-]+\\.", "");
+            s = s.replaceFirst("(-\\d{8})?(-v\\d+)?(:\\d+)?(:[0-9]+k)?$", "");
+            s = s.replaceAll("[^A-Za-z0-9._-]", "-");
+            return s.isEmpty() ? "model" : s;
+        }
+
+        /**
+         * Renumbers the recorded positions of candidates from their entries in the file to their places in the
+         * expanded list, so a later check of {@code candidates[k].model} points at the right line; a matrix
+         * candidate's model and settings point at the matrix values it was made from.
+         */
+        private void renumber(List<Alias> aliases) {
+            Map<String, Location> snapshot = new HashMap<>();
+            locations.entrySet().removeIf(e -> {
+                if (e.getKey().startsWith("candidates[")) {
+                    snapshot.put(e.getKey(), e.getValue());
+                    return true;
+                }
+                return false;
+            });
+            for (Alias a : aliases) {
+                String from = "candidates[" + a.entry() + "]";
+                String to = "candidates[" + a.index() + "]";
+                snapshot.forEach((key, at) -> {
+                    if (key.equals(from) || key.startsWith(from + ".") || key.startsWith(from + "[")) {
+                        locations.putIfAbsent(to + key.substring(from.length()), at);
+                    }
+                });
+                a.paths().forEach((suffix, source) -> {
+                    Location at = snapshot.get(source);
+                    if (at != null) {
+                        locations.put(to + "." + suffix, at);
+                    }
+                });
+            }
         }
 
         /** The {@code outputs} of a candidate whose outputs were made elsewhere; empty for a model candidate. */
@@ -1208,36 +1498,62 @@ public final class SuiteLoader {
         }
     }
 
+    /** A candidate made from an entry of the file: a matrix makes several. */
+    private record Expanded(CandidateSpec candidate, Map<String, String> paths) {
+    }
+
+    /**
+     * Where a candidate came from.
+     *
+     * @param entry the index of its entry in the file's list
+     * @param index its index among the expanded candidates
+     * @param paths for a matrix candidate: its own paths ({@code model}, {@code inference.serviceTier}) by the matrix
+     *              value's path
+     */
+    private record Alias(int entry, int index, Map<String, String> paths) {
+    }
+
+    /** One value of a matrix axis; {@code path} null when the matrix does not vary it. */
+    private record Axis<T>(T value, String path, String idPart) {
+    }
+
     /** A prompt section where any part may be absent, to merge a candidate's over the suite's. */
-    private record PartialPrompt(Template system, Template user, PromptSpec.CacheMode cache) {
-        static final PartialPrompt EMPTY = new PartialPrompt(null, null, null);
+    private record PartialPrompt(Template system, Template user, PromptSpec.CacheMode cache, String cacheTtl) {
+        static final PartialPrompt EMPTY = new PartialPrompt(null, null, null, null);
 
         PartialPrompt over(PartialPrompt base) {
             return new PartialPrompt(system != null ? system : base.system, user != null ? user : base.user,
-                    cache != null ? cache : base.cache);
+                    cache != null ? cache : base.cache, cacheTtl != null ? cacheTtl : base.cacheTtl);
         }
 
         PromptSpec complete() {
             return new PromptSpec(system != null ? system : new Template(""), user != null ? user : new Template(""),
-                    cache != null ? cache : PromptSpec.CacheMode.NONE);
+                    cache != null ? cache : PromptSpec.CacheMode.NONE, Optional.ofNullable(cacheTtl));
         }
     }
 
-    /** An inference section where any part may be absent. */
-    private record PartialInference(Integer maxTokens, Double temperature, Double topP, List<String> stops) {
-        static final PartialInference EMPTY = new PartialInference(null, null, null, null);
+    /**
+     * An inference section where any part may be absent; {@code reasoning} null when unset, empty when off.
+     */
+    private record PartialInference(Integer maxTokens, Double temperature, Double topP, List<String> stops,
+                                    CallSettings.ServiceTier tier, Boolean latency,
+                                    Optional<CallSettings.Reasoning> reasoning) {
+        static final PartialInference EMPTY = new PartialInference(null, null, null, null, null, null, null);
 
         PartialInference over(PartialInference base) {
             return new PartialInference(maxTokens != null ? maxTokens : base.maxTokens,
                     temperature != null ? temperature : base.temperature, topP != null ? topP : base.topP,
-                    stops != null ? stops : base.stops);
+                    stops != null ? stops : base.stops, tier != null ? tier : base.tier,
+                    latency != null ? latency : base.latency, reasoning != null ? reasoning : base.reasoning);
         }
 
         InferenceSpec complete() {
             return new InferenceSpec(maxTokens != null ? maxTokens : DEFAULT_MAX_TOKENS,
                     temperature != null ? OptionalDouble.of(temperature) : OptionalDouble.empty(),
                     topP != null ? OptionalDouble.of(topP) : OptionalDouble.empty(),
-                    stops != null ? stops : List.of());
+                    stops != null ? stops : List.of(),
+                    new CallSettings(Optional.ofNullable(tier), latency != null && latency,
+                            reasoning != null ? reasoning : Optional.empty(), Optional.empty()));
         }
     }
 }

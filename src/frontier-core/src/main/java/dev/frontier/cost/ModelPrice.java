@@ -2,7 +2,11 @@ package dev.frontier.cost;
 
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
+import dev.frontier.model.CallSettings;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,13 +22,92 @@ import java.util.Optional;
  * @param cacheWrite  prompt-cache write
  * @param source      where the figures come from
  * @param asOf        the date of the source, ISO-8601
+ * @param dials       what the request settings change: service-tier multipliers, latency-optimized prices, the
+ *                    1-hour cache write
  */
 public record ModelPrice(String modelId, String name, Optional<BigDecimal> input, Optional<BigDecimal> output,
                          Optional<BigDecimal> batchInput, Optional<BigDecimal> batchOutput,
                          Optional<BigDecimal> cacheRead, Optional<BigDecimal> cacheWrite, String source,
-                         String asOf) {
+                         String asOf, Dials dials) {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+    public ModelPrice {
+        dials = dials == null ? Dials.NONE : dials;
+    }
+
+    /** Prices that no request setting changes. */
+    public ModelPrice(String modelId, String name, Optional<BigDecimal> input, Optional<BigDecimal> output,
+                      Optional<BigDecimal> batchInput, Optional<BigDecimal> batchOutput,
+                      Optional<BigDecimal> cacheRead, Optional<BigDecimal> cacheWrite, String source, String asOf) {
+        this(modelId, name, input, output, batchInput, batchOutput, cacheRead, cacheWrite, source, asOf, Dials.NONE);
+    }
+
+    /**
+     * How request settings change a model's prices.
+     *
+     * @param cacheWrite1h     the prompt-cache write price with a 1-hour TTL
+     * @param tiers            each service tier's prices as a multiple of Standard's ({@code flex} → 0.5), by wire name
+     * @param latencyInput     the input price with latency-optimized inference
+     * @param latencyOutput    the output price with latency-optimized inference
+     * @param source           where the figures come from
+     */
+    public record Dials(Optional<BigDecimal> cacheWrite1h, Map<String, BigDecimal> tiers,
+                        Optional<BigDecimal> latencyInput, Optional<BigDecimal> latencyOutput, String source) {
+        public static final Dials NONE = new Dials(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), "");
+
+        public Dials {
+            tiers = Map.copyOf(tiers);
+        }
+    }
+
+    /**
+     * The prices a call with {@code settings} is billed at, as far as its answer says how it was served: the tier
+     * the answer names (else the one asked for) multiplies every on-demand price; latency-optimized prices apply
+     * when asked for and not answered as {@code standard} (Bedrock serves at standard latency and Standard prices
+     * when the optimized quota is used up); a 1-hour checkpoint's writes at the 1-hour price. A tier or setting the
+     * catalog has no price for leaves the prices unknown, never 0. Batch prices are left as they are: batch jobs
+     * take none of these settings.
+     *
+     * @param servedTier    the answer's {@code serviceTier.type}, or "" when it does not say
+     * @param servedLatency the answer's {@code performanceConfig.latency}, or ""
+     */
+    public ModelPrice under(CallSettings settings, String servedTier, String servedLatency) {
+        if (settings.isDefault() && (servedTier.isEmpty() || servedTier.equals("default"))) {
+            return this;
+        }
+        List<String> labels = new ArrayList<>();
+        Optional<BigDecimal> in = input;
+        Optional<BigDecimal> out = output;
+        Optional<BigDecimal> read = cacheRead;
+        Optional<BigDecimal> write = cacheWrite;
+        boolean optimized = settings.latencyOptimized() && !servedLatency.equals("standard");
+        if (optimized) {
+            in = dials.latencyInput();
+            out = dials.latencyOutput();
+            labels.add("latency-optimized");
+        }
+        if (settings.cacheTtl().filter("1h"::equals).isPresent()) {
+            write = dials.cacheWrite1h();
+            labels.add("1h cache");
+        }
+        String tier = servedTier.isEmpty() ? settings.tier().wire() : servedTier;
+        if (!tier.equals("default")) {
+            BigDecimal m = dials.tiers().get(tier);
+            in = times(in, m);
+            out = times(out, m);
+            read = times(read, m);
+            write = times(write, m);
+            labels.add(CallSettings.ServiceTier.parse(tier).map(CallSettings.ServiceTier::label).orElse(tier));
+        }
+        String src = dials.source().isEmpty() || labels.isEmpty() ? source : source + "; " + dials.source();
+        return new ModelPrice(modelId, labels.isEmpty() ? name : name + " (" + String.join(", ", labels) + ")", in,
+                out, batchInput, batchOutput, read, write, src, asOf, dials);
+    }
+
+    private static Optional<BigDecimal> times(Optional<BigDecimal> price, BigDecimal multiplier) {
+        return multiplier == null ? Optional.empty() : price.map(p -> p.multiply(multiplier));
+    }
 
     /** How a call was or would be billed. */
     public enum Mode { ON_DEMAND, BATCH }

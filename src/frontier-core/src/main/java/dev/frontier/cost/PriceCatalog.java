@@ -67,9 +67,9 @@ public record PriceCatalog(String name, String version, String date, Map<String,
         Map<String, ModelPrice> models = new LinkedHashMap<>();
         for (ModelFacts m : catalog.models().values()) {
             m.in(region).ifPresent(r -> {
-                models.put(m.id(), price(m.id(), m.name(), r.regional(), catalog));
-                r.global().ifPresent(g -> models.put(GLOBAL + m.id(), price(m.id(), m.name() + " (global)", g,
-                        catalog)));
+                models.put(m.id(), price(m, m.name(), r.regional(), catalog, region));
+                r.global().ifPresent(g -> models.put(GLOBAL + m.id(), price(m, m.name() + " (global)", g,
+                        catalog, region)));
             });
         }
         Map<String, List<String>> routes = new LinkedHashMap<>();
@@ -79,12 +79,27 @@ public record PriceCatalog(String name, String version, String date, Map<String,
         return new PriceCatalog(catalog.name() + "/" + region, catalog.version(), catalog.date(), models, routes);
     }
 
-    private static ModelPrice price(String id, String name, Prices p, Catalog catalog) {
+    private static ModelPrice price(ModelFacts m, String name, Prices p, Catalog catalog, String region) {
         String source = catalog.cite(p.source());
         String asOf = Optional.ofNullable(catalog.sources().get(p.source())).map(Catalog.Source::date)
                 .orElse(catalog.date());
-        return new ModelPrice(id, name, p.input(), p.output(), p.batchInput(), p.batchOutput(), p.cacheRead(),
-                p.cacheWrite(), source, asOf);
+        return new ModelPrice(m.id(), name, p.input(), p.output(), p.batchInput(), p.batchOutput(), p.cacheRead(),
+                p.cacheWrite(), source, asOf, dials(m, p, catalog, region));
+    }
+
+    /** What the model's request settings cost in {@code region}: only the tiers and latency offered there. */
+    private static ModelPrice.Dials dials(ModelFacts m, Prices p, Catalog catalog, String region) {
+        Map<String, BigDecimal> tiers = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>();
+        m.dials().serviceTiers().filter(t -> t.regions().contains(region)).ifPresent(t -> {
+            t.tiers().forEach(tier -> Optional.ofNullable(t.multipliers().get(tier)).ifPresent(x -> tiers.put(tier, x)));
+            sources.add(catalog.cite(t.priceSource()));
+        });
+        Optional<ModelFacts.LatencyOptimized> latency = m.dials().latencyOptimized()
+                .filter(l -> l.regions().contains(region));
+        latency.ifPresent(l -> sources.add(catalog.cite(l.source())));
+        return new ModelPrice.Dials(p.cacheWrite1h(), tiers, latency.flatMap(ModelFacts.LatencyOptimized::input),
+                latency.flatMap(ModelFacts.LatencyOptimized::output), String.join("; ", sources));
     }
 
     /**
@@ -118,6 +133,20 @@ public record PriceCatalog(String name, String version, String date, Map<String,
      */
     public Optional<ModelPrice> forCall(String modelId, CallResult.Completion done) {
         return done.routed() ? find(done.invokedModelId()) : find(modelId);
+    }
+
+    /**
+     * The prices a completed call made with {@code settings} is billed at: {@link #forCall} under the tier and latency
+     * its answer names ({@link ModelPrice#under}).
+     */
+    public Optional<ModelPrice> forCall(String modelId, dev.frontier.model.CallSettings settings,
+                                        CallResult.Completion done) {
+        return forCall(modelId, done).map(p -> p.under(settings, done.serviceTier(), done.performance()));
+    }
+
+    /** The prices a call with {@code settings} would be billed at, before it is made. */
+    public Optional<ModelPrice> find(String modelId, dev.frontier.model.CallSettings settings) {
+        return find(modelId).map(p -> p.under(settings, "", ""));
     }
 
     /**
@@ -192,7 +221,7 @@ public record PriceCatalog(String name, String version, String date, Map<String,
                 or(override.input(), base.input()), or(override.output(), base.output()),
                 or(override.batchInput(), base.batchInput()), or(override.batchOutput(), base.batchOutput()),
                 or(override.cacheRead(), base.cacheRead()), or(override.cacheWrite(), base.cacheWrite()),
-                override.source(), override.asOf()));
+                override.source(), override.asOf(), base.dials()));
         return new PriceCatalog(name, version + "+overrides", date, copy, routes);
     }
 

@@ -1,6 +1,7 @@
 package dev.frontier.invoke;
 
 import dev.frontier.model.CallResult;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.ModelRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +38,17 @@ public interface ResponseCache {
             if (r.outputSchema().isPresent()) {
                 // only requests with a schema hash it, so the keys of all other requests stay as they were
                 byte[] bytes = ("outputSchema:" + r.outputSchema().get()).getBytes(StandardCharsets.UTF_8);
+                md.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) ':');
+                md.update(bytes);
+            }
+            if (!r.settings().isDefault()) {
+                // the tier and latency change how it is served and billed, reasoning and TTL what it costs: only
+                // requests with settings hash them, so the keys of all other requests stay as they were
+                CallSettings s = r.settings();
+                byte[] bytes = ("settings:" + s.serviceTier().map(CallSettings.ServiceTier::wire).orElse("") + "|"
+                        + s.latencyOptimized() + "|" + s.reasoning().map(CallSettings.Reasoning::idPart).orElse("")
+                        + "|" + s.cacheTtl().orElse("")).getBytes(StandardCharsets.UTF_8);
                 md.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) ':');
                 md.update(bytes);

@@ -21,18 +21,39 @@ public sealed interface CallResult permits CallResult.Completion, CallResult.Fai
      *                        {@code trace.promptRouter.invokedModelId} (a foundation-model or inference-profile ARN);
      *                        empty when the call was not routed, or when the answer came from a batch job or a file,
      *                        which do not report it
+     * @param serviceTier     the service tier that served the call as Converse reports it ({@code serviceTier.type}:
+     *                        {@code default}, {@code flex}, {@code priority}, {@code reserved}); empty when the
+     *                        answer does not say (older answers, batch output, files)
+     * @param performance     the latency configuration that served it as Converse reports it
+     *                        ({@code performanceConfig.latency}: {@code standard} or {@code optimized}); empty when the
+     *                        answer does not say
      */
     record Completion(String text, String stopReason, TokenUsage usage, long latencyMs, long clientLatencyMs,
-                      String requestId, String invokedModelId) implements CallResult {
+                      String requestId, String invokedModelId, String serviceTier, String performance)
+            implements CallResult {
 
         public Completion {
             invokedModelId = invokedModelId == null ? "" : invokedModelId;
+            serviceTier = serviceTier == null ? "" : serviceTier;
+            performance = performance == null ? "" : performance;
+        }
+
+        /** A completion whose answer names no service tier or latency configuration. */
+        public Completion(String text, String stopReason, TokenUsage usage, long latencyMs, long clientLatencyMs,
+                          String requestId, String invokedModelId) {
+            this(text, stopReason, usage, latencyMs, clientLatencyMs, requestId, invokedModelId, "", "");
+        }
+
+        /** This completion as served: the tier and latency configuration its answer named. */
+        public Completion servedAs(String tier, String latency) {
+            return new Completion(text, stopReason, usage, latencyMs, clientLatencyMs, requestId, invokedModelId, tier,
+                    latency);
         }
 
         /** A completion that was not routed: most sources (batch output, imported files, direct calls). */
         public Completion(String text, String stopReason, TokenUsage usage, long latencyMs, long clientLatencyMs,
                           String requestId) {
-            this(text, stopReason, usage, latencyMs, clientLatencyMs, requestId, "");
+            this(text, stopReason, usage, latencyMs, clientLatencyMs, requestId, "", "", "");
         }
 
         /** Whether a prompt router chose the model that served it. */

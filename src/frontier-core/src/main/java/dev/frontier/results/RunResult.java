@@ -728,6 +728,10 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param servedBy        for a prompt router, the share of its answered items each model served, by the model
      *                        id Converse reported ({@code trace.promptRouter.invokedModelId}), largest first; empty
      *                        for any other candidate (and left out of the JSON then)
+     * @param settings        its request settings (service tier, latency, reasoning, cache TTL) and the tiers that
+     *                        served it; absent when it sent Bedrock's defaults (and left out of the JSON then)
+     * @param promptSaving    for a prompt variant: what its prompt saves against the same model with the suite's
+     *                        prompt, and what that costs in quality; absent otherwise
      */
     public record CandidateResult(String id, String model, String modelName, boolean incumbent,
                                   boolean promptVariant, int calls, int failedCalls, Optional<Estimate> quality,
@@ -739,7 +743,9 @@ public record RunResult(String schema, String runId, String suite, String descri
                                   String modeReason, Optional<String> promptCache,
                                   @com.fasterxml.jackson.annotation.JsonInclude(
                                           com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                                  Map<String, Double> servedBy) {
+                                  Map<String, Double> servedBy,
+                                  @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Settings> settings,
+                                  @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<PromptSaving> promptSaving) {
 
         /** Figures missing from older records read as unknown; a mode missing from them was on demand. */
         public CandidateResult {
@@ -754,6 +760,8 @@ public record RunResult(String schema, String runId, String suite, String descri
             mode = mode == null ? AnswerSource.ON_DEMAND : mode;
             modeReason = modeReason == null ? "" : modeReason;
             promptCache = promptCache == null ? Optional.empty() : promptCache;
+            settings = settings == null ? Optional.empty() : settings;
+            promptSaving = promptSaving == null ? Optional.empty() : promptSaving;
         }
 
         /** A candidate to fill in: no calls, every figure unknown, on demand. */
@@ -769,7 +777,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                     .meanOutputTokens(meanOutputTokens).cacheReadShare(cacheReadShare).costPer1k(costPer1k)
                     .monthlyCost(monthlyCost).costUnknown(costUnknown).evalSpend(evalSpend).latencyP50Ms(latencyP50Ms)
                     .latencyP95Ms(latencyP95Ms).onFrontier(onFrontier).mode(mode).modeReason(modeReason)
-                    .promptCache(promptCache).servedBy(servedBy);
+                    .promptCache(promptCache).servedBy(servedBy).settings(settings).promptSaving(promptSaving);
         }
 
         /** Whether its answers came from a batch inference job (no latency figures). */
@@ -804,6 +812,8 @@ public record RunResult(String schema, String runId, String suite, String descri
             private String modeReason = "";
             private Optional<String> promptCache = Optional.empty();
             private Map<String, Double> servedBy = Map.of();
+            private Optional<Settings> settings = Optional.empty();
+            private Optional<PromptSaving> promptSaving = Optional.empty();
 
             private Builder() {
             }
@@ -961,12 +971,62 @@ public record RunResult(String schema, String runId, String suite, String descri
                 return this;
             }
 
+            public Builder settings(Optional<Settings> v) {
+                settings = v;
+                return this;
+            }
+
+            public Builder promptSaving(Optional<PromptSaving> v) {
+                promptSaving = v;
+                return this;
+            }
+
             public CandidateResult build() {
                 return new CandidateResult(id, model, modelName, incumbent, promptVariant, calls, failedCalls, quality,
                         scores, corpusMetrics, usage, meanInputTokens, meanOutputTokens, cacheReadShare, costPer1k,
                         monthlyCost, costUnknown, evalSpend, latencyP50Ms, latencyP95Ms, onFrontier, mode,
-                        modeReason, promptCache, servedBy);
+                        modeReason, promptCache, servedBy, settings, promptSaving);
             }
+        }
+    }
+
+    /**
+     * A candidate's request settings, as sent and as served.
+     *
+     * @param serviceTier      the tier asked for ({@code standard}, {@code flex}, {@code priority}, {@code reserved})
+     * @param latencyOptimized whether latency-optimized inference was asked for
+     * @param reasoning        the reasoning setting ("thinking 2048 tokens", "reasoning effort low"), "" for none
+     * @param cacheTtl         the cache checkpoint's TTL ({@code 5m}, {@code 1h}), "" when not sent
+     * @param label            all of them in words, e.g. "flex, thinking 2048 tokens"
+     * @param servedTiers      the share of its answered calls each tier served, as the answers said
+     *                         ({@code serviceTier.type}); empty when the answers did not say
+     * @param servedOptimized  the share of its answered calls served latency-optimized, when it asked for it (Bedrock
+     *                         serves at standard latency when the optimized quota is used up); null otherwise
+     */
+    public record Settings(String serviceTier, boolean latencyOptimized, String reasoning, String cacheTtl,
+                           String label, Map<String, Double> servedTiers, Double servedOptimized) {
+        public Settings {
+            servedTiers = servedTiers == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(servedTiers));
+        }
+    }
+
+    /**
+     * What a prompt variant saves against the same model (and settings) called with the suite's prompt.
+     *
+     * @param baseline           the candidate with the suite's prompt it is compared with
+     * @param inputTokensSaved   mean input tokens saved per request (negative when the variant's prompt is longer)
+     * @param monthlySaved       USD a month saved at the suite's traffic; empty when a price is unknown
+     * @param qualityDifference  variant minus baseline quality on the items both answered, with its paired
+     *                           confidence interval; empty when not computable
+     * @param note               in words, e.g. "−412 input tokens a request, $1,648 a month; quality −0.021
+     *                           [−0.034, −0.008]"
+     */
+    public record PromptSaving(String baseline, double inputTokensSaved, Optional<BigDecimal> monthlySaved,
+                               Optional<Estimate> qualityDifference, String note) {
+        public PromptSaving {
+            monthlySaved = monthlySaved == null ? Optional.empty() : monthlySaved;
+            qualityDifference = qualityDifference == null ? Optional.empty() : qualityDifference;
         }
     }
 
