@@ -4,6 +4,7 @@ import dev.frontier.invoke.SetupException;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.invoke.ModelClient;
 import dev.frontier.model.CallResult;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.ModelRequest;
 import dev.frontier.model.TokenUsage;
 import java.net.ConnectException;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
@@ -34,6 +36,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.PerformanceConfigLatency;
+import software.amazon.awssdk.services.bedrockruntime.model.PerformanceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceTier;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
@@ -142,13 +147,18 @@ public final class BedrockConverseClient implements ModelClient {
             List<SystemContentBlock> system = new ArrayList<>(2);
             system.add(SystemContentBlock.fromText(request.system()));
             if (request.cacheSystem()) {
-                system.add(SystemContentBlock.fromCachePoint(
-                        CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
+                CachePointBlock.Builder point = CachePointBlock.builder().type(CachePointType.DEFAULT);
+                request.settings().cacheTtl().ifPresent(point::ttl);
+                system.add(SystemContentBlock.fromCachePoint(point.build()));
             }
             r.system(system);
         }
         ModelRequest.InferenceParams p = request.inference();
-        InferenceConfiguration.Builder inf = InferenceConfiguration.builder().maxTokens(p.maxTokens());
+        CallSettings settings = request.settings();
+        InferenceConfiguration.Builder inf = InferenceConfiguration.builder();
+        if (!highEffort(settings)) {
+            inf.maxTokens(p.maxTokens());
+        }
         if (p.temperature() != null) {
             inf.temperature(p.temperature().floatValue());
         }
@@ -164,7 +174,39 @@ public final class BedrockConverseClient implements ModelClient {
                                 .schema(schema).name("answer").build()))
                         .build())
                 .build()));
+        settings.serviceTier().ifPresent(t -> r.serviceTier(ServiceTier.builder().type(t.wire()).build()));
+        if (settings.latencyOptimized()) {
+            r.performanceConfig(PerformanceConfiguration.builder().latency(PerformanceConfigLatency.OPTIMIZED).build());
+        }
+        settings.reasoning().ifPresent(reasoning -> r.additionalModelRequestFields(reasoningFields(reasoning)));
         return r.inferenceConfig(inf.build()).build();
+    }
+
+    /**
+     * The model-native reasoning fields: Anthropic's {@code thinking} with a token budget (user guide, Claude extended
+     * thinking), Amazon Nova 2's {@code reasoningConfig} with an effort (Nova 2 user guide, extended thinking).
+     */
+    static Document reasoningFields(CallSettings.Reasoning reasoning) {
+        if (reasoning instanceof CallSettings.Reasoning.Budget b) {
+            return Document.mapBuilder()
+                    .putDocument("thinking", Document.mapBuilder().putString("type", "enabled")
+                            .putNumber("budget_tokens", b.tokens()).build())
+                    .build();
+        }
+        CallSettings.Reasoning.Effort e = (CallSettings.Reasoning.Effort) reasoning;
+        return Document.mapBuilder()
+                .putDocument("reasoningConfig", Document.mapBuilder().putString("type", "enabled")
+                        .putString("maxReasoningEffort", e.level()).build())
+                .build();
+    }
+
+    /**
+     * Whether the request asks for the high reasoning effort, with which Nova 2 takes no {@code maxTokens} (the model
+     * then decides the length; reported by its makers in inspect_ai #3767, the catalog's reasoning notes).
+     */
+    private static boolean highEffort(CallSettings s) {
+        return s.reasoning().filter(r -> r instanceof CallSettings.Reasoning.Effort e && e.level().equals("high"))
+                .isPresent();
     }
 
     static CallResult.Completion toCompletion(ConverseResponse response, long clientLatencyMs) {
@@ -182,8 +224,13 @@ public final class BedrockConverseClient implements ModelClient {
         long latency = response.metrics() != null && response.metrics().latencyMs() != null
                 ? response.metrics().latencyMs() : clientLatencyMs;
         String requestId = response.responseMetadata() != null ? response.responseMetadata().requestId() : "";
+        String tier = response.serviceTier() != null && response.serviceTier().typeAsString() != null
+                ? response.serviceTier().typeAsString() : "";
+        String performance = response.performanceConfig() != null
+                && response.performanceConfig().latencyAsString() != null
+                ? response.performanceConfig().latencyAsString() : "";
         return new CallResult.Completion(text.toString(), response.stopReasonAsString(), usage, latency,
-                clientLatencyMs, requestId == null ? "" : requestId, invokedModelId(response));
+                clientLatencyMs, requestId == null ? "" : requestId, invokedModelId(response), tier, performance);
     }
 
     /**

@@ -83,7 +83,7 @@ class SuiteLoaderTest {
                 .startsWith(suite + ":2:18 dataset.path: dataset file not found"));
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
                 .isEqualTo(suite + ":5:44 candidates[0].temprature: unknown key (known keys: format, id, inference, "
-                        + "model, modelIdentifier, outputs, priceAs, prompt, role)"));
+                        + "matrix, model, modelIdentifier, outputs, priceAs, prompt, role)"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 5;
+    private static final int SCHEMA_VERSION = 6;
     private final Connection db;
 
     private RunStore(Connection db) {
@@ -84,6 +84,8 @@ public final class RunStore implements AutoCloseable {
                           cost_usd TEXT,
                           source TEXT NOT NULL DEFAULT 'called',
                           invoked_model_id TEXT NOT NULL DEFAULT '',
+                          service_tier TEXT NOT NULL DEFAULT '',
+                          performance TEXT NOT NULL DEFAULT '',
                           PRIMARY KEY (run_id, candidate_id, item_id))""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS scores (
@@ -107,7 +109,9 @@ public final class RunStore implements AutoCloseable {
                           cache_write_tokens INTEGER NOT NULL,
                           latency_ms INTEGER NOT NULL,
                           stored_at_ms INTEGER NOT NULL,
-                          invoked_model_id TEXT NOT NULL DEFAULT '')""");
+                          invoked_model_id TEXT NOT NULL DEFAULT '',
+                          service_tier TEXT NOT NULL DEFAULT '',
+                          performance TEXT NOT NULL DEFAULT '')""");
                 // added without a version change: older stores simply gain the table
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS jobs (
@@ -168,6 +172,18 @@ public final class RunStore implements AutoCloseable {
                         // a store older still made its missing tables above, with the column already
                         addColumnIfMissing(m, "calls", "invoked_model_id", "TEXT NOT NULL DEFAULT ''");
                         addColumnIfMissing(m, "response_cache", "invoked_model_id", "TEXT NOT NULL DEFAULT ''");
+                        m.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+                    }
+                    version = 5;
+                }
+                if (version == 5) {
+                    // version 5 stores did not keep the service tier and latency configuration an answer named;
+                    // their answers read as not saying (priced at the tier and latency asked for)
+                    try (Statement m = c.createStatement()) {
+                        for (String table : List.of("calls", "response_cache")) {
+                            addColumnIfMissing(m, table, "service_tier", "TEXT NOT NULL DEFAULT ''");
+                            addColumnIfMissing(m, table, "performance", "TEXT NOT NULL DEFAULT ''");
+                        }
                         m.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
                     }
                     version = SCHEMA_VERSION;
@@ -279,6 +295,8 @@ public final class RunStore implements AutoCloseable {
         call.setString(15, row.costUsd() == null ? null : row.costUsd().toPlainString());
         call.setString(16, row.source().label());
         call.setString(17, row.result() instanceof CallResult.Completion c ? c.invokedModelId() : "");
+        call.setString(18, row.result() instanceof CallResult.Completion c ? c.serviceTier() : "");
+        call.setString(19, row.result() instanceof CallResult.Completion c ? c.performance() : "");
         call.executeUpdate();
         insertScores(score, run, row.candidateId(), row.itemId(), row.scores());
     }
@@ -286,8 +304,8 @@ public final class RunStore implements AutoCloseable {
     private static final String INSERT_CALL = """
             INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
               error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-              latency_ms, client_latency_ms, cost_usd, source, invoked_model_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              latency_ms, client_latency_ms, cost_usd, source, invoked_model_id, service_tier, performance)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SCORE = """
             INSERT OR REPLACE INTO scores(run_id, candidate_id, item_id, scorer_id, value, note, failure)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
@@ -350,9 +368,16 @@ public final class RunStore implements AutoCloseable {
     /** As {@link #completion(ResultSet, int, long)}, with the model a prompt router chose ("" when not routed). */
     private static CallResult.Completion completion(ResultSet rs, int column, long clientLatencyMs,
                                                     String invokedModelId) throws SQLException {
+        return completion(rs, column, clientLatencyMs, invokedModelId, "", "");
+    }
+
+    /** As {@link #completion(ResultSet, int, long, String)}, with the tier and latency the answer named. */
+    private static CallResult.Completion completion(ResultSet rs, int column, long clientLatencyMs,
+                                                    String invokedModelId, String serviceTier, String performance)
+            throws SQLException {
         return new CallResult.Completion(rs.getString(column), rs.getString(column + 1), new TokenUsage(
                 rs.getLong(column + 2), rs.getLong(column + 3), rs.getLong(column + 4), rs.getLong(column + 5)),
-                rs.getLong(column + 6), clientLatencyMs, "", invokedModelId);
+                rs.getLong(column + 6), clientLatencyMs, "", invokedModelId, serviceTier, performance);
     }
 
     /** Records the end of a run with its results document. */
@@ -550,13 +575,15 @@ public final class RunStore implements AutoCloseable {
         Map<CallKey, StoredCall> out = new java.util.HashMap<>();
         try (PreparedStatement s = db.prepareStatement("""
                 SELECT candidate_id, item_id, output, stop_reason, input_tokens, output_tokens, cache_read_tokens,
-                       cache_write_tokens, latency_ms, client_latency_ms, source, invoked_model_id
+                       cache_write_tokens, latency_ms, client_latency_ms, source, invoked_model_id, service_tier,
+                       performance
                 FROM calls WHERE run_id = ? AND error_code IS NULL""")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(new CallKey(rs.getString(1), rs.getString(2)), new StoredCall(
-                            completion(rs, 3, rs.getLong(10), rs.getString(12)), CallSource.of(rs.getString(11))));
+                            completion(rs, 3, rs.getLong(10), rs.getString(12), rs.getString(13), rs.getString(14)),
+                            CallSource.of(rs.getString(11))));
                 }
             }
         } catch (SQLException e) {
@@ -664,11 +691,13 @@ public final class RunStore implements AutoCloseable {
     public synchronized Optional<CallResult.Completion> cachedResponse(String key, long notBeforeEpochMs) {
         try (PreparedStatement s = db.prepareStatement("""
                 SELECT output, stop_reason, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                       latency_ms, invoked_model_id FROM response_cache WHERE cache_key = ? AND stored_at_ms >= ?""")) {
+                       latency_ms, invoked_model_id, service_tier, performance
+                FROM response_cache WHERE cache_key = ? AND stored_at_ms >= ?""")) {
             s.setString(1, key);
             s.setLong(2, notBeforeEpochMs);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(completion(rs, 1, 0, rs.getString(8))) : Optional.empty();
+                return rs.next() ? Optional.of(completion(rs, 1, 0, rs.getString(8), rs.getString(9),
+                        rs.getString(10))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the response cache: " + e.getMessage(), e);
@@ -680,10 +709,12 @@ public final class RunStore implements AutoCloseable {
         TokenUsage u = c.usage();
         update("""
                 INSERT OR REPLACE INTO response_cache(cache_key, output, stop_reason, input_tokens, output_tokens,
-                  cache_read_tokens, cache_write_tokens, latency_ms, stored_at_ms, invoked_model_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  cache_read_tokens, cache_write_tokens, latency_ms, stored_at_ms, invoked_model_id, service_tier,
+                  performance)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key, c.text(), c.stopReason(), u.inputTokens(), u.outputTokens(), u.cacheReadInputTokens(),
-                u.cacheWriteInputTokens(), c.latencyMs(), atEpochMs, c.invokedModelId());
+                u.cacheWriteInputTokens(), c.latencyMs(), atEpochMs, c.invokedModelId(), c.serviceTier(),
+                c.performance());
     }
 
     /**

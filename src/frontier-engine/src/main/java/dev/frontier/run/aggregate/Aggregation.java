@@ -2,10 +2,12 @@ package dev.frontier.run.aggregate;
 
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.GateSpec;
+import dev.frontier.config.PromptSpec;
 import dev.frontier.config.SelectionSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.model.CallResult;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.Cost;
 import dev.frontier.model.Item;
 import dev.frontier.model.RunId;
@@ -190,7 +192,7 @@ public final class Aggregation {
                 usage = usage.plus(done.usage());
                 boolean batch = a.source().batch();
                 // production cost is what the candidate costs on demand, however the eval was run
-                production = production.plus(batch ? p.catalog().forCall(c.model(), done)
+                production = production.plus(batch ? p.catalog().forCall(c.model(), Requests.settings(c), done)
                         .map(x -> x.cost(done.usage(), ModelPrice.Mode.ON_DEMAND))
                         .orElseGet(() -> new Cost.Unknown("no price for " + c.model())) : a.cost());
                 // batch answers carry no latency, and imported outputs may come without one
@@ -237,7 +239,10 @@ public final class Aggregation {
         long totalInput = usage.totalInputTokens();
         String name = p.catalog().find(c.model()).map(ModelPrice::name).orElse(c.model());
         CandidateSpec defaults = p.suite().candidates().get(0);
-        boolean variant = !c.prompt().equals(defaults.prompt()) && !c.id().equals(defaults.id());
+        // the prompt's text and checkpoint, not the checkpoint's TTL (a request setting)
+        boolean variant = !new PromptSpec(c.prompt().system(), c.prompt().user(), c.prompt().cache()).equals(
+                new PromptSpec(defaults.prompt().system(), defaults.prompt().user(), defaults.prompt().cache()))
+                && !c.id().equals(defaults.id());
         return RunResult.CandidateResult.builder().id(c.id()).model(c.model()).modelName(name)
                 .incumbent(c.incumbent()).promptVariant(variant).calls(ok + failed).failedCalls(failed)
                 .quality(estimate(bootstrap, qualities)).scores(scores).corpusMetrics(corpus)
@@ -252,6 +257,7 @@ public final class Aggregation {
                 .mode(mode == null ? AnswerSource.ON_DEMAND : mode.mode())
                 .modeReason(mode == null ? "" : mode.reason()).promptCache(Requests.promptCache(c))
                 .servedBy(servedBy(byItem.values()))
+                .settings(settings(c, byItem.values()))
                 .build();
     }
 
@@ -317,6 +323,43 @@ public final class Aggregation {
     }
 
     /** For a router candidate, the share of its answered items each model served, largest first; else empty. */
+    /**
+     * A candidate's request settings with the tiers and latency its answers said served them; empty for a candidate
+     * that sent Bedrock's defaults.
+     */
+    static Optional<RunResult.Settings> settings(CandidateSpec c, Collection<Answer> answers) {
+        CallSettings s = c.isImported() ? CallSettings.NONE : Requests.settings(c);
+        if (s.isDefault()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> tiers = new java.util.TreeMap<>();
+        int reported = 0;
+        int optimized = 0;
+        int latencyReported = 0;
+        for (Answer a : answers) {
+            if (a.result() instanceof CallResult.Completion done) {
+                if (!done.serviceTier().isEmpty()) {
+                    reported++;
+                    tiers.merge(CallSettings.ServiceTier.parse(done.serviceTier())
+                            .map(CallSettings.ServiceTier::label).orElse(done.serviceTier()), 1, Integer::sum);
+                }
+                if (!done.performance().isEmpty()) {
+                    latencyReported++;
+                    optimized += done.performance().equals("optimized") ? 1 : 0;
+                }
+            }
+        }
+        Map<String, Double> served = new LinkedHashMap<>();
+        int total = reported;
+        tiers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> served.put(e.getKey(), (double) e.getValue() / total));
+        Double servedOptimized = s.latencyOptimized() && latencyReported > 0
+                ? (double) optimized / latencyReported : null;
+        return Optional.of(new RunResult.Settings(s.tier().label(), s.latencyOptimized(),
+                s.reasoning().map(CallSettings.Reasoning::describe).orElse(""), s.cacheTtl().orElse(""),
+                s.describe(), served, servedOptimized));
+    }
+
     static Map<String, Double> servedBy(Collection<Answer> answers) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         int answered = 0;

@@ -9,6 +9,7 @@ import dev.frontier.model.Score;
 import dev.frontier.run.flow.Answer;
 import dev.frontier.run.flow.Source;
 import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.Requests;
 import dev.frontier.score.ItemScorer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class Answers {
      */
     static Cost cost(PreparedSuite p, CandidateSpec c, CallResult.Completion done, ModelPrice.Mode mode) {
         String priced = done.routed() ? done.invokedModelId() : c.model();
-        return p.catalog().forCall(c.model(), done).map(x -> x.cost(done.usage(), mode))
+        return p.catalog().forCall(c.model(), Requests.settings(c), done).map(x -> x.cost(done.usage(), mode))
                 .orElseGet(() -> new Cost.Unknown("no price for " + priced));
     }
 

@@ -197,7 +197,7 @@ final class CandidateCalls {
         if (hit.isPresent()) {
             return hit;
         }
-        Optional<ModelPrice> price = prepared.catalog().find(c.model());
+        Optional<ModelPrice> price = prepared.catalog().find(c.model(), request.settings());
         BigDecimal worst = price.map(p -> WorstCase.cost(request, p)).orElse(BigDecimal.ZERO);
         if (!budget.reserve(worst)) {
             return Optional.empty();

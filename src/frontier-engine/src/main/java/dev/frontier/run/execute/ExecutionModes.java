@@ -9,6 +9,7 @@ import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.GateSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ModelPrice;
+import dev.frontier.model.CallSettings;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.run.prepare.RouterModels;
 import dev.frontier.results.AnswerSource;
@@ -72,6 +73,13 @@ public final class ExecutionModes {
             // and inference profiles, never prompt routers; a router's served model is known only from Converse
             return new Choice(ON_DEMAND, "a prompt router: Bedrock's batch inference documentation does not list "
                     + "routers among the models a job may name, so it is called on demand");
+        }
+        CallSettings settings = c.inference().settings();
+        if (settings.serviceTier().isPresent() || settings.latencyOptimized() || settings.reasoning().isPresent()) {
+            // a batch job's records are model-native bodies billed at the batch price: no service tier, no
+            // latency configuration, and no reasoning setting that frontier would send the same way on demand
+            return new Choice(ON_DEMAND, "its request settings (" + settings.describe() + ") are Converse settings; "
+                    + "a batch job takes none of them, so it is called on demand");
         }
         if (items < BatchRecords.MIN_RECORDS_PER_JOB) {
             return new Choice(ON_DEMAND, items + " items: a batch job needs at least "

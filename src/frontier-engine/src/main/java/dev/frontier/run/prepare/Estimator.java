@@ -84,7 +84,7 @@ public final class Estimator {
             long perCall = earlier != null ? Math.round(earlier) : c.inference().maxTokens();
             long outTokens = perCall * paid;
             TokenUsage usage = new TokenUsage(in, outTokens, 0, 0);
-            Optional<ModelPrice> price = p.catalog().find(c.model());
+            Optional<ModelPrice> price = p.catalog().find(c.model(), Requests.settings(c));
             Cost onDemand = price.map(x -> x.cost(usage, ModelPrice.Mode.ON_DEMAND))
                     .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
             // a prompt router is priced as the dearest model it may route to (PriceCatalog.find) and is always

@@ -5,6 +5,7 @@ import dev.frontier.catalog.ModelId;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.InferenceSpec;
 import dev.frontier.config.PromptSpec;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.Item;
 import dev.frontier.model.ModelRequest;
 import java.util.Optional;
@@ -20,7 +21,16 @@ public final class Requests {
                 inf.temperature().isPresent() ? inf.temperature().getAsDouble() : null,
                 inf.topP().isPresent() ? inf.topP().getAsDouble() : null, inf.stopSequences());
         return new ModelRequest(c.model(), c.prompt().system().render(item), c.prompt().user().render(item),
-                cacheCheckpoint(c), params);
+                cacheCheckpoint(c), params, Optional.empty(), settings(c));
+    }
+
+    /**
+     * The request settings a candidate's calls carry: its tier, latency and reasoning, and the cache TTL when a
+     * checkpoint is sent.
+     */
+    public static CallSettings settings(CandidateSpec c) {
+        CallSettings s = c.inference().settings();
+        return cacheCheckpoint(c) ? s.withCacheTtl(c.prompt().cacheTtl()) : s;
     }
 
     /**

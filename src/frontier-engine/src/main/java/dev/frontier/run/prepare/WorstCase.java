@@ -1,6 +1,8 @@
 package dev.frontier.run.prepare;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.cost.ModelPrice;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.ModelRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,22 @@ public final class WorstCase {
                 .flatMap(Optional::stream).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         BigDecimal outputPrice = price.output().orElse(BigDecimal.ZERO);
         return inputPrice.multiply(BigDecimal.valueOf(inputBytes))
-                .add(outputPrice.multiply(BigDecimal.valueOf(request.inference().maxTokens())))
+                .add(outputPrice.multiply(BigDecimal.valueOf(outputBound(request))))
                 .divide(THOUSAND);
+    }
+
+    /**
+     * The most output tokens a request can be billed for: its {@code maxTokens}, or, with a high reasoning effort (sent
+     * without {@code maxTokens}: the model decides), the model's own output limit from the catalog.
+     */
+    static long outputBound(ModelRequest request) {
+        boolean high = request.settings().reasoning()
+                .filter(r -> r instanceof CallSettings.Reasoning.Effort e && e.level().equals("high")).isPresent();
+        if (!high) {
+            return request.inference().maxTokens();
+        }
+        return Catalog.bundled().model(request.modelId()).map(m -> (long) m.maxOutputTokens())
+                .filter(n -> n > 0).orElse((long) request.inference().maxTokens());
     }
 
     /**
