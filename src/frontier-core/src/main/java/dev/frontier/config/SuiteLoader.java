@@ -195,6 +195,22 @@ public final class SuiteLoader {
     }
 
     /** One pass over the document. */
+    /**
+     * A short, readable name for a model in generated ids: {@code amazon.nova-pro-v1:0} → {@code nova-pro},
+     * {@code us.anthropic.claude-haiku-4-5-20251001-v1:0} → {@code claude-haiku-4-5}; an ARN by its last part.
+     */
+    static String shortName(String model) {
+        if (model.startsWith(PromptRouterSpec.PREFIX)) {
+            return "router-" + model.substring(PromptRouterSpec.PREFIX.length());
+        }
+        String s = model.substring(model.lastIndexOf('/') + 1);
+        s = s.replaceFirst("^(us|eu|apac|global|us-gov|jp|au|ca)\\.", "");
+        s = s.replaceFirst("^[a-z0-9-]+\\.", "");
+        s = s.replaceFirst("(-\\d{8})?(-v\\d+)?(:\\d+)?(:[0-9]+k)?$", "");
+        s = s.replaceAll("[^A-Za-z0-9._-]", "-");
+        return s.isEmpty() ? "model" : s;
+    }
+
     private static final class Reader {
         private final Path file;
         private final String sha256;
@@ -468,6 +484,14 @@ public final class SuiteLoader {
                 String path = "candidates[" + i + "]";
                 Node n = items.get(i);
                 YamlNodes.Mapping m = y.mapping(n, path, KEYS.get("candidate"));
+                if (m.get("matrix").isPresent()) {
+                    List<Expanded> expanded = matrix(n, m, path, prompt, inference, seen);
+                    for (Expanded e : expanded) {
+                        aliases.add(new Alias(i, out.size(), e.paths()));
+                        out.add(e.candidate());
+                    }
+                    continue;
+                }
                 String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
                 if (m.get("id").isEmpty()) {
                     y.error(n, m.child("id"), "missing", "give each candidate a short unique id, e.g. 'id: haiku'");
@@ -479,14 +503,6 @@ public final class SuiteLoader {
                             "already used by " + seen.get(id) + "; ids must be unique");
                 } else if (id != null) {
                     seen.put(id, path);
-                }
-                if (m.get("matrix").isPresent()) {
-                    List<Expanded> expanded = matrix(n, m, path, prompt, inference, seen);
-                    for (Expanded e : expanded) {
-                        aliases.add(new Alias(i, out.size(), e.paths()));
-                        out.add(e.candidate());
-                    }
-                    continue;
                 }
                 Optional<CandidateSpec.ImportSpec> imported = imported(n, m);
                 String model = m.get("model").flatMap(v -> y.string(v, m.child("model"))).orElse(null);
@@ -581,6 +597,7 @@ public final class SuiteLoader {
                 for (int k = 0; k < values.size(); k++) {
                     String at = mx.child("model") + "[" + k + "]";
                     Node v = values.get(k);
+                    locations.putIfAbsent(at, y.at(v));
                     y.string(v, at).filter(model -> checkModel(v, at, model))
                             .ifPresent(model -> models.add(new Axis<>(model, at, shortName(model))));
                 }
@@ -673,6 +690,7 @@ public final class SuiteLoader {
             Set<String> parts = new HashSet<>();
             for (int k = 0; k < values.size(); k++) {
                 String at = mx.child(key) + "[" + k + "]";
+                locations.putIfAbsent(at, y.at(values.get(k)));
                 T v = read.apply(values.get(k), at);
                 if (v != null) {
                     String part = idPart.apply(v);
@@ -705,22 +723,6 @@ public final class SuiteLoader {
                 return false;
             }
             return true;
-        }
-
-        /**
-         * A short, readable name for a model in generated ids: {@code amazon.nova-pro-v1:0} → {@code nova-pro},
-         * {@code us.anthropic.claude-haiku-4-5-20251001-v1:0} → {@code claude-haiku-4-5}; an ARN by its last part.
-         */
-        static String shortName(String model) {
-            if (model.startsWith(PromptRouterSpec.PREFIX)) {
-                return "router-" + model.substring(PromptRouterSpec.PREFIX.length());
-            }
-            String s = model.substring(model.lastIndexOf('/') + 1);
-            s = s.replaceFirst("^(us|eu|apac|global|us-gov|jp|au|ca)\\.", "");
-            s = s.replaceFirst("^[a-z0-9-]+\\.", "");
-            s = s.replaceFirst("(-\\d{8})?(-v\\d+)?(:\\d+)?(:[0-9]+k)?$", "");
-            s = s.replaceAll("[^A-Za-z0-9._-]", "-");
-            return s.isEmpty() ? "model" : s;
         }
 
         /**

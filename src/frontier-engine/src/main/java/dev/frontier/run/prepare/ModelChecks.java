@@ -47,6 +47,12 @@ final class ModelChecks {
             String path = "candidates[" + i + "]";
             if (RouterModels.isRouter(c.model())) {
                 router(suite, catalog, region, c, path, problems);
+                if (!c.inference().settings().isDefault()) {
+                    problems.add(Problem.error(suite.at(path), path, "'" + c.id() + "' is a prompt router with "
+                            + "request settings (" + c.inference().settings().describe() + "): which model serves "
+                            + "a request is known only from the answer, so whether it takes them cannot be checked",
+                            "set the tier, latency or reasoning on model candidates only"));
+                }
                 continue;
             }
             Optional<ModelFacts> facts = invocation(suite, catalog, c.model(), region, today, path + ".model",
@@ -67,6 +73,7 @@ final class ModelChecks {
                         : "prompt.cache";
                 cache(suite, c, m, cache, dataset, problems);
             }
+            SettingsChecks.check(suite, catalog, region, c, m, path, problems);
         }
     }
 
