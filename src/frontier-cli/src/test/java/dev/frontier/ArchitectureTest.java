@@ -3,6 +3,8 @@ package dev.frontier;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,9 +28,15 @@ class ArchitectureTest {
 
     @Test
     void onlyTheBedrockAdaptersTouchTheAwsSdk() {
-        noClasses().that().resideOutsideOfPackage("dev.frontier.bedrock..")
+        noClasses().that().resideOutsideOfPackages("dev.frontier.bedrock..", "dev.frontier.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
                 .because("the bedrock module is the only home of the AWS SDK (bedrockruntime, bedrock, s3)")
+                .check(classes);
+        // the sandbox answers OptimizePrompt as an AWS event stream: the SDK's codec for it, and nothing else
+        noClasses().that().resideInAPackage("dev.frontier.sandbox..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("software.amazon.awssdk..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
+                                "software.amazon.awssdk.eventstream.."))))
                 .check(classes);
     }
 

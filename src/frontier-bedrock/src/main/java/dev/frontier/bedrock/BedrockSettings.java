@@ -28,20 +28,29 @@ public record BedrockSettings(Optional<String> region, Endpoints endpoints, Cred
     }
 
     /**
-     * Where each service is reached. On AWS they are three hosts ({@code bedrock-runtime.<region>.amazonaws.com},
-     * {@code bedrock.<region>.amazonaws.com}, {@code s3.<region>.amazonaws.com}), so one override never stands in
-     * for another.
+     * Where each service is reached. On AWS they are four hosts ({@code bedrock-runtime.<region>.amazonaws.com},
+     * {@code bedrock.<region>.amazonaws.com}, {@code s3.<region>.amazonaws.com},
+     * {@code bedrock-agent-runtime.<region>.amazonaws.com}), so one override never stands in for another.
      *
      * @param runtime      Bedrock Runtime (Converse), empty for the default
      * @param controlPlane the Bedrock control plane (batch, customization, serving), empty for the default
      * @param s3           S3 or an S3-compatible server (addressed path-style), empty for the default
+     * @param agentRuntime the Bedrock agent runtime (prompt optimization), empty for the default (which the SDK
+     *                     itself lets {@code AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME} override)
      */
-    public record Endpoints(Optional<URI> runtime, Optional<URI> controlPlane, Optional<URI> s3) {
+    public record Endpoints(Optional<URI> runtime, Optional<URI> controlPlane, Optional<URI> s3,
+                            Optional<URI> agentRuntime) {
 
         public Endpoints {
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(controlPlane, "controlPlane");
             Objects.requireNonNull(s3, "s3");
+            Objects.requireNonNull(agentRuntime, "agentRuntime");
+        }
+
+        /** The runtime, control plane and S3 as given, the agent runtime at its default. */
+        public Endpoints(Optional<URI> runtime, Optional<URI> controlPlane, Optional<URI> s3) {
+            this(runtime, controlPlane, s3, Optional.empty());
         }
 
         /** Every service at its default regional endpoint. */
@@ -49,9 +58,12 @@ public record BedrockSettings(Optional<String> region, Endpoints endpoints, Cred
             return new Endpoints(Optional.empty(), Optional.empty(), Optional.empty());
         }
 
-        /** One local server for the runtime and the control plane (the sandbox), and its S3 when it has one. */
+        /**
+         * One local server for the runtime, the control plane and the agent runtime (the sandbox), and its S3 when
+         * it has one.
+         */
         public static Endpoints local(URI bedrock, Optional<URI> s3) {
-            return new Endpoints(Optional.of(bedrock), Optional.of(bedrock), s3);
+            return new Endpoints(Optional.of(bedrock), Optional.of(bedrock), s3, Optional.of(bedrock));
         }
     }
 

@@ -12,18 +12,23 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 
 /**
- * Builds the AWS SDK clients frontier uses from one {@link BedrockSettings}: the same credentials, region, HTTP
- * client (URL connection), timeouts, retry attempts and application id for Bedrock Runtime, the Bedrock control
- * plane and S3, each sent to its own endpoint (an override from the settings, else the SDK's default regional one).
+ * Builds the AWS SDK clients frontier uses from one {@link BedrockSettings}: the same credentials, region, timeouts,
+ * retry attempts and application id for Bedrock Runtime, the Bedrock control plane, S3 and the Bedrock agent
+ * runtime, each sent to its own endpoint (an override from the settings, else the SDK's default regional one). The
+ * synchronous clients use the URL connection HTTP client; the agent runtime, whose {@code OptimizePrompt} answers
+ * with an event stream that the SDK serves only on its asynchronous client, uses Netty.
  */
 public final class CloudClients {
 
@@ -77,12 +82,43 @@ public final class CloudClients {
     }
 
     /**
-     * Applies the shared settings to any SDK client builder, with {@code endpoint} as its endpoint override when
-     * present; checks that credentials can be found.
+     * The Bedrock agent runtime for prompt optimization, at {@link BedrockSettings.Endpoints#agentRuntime()}: the
+     * asynchronous client (the only one the SDK generates {@code OptimizePrompt} for, its answer being an event
+     * stream) on the Netty HTTP client, named here so the SDK does not pick one. Close it to stop Netty's threads.
+     *
+     * @throws SetupException when no credentials or no region can be found
+     */
+    public static BedrockAgentRuntimeAsyncClient agentRuntime(BedrockSettings settings) {
+        BedrockAgentRuntimeAsyncClientBuilder b = shared(BedrockAgentRuntimeAsyncClient.builder(), settings,
+                settings.endpoints().agentRuntime())
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .readTimeout(settings.callTimeout()));
+        try {
+            return b.build();
+        } catch (SdkClientException e) {
+            throw new SetupException("cannot set up the Bedrock agent runtime client: " + e.getMessage()
+                    + " (set AWS_REGION or execution.region in the suite)");
+        }
+    }
+
+    /**
+     * Applies the shared settings to any synchronous SDK client builder, with {@code endpoint} as its endpoint
+     * override when present; checks that credentials can be found.
      */
     static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
                                                                                              BedrockSettings settings,
                                                                                              Optional<URI> endpoint) {
+        builder.httpClient(UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(settings.callTimeout())
+                .build());
+        return shared(builder, settings, endpoint);
+    }
+
+    /** Credentials (checked here), retries, time limit, application id, region and endpoint: every client's. */
+    private static <B extends AwsClientBuilder<B, C>, C> B shared(B builder, BedrockSettings settings,
+                                                                 Optional<URI> endpoint) {
         AwsCredentialsProvider credentials = credentials(settings.credentials());
         try {
             credentials.resolveCredentials();
@@ -92,11 +128,7 @@ public final class CloudClients {
         }
         RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts()).build();
-        builder.httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(settings.callTimeout())
-                        .build())
-                .credentialsProvider(credentials)
+        builder.credentialsProvider(credentials)
                 // the application id goes into every request's User-Agent as app/<appId>
                 .overrideConfiguration(c -> c.retryStrategy(retry).apiCallTimeout(settings.callTimeout())
                         .appId(settings.appId()));

@@ -104,7 +104,7 @@ class ServiceEndpointsTest {
                     new BedrockSettings.Endpoints(Optional.of(RUNTIME), Optional.of(CONTROL), Optional.of(S3)), 1,
                     Duration.ofSeconds(5));
             assertThat(settings.endpoints()).isEqualTo(new BedrockSettings.Endpoints(Optional.of(sandbox.endpoint()),
-                    Optional.of(sandbox.endpoint()), Optional.empty()));
+                    Optional.of(sandbox.endpoint()), Optional.empty(), Optional.of(sandbox.endpoint())));
             assertThat(settings.credentials()).isEqualTo(new BedrockSettings.Static("sandbox", "sandbox"));
         }
     }

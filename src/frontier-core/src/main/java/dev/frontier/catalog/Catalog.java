@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param models        facts by base model id
  * @param customization what Bedrock can distill and fine-tune
  * @param promptRouting which models prompt routers may route between, and Bedrock's default routers
+ * @param promptOptimization which models and Regions Bedrock's prompt optimization serves
  */
 public record Catalog(String name, String version, String date, Map<String, Source> sources,
-                      Map<String, ModelFacts> models, Customization customization, PromptRouting promptRouting) {
+                      Map<String, ModelFacts> models, Customization customization, PromptRouting promptRouting,
+                      PromptOptimization promptOptimization) {
 
     private static final String BUNDLED = "/catalog/bedrock-models.json";
     private static volatile Catalog bundled;
@@ -120,7 +122,8 @@ public record Catalog(String name, String version, String date, Map<String, Sour
                 .forEachRemaining(e -> customizable.put(e.getKey(), e.getValue().asText()));
         return new Catalog(doc.path("catalog").asText(), doc.path("version").asText(), doc.path("date").asText(),
                 sources, models, new Customization(List.copyOf(pairs), Collections.unmodifiableMap(customizable)),
-                PromptRouting.parse(doc.path("promptRouting")));
+                PromptRouting.parse(doc.path("promptRouting")),
+                PromptOptimization.parse(doc.path("promptOptimization")));
     }
 
     private static ModelFacts.Dials dials(JsonNode d) {

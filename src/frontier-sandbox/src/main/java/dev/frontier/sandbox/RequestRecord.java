@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param sequence              1 for the first request the sandbox received, then in order of arrival
  * @param time                  arrival, read from the sandbox's clock
- * @param operation             {@value #CONVERSE}, {@value #COUNT_TOKENS}, or {@value #UNKNOWN} for any other path
+ * @param operation             {@value #CONVERSE}, {@value #COUNT_TOKENS}, {@value #OPTIMIZE_PROMPT}, or
+ *                              {@value #UNKNOWN} for any other path
  * @param modelId               the model id as the request's path gave it (profile ids and ARNs as sent); null when
  *                              the path names none
  * @param requestHash           hex SHA-256 of the model id and the canonical parsed request body (field order,
@@ -34,6 +35,8 @@ public record RequestRecord(long sequence, Instant time, String operation, Strin
 
     public static final String CONVERSE = "converse";
     public static final String COUNT_TOKENS = "count-tokens";
+    /** The agent runtime's {@code OptimizePrompt}; {@code modelId} is its {@code targetModelId}, never billed. */
+    public static final String OPTIMIZE_PROMPT = "optimize-prompt";
     public static final String UNKNOWN = "unknown";
     public static final String OK = "ok";
 

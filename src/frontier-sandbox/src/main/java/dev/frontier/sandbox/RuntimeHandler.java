@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.frontier.catalog.Catalog;
+import dev.frontier.catalog.Conformance;
 import dev.frontier.catalog.ModelId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bedrock Runtime's REST-JSON binding over the JDK HTTP server: {@code POST /model/{modelId}/converse} and
- * {@code POST /model/{modelId}/count-tokens}; anything else is an {@code UnknownOperationException}. Errors carry
+ * {@code POST /model/{modelId}/count-tokens}, and the agent runtime's {@code POST /optimize-prompt} (answered with
+ * an event stream); anything else is an {@code UnknownOperationException}. Errors carry
  * their code in {@code x-amzn-ErrorType}, as the AWS SDK expects. A Converse call passes validation, then its
  * model's quota, then the fault draw, before the model answers; every request is recorded in the request log
  * before its answer is sent.
@@ -51,6 +54,7 @@ final class RuntimeHandler implements HttpHandler {
     private final PromptRouters routers;
     /** The simulated models' tiers, from which a router predicts each model's quality. */
     private final ModelCatalog profiles = ModelCatalog.builtIn();
+    private final OptimizePromptOperation optimizer;
 
     RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
                    RequestLog log, InstantSource clock, ControlPlane controlPlane, PromptRouters routers) {
@@ -62,6 +66,7 @@ final class RuntimeHandler implements HttpHandler {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
         this.routers = Objects.requireNonNull(routers, "routers");
+        this.optimizer = new OptimizePromptOperation(Catalog.bundled(), Conformance.bundled(), service.json());
     }
 
     @Override
@@ -76,10 +81,12 @@ final class RuntimeHandler implements HttpHandler {
             trace.requestHash = ConverseService.rawRequestHash(null, body);
             int status = 200;
             ObjectNode answer;
+            byte[] eventStream = null;
             long latencyMs = 0;
             try {
                 Answer routed = route(exchange, body, trace);
                 answer = routed.body();
+                eventStream = routed.eventStream();
                 latencyMs = routed.latencyMs();
                 status = routed.status();
             } catch (BedrockError e) {
@@ -107,14 +114,25 @@ final class RuntimeHandler implements HttpHandler {
             // recorded before the client can see the answer, so a caller reading the log afterwards finds it
             log.append(trace.record(status));
             pause(latencyMs);
-            respond(exchange, requestId, status, answer);
+            if (eventStream != null) {
+                respond(exchange, requestId, eventStream);
+            } else {
+                respond(exchange, requestId, status, answer);
+            }
         } finally {
             exchange.close();
         }
     }
 
-    /** A successful answer, its status and how long the server waits (before time scaling) to send it. */
-    private record Answer(ObjectNode body, long latencyMs, int status) {
+    /**
+     * A successful answer, its status and how long the server waits (before time scaling) to send it; an answer
+     * sent as an event stream has its encoded messages in {@code eventStream} (else null) and no JSON body.
+     */
+    private record Answer(ObjectNode body, long latencyMs, int status, byte[] eventStream) {
+        Answer(ObjectNode body, long latencyMs, int status) {
+            this(body, latencyMs, status, null);
+        }
+
         Answer(ObjectNode body, long latencyMs) {
             this(body, latencyMs, 200);
         }
@@ -123,6 +141,13 @@ final class RuntimeHandler implements HttpHandler {
     private Answer route(HttpExchange exchange, byte[] body, Trace trace) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
+        if (method.equals("POST") && rawPath.equals(OptimizePromptOperation.PATH)) {
+            trace.start(RequestRecord.OPTIMIZE_PROMPT, null, body);
+            OptimizePromptOperation.Request request = optimizer.parse(body,
+                    BedrockRules.region(exchange.getRequestHeaders().getFirst("Authorization")));
+            trace.modelId = request.targetModelId();
+            return new Answer(null, 0, 200, optimizer.answer(request));
+        }
         String[] segments = rawPath.split("/", -1);
         // "", "model", "{modelId}", "{operation}"
         if (!method.equals("POST") || segments.length != 4 || !segments[0].isEmpty()
@@ -281,6 +306,15 @@ final class RuntimeHandler implements HttpHandler {
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             return in.readAllBytes();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, String requestId, byte[] eventStream) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", OptimizePromptOperation.CONTENT_TYPE);
+        exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
+        exchange.sendResponseHeaders(200, eventStream.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(eventStream);
         }
     }
 

@@ -4,7 +4,8 @@
  * dev.frontier.sandbox.Sandbox} ({@code Sandbox.start(SandboxOptions)}); besides its options and their value types
  * ({@code Quota}, {@code FaultRates}, {@code LatencyModel}) and the {@code RequestRecord}s of its request log,
  * everything else is package-private. The package uses nothing of the rest of frontier and not the AWS SDK: only
- * the JDK HTTP server, Jackson and SLF4J.
+ * the JDK HTTP server, Jackson, SLF4J and the SDK's event-stream codec ({@code software.amazon.awssdk.eventstream},
+ * a library without a client) for the one answer Bedrock sends as an event stream.
  *
  * <h2>Wire protocol</h2>
  * <ul>
@@ -15,6 +16,10 @@
  *       {@code usage} and {@code metrics.latencyMs}, and the header {@code x-amzn-RequestId}.</li>
  *   <li>{@code POST /model/{modelId}/count-tokens}: {@code {"inputTokens": n}} for a {@code converse} input (any
  *       sandbox model, unlike the real service).</li>
+ *   <li>{@code POST /optimize-prompt} (the agent runtime's {@code OptimizePrompt}): an AWS event stream of one
+ *       {@code analyzePromptEvent} and one {@code optimizedPromptEvent} with a deterministic, shortening rewrite
+ *       ({@code PromptRewrite}); the target models and Regions from the catalog's {@code promptOptimization}
+ *       section, the refusals from the conformance table ({@code OptimizePromptOperation}).</li>
  *   <li>Errors: status code, header {@code x-amzn-ErrorType: <Code>:http://internal.amazon.com/coral/com.amazon.bedrock/}
  *       and body {@code {"message": ...}}: 400 {@code ValidationException} for malformed JSON, a missing or badly
  *       ordered conversation, blank text, {@code maxTokens < 1}, {@code temperature} or {@code topP} outside [0, 1],
