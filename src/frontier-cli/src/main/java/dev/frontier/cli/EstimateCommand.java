@@ -60,10 +60,13 @@ final class EstimateCommand implements Callable<Integer> {
             String key = RunWiring.cacheKey(p.suite(), sandbox, RunWiring.region(p.suite(), sandbox));
             Estimator.Estimate e = Estimator.estimate(p, earlier, cache, key,
                     Instant.now().minus(Duration.ofHours(p.suite().execution().cacheTtlHours())));
-            out.printf("%-22s %6s %7s %12s %12s  %-24s %12s %12s%n", "candidate", "calls", "cached", "input tok",
+            int width = Math.max(22, e.candidates().stream().mapToInt(c -> c.candidateId().length()).max().orElse(0));
+            String head = "%-" + width + "s %6s %7s %12s %12s  %-24s %12s %12s%n";
+            String row = "%-" + width + "s %6d %7d %12d %12d  %-24s %12s %12s%n";
+            out.printf(head, "candidate", "calls", "cached", "input tok",
                     "output tok", "output from", "on-demand $", "batch $");
             for (Estimator.CandidateEstimate c : e.candidates()) {
-                out.printf("%-22s %6d %7d %12d %12d  %-24s %12s %12s%n", c.candidateId(), c.calls(), c.cached(),
+                out.printf(row, c.candidateId(), c.calls(), c.cached(),
                         c.inputTokens(), c.outputTokens(), c.outputBasis(), usd(c.onDemand()), usd(c.batch()));
             }
             if (!e.judges().isEmpty()) {
