@@ -7,8 +7,10 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -26,7 +28,17 @@ import java.util.OptionalLong;
  *   <li>{@link ProvisionedThroughput}: model units sized for the traffic from a user-given hourly price and
  *   throughput per unit, × {@value #HOURS_PER_MONTH} hours, with the monthly volume at which it breaks even with
  *   on-demand.</li>
+ *   <li>{@link TierPlan}: Flex and Priority, where the model's catalog dials offer them in the suite's Region: the
+ *   on-demand figure × the tier's price multiplier (unknown when the multiplier is).</li>
+ *   <li>{@link Reserved}: where offered, the input and output tokens per minute a reservation needs at the traffic
+ *   (sized as provisioned throughput is); its price is the AWS account team's, so its cost is unknown.</li>
  * </ul>
+ *
+ * <p>Every plan states the latency it implies ({@link Latency}): the candidate's measured p95 projected with the
+ * catalog's latency factors, p95 × factor(plan) ÷ factor(tier it was measured at), where Standard (on-demand,
+ * prompt caching, provisioned throughput) is 1; batch answers within 24 hours. With a p95 limit, a plan projected
+ * above it (and batch) is excluded with the reason and is never the cheapest. The plans of a candidate called at a
+ * tier are priced from Standard's prices: the on-demand plan is Standard.
  *
  * An unknown price makes its plan's cost {@link Cost.Unknown} with the reason, never 0. Monthly figures are rounded
  * to cents, per-1,000-request figures to 6 decimals (half-even).
@@ -138,11 +150,11 @@ public final class ConsumptionPlans {
         }
     }
 
-    /** The options, in the order they are listed. */
-    public enum Kind { ON_DEMAND, BATCH, PROMPT_CACHING, PROVISIONED_THROUGHPUT }
+    /** The options, in the order they are listed; the service tiers after the others. */
+    public enum Kind { ON_DEMAND, BATCH, PROMPT_CACHING, PROVISIONED_THROUGHPUT, FLEX, PRIORITY, RESERVED }
 
     /** One consumption option's monthly cost with what a reader must know about it. */
-    public sealed interface Plan permits OnDemand, Batch, PromptCaching, ProvisionedThroughput {
+    public sealed interface Plan permits OnDemand, Batch, PromptCaching, ProvisionedThroughput, TierPlan, Reserved {
 
         Kind kind();
 
@@ -151,7 +163,104 @@ public final class ConsumptionPlans {
 
         /** Conditions and caveats, e.g. {@code needs latency tolerance (24 h window)}. */
         List<String> notes();
+
+        /** The latency the plan implies, and whether the latency rule excludes it. */
+        Latency latency();
     }
+
+    /**
+     * The latency a plan implies.
+     *
+     * @param p95Ms    the projected p95 in milliseconds; empty when there is no measurement or factor to project
+     *                 from (and for batch)
+     * @param words    how it was found, e.g. "1,840 ms (1,150 ms measured at standard × 1.6)", "up to 24 h"; "" when
+     *                 nothing can be said
+     * @param excluded why the latency rule excludes the plan; empty when it does not
+     */
+    public record Latency(OptionalDouble p95Ms, String words, Optional<String> excluded) {
+        /** Nothing measured, no rule. */
+        public static final Latency UNKNOWN = new Latency(OptionalDouble.empty(), "", Optional.empty());
+
+        public Latency {
+            Objects.requireNonNull(p95Ms, "p95Ms");
+            Objects.requireNonNull(words, "words");
+            Objects.requireNonNull(excluded, "excluded");
+        }
+
+        /** Whether the latency rule excludes the plan. */
+        public boolean isExcluded() {
+            return excluded.isPresent();
+        }
+    }
+
+    /**
+     * What the tier plans and the latency rule need beside prices and usage.
+     *
+     * @param tiers          the tiers offered in the suite's Region beside Standard, by wire name ({@code flex},
+     *                       {@code priority}, {@code reserved}) → price multiplier of Standard's, empty when unknown
+     * @param latencyFactors each tier's latency relative to Standard's (a factor on the time per output token), by
+     *                       wire name; Standard ({@code default}) is 1
+     * @param measuredP95Ms  the candidate's measured p95 latency; empty when not measured (e.g. it ran in batch)
+     * @param measuredTier   the wire name of the tier it was measured at ({@code default} for Standard)
+     * @param maxP95Ms       the suite's p95 limit ({@code selection.maxLatencyP95Ms}); empty for none
+     */
+    public record Serving(Map<String, Optional<BigDecimal>> tiers, Map<String, Double> latencyFactors,
+                          OptionalDouble measuredP95Ms, String measuredTier, OptionalLong maxP95Ms) {
+        /** No tier beside Standard, nothing measured, no limit: only the four plans, as before tiers existed. */
+        public static final Serving NONE = new Serving(Map.of(), Map.of(), OptionalDouble.empty(), STANDARD,
+                OptionalLong.empty());
+
+        public Serving {
+            tiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tiers));
+            latencyFactors = Map.copyOf(latencyFactors);
+            Objects.requireNonNull(measuredP95Ms, "measuredP95Ms");
+            Objects.requireNonNull(measuredTier, "measuredTier");
+            Objects.requireNonNull(maxP95Ms, "maxP95Ms");
+        }
+
+        /**
+         * The tiers {@code facts} offers in {@code region}, with the multipliers of {@code price}'s dials (the price
+         * catalog's, in the suite's Region) and the catalog's latency factors; nothing measured, no limit.
+         */
+        public static Serving offered(Optional<dev.frontier.catalog.ModelFacts.ServiceTiers> facts, String region,
+                                      ModelPrice price) {
+            if (facts.isEmpty() || !facts.get().regions().contains(region)) {
+                return NONE;
+            }
+            Map<String, Optional<BigDecimal>> tiers = new java.util.LinkedHashMap<>();
+            for (String tier : List.of(FLEX, PRIORITY, RESERVED)) {
+                if (facts.get().offers(tier, region)) {
+                    tiers.put(tier, Optional.ofNullable(price.dials().tiers().get(tier)));
+                }
+            }
+            return new Serving(tiers, facts.get().latency(), OptionalDouble.empty(), STANDARD, OptionalLong.empty());
+        }
+
+        /** The same, with the candidate's measured p95 at {@code tier} (a wire name). */
+        public Serving measured(OptionalDouble p95Ms, String tier) {
+            return new Serving(tiers, latencyFactors, p95Ms, tier, maxP95Ms);
+        }
+
+        /** The same, with the suite's p95 limit. */
+        public Serving limit(OptionalLong max) {
+            return new Serving(tiers, latencyFactors, measuredP95Ms, measuredTier, max);
+        }
+
+        /** The latency factor of a tier; Standard's is 1. */
+        OptionalDouble factor(String tier) {
+            if (tier.equals(STANDARD)) {
+                return OptionalDouble.of(1);
+            }
+            Double f = latencyFactors.get(tier);
+            return f == null ? OptionalDouble.empty() : OptionalDouble.of(f);
+        }
+    }
+
+    /** Wire names of the service tiers. */
+    static final String STANDARD = "default";
+    static final String FLEX = "flex";
+    static final String PRIORITY = "priority";
+    static final String RESERVED = "reserved";
 
     /**
      * On-demand, without prompt caching.
@@ -159,10 +268,12 @@ public final class ConsumptionPlans {
      * @param monthly per month
      * @param per1k   per 1,000 requests
      * @param notes   caveats
+     * @param latency the latency it implies
      */
-    public record OnDemand(Cost monthly, Cost per1k, List<String> notes) implements Plan {
+    public record OnDemand(Cost monthly, Cost per1k, List<String> notes, Latency latency) implements Plan {
         public OnDemand {
             notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
         }
 
         @Override
@@ -177,10 +288,12 @@ public final class ConsumptionPlans {
      * @param monthly per month
      * @param per1k   per 1,000 requests
      * @param notes   caveats
+     * @param latency the latency it implies (up to 24 hours)
      */
-    public record Batch(Cost monthly, Cost per1k, List<String> notes) implements Plan {
+    public record Batch(Cost monthly, Cost per1k, List<String> notes, Latency latency) implements Plan {
         public Batch {
             notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
         }
 
         @Override
@@ -196,11 +309,13 @@ public final class ConsumptionPlans {
      * @param per1k          per 1,000 requests
      * @param cacheReadShare share of input tokens read from the cache, in [0, 1]
      * @param notes          caveats
+     * @param latency        the latency it implies
      */
-    public record PromptCaching(Cost monthly, Cost per1k, double cacheReadShare, List<String> notes)
-            implements Plan {
+    public record PromptCaching(Cost monthly, Cost per1k, double cacheReadShare, List<String> notes,
+                                Latency latency) implements Plan {
         public PromptCaching {
             notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
         }
 
         @Override
@@ -217,11 +332,13 @@ public final class ConsumptionPlans {
      * @param breakEvenRequestsPerMonth the monthly volume from which one unit costs no more than on-demand; empty
      *                                  when it never does (or on-demand is unknown), see the notes
      * @param notes                     caveats
+     * @param latency                   the latency it implies (as Standard's: the catalog states no factor for it)
      */
     public record ProvisionedThroughput(Cost monthly, OptionalLong units, OptionalLong breakEvenRequestsPerMonth,
-                                        List<String> notes) implements Plan {
+                                        List<String> notes, Latency latency) implements Plan {
         public ProvisionedThroughput {
             notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
         }
 
         @Override
@@ -231,12 +348,58 @@ public final class ConsumptionPlans {
     }
 
     /**
+     * A service tier billed per token at a multiple of Standard's prices: Flex or Priority.
+     *
+     * @param kind       {@link Kind#FLEX} or {@link Kind#PRIORITY}
+     * @param monthly    the on-demand figure × the multiplier; unknown when either is
+     * @param per1k      per 1,000 requests, likewise
+     * @param multiplier the tier's prices as a multiple of Standard's; empty when unknown
+     * @param notes      caveats
+     * @param latency    the latency it implies
+     */
+    public record TierPlan(Kind kind, Cost monthly, Cost per1k, Optional<BigDecimal> multiplier, List<String> notes,
+                           Latency latency) implements Plan {
+        public TierPlan {
+            if (kind != Kind.FLEX && kind != Kind.PRIORITY) {
+                throw new IllegalArgumentException("a tier plan is Flex or Priority, not " + kind);
+            }
+            notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
+        }
+    }
+
+    /**
+     * The Reserved tier: input and output tokens per minute reserved for a 1- or 3-month term at a price per 1,000
+     * tokens per minute that the AWS account team quotes, so the monthly cost is unknown; calls above the
+     * reservation overflow to Standard.
+     *
+     * @param monthly               unknown (not public)
+     * @param inputTokensPerMinute  input tokens per minute the traffic needs, at the provisioned-throughput plan's
+     *                              peak assumption; empty when no tokens were measured
+     * @param outputTokensPerMinute output tokens per minute, likewise
+     * @param notes                 the sizing and caveats
+     * @param latency               the latency it implies
+     */
+    public record Reserved(Cost monthly, OptionalLong inputTokensPerMinute, OptionalLong outputTokensPerMinute,
+                           List<String> notes, Latency latency) implements Plan {
+        public Reserved {
+            notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.RESERVED;
+        }
+    }
+
+    /**
      * The plans of one candidate.
      *
      * @param requestsPerMonth the traffic
-     * @param plans            one per {@link Kind}, in its order
-     * @param cheapest         the plan with the lowest known monthly cost (the first on a tie); empty when none is
-     *                         known
+     * @param plans            one per {@link Kind}, in its order; the tier kinds only where the model offers them
+     * @param cheapest         the plan with the lowest known monthly cost that the latency rule does not exclude
+     *                         (the first on a tie); empty when none is known
      * @param summary          one line naming the cheapest plan and its condition
      */
     public record Result(long requestsPerMonth, List<Plan> plans, Optional<Plan> cheapest, String summary) {
@@ -246,7 +409,12 @@ public final class ConsumptionPlans {
 
         /** The plan of {@code kind}. */
         public Plan plan(Kind kind) {
-            return plans.stream().filter(p -> p.kind() == kind).findFirst().orElseThrow();
+            return find(kind).orElseThrow();
+        }
+
+        /** The plan of {@code kind}, if there is one. */
+        public Optional<Plan> find(Kind kind) {
+            return plans.stream().filter(p -> p.kind() == kind).findFirst();
         }
     }
 
@@ -257,6 +425,17 @@ public final class ConsumptionPlans {
      */
     public static Result of(ModelPrice price, MeanUsage usage, long requestsPerMonth,
                             Optional<Provisioned> provisioned) {
+        return of(price, usage, requestsPerMonth, provisioned, Serving.NONE);
+    }
+
+    /**
+     * The plans, with the service tiers {@code serving} offers and the latency each plan implies under its rule.
+     *
+     * @param provisioned a provisioned-throughput quote, if the user has one
+     * @param serving     the tiers offered, the candidate's measured latency and the suite's limit
+     */
+    public static Result of(ModelPrice price, MeanUsage usage, long requestsPerMonth,
+                            Optional<Provisioned> provisioned, Serving serving) {
         if (requestsPerMonth < 0) {
             throw new IllegalArgumentException("requests per month must not be negative");
         }
@@ -267,25 +446,39 @@ public final class ConsumptionPlans {
                 .plus(part(usage.output(), price.output(), "output", model));
         List<String> onDemandNotes = usage.cached()
                 ? List.of("without prompt caching: cached input billed at the input price") : List.of();
+        Latency standard = projected(serving, STANDARD);
         OnDemand onDemand = new OnDemand(monthly(onDemandPerRequest, requests), per1k(onDemandPerRequest),
-                onDemandNotes);
+                onDemandNotes, standard);
 
         Cost batchPerRequest = part(usage.totalInput(), price.batchInput(), "batch input", model)
                 .plus(part(usage.output(), price.batchOutput(), "batch output", model));
         Batch batch = new Batch(monthly(batchPerRequest, requests), per1k(batchPerRequest),
                 List.of("needs latency tolerance (24 h window)", "jobs of at least 100 records",
-                        "no prompt-cache discount: all input at the batch input price"));
+                        "no prompt-cache discount: all input at the batch input price"), batchLatency(serving));
 
-        PromptCaching caching = caching(price, usage, requests);
-        ProvisionedThroughput pt = provisioned(usage, requestsPerMonth, onDemandPerRequest, provisioned);
+        PromptCaching caching = caching(price, usage, requests, standard);
+        ProvisionedThroughput pt = provisioned(usage, requestsPerMonth, onDemandPerRequest, provisioned,
+                projected(serving, STANDARD));
 
-        List<Plan> plans = List.of(onDemand, batch, caching, pt);
-        Optional<Plan> cheapest = plans.stream().filter(p -> p.monthly().isKnown())
+        List<Plan> plans = new ArrayList<>(List.of(onDemand, batch, caching, pt));
+        for (Map.Entry<String, Optional<BigDecimal>> t : serving.tiers().entrySet()) {
+            switch (t.getKey()) {
+                case FLEX, PRIORITY -> plans.add(tier(t.getKey(), t.getValue(), onDemand, serving));
+                case RESERVED -> plans.add(reserved(usage, requestsPerMonth, provisioned, serving));
+                default -> {
+                    // a tier this version does not know gets no plan
+                }
+            }
+        }
+        plans.sort(Comparator.comparing(Plan::kind));
+        Optional<Plan> cheapest = plans.stream().filter(p -> p.monthly().isKnown() && !p.latency().isExcluded())
                 .min(Comparator.comparing((Plan p) -> p.monthly().usdOrNull()));
         String summary = cheapest.map(p -> "cheapest: " + name(p.kind()) + " at $"
                         + p.monthly().usdOrNull().toPlainString() + " a month"
                         + (p.kind() == Kind.BATCH ? " (needs latency tolerance (24 h window))" : ""))
-                .orElse("no plan has a known cost");
+                .orElseGet(() -> plans.stream().anyMatch(p -> p.monthly().isKnown())
+                        ? "no plan with a known cost meets the p95 limit of " + ms(serving.maxP95Ms().getAsLong())
+                        : "no plan has a known cost");
         return new Result(requestsPerMonth, plans, cheapest, summary);
     }
 
@@ -296,17 +489,115 @@ public final class ConsumptionPlans {
             case BATCH -> "batch";
             case PROMPT_CACHING -> "prompt caching";
             case PROVISIONED_THROUGHPUT -> "provisioned throughput";
+            case FLEX -> "flex";
+            case PRIORITY -> "priority";
+            case RESERVED -> "reserved";
         };
     }
 
-    private static PromptCaching caching(ModelPrice price, MeanUsage usage, BigDecimal requests) {
+    /** Flex or Priority: the on-demand figures × the tier's multiplier. */
+    private static TierPlan tier(String tier, Optional<BigDecimal> multiplier, OnDemand onDemand, Serving serving) {
+        Kind kind = tier.equals(FLEX) ? Kind.FLEX : Kind.PRIORITY;
+        Cost monthly;
+        Cost per1k;
+        if (multiplier.isEmpty()) {
+            Cost unknown = new Cost.Unknown("no " + tier + " price multiplier for the model in the catalog");
+            monthly = unknown;
+            per1k = unknown;
+        } else {
+            BigDecimal m = multiplier.get();
+            monthly = onDemand.monthly() instanceof Cost.Known k
+                    ? Cost.usd(k.usd().multiply(m).setScale(2, RoundingMode.HALF_EVEN)) : onDemand.monthly();
+            per1k = onDemand.per1k() instanceof Cost.Known k
+                    ? Cost.usd(k.usd().multiply(m).setScale(6, RoundingMode.HALF_EVEN)) : onDemand.per1k();
+        }
+        List<String> notes = new ArrayList<>();
+        multiplier.ifPresent(m -> notes.add("Standard's on-demand prices × " + m.stripTrailingZeros()
+                .toPlainString()));
+        notes.add(kind == Kind.FLEX
+                ? "best effort: longer processing times, throttled first, no SLA; for work that can wait"
+                : "served ahead of Standard and Flex traffic");
+        return new TierPlan(kind, monthly, per1k, multiplier, notes, projected(serving, tier));
+    }
+
+    /** Reserved: the tokens per minute to reserve, at the provisioned-throughput plan's peak assumption. */
+    private static Reserved reserved(MeanUsage usage, long requestsPerMonth, Optional<Provisioned> provisioned,
+                                     Serving serving) {
+        Cost unknown = new Cost.Unknown("priced by the AWS account team; not public");
+        double peak = provisioned.map(Provisioned::peakFactor).orElse(1.0);
+        double perMinute = (double) requestsPerMonth / MINUTES_PER_MONTH * peak;
+        List<String> notes = new ArrayList<>();
+        OptionalLong in = OptionalLong.empty();
+        OptionalLong out = OptionalLong.empty();
+        if (usage.totalInput() + usage.output() > 0) {
+            in = OptionalLong.of((long) Math.ceil(perMinute * usage.totalInput()));
+            out = OptionalLong.of((long) Math.ceil(perMinute * usage.output()));
+            notes.add("reserve " + String.format(java.util.Locale.ROOT, "%,d", in.getAsLong())
+                    + " input and " + String.format(java.util.Locale.ROOT, "%,d", out.getAsLong())
+                    + " output tokens per minute (" + (peak == 1 ? "sized for the average rate (peak factor 1): "
+                    + "traffic peaks need more" : "sized for " + BigDecimal.valueOf(peak).stripTrailingZeros()
+                    .toPlainString() + " × the average rate") + ")");
+        } else {
+            notes.add("no tokens per request measured to size a reservation");
+        }
+        notes.add("overflow above the reservation is billed at Standard");
+        notes.add("1- or 3-month term, priced per 1,000 tokens per minute by the AWS account team");
+        return new Reserved(unknown, in, out, notes, projected(serving, RESERVED));
+    }
+
+    /** The measured p95 projected to {@code tier}, under the latency rule. */
+    private static Latency projected(Serving serving, String tier) {
+        if (serving.measuredP95Ms().isEmpty()) {
+            return Latency.UNKNOWN;
+        }
+        double measured = serving.measuredP95Ms().getAsDouble();
+        String at = serving.measuredTier();
+        OptionalDouble from = serving.factor(at);
+        OptionalDouble to = serving.factor(tier);
+        if (from.isEmpty() || to.isEmpty() || !(from.getAsDouble() > 0)) {
+            return new Latency(OptionalDouble.empty(), "unknown: the catalog states no latency factor for "
+                    + tierName(from.isEmpty() ? at : tier), Optional.empty());
+        }
+        double ratio = to.getAsDouble() / from.getAsDouble();
+        double p95 = measured * ratio;
+        String words = tier.equals(at) ? ms(Math.round(p95)) + " (measured)"
+                : ms(Math.round(p95)) + " (" + ms(Math.round(measured)) + " measured at " + tierName(at) + " × "
+                + factor(ratio) + ")";
+        Optional<String> excluded = Optional.empty();
+        if (serving.maxP95Ms().isPresent() && p95 > serving.maxP95Ms().getAsLong()) {
+            excluded = Optional.of("projected p95 " + ms(Math.round(p95)) + " exceeds the limit of "
+                    + ms(serving.maxP95Ms().getAsLong()));
+        }
+        return new Latency(OptionalDouble.of(p95), words, excluded);
+    }
+
+    private static Latency batchLatency(Serving serving) {
+        Optional<String> excluded = serving.maxP95Ms().isPresent()
+                ? Optional.of("batch answers within 24 h, not within the p95 limit of "
+                + ms(serving.maxP95Ms().getAsLong())) : Optional.empty();
+        return new Latency(OptionalDouble.empty(), "up to 24 h", excluded);
+    }
+
+    private static String tierName(String wire) {
+        return wire.equals(STANDARD) ? "standard" : wire;
+    }
+
+    private static String factor(double ratio) {
+        return BigDecimal.valueOf(ratio).setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+
+    private static String ms(long ms) {
+        return String.format(java.util.Locale.ROOT, "%,d ms", ms);
+    }
+
+    private static PromptCaching caching(ModelPrice price, MeanUsage usage, BigDecimal requests, Latency latency) {
         if (!usage.cached()) {
             String why = price.cacheRead().isPresent()
                     ? "not measured: the run did not use prompt caching (the cacheable share of the prompt cannot "
                     + "be told from token counts; run with a cache point to measure it)"
                     : "not measured: the run did not use prompt caching, and there is no cache price for " + price
                     .modelId();
-            return new PromptCaching(new Cost.Unknown(why), new Cost.Unknown(why), 0, List.of());
+            return new PromptCaching(new Cost.Unknown(why), new Cost.Unknown(why), 0, List.of(), latency);
         }
         String model = price.modelId();
         Cost perRequest = part(usage.uncachedInput(), price.input(), "input", model)
@@ -319,15 +610,16 @@ public final class ConsumptionPlans {
         return new PromptCaching(monthly(perRequest, requests), per1k(perRequest), readShare, List.of(
                 "as measured: " + percent(readShare) + " of input read from the cache, " + percent(writeShare)
                         + " written",
-                "cache entries expire 5 minutes after their last hit: sparser traffic writes more than measured"));
+                "cache entries expire 5 minutes after their last hit: sparser traffic writes more than measured"),
+                latency);
     }
 
     private static ProvisionedThroughput provisioned(MeanUsage usage, long requestsPerMonth, Cost onDemandPerRequest,
-                                                     Optional<Provisioned> quote) {
+                                                     Optional<Provisioned> quote, Latency latency) {
         if (quote.isEmpty()) {
             Cost unknown = new Cost.Unknown("no provisioned-throughput quote given (hourly price per model unit and "
                     + "throughput per unit)");
-            return new ProvisionedThroughput(unknown, OptionalLong.empty(), OptionalLong.empty(), List.of());
+            return new ProvisionedThroughput(unknown, OptionalLong.empty(), OptionalLong.empty(), List.of(), latency);
         }
         Provisioned q = quote.get();
         double capacityPerMinute;
@@ -335,7 +627,7 @@ public final class ConsumptionPlans {
             double tokensPerRequest = usage.totalInput() + usage.output();
             if (tokensPerRequest <= 0) {
                 Cost unknown = new Cost.Unknown("no tokens per request measured to size provisioned throughput");
-                return new ProvisionedThroughput(unknown, OptionalLong.empty(), OptionalLong.empty(), List.of());
+                return new ProvisionedThroughput(unknown, OptionalLong.empty(), OptionalLong.empty(), List.of(), latency);
             }
             capacityPerMinute = t.tokens() / tokensPerRequest;
         } else {
@@ -370,7 +662,7 @@ public final class ConsumptionPlans {
         } else {
             notes.add("break-even unknown: the on-demand cost is unknown");
         }
-        return new ProvisionedThroughput(monthly, OptionalLong.of(units), breakEven, notes);
+        return new ProvisionedThroughput(monthly, OptionalLong.of(units), breakEven, notes, latency);
     }
 
     /** Cost of a mean of {@code tokens} per request at {@code perThousand}; unknown when the price is missing. */

@@ -588,15 +588,33 @@ public record RunResult(String schema, String runId, String suite, String descri
     /**
      * One consumption plan.
      *
-     * @param kind           on-demand, batch, prompt caching or provisioned throughput
-     * @param monthly        USD per month; null when unknown
-     * @param unknown        why it is unknown, empty when known
-     * @param units          model units, for provisioned throughput
-     * @param breakEven      monthly requests above which provisioned throughput is cheaper than on-demand
-     * @param notes          conditions, e.g. "needs latency tolerance (24 h window)"
+     * @param kind                  on-demand, batch, prompt caching, provisioned throughput, flex, priority or
+     *                              reserved
+     * @param monthly               USD per month; null when unknown
+     * @param unknown               why it is unknown, empty when known
+     * @param units                 model units, for provisioned throughput
+     * @param breakEven             monthly requests above which provisioned throughput is cheaper than on-demand
+     * @param notes                 conditions, e.g. "needs latency tolerance (24 h window)"
+     * @param latencyP95Ms          the p95 latency the plan implies, projected from the measured one with the
+     *                              catalog's tier factors; null when unknown (and for batch), and in older records
+     * @param latency               that latency in words ("1,840 ms (1,150 ms measured at standard × 1.6)", "up to
+     *                              24 h"); null when nothing can be said
+     * @param excluded              why the suite's p95 limit excludes the plan; null when it does not
+     * @param inputTokensPerMinute  for reserved: the input tokens per minute to reserve at the traffic
+     * @param outputTokensPerMinute for reserved: the output tokens per minute to reserve
      */
     public record Plan(String kind, BigDecimal monthly, String unknown, Long units, Long breakEven,
-                       List<String> notes) {
+                       List<String> notes,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Double latencyP95Ms,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String latency,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String excluded,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long inputTokensPerMinute,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long outputTokensPerMinute) {
+
+        /** A plan without latency or reservation figures, as records before service tiers had them. */
+        public Plan(String kind, BigDecimal monthly, String unknown, Long units, Long breakEven, List<String> notes) {
+            this(kind, monthly, unknown, units, breakEven, notes, null, null, null, null, null);
+        }
     }
 
     /**

@@ -2,14 +2,21 @@ package dev.frontier.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.frontier.cost.ConsumptionPlans.Kind;
 import dev.frontier.cost.ConsumptionPlans.MeanUsage;
 import dev.frontier.cost.ConsumptionPlans.Provisioned;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
+import dev.frontier.catalog.Catalog;
+import dev.frontier.catalog.ModelFacts;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +144,169 @@ class ConsumptionPlansTest {
                 .of(LITE, usage, 100_000_000, Optional.of(quote)).plan(Kind.PROVISIONED_THROUGHPUT);
         assertThat(big.units()).isEqualTo(OptionalLong.of(26));
         assertThat(big.monthly()).isEqualTo(usd("379600.00"));
+    }
+
+    // Nova Pro's tiers as the catalog states them: Flex 0.5 × (latency 1.6), Priority 1.75 × (latency 0.8)
+    private static ConsumptionPlans.Serving novaProTiers() {
+        Map<String, Optional<BigDecimal>> tiers = new LinkedHashMap<>();
+        tiers.put("flex", p("0.5"));
+        tiers.put("priority", p("1.75"));
+        return new ConsumptionPlans.Serving(tiers, Map.of("flex", 1.6, "priority", 0.8), OptionalDouble.empty(),
+                "default", OptionalLong.empty());
+    }
+
+    @Test
+    void flexAndPriorityAreTheOnDemandFigureTimesTheMultiplierAfterTheOtherPlans() {
+        MeanUsage usage = new MeanUsage(1000, 0, 0, 100); // on demand: 0.000084 a request, $168.00 at 2M
+        ConsumptionPlans.Result r = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(), novaProTiers());
+
+        assertThat(r.plans()).extracting(ConsumptionPlans.Plan::kind).containsExactly(Kind.ON_DEMAND, Kind.BATCH,
+                Kind.PROMPT_CACHING, Kind.PROVISIONED_THROUGHPUT, Kind.FLEX, Kind.PRIORITY);
+        assertThat(r.plan(Kind.ON_DEMAND).monthly()).isEqualTo(usd("168.00"));
+        ConsumptionPlans.TierPlan flex = (ConsumptionPlans.TierPlan) r.plan(Kind.FLEX);
+        assertThat(flex.monthly()).isEqualTo(usd("84.00"));
+        assertThat(flex.per1k()).isEqualTo(usd("0.042000"));
+        assertThat(flex.notes()).first().isEqualTo("Standard's on-demand prices × 0.5");
+        // 168 × 1.75 = 294
+        assertThat(r.plan(Kind.PRIORITY).monthly()).isEqualTo(usd("294.00"));
+        // batch and flex tie at $84.00: the first in order wins
+        assertThat(r.cheapest().orElseThrow().kind()).isEqualTo(Kind.BATCH);
+        assertThat(ConsumptionPlans.name(Kind.FLEX)).isEqualTo("flex");
+
+        // the existing plans are what they were without tiers
+        ConsumptionPlans.Result plain = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty());
+        for (Kind k : List.of(Kind.ON_DEMAND, Kind.BATCH, Kind.PROMPT_CACHING, Kind.PROVISIONED_THROUGHPUT)) {
+            assertThat(r.plan(k).monthly()).isEqualTo(plain.plan(k).monthly());
+            assertThat(r.plan(k).notes()).isEqualTo(plain.plan(k).notes());
+        }
+        assertThat(plain.find(Kind.FLEX)).isEmpty();
+        assertThat(plain.summary()).isEqualTo(r.summary());
+    }
+
+    @Test
+    void aTierWithoutAMultiplierIsUnknownNotFree() {
+        Map<String, Optional<BigDecimal>> tiers = new LinkedHashMap<>();
+        tiers.put("flex", Optional.empty());
+        ConsumptionPlans.Result r = ConsumptionPlans.of(LITE, new MeanUsage(1000, 0, 0, 100), 2_000_000,
+                Optional.empty(), new ConsumptionPlans.Serving(tiers, Map.of(), OptionalDouble.empty(), "default",
+                        OptionalLong.empty()));
+        assertThat(r.plan(Kind.FLEX).monthly()).isEqualTo(new Cost.Unknown(
+                "no flex price multiplier for the model in the catalog"));
+        // and an unknown on-demand cost stays unknown under a known multiplier
+        ModelPrice nothing = new ModelPrice("x", "x", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), "test", "2025-01-01");
+        assertThat(ConsumptionPlans.of(nothing, new MeanUsage(10, 0, 0, 10), 5, Optional.empty(), novaProTiers())
+                .plan(Kind.PRIORITY).monthly()).isEqualTo(new Cost.Unknown("no input price for x"));
+    }
+
+    @Test
+    void reservedIsSizedInTokensPerMinuteAndPricedByTheAccountTeam() {
+        Map<String, Optional<BigDecimal>> tiers = Map.of("reserved", p("1"));
+        ConsumptionPlans.Serving serving = new ConsumptionPlans.Serving(tiers, Map.of("reserved", 1.0),
+                OptionalDouble.empty(), "default", OptionalLong.empty());
+        // 4,380,000 requests a month = 100 a minute (730 h × 60); 1,200 input (200 + 1,000 cached) and 300 output
+        MeanUsage usage = new MeanUsage(200, 900, 100, 300);
+        ConsumptionPlans.Reserved r = (ConsumptionPlans.Reserved) ConsumptionPlans.of(DEAR, usage, 4_380_000,
+                Optional.empty(), serving).plan(Kind.RESERVED);
+        assertThat(r.monthly()).isEqualTo(new Cost.Unknown("priced by the AWS account team; not public"));
+        assertThat(r.inputTokensPerMinute()).isEqualTo(OptionalLong.of(120_000));
+        assertThat(r.outputTokensPerMinute()).isEqualTo(OptionalLong.of(30_000));
+        assertThat(r.notes()).containsExactly(
+                "reserve 120,000 input and 30,000 output tokens per minute (sized for the average rate (peak "
+                        + "factor 1): traffic peaks need more)",
+                "overflow above the reservation is billed at Standard",
+                "1- or 3-month term, priced per 1,000 tokens per minute by the AWS account team");
+
+        // the provisioned-throughput quote's peak factor sizes the reservation too
+        Provisioned peaky = new Provisioned(new BigDecimal("20"), new ConsumptionPlans.RequestsPerMinute(60), 2);
+        ConsumptionPlans.Reserved atPeak = (ConsumptionPlans.Reserved) ConsumptionPlans.of(DEAR, usage, 4_380_000,
+                Optional.of(peaky), serving).plan(Kind.RESERVED);
+        assertThat(atPeak.inputTokensPerMinute()).isEqualTo(OptionalLong.of(240_000));
+        assertThat(atPeak.outputTokensPerMinute()).isEqualTo(OptionalLong.of(60_000));
+        assertThat(atPeak.notes().get(0)).endsWith("(sized for 2 × the average rate)");
+    }
+
+    @Test
+    void latencyIsProjectedFromTheTierItWasMeasuredAt() {
+        MeanUsage usage = new MeanUsage(1000, 0, 0, 100);
+        // measured at Standard: 2,000 ms p95
+        ConsumptionPlans.Result standard = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                novaProTiers().measured(OptionalDouble.of(2000), "default"));
+        assertThat(standard.plan(Kind.ON_DEMAND).latency().p95Ms()).isEqualTo(OptionalDouble.of(2000));
+        assertThat(standard.plan(Kind.ON_DEMAND).latency().words()).isEqualTo("2,000 ms (measured)");
+        assertThat(standard.plan(Kind.PROMPT_CACHING).latency().p95Ms()).isEqualTo(OptionalDouble.of(2000));
+        assertThat(standard.plan(Kind.FLEX).latency().p95Ms().getAsDouble()).isCloseTo(3200, within(1e-9));
+        assertThat(standard.plan(Kind.FLEX).latency().words()).isEqualTo("3,200 ms (2,000 ms measured at standard × 1.6)");
+        assertThat(standard.plan(Kind.PRIORITY).latency().p95Ms().getAsDouble()).isCloseTo(1600, within(1e-9));
+        assertThat(standard.plan(Kind.BATCH).latency().p95Ms()).isEmpty();
+        assertThat(standard.plan(Kind.BATCH).latency().words()).isEqualTo("up to 24 h");
+        assertThat(standard.plans()).noneMatch(p -> p.latency().isExcluded());
+
+        // measured at Flex: 3,200 ms there is 2,000 ms at Standard (÷ 1.6) and 1,600 ms at Priority (× 0.8 / 1.6)
+        ConsumptionPlans.Result flex = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                novaProTiers().measured(OptionalDouble.of(3200), "flex"));
+        assertThat(flex.plan(Kind.ON_DEMAND).latency().p95Ms().getAsDouble()).isCloseTo(2000, within(1e-9));
+        assertThat(flex.plan(Kind.ON_DEMAND).latency().words())
+                .isEqualTo("2,000 ms (3,200 ms measured at flex × 0.625)");
+        assertThat(flex.plan(Kind.FLEX).latency().words()).isEqualTo("3,200 ms (measured)");
+        assertThat(flex.plan(Kind.PRIORITY).latency().p95Ms().getAsDouble()).isCloseTo(1600, within(1e-9));
+
+        // measured at a tier the catalog has no factor for: nothing projected
+        ConsumptionPlans.Result unknown = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                novaProTiers().measured(OptionalDouble.of(1000), "reserved"));
+        assertThat(unknown.plan(Kind.FLEX).latency().p95Ms()).isEmpty();
+        assertThat(unknown.plan(Kind.FLEX).latency().words())
+                .isEqualTo("unknown: the catalog states no latency factor for reserved");
+    }
+
+    @Test
+    void theLatencyRuleExcludesSlowPlansAndBatchFromTheCheapest() {
+        MeanUsage usage = new MeanUsage(1000, 0, 0, 100);
+        // 2,000 ms at Standard; limit 2,500 ms: Flex (3,200 ms) and batch out, on-demand $168, Priority $294
+        ConsumptionPlans.Result r = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                novaProTiers().measured(OptionalDouble.of(2000), "default").limit(OptionalLong.of(2500)));
+        assertThat(r.plan(Kind.FLEX).latency().excluded())
+                .hasValue("projected p95 3,200 ms exceeds the limit of 2,500 ms");
+        assertThat(r.plan(Kind.BATCH).latency().excluded())
+                .hasValue("batch answers within 24 h, not within the p95 limit of 2,500 ms");
+        assertThat(r.plan(Kind.ON_DEMAND).latency().isExcluded()).isFalse();
+        assertThat(r.plan(Kind.PRIORITY).latency().isExcluded()).isFalse();
+        // flex and batch ($84.00) are cheaper but excluded
+        assertThat(r.cheapest().orElseThrow().kind()).isEqualTo(Kind.ON_DEMAND);
+        assertThat(r.summary()).isEqualTo("cheapest: on-demand at $168.00 a month");
+        // the figures of excluded plans are still shown
+        assertThat(r.plan(Kind.FLEX).monthly()).isEqualTo(usd("84.00"));
+
+        // a limit below everything: Priority's 1,600 ms only
+        ConsumptionPlans.Result tight = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                novaProTiers().measured(OptionalDouble.of(2000), "default").limit(OptionalLong.of(1700)));
+        assertThat(tight.cheapest().orElseThrow().kind()).isEqualTo(Kind.PRIORITY);
+        // and below that: no plan qualifies, which the summary says
+        ConsumptionPlans.Result none = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                novaProTiers().measured(OptionalDouble.of(2000), "default").limit(OptionalLong.of(1000)));
+        assertThat(none.cheapest()).isEmpty();
+        assertThat(none.summary()).isEqualTo("no plan with a known cost meets the p95 limit of 1,000 ms");
+    }
+
+    @Test
+    void theCatalogOffersTiersOnlyInItsRegions() {
+        Catalog catalog = Catalog.bundled();
+        ModelFacts pro = catalog.model("amazon.nova-pro-v1:0").orElseThrow();
+        PriceCatalog east = PriceCatalog.of(catalog, "us-east-1");
+        ModelPrice price = east.find("amazon.nova-pro-v1:0").orElseThrow();
+        ConsumptionPlans.Serving s = ConsumptionPlans.Serving.offered(pro.dials().serviceTiers(), "us-east-1", price);
+        assertThat(s.tiers()).containsOnlyKeys("flex", "priority");
+        assertThat(s.tiers().get("flex")).hasValue(new BigDecimal("0.5"));
+        assertThat(s.latencyFactors()).containsEntry("flex", 1.6).containsEntry("priority", 0.8);
+        assertThat(ConsumptionPlans.Serving.offered(pro.dials().serviceTiers(), "eu-west-9", price).tiers())
+                .isEmpty();
+        ModelFacts sonnet = catalog.model("anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
+        assertThat(ConsumptionPlans.Serving.offered(sonnet.dials().serviceTiers(), "us-east-1",
+                east.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow()).tiers())
+                .containsOnlyKeys("reserved");
+        ModelFacts micro = catalog.model("amazon.nova-micro-v1:0").orElseThrow();
+        assertThat(ConsumptionPlans.Serving.offered(micro.dials().serviceTiers(), "us-east-1",
+                east.find("amazon.nova-micro-v1:0").orElseThrow())).isEqualTo(ConsumptionPlans.Serving.NONE);
     }
 
     @Test

@@ -86,4 +86,75 @@ public record ReportView(RunResult r, Verdict verdict, CandidateRow incumbent, C
     public List<String> frontier() {
         return r.pareto();
     }
+
+    /**
+     * A row of the candidates table, grouped by model.
+     *
+     * @param row   the candidate
+     * @param first whether it is the first of its model's group
+     * @param size  how many candidates its model's group holds
+     */
+    public record GroupedRow(CandidateRow row, boolean first, int size) {
+    }
+
+    /**
+     * The candidates table's rows: the candidates of one model together (a request-settings or prompt variant right
+     * below the first candidate of its model), the models in the order they first appear in the suite.
+     */
+    public List<GroupedRow> candidateRows() {
+        java.util.Map<String, List<CandidateRow>> byModel = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> byModel.computeIfAbsent(row.c().model(), k -> new ArrayList<>()).add(row));
+        List<GroupedRow> out = new ArrayList<>();
+        byModel.values().forEach(group -> {
+            for (int i = 0; i < group.size(); i++) {
+                out.add(new GroupedRow(group.get(i), i == 0, group.size()));
+            }
+        });
+        return out;
+    }
+
+    /** The tiers it was served at when they differ from the one asked for, in words; "" otherwise. */
+    public String servedTiers(CandidateResult c) {
+        if (c.settings().isEmpty() || c.settings().get().servedTiers().isEmpty()) {
+            return "";
+        }
+        RunResult.Settings s = c.settings().get();
+        String asked = wire(s.serviceTier());
+        java.util.Map<String, Double> served = s.servedTiers();
+        if (served.size() == 1 && wire(served.keySet().iterator().next()).equals(asked)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("served: ");
+        served.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.append(out.length() > "served: ".length() ? ", " : "")
+                        .append(Formats.pct(e.getValue())).append(' ').append(label(e.getKey())));
+        return out.toString();
+    }
+
+    private static String wire(String tier) {
+        return dev.frontier.model.CallSettings.ServiceTier.parse(tier)
+                .map(dev.frontier.model.CallSettings.ServiceTier::wire).orElse(tier);
+    }
+
+    private static String label(String tier) {
+        return dev.frontier.model.CallSettings.ServiceTier.parse(tier)
+                .map(dev.frontier.model.CallSettings.ServiceTier::label).orElse(tier);
+    }
+
+    /** The service-tier plans some candidate has (flex, priority, reserved), in that order. */
+    public List<String> tierKinds() {
+        return java.util.stream.Stream.of("flex", "priority", "reserved")
+                .filter(k -> r.plans().stream().anyMatch(cp -> cp.plans().stream().anyMatch(p -> p.kind().equals(k))))
+                .toList();
+    }
+
+    /** Whether any plan states a latency (records before service tiers did not). */
+    public boolean plansHaveLatency() {
+        return r.plans().stream().anyMatch(cp -> cp.plans().stream().anyMatch(p -> p.latency() != null));
+    }
+
+    /** The candidates that are prompt variants with a baseline, in suite order. */
+    public List<CandidateResult> promptVariants() {
+        return r.candidates().stream().filter(c -> c.promptSaving().isPresent()).toList();
+    }
 }

@@ -341,4 +341,52 @@ class ReportWriterTest {
         from += start.length();
         return s.substring(from, s.indexOf(end, from));
     }
+
+    @Test
+    void tierPlansPromptVariantsAndSettingsAreShownAndEscaped() {
+        ReportWriter.Rendered out = writer.render(RunFixture.withTiers());
+        String html = out.html();
+
+        // the candidates table: budget-terse right below budget, its settings label and the tiers that served it
+        String table = html.substring(html.indexOf("<table id=\"candidates\""), html.indexOf("</table>",
+                html.indexOf("<table id=\"candidates\"")));
+        assertThat(table.indexOf("data-candidate=\"budget-terse\"")).isGreaterThan(
+                table.indexOf("data-candidate=\"budget\"")).isLessThan(table.indexOf("data-candidate=\"risky\""));
+        assertThat(table).contains("data-model-group=\"amazon.nova-micro-v1:0\"",
+                "<span class=\"ci served-tiers\">served: 75% flex, 25% standard</span>",
+                "flex &lt;script&gt;window.__pwned=1&lt;/script&gt;");
+
+        // the plans table: a column per tier some candidate has, latency, exclusions, the reservation
+        String plans = html.substring(html.indexOf("<table id=\"plans\""), html.indexOf("</table>",
+                html.indexOf("<table id=\"plans\"")));
+        assertThat(plans).contains("<button type=\"button\">flex</button>", "<button type=\"button\">priority</button>",
+                "<button type=\"button\">reserved</button>",
+                "data-kind=\"flex\" data-excluded=\"true\"",
+                "excluded: projected p95 4,000 ms exceeds the limit of 2,000 ms",
+                "<span class=\"ci plan-latency\">p95 2,000 ms</span>",
+                "<span class=\"ci plan-latency\">up to 24 h</span>",
+                "reserve 27,400 in / 2,740 out tokens/min", "not public");
+        assertThat(html).contains("id=\"plans-tiers-note\"", "With the p95 limit of 2,000 ms");
+
+        // the prompt variants section
+        String variants = html.substring(html.indexOf("<table id=\"prompt-variants\""),
+                html.indexOf("</table>", html.indexOf("<table id=\"prompt-variants\"")));
+        assertThat(variants).contains("data-candidate=\"budget-terse\" data-baseline=\"budget\"", ">412<",
+                "+$1,648", "-0.021", "[-0.034, -0.008]",
+                "saves 412 input tokens a request &lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;");
+        assertThat(html).doesNotContain(RunFixture.IMG_PAYLOAD, RunFixture.SCRIPT_PAYLOAD);
+
+        String md = out.markdown();
+        assertThat(md).contains("**Prompt variants**", "- budget-terse: saves 412 input tokens a request",
+                "**Service tiers**", "- budget: flex \\$20.00, p95 4,000 ms — excluded: projected p95 4,000 ms "
+                        + "exceeds the limit of 2,000 ms; priority \\$70.00, p95 2,000 ms; cheapest: priority",
+                "- mid: reserved not public (reserve 27,400 input and 2,740 output tokens/min; overflow at Standard)");
+        assertThat(md).doesNotContain(RunFixture.IMG_PAYLOAD, RunFixture.SCRIPT_PAYLOAD);
+    }
+
+    @Test
+    void aRecordWithoutTiersOrVariantsHasNoneOfTheirParts() {
+        String html = writer.render(RunFixture.standard().build()).html();
+        assertThat(html).doesNotContain("prompt-variants", "plans-tiers-note", "data-model-group");
+    }
 }

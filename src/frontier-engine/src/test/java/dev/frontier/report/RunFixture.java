@@ -169,6 +169,50 @@ final class RunFixture {
                         items * candidates.size(), 0, 0)).items(itemResults).build();
     }
 
+    /**
+     * {@link #standard()} with request settings and their plans: {@code budget-terse}, a prompt variant of
+     * {@code budget} called at Flex and served partly at Standard; {@code mid} with Reserved sizing; {@code budget}
+     * with Flex (over the 2,000 ms p95 limit) and Priority plans; hostile text in the variant's note and label.
+     */
+    static RunResult withTiers() {
+        RunResult base = standard().candidate("budget-terse", "amazon.nova-micro-v1:0", "0.015", 0.58, 0.03).build();
+        List<RunResult.CandidateResult> candidates = new ArrayList<>();
+        for (RunResult.CandidateResult c : base.candidates()) {
+            if (c.id().equals("budget-terse")) {
+                c = c.toBuilder().promptVariant(true)
+                        .settings(Optional.of(new RunResult.Settings("flex", false, "", "", "flex " + SCRIPT_PAYLOAD,
+                                new LinkedHashMap<>(Map.of("flex", 0.75, "default", 0.25)), null)))
+                        .promptSaving(Optional.of(new RunResult.PromptSaving("budget", 412.0,
+                                Optional.of(new BigDecimal("1648.00")),
+                                Optional.of(new RunResult.Estimate(-0.021, -0.034, -0.008, 120)),
+                                "saves 412 input tokens a request " + IMG_PAYLOAD))).build();
+            }
+            candidates.add(c);
+        }
+        List<String> none = List.of();
+        List<RunResult.CandidatePlans> plans = List.of(
+                new RunResult.CandidatePlans("mid", "on-demand", "cheapest: on-demand at $300.00 a month", List.of(
+                        new RunResult.Plan("on-demand", new BigDecimal("300.00"), "", null, null, none, 1500.0,
+                                "1,500 ms (measured)", null, null, null),
+                        new RunResult.Plan("batch", new BigDecimal("150.00"), "", null, null, none, null,
+                                "up to 24 h", "batch answers within 24 h, not within the p95 limit of 2,000 ms",
+                                null, null),
+                        new RunResult.Plan("reserved", null, "priced by the AWS account team; not public", null,
+                                null, List.of("overflow above the reservation is billed at Standard"), 1500.0,
+                                "1,500 ms (measured)", null, 27_400L, 2_740L))),
+                new RunResult.CandidatePlans("budget", "priority", "cheapest: priority at $70.00 a month", List.of(
+                        new RunResult.Plan("on-demand", new BigDecimal("40.00"), "", null, null, none, 2500.0,
+                                "2,500 ms (measured)", "projected p95 2,500 ms exceeds the limit of 2,000 ms", null,
+                                null),
+                        new RunResult.Plan("flex", new BigDecimal("20.00"), "", null, null, none, 4000.0,
+                                "4,000 ms (2,500 ms measured at standard × 1.6)",
+                                "projected p95 4,000 ms exceeds the limit of 2,000 ms", null, null),
+                        new RunResult.Plan("priority", new BigDecimal("70.00"), "", null, null, none, 2000.0,
+                                "2,000 ms (2,500 ms measured at standard × 0.8)", null, null, null))));
+        return base.toBuilder().candidates(candidates).plans(plans)
+                .rules(new RunResult.Rules(0.03, 0.95, 2000L, Map.of(), List.of())).build();
+    }
+
     private static final String[] WORDS = ("customer invoice refund export login error page report dashboard team "
             + "account billing renewal charge duplicate password reset workspace project timeline upload file "
             + "sync calendar integration webhook token permission admin seat license").split(" ");

@@ -133,8 +133,8 @@ public final class Aggregation {
             }
         }
         List<String> frontier = ParetoFrontier.of(points);
-        List<RunResult.CandidateResult> candidates = partial.stream()
-                .map(c -> c.toBuilder().onFrontier(frontier.contains(c.id())).build()).toList();
+        List<RunResult.CandidateResult> candidates = PromptSavings.with(p, answers, qualityByItem, partial.stream()
+                .map(c -> c.toBuilder().onFrontier(frontier.contains(c.id())).build()).toList());
 
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();

@@ -1,9 +1,11 @@
 package dev.frontier.run.aggregate;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.config.ProvisionedSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ConsumptionPlans;
 import dev.frontier.cost.PriceCatalog;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import dev.frontier.select.Distinguishability;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The statistical recommendation and the consumption plans of a run, from its per-candidate figures. */
 final class Decisions {
@@ -130,9 +133,26 @@ final class Decisions {
                 rules.confidence(), verdicts));
     }
 
-    /** Consumption plans per candidate at the suite's traffic. */
+    /**
+     * Consumption plans per candidate at the suite's traffic, with the service tiers the bundled model catalog
+     * offers in the suite's Region (the catalog's default Region when it names none, as the run's preparation reads
+     * it).
+     */
     static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog,
                                                 List<RunResult.CandidateResult> candidates) {
+        return plans(suite, catalog, Catalog.bundled(),
+                suite.execution().region().orElse(PriceCatalog.DEFAULT_REGION), candidates);
+    }
+
+    /**
+     * Consumption plans per candidate at the suite's traffic: the plans of {@link ConsumptionPlans}, the tier plans
+     * where {@code models} offers the tiers in {@code region}, each plan's latency projected from the candidate's
+     * measured p95 (at the tier that served most of its calls) and the suite's p95 limit applied.
+     */
+    static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog, Catalog models, String region,
+                                                List<RunResult.CandidateResult> candidates) {
+        OptionalLong limit = suite.selection().maxLatencyP95Ms().isPresent()
+                ? OptionalLong.of(suite.selection().maxLatencyP95Ms().getAsLong()) : OptionalLong.empty();
         List<RunResult.CandidatePlans> out = new ArrayList<>();
         for (RunResult.CandidateResult c : candidates) {
             int ok = c.calls() - c.failedCalls();
@@ -148,24 +168,51 @@ final class Decisions {
             Optional<ConsumptionPlans.Provisioned> pt = suite.pricing().provisioned().stream()
                     .filter(p -> PriceCatalog.baseModelId(p.model()).equals(PriceCatalog.baseModelId(c.model())))
                     .findFirst().map(Decisions::provisioned);
+            ConsumptionPlans.Serving serving = ConsumptionPlans.Serving.offered(
+                    models.model(c.model()).flatMap(m -> m.dials().serviceTiers()), region, price.get())
+                    .measured(c.latencyP95Ms(), measuredTier(c)).limit(limit);
             ConsumptionPlans.Result plans = ConsumptionPlans.of(price.get(), usage,
-                    suite.traffic().requestsPerMonth(), pt);
+                    suite.traffic().requestsPerMonth(), pt, serving);
             List<RunResult.Plan> figures = new ArrayList<>();
             for (ConsumptionPlans.Plan p : plans.plans()) {
                 Long units = null;
                 Long breakEven = null;
+                Long inTpm = null;
+                Long outTpm = null;
                 if (p instanceof ConsumptionPlans.ProvisionedThroughput t) {
                     units = t.units().isPresent() ? t.units().getAsLong() : null;
                     breakEven = t.breakEvenRequestsPerMonth().isPresent()
                             ? t.breakEvenRequestsPerMonth().getAsLong() : null;
                 }
+                if (p instanceof ConsumptionPlans.Reserved r) {
+                    inTpm = r.inputTokensPerMinute().isPresent() ? r.inputTokensPerMinute().getAsLong() : null;
+                    outTpm = r.outputTokensPerMinute().isPresent() ? r.outputTokensPerMinute().getAsLong() : null;
+                }
+                ConsumptionPlans.Latency l = p.latency();
                 figures.add(new RunResult.Plan(ConsumptionPlans.name(p.kind()), p.monthly().usdOrNull(),
-                        p.monthly() instanceof Cost.Unknown x ? x.reason() : "", units, breakEven, p.notes()));
+                        p.monthly() instanceof Cost.Unknown x ? x.reason() : "", units, breakEven, p.notes(),
+                        l.p95Ms().isPresent() ? l.p95Ms().getAsDouble() : null,
+                        l.words().isEmpty() ? null : l.words(), l.excluded().orElse(null), inTpm, outTpm));
             }
             out.add(new RunResult.CandidatePlans(c.id(),
                     plans.cheapest().map(p -> ConsumptionPlans.name(p.kind())).orElse(""), plans.summary(), figures));
         }
         return out;
+    }
+
+    /**
+     * The wire name of the tier a candidate's latency was measured at: the tier that served most of its answered
+     * calls when the answers said, else the one it asked for, else Standard.
+     */
+    static String measuredTier(RunResult.CandidateResult c) {
+        if (c.settings().isEmpty()) {
+            return CallSettings.ServiceTier.DEFAULT.wire();
+        }
+        RunResult.Settings s = c.settings().get();
+        String tier = s.servedTiers().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(s.serviceTier());
+        return CallSettings.ServiceTier.parse(tier).map(CallSettings.ServiceTier::wire)
+                .orElse(CallSettings.ServiceTier.DEFAULT.wire());
     }
 
     private static ConsumptionPlans.Provisioned provisioned(ProvisionedSpec p) {
