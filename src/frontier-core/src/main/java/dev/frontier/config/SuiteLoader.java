@@ -53,7 +53,7 @@ public final class SuiteLoader {
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences", "serviceTier",
                     "latency", "reasoning")),
             Map.entry("candidate", Set.of("id", "model", "role", "prompt", "inference", "outputs", "format",
-                    "priceAs", "modelIdentifier", "matrix")),
+                    "priceAs", "modelIdentifier", "matrix", "incumbent")),
             Map.entry("matrix", Set.of("model", "serviceTier", "latency", "reasoning")),
             Map.entry("scorer", Set.of("type", "id", "weight")),
             Map.entry("traffic", Set.of("requestsPerMonth")),
@@ -486,11 +486,19 @@ public final class SuiteLoader {
                 YamlNodes.Mapping m = y.mapping(n, path, KEYS.get("candidate"));
                 if (m.get("matrix").isPresent()) {
                     List<Expanded> expanded = matrix(n, m, path, prompt, inference, seen);
+                    if (expanded.stream().anyMatch(e -> e.candidate().incumbent()) && ++incumbents > 1) {
+                        y.error(m.values().get("incumbent"), m.child("incumbent"), "a second incumbent",
+                                "mark only the model in production today as the incumbent");
+                    }
                     for (Expanded e : expanded) {
                         aliases.add(new Alias(i, out.size(), e.paths()));
                         out.add(e.candidate());
                     }
                     continue;
+                }
+                if (m.get("incumbent").isPresent()) {
+                    y.error(m.values().get("incumbent"), m.child("incumbent"), "'incumbent' names one candidate of "
+                            + "a matrix", "mark this candidate with 'role: incumbent'");
                 }
                 String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
                 if (m.get("id").isEmpty()) {
@@ -576,8 +584,9 @@ public final class SuiteLoader {
                 if (m.get(key).isPresent()) {
                     y.error(m.values().get(key), m.child(key), "'" + key + "' beside 'matrix'", key.equals("model")
                             ? "list the models under 'matrix.model'" : key.equals("role")
-                            ? "a matrix makes several candidates; mark the model in production today as a candidate "
-                            + "of its own with 'role: incumbent'" : "a matrix expands model candidates only");
+                            ? "a matrix makes several candidates: name the one in production today with "
+                            + "'incumbent: <generated id>', e.g. 'incumbent: nova-pro-standard'"
+                            : "a matrix expands model candidates only");
                 }
             }
             String prefix = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
@@ -623,6 +632,7 @@ public final class SuiteLoader {
                 y.error(n, path + ".prompt.user", "no user prompt",
                         "set 'prompt.user' for the suite or for this candidate");
             }
+            String incumbent = m.get("incumbent").flatMap(v -> y.string(v, m.child("incumbent"))).orElse(null);
             List<Expanded> out = new ArrayList<>();
             for (Axis<String> model : models) {
                 for (Axis<CallSettings.ServiceTier> tier : tiers) {
@@ -665,11 +675,17 @@ public final class SuiteLoader {
                             seen.put(id, path + " (matrix)");
                             PartialInference combo = new PartialInference(null, null, null, null, tier.value(),
                                     latency.value(), reasoning.path() == null ? null : reasoning.value()).over(inf);
-                            out.add(new Expanded(new CandidateSpec(id, model.value(), false, p.complete(),
-                                    combo.complete(), Optional.empty()), paths));
+                            out.add(new Expanded(new CandidateSpec(id, model.value(), id.equals(incumbent),
+                                    p.complete(), combo.complete(), Optional.empty()), paths));
                         }
                     }
                 }
+            }
+            if (incumbent != null && out.stream().noneMatch(e -> e.candidate().incumbent()) && size > 0
+                    && out.size() == size) {
+                y.error(m.values().get("incumbent"), m.child("incumbent"), "the matrix makes no candidate '"
+                        + incumbent + "'", "use one of: " + String.join(", ",
+                        out.stream().map(e -> e.candidate().id()).toList()));
             }
             return out;
         }
@@ -881,6 +897,10 @@ public final class SuiteLoader {
                 String path = "promptRouters[" + i + "]";
                 Node n = items.get(i);
                 YamlNodes.Mapping m = y.mapping(n, path, KEYS.get("promptRouter"));
+                if (m.get("incumbent").isPresent()) {
+                    y.error(m.values().get("incumbent"), m.child("incumbent"), "'incumbent' names one candidate of "
+                            + "a matrix", "mark this candidate with 'role: incumbent'");
+                }
                 String id = m.get("id").flatMap(v -> y.string(v, m.child("id"))).orElse(null);
                 if (m.get("id").isEmpty()) {
                     y.error(n, m.child("id"), "missing", "give the router a short id, e.g. 'id: nova'; candidates "

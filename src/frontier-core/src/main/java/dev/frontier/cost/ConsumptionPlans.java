@@ -463,7 +463,8 @@ public final class ConsumptionPlans {
         List<Plan> plans = new ArrayList<>(List.of(onDemand, batch, caching, pt));
         for (Map.Entry<String, Optional<BigDecimal>> t : serving.tiers().entrySet()) {
             switch (t.getKey()) {
-                case FLEX, PRIORITY -> plans.add(tier(t.getKey(), t.getValue(), onDemand, serving));
+                case FLEX, PRIORITY -> plans.add(tier(t.getKey(), t.getValue(), onDemand, usage.cached()
+                        ? Optional.of(caching) : Optional.empty(), serving));
                 case RESERVED -> plans.add(reserved(usage, requestsPerMonth, provisioned, serving));
                 default -> {
                     // a tier this version does not know gets no plan
@@ -496,24 +497,31 @@ public final class ConsumptionPlans {
     }
 
     /** Flex or Priority: the on-demand figures × the tier's multiplier. */
-    private static TierPlan tier(String tier, Optional<BigDecimal> multiplier, OnDemand onDemand, Serving serving) {
+    private static TierPlan tier(String tier, Optional<BigDecimal> multiplier, OnDemand onDemand,
+                                 Optional<PromptCaching> caching, Serving serving) {
         Kind kind = tier.equals(FLEX) ? Kind.FLEX : Kind.PRIORITY;
         Cost monthly;
         Cost per1k;
+        // a candidate that caches its prompt keeps caching at the tier: the multiplier applies to cache reads and
+        // writes as to other tokens (the catalog's tier price source), so the tier is priced on the cached figure
+        boolean cached = caching.filter(c -> c.monthly().isKnown() && onDemand.monthly().isKnown()
+                && c.monthly().usdOrNull().compareTo(onDemand.monthly().usdOrNull()) < 0).isPresent();
+        Cost baseMonthly = cached ? caching.get().monthly() : onDemand.monthly();
+        Cost basePer1k = cached ? caching.get().per1k() : onDemand.per1k();
         if (multiplier.isEmpty()) {
             Cost unknown = new Cost.Unknown("no " + tier + " price multiplier for the model in the catalog");
             monthly = unknown;
             per1k = unknown;
         } else {
             BigDecimal m = multiplier.get();
-            monthly = onDemand.monthly() instanceof Cost.Known k
-                    ? Cost.usd(k.usd().multiply(m).setScale(2, RoundingMode.HALF_EVEN)) : onDemand.monthly();
-            per1k = onDemand.per1k() instanceof Cost.Known k
-                    ? Cost.usd(k.usd().multiply(m).setScale(6, RoundingMode.HALF_EVEN)) : onDemand.per1k();
+            monthly = baseMonthly instanceof Cost.Known k
+                    ? Cost.usd(k.usd().multiply(m).setScale(2, RoundingMode.HALF_EVEN)) : baseMonthly;
+            per1k = basePer1k instanceof Cost.Known k
+                    ? Cost.usd(k.usd().multiply(m).setScale(6, RoundingMode.HALF_EVEN)) : basePer1k;
         }
         List<String> notes = new ArrayList<>();
-        multiplier.ifPresent(m -> notes.add("Standard's on-demand prices × " + m.stripTrailingZeros()
-                .toPlainString()));
+        multiplier.ifPresent(m -> notes.add((cached ? "with prompt caching: Standard's on-demand and cache prices × "
+                : "Standard's on-demand prices × ") + m.stripTrailingZeros().toPlainString()));
         notes.add(kind == Kind.FLEX
                 ? "best effort: longer processing times, throttled first, no SLA; for work that can wait"
                 : "served ahead of Standard and Flex traffic");

@@ -48,6 +48,7 @@ class CandidateMatrixTest {
                     serviceTier: [standard, flex, priority]
                 - { id: last, model: amazon.nova-micro-v1:0 }
                 """);
+        assertThat(s.incumbent().map(CandidateSpec::id)).contains("incumbent");
         assertThat(s.candidates()).extracting(CandidateSpec::id).containsExactly("incumbent", "nova-pro-standard",
                 "nova-pro-flex", "nova-pro-priority", "nova-2-lite-standard", "nova-2-lite-flex",
                 "nova-2-lite-priority", "last");
@@ -62,6 +63,22 @@ class CandidateMatrixTest {
         assertThat(s.at("candidates[5].inference.serviceTier").line()).isEqualTo(9);
         assertThat(s.at("candidates[5].inference.serviceTier").column()).isEqualTo(31);
         assertThat(s.at("candidates[7].model").line()).isEqualTo(10);
+    }
+
+    @Test
+    void aMatrixNamesItsIncumbentByGeneratedId() throws IOException {
+        SuiteSpec s = loaded("""
+                - matrix: { model: [amazon.nova-pro-v1:0], serviceTier: [standard, flex] }
+                  incumbent: nova-pro-standard
+                """);
+        assertThat(s.incumbent().map(CandidateSpec::id)).contains("nova-pro-standard");
+        SuiteLoader.Result wrong = load("""
+                - matrix: { model: [amazon.nova-pro-v1:0], serviceTier: [standard, flex] }
+                  incumbent: nova-pro
+                """);
+        assertThat(wrong.problems()).extracting(p -> p.line() + ":" + p.column() + " " + p.problem() + " | "
+                + p.hint()).containsExactly("7:16 the matrix makes no candidate 'nova-pro' | use one of: "
+                + "nova-pro-standard, nova-pro-flex");
     }
 
     @Test
