@@ -22,7 +22,7 @@ import java.util.Optional;
  * model spends or what they buy.
  *
  * @param budget         true for an Anthropic thinking budget, false for a Nova 2 reasoning effort
- * @param tokens         the reasoning tokens spent, at least 1
+ * @param tokens         the reasoning tokens spent (at least 1 unless {@link #within} left no room)
  * @param weaknessFactor what the model's weakness is multiplied by on this item, in (0, 1]
  */
 record Thinking(boolean budget, long tokens, double weaknessFactor) {
