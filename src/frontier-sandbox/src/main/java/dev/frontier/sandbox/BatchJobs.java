@@ -348,6 +348,9 @@ final class BatchJobs implements ControlPlane.Operations {
                         ConverseService.Reply reply = service.answer(model, call);
                         ObjectNode body = reply.body();
                         body.remove("metrics");
+                        // a batch record has no service tier or latency setting to echo
+                        body.remove("serviceTier");
+                        body.remove("performanceConfig");
                         record.set("modelOutput", body);
                         success++;
                         inputTokens += reply.inputTokens() + reply.cacheReadTokens() + reply.cacheWriteTokens();

@@ -5,25 +5,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The parts of a Converse request body the simulation reads: system blocks, messages and inference settings. Other
- * fields ({@code additionalModelRequestFields}, {@code toolConfig}, ...) and non-text content blocks are ignored.
+ * The parts of a Converse request body the simulation reads: system blocks, messages, inference settings and the
+ * cost dials ({@code serviceTier}, {@code performanceConfig}, reasoning in {@code additionalModelRequestFields}).
+ * Other fields ({@code toolConfig}, other additional fields, ...) and non-text content blocks are ignored.
  */
-record ConverseCall(List<Block> system, List<Message> messages, Inference inference, boolean structured) {
+record ConverseCall(List<Block> system, List<Message> messages, Inference inference, boolean structured,
+                    Dials dials) {
 
     static final String USER = "user";
     static final String ASSISTANT = "assistant";
+    static final String DEFAULT_TIER = "default";
+    static final String OPTIMIZED = "optimized";
+    static final String STANDARD = "standard";
     private static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
     private static final Duration LONG_CACHE_TTL = Duration.ofHours(1);
+    private static final String MALFORMED = "Malformed input request, please reformat your input and try again.";
 
     ConverseCall {
         system = List.copyOf(system);
         messages = List.copyOf(messages);
+        Objects.requireNonNull(dials, "dials");
+    }
+
+    /** A request that sends no dial. */
+    ConverseCall(List<Block> system, List<Message> messages, Inference inference, boolean structured) {
+        this(system, messages, inference, structured, Dials.NONE);
     }
 
     /** A text or cache-checkpoint block; the only kinds the simulation reads. */
@@ -33,8 +47,67 @@ record ConverseCall(List<Block> system, List<Message> messages, Inference infere
     record Text(String text) implements Block {
     }
 
-    /** A prompt-cache checkpoint: the content before it is a cacheable prefix. */
-    record CachePoint(Duration ttl) implements Block {
+    /**
+     * A prompt-cache checkpoint: the content before it is a cacheable prefix.
+     *
+     * @param ttl  how long the entry lives after its last use
+     * @param sent the {@code ttl} as the request sent it ({@code 5m}, {@code 1h}), or null when it sent none
+     */
+    record CachePoint(Duration ttl, String sent) implements Block {
+        CachePoint(Duration ttl) {
+            this(ttl, null);
+        }
+
+        /** The TTL as Bedrock names it in {@code usage.cacheDetails}. */
+        String ttlName() {
+            return ttl.equals(LONG_CACHE_TTL) ? "1h" : "5m";
+        }
+    }
+
+    /**
+     * The cost dials a request sent; an empty optional was not sent.
+     *
+     * @param serviceTier {@code serviceTier.type} as sent (validated against the catalog later)
+     * @param latency     {@code performanceConfig.latency}: {@code standard} or {@code optimized}
+     * @param reasoning   a thinking budget or a reasoning effort from {@code additionalModelRequestFields}
+     */
+    record Dials(Optional<String> serviceTier, Optional<String> latency, Optional<Reasoning> reasoning) {
+        static final Dials NONE = new Dials(Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** The tier the request asks for: {@code default} (Standard) when it names none. */
+        String tier() {
+            return serviceTier.orElse(DEFAULT_TIER);
+        }
+
+        boolean latencyOptimized() {
+            return latency.filter(OPTIMIZED::equals).isPresent();
+        }
+
+        boolean none() {
+            return serviceTier.isEmpty() && latency.isEmpty() && reasoning.isEmpty();
+        }
+    }
+
+    /** Reasoning asked for in {@code additionalModelRequestFields}. */
+    sealed interface Reasoning permits Budget, Effort {
+        /** How the request log and the canonical form show it. */
+        String describe();
+    }
+
+    /** Anthropic extended thinking: {@code thinking = {type: enabled, budget_tokens: tokens}}. */
+    record Budget(int tokens) implements Reasoning {
+        @Override
+        public String describe() {
+            return "budget:" + tokens;
+        }
+    }
+
+    /** Nova 2 reasoning: {@code reasoningConfig = {type: enabled, maxReasoningEffort: level}} (level as sent). */
+    record Effort(String level) implements Reasoning {
+        @Override
+        public String describe() {
+            return "effort:" + level;
+        }
     }
 
     record Message(String role, List<Block> content) {
@@ -77,11 +150,39 @@ record ConverseCall(List<Block> system, List<Message> messages, Inference infere
         return Optional.empty();
     }
 
+    /** The explicit checkpoint TTLs the request sent ({@code 5m}, {@code 1h}), distinct, in order. */
+    List<String> sentCacheTtls() {
+        List<String> out = new ArrayList<>();
+        Stream.concat(system.stream(), messages.stream().flatMap(m -> m.content().stream()))
+                .filter(CachePoint.class::isInstance).map(b -> ((CachePoint) b).sent()).filter(Objects::nonNull)
+                .filter(ttl -> !out.contains(ttl)).forEach(out::add);
+        return out;
+    }
+
+    /** The TTLs of all checkpoints ({@code 5m}, {@code 1h}), distinct. */
+    List<String> cacheTtls() {
+        return Stream.concat(system.stream(), messages.stream().flatMap(m -> m.content().stream()))
+                .filter(CachePoint.class::isInstance).map(b -> ((CachePoint) b).ttlName()).distinct().toList();
+    }
+
     /**
-     * A stable text form of everything that shapes the answer, used to seed the simulation, so that the same request
-     * gets the same answer whatever the field order or whitespace of its JSON.
+     * A stable text form of everything in the request, for the request hash: the {@link #content()} and, when the
+     * request sent any, its dials. A request without dials has the same form as before dials were read.
      */
     String canonical() {
+        if (dials.none()) {
+            return content();
+        }
+        return content() + "\ndials: tier=" + dials.serviceTier().orElse("-") + " latency="
+                + dials.latency().orElse("-") + " reasoning=" + dials.reasoning().map(Reasoning::describe).orElse("-");
+    }
+
+    /**
+     * A stable text form of the prompt and inference settings, used to seed the simulation, so that the same request
+     * gets the same answer whatever the field order or whitespace of its JSON. The dials are left out, so a request
+     * with a dial draws the same numbers as without it and differs only by what the dial does.
+     */
+    String content() {
         StringBuilder out = new StringBuilder();
         for (Block block : system) {
             appendBlock(out.append("system:"), block);
@@ -132,7 +233,78 @@ record ConverseCall(List<Block> system, List<Message> messages, Inference infere
         List<Message> messages = readMessages(body.get("messages"));
         // Converse structured output: the model must answer in the JSON Schema it is given
         boolean structured = "json_schema".equals(body.path("outputConfig").path("textFormat").path("type").asText());
-        return new ConverseCall(system, messages, readInference(body.get("inferenceConfig")), structured);
+        Dials dials = new Dials(readServiceTier(body.get("serviceTier")), readLatency(body.get("performanceConfig")),
+                readReasoning(body.get("additionalModelRequestFields")));
+        return new ConverseCall(system, messages, readInference(body.get("inferenceConfig")), structured, dials);
+    }
+
+    /** {@code serviceTier.type} as sent; whether it is a tier at all is a refusal of its own (see BedrockRules). */
+    private static Optional<String> readServiceTier(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw BedrockError.validation(constraint("serviceTier", "Member must be a structure"));
+        }
+        JsonNode type = node.get("type");
+        if (type == null || type.isNull()) {
+            throw BedrockError.validation(constraint("serviceTier.type", "Member must not be null"));
+        }
+        if (!type.isTextual()) {
+            throw BedrockError.validation(constraint("serviceTier.type", "Member must be a string"));
+        }
+        return Optional.of(type.asText());
+    }
+
+    private static Optional<String> readLatency(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw BedrockError.validation(constraint("performanceConfig", "Member must be a structure"));
+        }
+        JsonNode latency = node.get("latency");
+        if (latency == null || latency.isNull()) {
+            return Optional.empty();
+        }
+        if (!latency.isTextual() || !(latency.asText().equals(STANDARD) || latency.asText().equals(OPTIMIZED))) {
+            throw BedrockError.validation("1 validation error detected: Value '" + latency.asText()
+                    + "' at 'performanceConfig.latency' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [optimized, standard]");
+        }
+        return Optional.of(latency.asText());
+    }
+
+    /**
+     * Anthropic's {@code thinking} or Nova 2's {@code reasoningConfig}; {@code type: disabled} is no reasoning. An
+     * effort level that is not one is kept as sent and refused with the model's reasoning rule.
+     */
+    private static Optional<Reasoning> readReasoning(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode thinking = node.get("thinking");
+        if (thinking != null && !thinking.isNull()) {
+            String type = thinking.path("type").asText();
+            if (type.equals("disabled")) {
+                return Optional.empty();
+            }
+            JsonNode budget = thinking.get("budget_tokens");
+            if (!type.equals("enabled") || budget == null || !budget.isIntegralNumber() || !budget.canConvertToInt()) {
+                throw BedrockError.validation(MALFORMED);
+            }
+            return Optional.of(new Budget(budget.intValue()));
+        }
+        JsonNode config = node.get("reasoningConfig");
+        if (config != null && !config.isNull()) {
+            String type = config.path("type").asText();
+            if (type.equals("disabled")) {
+                return Optional.empty();
+            }
+            // Bedrock's one answer for a reasoning config it cannot use (observed on Nova Pro): see BedrockRules
+            return Optional.of(new Effort(type.equals("enabled") ? config.path("maxReasoningEffort").asText() : ""));
+        }
+        return Optional.empty();
     }
 
     private static List<Message> readMessages(JsonNode node) {
@@ -204,11 +376,14 @@ record ConverseCall(List<Block> system, List<Message> messages, Inference infere
                         + "Member must satisfy enum value set: [default]");
             }
             JsonNode ttl = cachePoint.get("ttl");
-            if (ttl == null || ttl.isNull() || "5m".equals(ttl.asText())) {
+            if (ttl == null || ttl.isNull()) {
                 return Optional.of(new CachePoint(DEFAULT_CACHE_TTL));
             }
+            if ("5m".equals(ttl.asText())) {
+                return Optional.of(new CachePoint(DEFAULT_CACHE_TTL, "5m"));
+            }
             if ("1h".equals(ttl.asText())) {
-                return Optional.of(new CachePoint(LONG_CACHE_TTL));
+                return Optional.of(new CachePoint(LONG_CACHE_TTL, "1h"));
             }
             throw BedrockError.validation("1 validation error detected: Value '" + ttl.asText() + "' at '" + where
                     + ".cachePoint.ttl' failed to satisfy constraint: Member must satisfy enum value set: [5m, 1h]");

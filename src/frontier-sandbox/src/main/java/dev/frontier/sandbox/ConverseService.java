@@ -3,15 +3,19 @@ package dev.frontier.sandbox;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.frontier.catalog.Catalog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -27,6 +31,12 @@ final class ConverseService {
     private static final String MALFORMED = "Malformed input request, please reformat your input and try again.";
     /** Decorrelates the latency draws from the answer draws. */
     private static final long LATENCY_STREAM = 0x9E3779B97F4A7C15L;
+    /**
+     * Latency-optimized inference's factor on the time per output token. Assumed: the user guide says only "faster
+     * response times", with no figure.
+     */
+    static final double LATENCY_OPTIMIZED_FACTOR = 0.6;
+    private static final String REDACTED = "[REDACTED]";
 
     private final ModelCatalog catalog;
     private final PromptCache cache;
@@ -95,41 +105,107 @@ final class ConverseService {
         return PromptTokens.count(call).total() + call.inference().maxTokens().orElse(DEFAULT_MAX_TOKENS);
     }
 
-    /** Generates the answer; this is where the prompt cache is read and written. */
+    /**
+     * Generates the answer; this is where the prompt cache is read and written. The dials act here: reasoning spends
+     * output tokens before the answer (a {@code reasoningContent} block) and lowers the model's weakness on hard
+     * items; the service tier and latency-optimized inference scale the time per output token; the answer echoes the
+     * tier and latency that served it. A request without dials is answered exactly as before they were read, but
+     * for the echo.
+     */
     Reply answer(ModelProfile model, ConverseCall call) {
         long seed = seed(model, call);
+        ConverseCall.Dials dials = call.dials();
+        int maxTokens = call.inference().maxTokens().orElse(DEFAULT_MAX_TOKENS);
+        Optional<Thinking> thinking = dials.reasoning().isEmpty() ? Optional.<Thinking>empty()
+                : Thinking.of(call, PromptDifficulty.estimate(call))
+                // reasoning counts against maxTokens (Anthropic); with Nova's high effort maxTokens is not sent
+                .map(t -> t.budget() || call.inference().maxTokens().isPresent() ? t.within(maxTokens) : t);
+        long thinkingTokens = thinking.map(Thinking::tokens).orElse(0L);
+        ModelProfile answering = thinking.filter(t -> t.weaknessFactor() < 1)
+                .map(t -> model.reasoning(t.weaknessFactor())).orElse(model);
 
         SplittableRandom random = new SplittableRandom(seed);
         // a judge prompt may quote a classification task, so it is recognised first
-        String generated = JudgeTask.detect(call).map(task -> task.answer(model, random))
+        String generated = JudgeTask.detect(call).map(task -> task.answer(answering, random))
                 .orElseGet(() -> ClassificationTask.detect(call)
-                        .map(task -> task.answer(model, random))
-                        .orElseGet(() -> SummaryTask.of(call).answer(model, random)));
-        Completion completion = Completion.of(generated, call.inference().stopSequences(),
-                call.inference().maxTokens().orElse(DEFAULT_MAX_TOKENS));
+                        .map(task -> task.answer(answering, random))
+                        .orElseGet(() -> SummaryTask.of(call).answer(answering, random)));
+        int room = thinking.isPresent() && (thinking.get().budget() || call.inference().maxTokens().isPresent())
+                ? (int) (maxTokens - thinkingTokens) : maxTokens;
+        Completion completion = Completion.of(generated, call.inference().stopSequences(), room);
+        long outputTokens = completion.outputTokens() + thinkingTokens;
 
         PromptTokens prompt = PromptTokens.count(call);
         PromptCache.Outcome cached = cache.apply(model, prompt.checkpoints());
         long uncached = prompt.total() - cached.readTokens() - cached.writeTokens();
-        long latencyMs = latency.latencyMs(model, completion.outputTokens(), uncached + cached.writeTokens(),
-                cached.readTokens(), new SplittableRandom(seed ^ LATENCY_STREAM));
+        long latencyMs = latency.latencyMs(model, outputTokens, uncached + cached.writeTokens(),
+                cached.readTokens(), perTokenFactor(model, dials), new SplittableRandom(seed ^ LATENCY_STREAM));
 
         ObjectNode response = json.createObjectNode();
         ObjectNode message = response.putObject("output").putObject("message");
         message.put("role", ConverseCall.ASSISTANT);
-        message.putArray("content").addObject().put("text", completion.text());
+        ArrayNode content = message.putArray("content");
+        thinking.ifPresent(t -> reasoningBlock(content, t, seed));
+        content.addObject().put("text", completion.text());
         response.put("stopReason", completion.stopReason());
         ObjectNode usage = response.putObject("usage");
         usage.put("inputTokens", uncached);
-        usage.put("outputTokens", completion.outputTokens());
-        usage.put("totalTokens", uncached + completion.outputTokens() + cached.readTokens() + cached.writeTokens());
+        usage.put("outputTokens", outputTokens);
+        usage.put("totalTokens", uncached + outputTokens + cached.readTokens() + cached.writeTokens());
         if (model.supportsCaching()) {
             usage.put("cacheReadInputTokens", cached.readTokens());
             usage.put("cacheWriteInputTokens", cached.writeTokens());
+            if (!call.sentCacheTtls().isEmpty()) {
+                // writes by TTL, 1h first, only for writes (shared reference §1.4); reported when a TTL was sent
+                ArrayNode details = usage.putArray("cacheDetails");
+                if (cached.longLivedWrites() > 0) {
+                    details.addObject().put("ttl", "1h").put("inputTokens", cached.longLivedWrites());
+                }
+                if (cached.writeTokens() - cached.longLivedWrites() > 0) {
+                    details.addObject().put("ttl", "5m")
+                            .put("inputTokens", cached.writeTokens() - cached.longLivedWrites());
+                }
+            }
         }
         response.putObject("metrics").put("latencyMs", latencyMs);
-        return new Reply(response, latencyMs, uncached, completion.outputTokens(), cached.readTokens(),
+        // Bedrock shows the tier and latency that served the request in every answer
+        response.putObject("serviceTier").put("type", dials.tier());
+        response.putObject("performanceConfig").put("latency",
+                dials.latencyOptimized() ? ConverseCall.OPTIMIZED : ConverseCall.STANDARD);
+        return new Reply(response, latencyMs, uncached, outputTokens, cached.readTokens(),
                 cached.writeTokens());
+    }
+
+    /**
+     * The factor on the time per output token: the catalog's for the service tier (Flex slower, Priority faster),
+     * times {@value #LATENCY_OPTIMIZED_FACTOR} for latency-optimized inference. 1 without dials.
+     */
+    static double perTokenFactor(ModelProfile model, ConverseCall.Dials dials) {
+        double factor = 1.0;
+        if (!dials.tier().equals(ConverseCall.DEFAULT_TIER)) {
+            factor = Catalog.bundled().model(model.id()).flatMap(m -> m.dials().serviceTiers())
+                    .map(tiers -> tiers.latency().getOrDefault(dials.tier(), 1.0)).orElse(1.0);
+        }
+        if (dials.latencyOptimized()) {
+            factor *= LATENCY_OPTIMIZED_FACTOR;
+        }
+        return factor;
+    }
+
+    /**
+     * The reasoning block before the text: Anthropic's summarised thinking with a signature, Nova 2's redacted
+     * text (the Nova 2 guide: reasoning comes back as {@code [REDACTED]}, its tokens still charged).
+     */
+    private static void reasoningBlock(ArrayNode content, Thinking thinking, long seed) {
+        ObjectNode text = content.addObject().putObject("reasoningContent").putObject("reasoningText");
+        if (thinking.budget()) {
+            text.put("text", "Reading the request, weighing the possible answers against what it asks, "
+                    + "then settling on the one that fits best.");
+            text.put("signature", Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(16).putLong(seed).putLong(thinking.tokens()).array()));
+        } else {
+            text.put("text", REDACTED);
+        }
     }
 
     /** CountTokens: what the input of a Converse request would count, caching aside. */
@@ -192,7 +268,7 @@ final class ConverseService {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(model.id().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(call.canonical().getBytes(StandardCharsets.UTF_8));
+            digest.update(call.content().getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest.digest()).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

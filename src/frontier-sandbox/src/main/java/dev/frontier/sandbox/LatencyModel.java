@@ -57,10 +57,20 @@ public record LatencyModel(Shape shape, double multiplier, long fixedMillis) {
     /** The latency of one call; deterministic for a seeded {@code random}. At least 1 ms for the log-normal shape. */
     long latencyMs(ModelProfile model, long outputTokens, long uncachedInputTokens, long cachedInputTokens,
                    SplittableRandom random) {
+        return latencyMs(model, outputTokens, uncachedInputTokens, cachedInputTokens, 1.0, random);
+    }
+
+    /**
+     * The latency of one call whose time per output token is scaled by {@code perTokenFactor} (a service tier,
+     * latency-optimized inference); the fixed shape ignores the factor.
+     */
+    long latencyMs(ModelProfile model, long outputTokens, long uncachedInputTokens, long cachedInputTokens,
+                   double perTokenFactor, SplittableRandom random) {
         if (shape == Shape.FIXED) {
             return Math.round(fixedMillis * multiplier);
         }
-        double drawn = model.drawLatencyMs(outputTokens, uncachedInputTokens, cachedInputTokens, random);
+        double drawn = model.drawLatencyMs(outputTokens, uncachedInputTokens, cachedInputTokens, perTokenFactor,
+                random);
         return Math.max(1, Math.round(drawn * multiplier));
     }
 }

@@ -41,6 +41,17 @@ record ModelProfile(String id, double tier, double verbosity, int baseLatencyMs,
         return cacheMinTokens > 0;
     }
 
+    /**
+     * This model while it reasons: its weakness times {@code weaknessFactor} (in (0, 1]), everything else the same.
+     */
+    ModelProfile reasoning(double weaknessFactor) {
+        if (!(weaknessFactor > 0 && weaknessFactor <= 1)) {
+            throw new IllegalArgumentException("weakness factor must be in (0, 1]: " + weaknessFactor);
+        }
+        return new ModelProfile(id, 1 - weakness() * weaknessFactor, verbosity, baseLatencyMs, msPerOutputToken,
+                msPerThousandInputTokens, cacheMinTokens);
+    }
+
     /** The chance of a mistake for a task whose difficulty is 1. */
     double weakness() {
         return 1 - tier;
@@ -56,8 +67,17 @@ record ModelProfile(String id, double tier, double verbosity, int baseLatencyMs,
 
     /** The unrounded latency behind {@link #latencyMs}, for scaling before rounding. */
     double drawLatencyMs(long outputTokens, long uncachedInputTokens, long cachedInputTokens, SplittableRandom random) {
+        return drawLatencyMs(outputTokens, uncachedInputTokens, cachedInputTokens, 1.0, random);
+    }
+
+    /**
+     * The same draw with the time per output token scaled by {@code perTokenFactor} (a service tier, latency-optimized
+     * inference); a factor of 1 gives exactly the unscaled draw, and any factor uses the same random numbers.
+     */
+    double drawLatencyMs(long outputTokens, long uncachedInputTokens, long cachedInputTokens, double perTokenFactor,
+                         SplittableRandom random) {
         double typical = baseLatencyMs
-                + msPerOutputToken * outputTokens
+                + msPerOutputToken * perTokenFactor * outputTokens
                 + msPerThousandInputTokens * (uncachedInputTokens + cachedInputTokens / CACHED_INPUT_SPEEDUP) / 1000.0;
         double jitter = Math.exp(LATENCY_SIGMA * gaussian(random));
         if (random.nextDouble() < SLOW_TAIL_RATE) {

@@ -60,7 +60,7 @@ final class PromptDifficulty {
     private static double error(ConverseCall call) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("router\n" + call.canonical()).getBytes(StandardCharsets.UTF_8));
+                    .digest(("router\n" + call.content()).getBytes(StandardCharsets.UTF_8));
             long bits = ByteBuffer.wrap(digest).getLong() >>> 11; // 53 bits
             return 2 * (bits / (double) (1L << 53)) - 1;
         } catch (NoSuchAlgorithmException e) {

@@ -20,6 +20,12 @@ import java.util.function.Function;
 final class QuotaLimiter {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
+    /**
+     * The share of a quota beyond which Flex requests are throttled. Assumed: the guide says only that Flex is best
+     * effort and "may experience throttling" (throttling risk High).
+     */
+    static final double FLEX_SHARE = 0.7;
+    private static final String FLEX = "flex";
 
     private final Function<String, Quota> quotas;
     private final InstantSource clock;
@@ -47,6 +53,18 @@ final class QuotaLimiter {
      *                      limit
      */
     synchronized Ticket admit(String baseModelId, long reservedTokens) {
+        return admit(baseModelId, reservedTokens, ConverseCall.DEFAULT_TIER);
+    }
+
+    /**
+     * Admits one request of a service tier. The on-demand quota is shared by every tier; Flex, served on a best-effort
+     * basis, is throttled first: it is refused once the window would pass {@value #FLEX_SHARE} of either limit, where
+     * Standard and Priority are admitted up to the full quota.
+     *
+     * @param tier {@code default}, {@code flex} or {@code priority}
+     * @throws BedrockError a 429 ThrottlingException
+     */
+    synchronized Ticket admit(String baseModelId, long reservedTokens, String tier) {
         Quota quota = quotas.apply(baseModelId);
         if (quota.unlimited()) {
             return UNLIMITED;
@@ -58,6 +76,12 @@ final class QuotaLimiter {
             throw BedrockError.throttling();
         }
         if (quota.tokensPerMinute() > 0 && window.tokens + reservedTokens > quota.tokensPerMinute()) {
+            throw BedrockError.throttling();
+        }
+        if (tier.equals(FLEX) && ((quota.requestsPerMinute() > 0
+                && window.entries.size() + 1 > FLEX_SHARE * quota.requestsPerMinute())
+                || (quota.tokensPerMinute() > 0
+                && window.tokens + reservedTokens > FLEX_SHARE * quota.tokensPerMinute()))) {
             throw BedrockError.throttling();
         }
         Entry entry = new Entry(now, reservedTokens);

@@ -91,7 +91,18 @@ final class RequestLog implements AutoCloseable {
         node.put("cacheWriteInputTokens", record.cacheWriteInputTokens());
         node.put("billed", record.billed());
         node.put("userAgent", record.userAgent());
+        // the dials, only when sent, so lines of requests without them are as before
+        putIfSent(node, "serviceTier", record.serviceTier());
+        putIfSent(node, "latency", record.latency());
+        putIfSent(node, "reasoning", record.reasoning());
+        putIfSent(node, "cacheTtl", record.cacheTtl());
         return node;
+    }
+
+    private static void putIfSent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
     }
 
     @Override

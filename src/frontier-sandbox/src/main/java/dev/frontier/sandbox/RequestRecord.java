@@ -27,11 +27,20 @@ import java.util.Objects;
  * @param invokedModelId        for a Converse call through a prompt router ({@code modelId} is then the router's
  *                              ARN), the ARN of the model it chose, as {@code trace.promptRouter.invokedModelId}
  *                              reports it; null otherwise
+ * @param serviceTier           {@code serviceTier.type} as the Converse request sent it; null when it sent none
+ * @param latency               {@code performanceConfig.latency} as sent ({@code standard}, {@code optimized}); null
+ *                              when not sent
+ * @param reasoning             the reasoning the request asked for: {@code budget:N} (Anthropic
+ *                              {@code thinking.budget_tokens}) or {@code effort:LEVEL} (Nova 2
+ *                              {@code reasoningConfig.maxReasoningEffort}); null when none
+ * @param cacheTtl              the {@code ttl}s its cache checkpoints sent ({@code 5m}, {@code 1h}), comma-separated
+ *                              in order; null when none sent one
  */
 public record RequestRecord(long sequence, Instant time, String operation, String modelId, String requestHash,
                             int status, String outcome, long inputTokens, long outputTokens,
                             long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed, String userAgent,
-                            String invokedModelId) {
+                            String invokedModelId, String serviceTier, String latency, String reasoning,
+                            String cacheTtl) {
 
     public static final String CONVERSE = "converse";
     public static final String COUNT_TOKENS = "count-tokens";
@@ -46,6 +55,16 @@ public record RequestRecord(long sequence, Instant time, String operation, Strin
         Objects.requireNonNull(requestHash, "requestHash");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(userAgent, "userAgent");
+    }
+
+    /** A request that sent no dials (or was not a Converse call). */
+    public RequestRecord(long sequence, Instant time, String operation, String modelId, String requestHash,
+                         int status, String outcome, long inputTokens, long outputTokens,
+                         long cacheReadInputTokens, long cacheWriteInputTokens, boolean billed, String userAgent,
+                         String invokedModelId) {
+        this(sequence, time, operation, modelId, requestHash, status, outcome, inputTokens, outputTokens,
+                cacheReadInputTokens, cacheWriteInputTokens, billed, userAgent, invokedModelId, null, null, null,
+                null);
     }
 
     /** Whether the request was answered 200. */

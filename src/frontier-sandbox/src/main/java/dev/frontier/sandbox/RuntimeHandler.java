@@ -201,6 +201,7 @@ final class RuntimeHandler implements HttpHandler {
         trace.start(RequestRecord.CONVERSE, modelId, body);
         ConverseCall call = service.parseConverse(body);
         trace.requestHash = ConverseService.requestHash(modelId, call);
+        trace.call = call;
         // through a prompt router, the model it picks is checked and served as if it had been called directly
         Optional<PromptRouter.Target> routed = ModelId.parse(modelId).isRouter()
                 ? Optional.of(routers.forConverse(modelId, region).route(call, profiles)) : Optional.empty();
@@ -209,7 +210,7 @@ final class RuntimeHandler implements HttpHandler {
         rules.check(served, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         ModelProfile model = service.resolve(served);
         int attempt = faults.arrive(trace.requestHash);
-        QuotaLimiter.Ticket ticket = quotas.admit(model.id(), ConverseService.reservation(call));
+        QuotaLimiter.Ticket ticket = quotas.admit(model.id(), ConverseService.reservation(call), call.dials().tier());
         ConverseService.Reply reply;
         try {
             Optional<BedrockError> fault = faults.decide(trace.requestHash, attempt, modelId);
@@ -255,6 +256,8 @@ final class RuntimeHandler implements HttpHandler {
         String requestHash;
         String outcome = RequestRecord.OK;
         ConverseService.Reply reply;
+        /** The parsed Converse request, for the dials it sent; null until parsed. */
+        ConverseCall call;
         final String userAgent;
 
         Trace(long sequence, Instant time, String userAgent) {
@@ -278,7 +281,10 @@ final class RuntimeHandler implements HttpHandler {
             return new RequestRecord(sequence, time, operation, modelId, requestHash, status, outcome,
                     paid ? reply.inputTokens() : 0, paid ? reply.outputTokens() : 0,
                     paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid, userAgent,
-                    invokedModelId);
+                    invokedModelId, call == null ? null : call.dials().serviceTier().orElse(null),
+                    call == null ? null : call.dials().latency().orElse(null),
+                    call == null ? null : call.dials().reasoning().map(ConverseCall.Reasoning::describe).orElse(null),
+                    call == null || call.sentCacheTtls().isEmpty() ? null : String.join(",", call.sentCacheTtls()));
         }
     }
 
