@@ -42,6 +42,12 @@ public record CallSettings(Optional<ServiceTier> serviceTier, boolean latencyOpt
         return equals(NONE);
     }
 
+    /** These settings as Bedrock applies them: asking for the {@code default} tier is the same as asking for none. */
+    public CallSettings normalized() {
+        return serviceTier.filter(t -> t == ServiceTier.DEFAULT).isPresent()
+                ? new CallSettings(Optional.empty(), latencyOptimized, reasoning, cacheTtl) : this;
+    }
+
     /** The tier a call is billed at: the one asked for, else Standard. */
     public ServiceTier tier() {
         return serviceTier.orElse(ServiceTier.DEFAULT);

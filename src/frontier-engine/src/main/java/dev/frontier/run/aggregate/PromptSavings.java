@@ -73,7 +73,7 @@ final class PromptSavings {
                     tokens.put(a.getKey(), done.usage().totalInputTokens());
                 }
             }
-            var settings = spec.inference().settings();
+            var settings = spec.inference().settings().normalized();
             Optional<BigDecimal> price = p.catalog().find(spec.model(), settings.withCacheTtl(spec.prompt().cacheTtl()))
                     .flatMap(ModelPrice::input);
             inputs.add(new Input(c.id(), c.model(), c.promptVariant(), settings, tokens,

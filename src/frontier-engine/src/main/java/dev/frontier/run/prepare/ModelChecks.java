@@ -73,7 +73,7 @@ final class ModelChecks {
                         : "prompt.cache";
                 cache(suite, c, m, cache, dataset, problems);
             }
-            SettingsChecks.check(suite, catalog, region, c, m, path, problems);
+            SettingsChecks.check(suite, catalog, region, today, c, m, path, problems);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.model.CallSettings;
 import dev.frontier.model.Problem;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,8 +24,20 @@ final class SettingsChecks {
     }
 
     /** Checks {@code c} (the candidate at {@code path}) on the model {@code m}. */
-    static void check(SuiteSpec suite, Catalog catalog, String region, CandidateSpec c, ModelFacts m, String path,
-                      Set<Problem> problems) {
+    static void check(SuiteSpec suite, Catalog catalog, String region, java.time.LocalDate today, CandidateSpec c,
+                      ModelFacts m, String path, Set<Problem> problems) {
+        // only models that still answer in the Region are suggested
+        Catalog usable = new Catalog(catalog.name(), catalog.version(), catalog.date(), catalog.sources(),
+                catalog.models().entrySet().stream().filter(e -> e.getValue().in(region).isPresent()
+                                && !e.getValue().lifecycle().endedBy(today))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
+                                (a, b) -> a, java.util.LinkedHashMap::new)),
+                catalog.customization(), catalog.promptRouting(), catalog.promptOptimization());
+        checkIn(suite, usable, region, c, m, path, problems);
+    }
+
+    private static void checkIn(SuiteSpec suite, Catalog catalog, String region, CandidateSpec c, ModelFacts m,
+                                String path, Set<Problem> problems) {
         CallSettings s = c.inference().settings();
         ModelFacts.Dials dials = m.dials();
         s.serviceTier().filter(t -> t != CallSettings.ServiceTier.DEFAULT).ifPresent(tier -> {
