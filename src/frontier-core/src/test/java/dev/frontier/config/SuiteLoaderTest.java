@@ -82,7 +82,8 @@ class SuiteLoaderTest {
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
                 .startsWith(suite + ":2:18 dataset.path: dataset file not found"));
         assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
-                .isEqualTo(suite + ":5:44 candidates[0].temprature: unknown key (known keys: format, id, inference, "
+                .isEqualTo(suite + ":5:44 candidates[0].temprature: unknown key (known keys: format, id, incumbent, "
+                        + "inference, "
                         + "matrix, model, modelIdentifier, outputs, priceAs, prompt, role)"));
     }
 

@@ -82,7 +82,7 @@ class InvokedModelColumnTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("5");
+            assertThat(rs.getString(1)).isEqualTo("6");
         }
     }
 

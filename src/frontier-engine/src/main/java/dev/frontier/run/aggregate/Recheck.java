@@ -4,6 +4,7 @@ import dev.frontier.catalog.Catalog;
 import dev.frontier.catalog.ModelFacts;
 import dev.frontier.cost.ModelPrice;
 import dev.frontier.cost.PriceCatalog;
+import dev.frontier.model.CallSettings;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import dev.frontier.select.ParetoFrontier;
@@ -171,7 +172,7 @@ public final class Recheck {
         Map<String, String> sources = new LinkedHashMap<>();
         for (RunResult.CandidateResult c : run.candidates()) {
             Optional<ModelFacts> facts = catalog.model(c.model());
-            Optional<ModelPrice> price = prices.find(c.model());
+            Optional<ModelPrice> price = prices.find(c.model(), settingsOf(c));
             price.ifPresent(p -> sources.put(c.id(), p.source() + (p.asOf().isEmpty() || p.source().contains(p.asOf())
                     ? "" : ", " + p.asOf())));
             Optional<Cost> routed = routed(c, prices);
@@ -326,5 +327,19 @@ public final class Recheck {
     private static BigDecimal monthly(List<RunResult.CandidateResult> candidates, String id) {
         return candidates.stream().filter(c -> c.id().equals(id)).findFirst()
                 .flatMap(RunResult.CandidateResult::monthlyCost).orElse(null);
+    }
+
+    /**
+     * The request settings a recorded candidate was priced under: the tier that served most of its calls (else the
+     * one asked for), latency-optimized when asked for and served so, and the cache TTL; reasoning does not change
+     * prices (its tokens are output tokens).
+     */
+    static CallSettings settingsOf(RunResult.CandidateResult c) {
+        return c.settings().map(s -> {
+            String tier = s.servedTiers().isEmpty() ? s.serviceTier() : s.servedTiers().keySet().iterator().next();
+            boolean optimized = s.latencyOptimized() && (s.servedOptimized() == null || s.servedOptimized() >= 0.5);
+            return new CallSettings(CallSettings.ServiceTier.parse(tier), optimized, Optional.empty(),
+                    s.cacheTtl().isEmpty() ? Optional.<String>empty() : Optional.of(s.cacheTtl()));
+        }).orElse(CallSettings.NONE);
     }
 }
