@@ -28,7 +28,7 @@ class RecheckTest {
     /** Per-item quality: the two cheaper candidates are within ±0.01 of the incumbent on every item. */
     private static Map<String, Map<String, Double>> quality() {
         Map<String, Map<String, Double>> q = new LinkedHashMap<>();
-        for (String c : List.of("pro", "lite", "haiku")) {
+        for (String c : List.of("pro", "lite", "haiku", "pro-flex")) {
             Map<String, Double> byItem = new LinkedHashMap<>();
             for (int i = 0; i < ITEMS; i++) {
                 double base = 0.5 + 0.04 * ((i * 7) % 10);
@@ -102,6 +102,23 @@ class RecheckTest {
         assertThat(r.candidates().get(0).per1kAfter()).isEqualByComparingTo("1.12");
         assertThat(r.candidates().get(0).monthlyAfter()).isEqualByComparingTo("1120.00");
         assertThat(r.candidates().get(1).priceSource()).isEqualTo("hand, 2026-12-01");
+    }
+
+    @Test
+    void aCandidateCalledAtATierIsRepricedAtTheTierThatServedIt() {
+        PriceCatalog bundled = PriceCatalog.bundled();
+        RunResult base = record(prices("0.0001", "0.0004"), null);
+        RunResult.CandidateResult flex = candidate("pro-flex", PRO, false, new BigDecimal("0.56")).toBuilder()
+                .settings(Optional.of(new RunResult.Settings("flex", false, "", "", "flex", Map.of("flex", 1.0),
+                        null))).build();
+        List<RunResult.CandidateResult> cs = new ArrayList<>(base.candidates());
+        cs.add(flex);
+        Recheck.Result r = Recheck.of(base.toBuilder().candidates(cs).build(), quality(), bundled, Catalog.bundled(),
+                BEFORE_EOL, "us-east-1");
+        // Nova Pro at Standard: $1.12 per 1,000 requests (1,000 in, 100 out per call); Flex half of it
+        assertThat(r.candidates().get(0).per1kAfter()).isEqualByComparingTo("1.12");
+        assertThat(r.candidates().get(3).per1kAfter()).isEqualByComparingTo("0.56");
+        assertThat(r.candidates().get(3).priceSource()).contains("Flex 0.5x");
     }
 
     @Test
