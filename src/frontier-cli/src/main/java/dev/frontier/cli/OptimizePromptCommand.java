@@ -111,7 +111,7 @@ final class OptimizePromptCommand implements Callable<Integer> {
                 + "optimization for " + targetModel + "). Bedrock's analysis:");
         analysis.forEach(a -> a.lines().forEach(l -> comment.add("  " + l)));
         String text = edit(suite, new CandidateAppend.Entry(newId, candidateId, newSystem, newUser,
-                candidate.prompt().cache(), comment));
+                candidate.prompt().cache(), comment, made(candidate)));
         write(text, target, newId, err);
 
         long before = tokens(candidate.model(), system, user);
@@ -227,6 +227,35 @@ final class OptimizePromptCommand implements Callable<Integer> {
         }
         result.analysis().forEach(a -> analysis.add(part + ": " + a));
         return result.text();
+    }
+
+    /**
+     * A candidate's model and effective inference settings as suite lines, for a candidate a {@code matrix:} made
+     * (which has no entry of its own in the file to copy).
+     */
+    static List<String> made(CandidateSpec c) {
+        var inf = c.inference();
+        var s = inf.settings();
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add("maxTokens: " + inf.maxTokens());
+        inf.temperature().ifPresent(t -> parts.add("temperature: " + t));
+        inf.topP().ifPresent(t -> parts.add("topP: " + t));
+        s.serviceTier().ifPresent(t -> parts.add("serviceTier: " + t.label()));
+        if (s.latencyOptimized()) {
+            parts.add("latency: optimized");
+        }
+        s.reasoning().ifPresent(r -> parts.add("reasoning: " + (r instanceof dev.frontier.model.CallSettings
+                .Reasoning.Budget b ? String.valueOf(b.tokens()) : ((dev.frontier.model.CallSettings.Reasoning.Effort) r)
+                .level())));
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("model: " + c.model());
+        lines.add("inference: { " + String.join(", ", parts) + " }");
+        if (!inf.stopSequences().isEmpty()) {
+            lines.set(1, "inference: { " + String.join(", ", parts) + ", stopSequences: ["
+                    + String.join(", ", inf.stopSequences().stream().map(x -> "\"" + x.replace("\\", "\\\\")
+                    .replace("\"", "\\\"") + "\"").toList()) + "] }");
+        }
+        return lines;
     }
 
     private String edit(SuiteSpec suite, CandidateAppend.Entry entry) {

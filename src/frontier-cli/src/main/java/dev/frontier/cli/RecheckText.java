@@ -21,8 +21,9 @@ final class RecheckText {
         }
         out.printf("run %s (%s) re-priced in %s with %s, lifecycles as of %s, at %,d requests/month%n", r.runId(),
                 r.suite(), r.region(), r.prices(), r.today(), r.traffic());
-        out.printf("%-22s %-44s %12s %12s %13s %13s %s%n", "candidate", "model", "$/1k before", "$/1k now",
-                "month before", "month now", "");
+        String row = "%-" + Math.max(22, r.candidates().stream().mapToInt(c -> c.id().length()).max().orElse(0))
+                + "s %-44s %12s %12s %13s %13s %s%n";
+        out.printf(row, "candidate", "model", "$/1k before", "$/1k now", "month before", "month now", "");
         for (Recheck.Row c : r.candidates()) {
             List<String> tags = new ArrayList<>();
             if (c.incumbent()) {
@@ -34,7 +35,7 @@ final class RecheckText {
             if (!c.lifecycle().equals("active")) {
                 tags.add(c.lifecycle().toUpperCase(Locale.ROOT));
             }
-            out.printf("%-22s %-44s %12s %12s %13s %13s %s%n", c.id(), c.model(), per1k(c.per1kBefore()),
+            out.printf(row, c.id(), c.model(), per1k(c.per1kBefore()),
                     per1k(c.per1kAfter()), usd(c.monthlyBefore()), usd(c.monthlyAfter()), String.join(" ", tags));
         }
         for (Recheck.Row c : r.candidates()) {

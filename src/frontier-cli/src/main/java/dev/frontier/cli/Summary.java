@@ -20,8 +20,10 @@ final class Summary {
                 out.println("imported from files, not simulated: " + String.join(", ", imported));
             }
         }
-        out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", "candidate", "model", "quality", "95% CI", "$/1k req",
-                "p95 ms", "");
+        // ids wider than the column (generated matrix ids) widen it, so the table stays aligned
+        String row = "%-" + Math.max(22, r.candidates().stream().mapToInt(c -> c.id().length()).max().orElse(0))
+                + "s %-44s %8s %17s %12s %8s %s%n";
+        out.printf(row, "candidate", "model", "quality", "95% CI", "$/1k req", "p95 ms", "");
         for (RunResult.CandidateResult c : r.candidates()) {
             String q = c.quality().map(e -> String.format("%.3f", e.mean())).orElse("–");
             String ci = c.quality().map(e -> String.format("[%.3f, %.3f]", e.lower(), e.upper())).orElse("");
@@ -31,7 +33,7 @@ final class Summary {
             String tags = (c.incumbent() ? "incumbent " : "") + (c.onFrontier() ? "frontier" : "")
                     + (c.failedCalls() > 0 ? " errors " + c.failedCalls() + "/" + c.calls() : "")
                     + (c.batch() ? " batch" : "");
-            out.printf("%-22s %-44s %8s %17s %12s %8s %s%n", c.id(), c.model(), q, ci, cost, p95, tags.trim());
+            out.printf(row, c.id(), c.model(), q, ci, cost, p95, tags.trim());
         }
         r.decision().ifPresent(d -> {
             if (d.decided()) {

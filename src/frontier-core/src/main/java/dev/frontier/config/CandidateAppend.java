@@ -46,11 +46,14 @@ public final class CandidateAppend {
      * @param user     its user prompt template
      * @param cache    its prompt-cache placement
      * @param comment  lines of the comment written above it (without {@code #})
+     * @param made     for a source made by a {@code matrix:} entry (no entry of its own in the file): its model and
+     *                 effective settings as {@code key: value} lines; empty otherwise
      */
     public record Entry(String id, String sourceId, String system, String user, PromptSpec.CacheMode cache,
-                        List<String> comment) {
+                        List<String> comment, List<String> made) {
         public Entry {
             comment = List.copyOf(comment);
+            made = List.copyOf(made);
         }
     }
 
@@ -70,11 +73,14 @@ public final class CandidateAppend {
         if (candidates.getFlowStyle() == DumperOptions.FlowStyle.FLOW || candidates.getValue().isEmpty()) {
             throw new NotEditable("'candidates:' is not a block list ('- id: ...' entries); write it as one");
         }
-        MappingNode source = candidates.getValue().stream().filter(MappingNode.class::isInstance)
+        Optional<MappingNode> source = candidates.getValue().stream().filter(MappingNode.class::isInstance)
                 .map(MappingNode.class::cast)
                 .filter(m -> value(m, "id").filter(ScalarNode.class::isInstance)
                         .map(v -> ((ScalarNode) v).getValue()).filter(entry.sourceId()::equals).isPresent())
-                .findFirst().orElseThrow(() -> new NotEditable("no candidate '" + entry.sourceId() + "'"));
+                .findFirst();
+        if (source.isEmpty() && entry.made().isEmpty()) {
+            throw new NotEditable("no candidate '" + entry.sourceId() + "'");
+        }
 
         List<String> lines = new ArrayList<>(suite.lines().toList());
         Node first = candidates.getValue().get(0);
@@ -89,11 +95,15 @@ public final class CandidateAppend {
         List<String> block = new ArrayList<>();
         entry.comment().forEach(c -> block.add(indent + "#" + (c.isEmpty() ? "" : " " + c)));
         block.add(indent + "- id: " + scalar(entry.id()));
-        for (NodeTuple t : source.getValue()) {
-            String key = ((ScalarNode) t.getKeyNode()).getValue();
-            if (!NOT_COPIED.contains(key)) {
-                block.add(indent + "  " + key + ": " + flow(suite, t.getValueNode()));
+        if (source.isPresent()) {
+            for (NodeTuple t : source.get().getValue()) {
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                if (!NOT_COPIED.contains(key)) {
+                    block.add(indent + "  " + key + ": " + flow(suite, t.getValueNode()));
+                }
             }
+        } else {
+            entry.made().forEach(line -> block.add(indent + "  " + line));
         }
         block.add(indent + "  prompt:");
         if (!entry.system().isEmpty()) {
