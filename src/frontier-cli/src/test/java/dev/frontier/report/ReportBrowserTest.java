@@ -263,7 +263,7 @@ class ReportBrowserTest {
     /** The demo suites' own reports, made by `frontier run --sandbox`, pass the same checks. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"support-summaries", "intent-classification",
-            "support-judged"})
+            "support-judged", "support-dials"})
     void theDemoSuitesReportsWork(String suite) throws IOException {
         Path out = dir.resolve("demo-" + suite);
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
@@ -290,6 +290,15 @@ class ReportBrowserTest {
                 .sorted(java.util.Comparator.comparing(c -> c.costPer1k().orElseThrow()))
                 .map(RunResult.CandidateResult::id).toList();
         assertThat(candidateOrder()).containsExactlyElementsOf(byCost);
+        long variants = demo.candidates().stream().filter(c -> c.promptSaving().isPresent()).count();
+        if (variants > 0) {
+            // every prompt variant with a baseline: its saving and the quality it costs, in words
+            assertThat(driver.findElements(By.cssSelector("#prompt-variants tbody tr"))).hasSize((int) variants);
+        }
+        if (demo.candidates().stream().anyMatch(c -> c.settings().isPresent())) {
+            // each candidate's settings under its id, the variants of one model together
+            assertThat(driver.findElement(By.id("candidates")).getText()).contains("flex").contains("priority");
+        }
         if (demo.judging().isPresent()) {
             // judges' agreement with the humans at three levels, win rates, judge spend, reasons in the explorer
             assertThat(driver.findElements(By.cssSelector("#calibration tbody tr")))
