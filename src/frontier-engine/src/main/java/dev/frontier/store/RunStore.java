@@ -687,6 +687,125 @@ public final class RunStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * One stored score of an exported call.
+     *
+     * @param value   the score; null when the scorer failed on this output
+     * @param note    the scorer's note (an LLM judge's reasons), null when none
+     * @param failure why the scorer failed, null when it did not
+     */
+    public record StoredScore(Double value, String note, String failure) {
+    }
+
+    /**
+     * One stored call of a run with every score it has, as {@link #exportRows} reads it.
+     *
+     * @param candidateId      candidate id
+     * @param itemId           item id
+     * @param modelId          the model id called
+     * @param output           the answer's text, null when the call failed
+     * @param stopReason       the stop reason, null when the call failed
+     * @param errorCode        the error code, null when the call succeeded
+     * @param errorMessage     the error message, null when the call succeeded
+     * @param inputTokens      input tokens (uncached)
+     * @param outputTokens     output tokens
+     * @param cacheReadTokens  input tokens read from the prompt cache
+     * @param cacheWriteTokens input tokens written to the prompt cache
+     * @param latencyMs        the service's latency
+     * @param clientLatencyMs  the latency frontier measured
+     * @param costUsd          the call's cost as the run priced it, null when unknown
+     * @param source           where the answer came from
+     * @param invokedModelId   the model a prompt router chose, "" when not routed
+     * @param serviceTier      the service tier that served the answer, "" when the answer did not say
+     * @param performance      the latency configuration that served it, "" when the answer did not say
+     * @param scores           by scorer id, in scorer id order
+     */
+    public record ExportRow(String candidateId, String itemId, String modelId, String output, String stopReason,
+                            String errorCode, String errorMessage, long inputTokens, long outputTokens,
+                            long cacheReadTokens, long cacheWriteTokens, long latencyMs, long clientLatencyMs,
+                            BigDecimal costUsd, CallSource source, String invokedModelId, String serviceTier,
+                            String performance, Map<String, StoredScore> scores) {
+    }
+
+    /** The ids of the scorers that scored any call of a run, in order. */
+    public synchronized List<String> scorerIds(RunId id) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT DISTINCT scorer_id FROM scores WHERE run_id = ? ORDER BY scorer_id")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the scorers of run " + id + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Hands every stored call of a run, with its scores, to {@code sink} in candidate then item order, as it is read:
+     * one forward-only query joins calls and scores, so memory stays bounded whatever the run's size. Returns the
+     * number of rows handed over. The store is held for the whole read; {@code sink} should not call it.
+     */
+    public synchronized long exportRows(RunId id, java.util.function.Consumer<ExportRow> sink) {
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT c.candidate_id, c.item_id, c.model_id, c.output, c.stop_reason, c.error_code, c.error_message,
+                       c.input_tokens, c.output_tokens, c.cache_read_tokens, c.cache_write_tokens, c.latency_ms,
+                       c.client_latency_ms, c.cost_usd, c.source, c.invoked_model_id, c.service_tier, c.performance,
+                       s.scorer_id, s.value, s.note, s.failure
+                FROM calls c LEFT JOIN scores s
+                  ON s.run_id = c.run_id AND s.candidate_id = c.candidate_id AND s.item_id = c.item_id
+                WHERE c.run_id = ?
+                ORDER BY c.candidate_id, c.item_id, s.scorer_id""",
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(512);
+            s.setString(1, id.value());
+            long rows = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                ExportRow current = null;
+                while (rs.next()) {
+                    if (current == null || !current.candidateId().equals(rs.getString(1))
+                            || !current.itemId().equals(rs.getString(2))) {
+                        if (current != null) {
+                            sink.accept(sealed(current));
+                            rows++;
+                        }
+                        String cost = rs.getString(14);
+                        current = new ExportRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                                rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                                cost == null ? null : new BigDecimal(cost), CallSource.of(rs.getString(15)),
+                                rs.getString(16), rs.getString(17), rs.getString(18),
+                                new java.util.LinkedHashMap<>());
+                    }
+                    String scorer = rs.getString(19);
+                    if (scorer != null) {
+                        double v = rs.getDouble(20);
+                        current.scores().put(scorer, new StoredScore(rs.wasNull() ? null : v, rs.getString(21),
+                                rs.getString(22)));
+                    }
+                }
+                if (current != null) {
+                    sink.accept(sealed(current));
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the calls of run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The row as handed over: its scores, gathered while reading, no longer change. */
+    private static ExportRow sealed(ExportRow r) {
+        return new ExportRow(r.candidateId(), r.itemId(), r.modelId(), r.output(), r.stopReason(), r.errorCode(),
+                r.errorMessage(), r.inputTokens(), r.outputTokens(), r.cacheReadTokens(), r.cacheWriteTokens(),
+                r.latencyMs(), r.clientLatencyMs(), r.costUsd(), r.source(), r.invokedModelId(), r.serviceTier(),
+                r.performance(), java.util.Collections.unmodifiableMap(r.scores()));
+    }
+
     /** The cached answer for {@code key}, if stored at or after {@code notBeforeEpochMs}. */
     public synchronized Optional<CallResult.Completion> cachedResponse(String key, long notBeforeEpochMs) {
         try (PreparedStatement s = db.prepareStatement("""
