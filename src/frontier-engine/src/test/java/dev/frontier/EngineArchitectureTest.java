@@ -23,7 +23,7 @@ class EngineArchitectureTest {
     static void importProjectClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.frontier.run", "dev.frontier.store", "dev.frontier.report", "dev.frontier.gate",
-                        "dev.frontier.distill");
+                        "dev.frontier.distill", "dev.frontier.export");
     }
 
     private static void onlyUses(String pkg, String... allowed) {
@@ -42,6 +42,12 @@ class EngineArchitectureTest {
     @Test
     void storeUsesModel() {
         onlyUses("store", "dev.frontier.model..", "com.fasterxml.jackson..", "org.sqlite..");
+    }
+
+    @Test
+    void exportUsesTheStoreAndTheSplitAndWritesWithJacksonAndOpencsv() {
+        onlyUses("export", "dev.frontier.model..", "dev.frontier.store..", "dev.frontier.dataset..",
+                "com.fasterxml.jackson.core..", "com.opencsv..");
     }
 
     @Test
