@@ -2,6 +2,7 @@ package dev.frontier.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import dev.frontier.dataset.HoldoutSplit;
@@ -161,8 +162,11 @@ public final class RunExport {
 
         JsonRows(Writer out) throws IOException {
             this.out = out;
-            json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM).createGenerator(out);
+            // costs as written in the store (0.0000001, never 1E-7); the caller's writer stays open and is flushed once
+            json = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+                    .build().createGenerator(out);
+            json.setRootValueSeparator(null); // each line ends with our '\n', not Jackson's " " between root values
         }
 
         @Override
@@ -208,7 +212,8 @@ public final class RunExport {
                 } else {
                     json.writeNumberField("value", score.value());
                 }
-                json.writeStringField("note", score.note());
+                // a scorer without a note stores "": null, as in results.json, where only non-empty notes appear
+                json.writeStringField("note", score.note() == null || score.note().isEmpty() ? null : score.note());
                 json.writeStringField("failure", score.failure());
                 json.writeEndObject();
             }
