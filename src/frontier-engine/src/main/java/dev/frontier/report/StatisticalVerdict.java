@@ -32,7 +32,8 @@ final class StatisticalVerdict {
                         + "confidence, Holm-corrected across the %d cheaper candidates%s.",
                 Formats.score(d.margin()), Formats.pct(d.confidence()), cheaper,
                 result.rules().maxLatencyP95Ms() != null ? " and its p95 latency is within "
-                        + result.rules().maxLatencyP95Ms() + " ms" : "");
+                        + result.rules().maxLatencyP95Ms() + " ms" : "")
+                + result.slices().map(StatisticalVerdict::sliceBasis).orElse("");
         if (!d.decided()) {
             Map<String, String> undecided = new LinkedHashMap<>();
             result.candidates().forEach(c -> undecided.put(c.id(), c.incumbent() ? "incumbent" : "undecided"));
@@ -62,6 +63,20 @@ final class StatisticalVerdict {
                 + (share != null ? ", " + Formats.pct(share) + " cheaper" : "");
         return new Verdict(Verdict.Kind.SWITCH, pick.id(), inc.map(CandidateResult::id).orElse(null), headline,
                 d.reason(), saving, share, basis, notes);
+    }
+
+    /** The slice rule in words, e.g. " On every slice of intent with at least 10 items, it must not be ...". */
+    private static String sliceBasis(RunResult.SliceResults s) {
+        Map<String, Integer> fields = new LinkedHashMap<>();
+        s.slices().forEach(x -> fields.putIfAbsent(x.field(), x.minItems()));
+        if (fields.isEmpty()) {
+            return "";
+        }
+        String where = String.join(" and ", fields.entrySet().stream().map(e -> e.getKey() + " (at least "
+                + e.getValue() + " items)").toList());
+        return " On every slice of " + where + (s.rule().equals("non-inferior")
+                ? ", it must also be shown non-inferior (its own Holm family per slice)."
+                : ", it must also not be shown worse than the margin (its own Holm family per slice).");
     }
 
     private static String label(VerdictStatus status) {
