@@ -122,7 +122,8 @@ class SlicedQualificationTest {
                 "<option value=\"intent=billing_refund\">");
         String summary = Files.readString(report.resolve("summary.md"));
         assertThat(summary).contains("**Slices** (rule not-shown-worse", "10 of 10 slices",
-                "- micro: worse on intent = billing\\_refund: -0.750 [");
+                "- micro: worse on intent = billing\\_refund: -0.750 [",
+                "| worse on intent = billing\\_refund: -0.750 \\[");
         assertThat(run.out()).contains("lite");
     }
 
@@ -136,7 +137,8 @@ class SlicedQualificationTest {
         assertThat(r.slices()).isEmpty();
         String json = Files.readString(report.resolve("results.json"));
         assertThat(json).doesNotContain("\"slices\"");
-        assertThat(Files.readString(report.resolve("report.html"))).doesNotContain("id=\"slices\"", "id=\"item-slice\"");
+        assertThat(Files.readString(report.resolve("report.html")))
+                .doesNotContain("id=\"slices\"", "id=\"item-slice\"");
     }
 
     @Test

@@ -27,8 +27,8 @@ import java.util.function.DoubleUnaryOperator;
  * <ul>
  *   <li>non-inferior: H0 difference ≤ −margin, rejected when the Holm-adjusted p-value is ≤ α (the overall
  *   decision's test);</li>
- *   <li>shown worse: H0 difference ≥ −margin, rejected when the Holm-adjusted p-value of the mirrored test is ≤ α;
- *   that p-value is the α at which the one-sided upper bound of the difference falls below −margin (found by
+ *   <li>shown worse: H0 difference ≥ −margin, rejected when the Holm-adjusted p-value of the mirrored test is
+ *   ≤ α; that p-value is the α at which the one-sided upper bound of the difference falls below −margin (found by
  *   bisection on the test's own upper bound, so bound and p-value never disagree).</li>
  * </ul>
  *

@@ -20,8 +20,9 @@ final class StatisticalVerdict {
         Map<String, String> notes = new LinkedHashMap<>();
         for (RunResult.CandidateVerdict v : d.verdicts()) {
             String label = label(v.status());
-            notes.put(v.id(), v.reason().toLowerCase(Locale.ROOT).startsWith(label) ? v.reason()
-                    : label + ": " + v.reason());
+            // a slice failure's reason already says what failed where ("worse on intent = billing_refund: …")
+            notes.put(v.id(), v.reason().toLowerCase(Locale.ROOT).startsWith(label)
+                    || v.status() == VerdictStatus.WORSE_ON_SLICE ? v.reason() : label + ": " + v.reason());
         }
         Optional<CandidateResult> inc = result.candidates().stream().filter(CandidateResult::incumbent).findFirst();
         long cheaper = inc.isEmpty() || inc.get().costPer1k().isEmpty() ? 0 : result.candidates().stream()
