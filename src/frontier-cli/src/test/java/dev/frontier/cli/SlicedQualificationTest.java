@@ -125,6 +125,12 @@ class SlicedQualificationTest {
                 "- micro: worse on intent = billing\\_refund: -0.750 [",
                 "| worse on intent = billing\\_refund: -0.750 \\[");
         assertThat(run.out()).contains("lite");
+
+        // a re-check decides again with the slices the record keeps: still lite, not micro
+        MainTest.Outcome recheck = MainTest.frontier("recheck", r.runId(), "--store",
+                dir.resolve("s.db").toString(), "--reports", dir.resolve("reports").toString());
+        assertThat(recheck.code()).as(recheck.out() + recheck.err()).isZero();
+        assertThat(recheck.out()).contains("decision now:    switch to lite", "the decision is unchanged");
     }
 
     @Test
