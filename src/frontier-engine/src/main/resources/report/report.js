@@ -89,6 +89,7 @@
   var search = document.getElementById('item-search');
   var order = document.getElementById('item-order');
   var filter = document.getElementById('item-filter');
+  var slice = document.getElementById('item-slice');
   var status = document.getElementById('item-status');
   var boxes = document.querySelectorAll('input.item-candidate');
   var state = { rows: [], page: 0, needle: '' };
@@ -135,11 +136,18 @@
     var sel = selected();
     var needle = search.value.trim().toLowerCase();
     var mode = filter.value;
+    /* a slice is field=value; the field is a dataset field name, the value may hold '=' */
+    var cut = null;
+    if (slice && slice.value) {
+      var eq = slice.value.indexOf('=');
+      cut = { field: slice.value.substring(0, eq), value: slice.value.substring(eq + 1) };
+    }
     var rows = [];
     for (var i = 0; i < items.length; i++) {
       var it = items[i];
       if (mode === 'holdout' && !it[1]) { continue; }
       if (mode === 'failed' && !it[3].some(function (o) { return o && o[1]; })) { continue; }
+      if (cut && !(it[4] && it[4][cut.field] === cut.value)) { continue; }
       if (needle && haystack(i).indexOf(needle) < 0) { continue; }
       rows.push(i);
     }
@@ -290,6 +298,7 @@
   });
   order.addEventListener('change', function () { apply(false); });
   filter.addEventListener('change', function () { apply(false); });
+  if (slice) { slice.addEventListener('change', function () { apply(false); }); }
   each(boxes, function (b) { b.addEventListener('change', function () { apply(true); }); });
 
   /* printing shows every note */

@@ -322,6 +322,24 @@ class ReportBrowserTest {
                     .toList();
             assertThat(costs).isSorted();
         }
+        if (demo.slices().isPresent()) {
+            // one row per slice with a cell per cheaper candidate; the explorer's slice filter keeps that slice only
+            RunResult.SliceResults slices = demo.slices().get();
+            assertThat(driver.findElements(By.cssSelector("#slices tbody tr"))).hasSize(slices.slices().size());
+            RunResult.Slice first = slices.slices().get(0);
+            assertThat(driver.findElements(By.cssSelector("#slices tbody tr:first-child td.slice-cell")))
+                    .hasSize(first.comparisons().size());
+            long inSlice = demo.items().stream().filter(i -> first.value().equals(i.slices().get(first.field())))
+                    .count();
+            new Select(driver.findElement(By.id("item-slice"))).selectByValue(first.field() + "=" + first.value());
+            assertThat(status()).contains(" of " + inSlice + " matching");
+            assertThat(items()).isNotEmpty();
+            js("document.getElementById('slices-section').scrollIntoView();");
+            Files.write(SCREENSHOTS.resolve("demo-" + suite + "-slices.png"),
+                    driver.getScreenshotAs(OutputType.BYTES));
+            new Select(driver.findElement(By.id("item-slice"))).selectByValue("");
+            assertThat(status()).doesNotContain("matching");
+        }
         Files.write(SCREENSHOTS.resolve("demo-" + suite + "-viewport.png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 

@@ -47,7 +47,8 @@ public final class SuiteLoader {
     public static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("suite", "description", "dataset", "prompt", "inference", "candidates", "scorers",
                     "traffic", "budget", "execution", "pricing", "statistics", "selection", "gates", "staging",
-                    "distillation", "promptRouters", "routing")),
+                    "distillation", "promptRouters", "routing", "slices")),
+            Map.entry("slice", Set.of("field", "minItems")),
             Map.entry("dataset", Set.of("path", "format", "id", "holdout", "seed", "limit")),
             Map.entry("prompt", Set.of("system", "user", "cache", "cacheTtl")),
             Map.entry("inference", Set.of("maxTokens", "temperature", "topP", "stopSequences", "serviceTier",
@@ -68,7 +69,7 @@ public final class SuiteLoader {
             Map.entry("endpoints", Set.of("runtime", "controlPlane", "s3")),
             Map.entry("pricing", Set.of("overrides", "provisioned")),
             Map.entry("provisioned", Set.of("model", "hourlyPerModelUnit", "tokensPerMinutePerUnit", "commitment")),
-            Map.entry("selection", Set.of("margin", "confidence", "maxLatencyP95Ms", "minScores")),
+            Map.entry("selection", Set.of("margin", "confidence", "maxLatencyP95Ms", "minScores", "sliceRule")),
             Map.entry("gate", Set.of("metric", "regression", "scorer", "candidate", "min", "max", "maxDrop",
                     "maxIncrease")),
             Map.entry("priceOverride", Set.of("model", "input", "output", "batchInput", "batchOutput", "cacheRead",
@@ -274,6 +275,7 @@ public final class SuiteLoader {
             StagingSpec staging = top.get("staging").map(this::staging).orElse(StagingSpec.NONE);
             Optional<DistillationSpec> distillation = top.get("distillation").map(n -> distillation(n, candidates));
             Optional<RoutingSpec> routing = top.get("routing").map(n -> routing(n, candidates, scorers));
+            List<SliceSpec> slices = top.get("slices").map(this::slices).orElse(List.of());
 
             List<Problem> sorted = new ArrayList<>(problems);
             sorted.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
@@ -282,7 +284,7 @@ public final class SuiteLoader {
             }
             return new Loaded(new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic,
                     budget, execution, pricing, statistics, selection, gates, staging, locations, distillation,
-                    promptRouters, routing), sorted);
+                    promptRouters, routing, slices), sorted);
         }
 
         private DatasetSpec dataset(Node node) {
@@ -1416,7 +1418,53 @@ public final class SuiteLoader {
                     minScores.put(k, d.doubleValue());
                 }));
             }
-            return new SelectionSpec(margin, confidence, latency, minScores);
+            SelectionSpec.SliceRule sliceRule = SelectionSpec.SliceRule.NOT_SHOWN_WORSE;
+            if (m.get("sliceRule").isPresent()) {
+                Node n = m.values().get("sliceRule");
+                Optional<String> word = y.string(n, "selection.sliceRule");
+                if (word.isPresent()) {
+                    Optional<SelectionSpec.SliceRule> rule = java.util.Arrays.stream(SelectionSpec.SliceRule.values())
+                            .filter(r -> r.key().equals(word.get())).findFirst();
+                    if (rule.isPresent()) {
+                        sliceRule = rule.get();
+                    } else {
+                        y.error(n, "selection.sliceRule", "unknown slice rule '" + word.get() + "'",
+                                "not-shown-worse (a candidate shown worse than the margin on a slice is out) or "
+                                        + "non-inferior (it must be shown non-inferior on every slice)");
+                    }
+                }
+            }
+            return new SelectionSpec(margin, confidence, latency, minScores, sliceRule);
+        }
+
+        /** {@code slices:}: dataset fields whose values are compared one by one; a field appears once. */
+        private List<SliceSpec> slices(Node node) {
+            List<SliceSpec> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            List<Node> items = y.sequence(node, "slices");
+            for (int i = 0; i < items.size(); i++) {
+                String path = "slices[" + i + "]";
+                YamlNodes.Mapping m = y.mapping(items.get(i), path, KEYS.get("slice"));
+                Optional<String> field = m.get("field").flatMap(n -> y.string(n, path + ".field"));
+                if (m.get("field").isEmpty()) {
+                    y.error(items.get(i), path + ".field", "missing", "name a dataset field, e.g. 'field: intent'");
+                }
+                long min = m.get("minItems").flatMap(n -> y.integer(n, path + ".minItems"))
+                        .orElse((long) SliceSpec.DEFAULT_MIN_ITEMS);
+                if (min < 1) {
+                    y.error(m.values().get("minItems"), path + ".minItems", "must be at least 1",
+                            "the fewest items a slice needs to be tested, e.g. 30");
+                }
+                if (field.isPresent() && !field.get().isBlank()) {
+                    if (!seen.add(field.get())) {
+                        y.error(m.values().get("field"), path + ".field", "field '" + field.get()
+                                + "' is sliced twice", "list each field once");
+                    } else if (min >= 1) {
+                        out.add(new SliceSpec(field.get(), (int) Math.min(Integer.MAX_VALUE, min)));
+                    }
+                }
+            }
+            return out;
         }
 
         private List<GateSpec> gates(Node node, Set<String> scorerIds, List<CandidateSpec> candidates) {

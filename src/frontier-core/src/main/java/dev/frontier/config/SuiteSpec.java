@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param distillation the custom model to consider when no cheaper candidate qualifies; empty when not declared
  * @param promptRouters the prompt routers the suite creates ({@code promptRouters:}), in file order
  * @param routing     the routing policies to analyse on the run's answers; empty when not declared
+ * @param slices      the dataset fields whose values are compared one by one ({@code slices:}); empty for none
  */
 public record SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
                         List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
@@ -35,7 +36,19 @@ public record SuiteSpec(String name, String description, Path file, String sha25
                         StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
                         StagingSpec staging, Map<String, Location> locations,
                         Optional<DistillationSpec> distillation, List<PromptRouterSpec> promptRouters,
-                        Optional<RoutingSpec> routing) {
+                        Optional<RoutingSpec> routing, List<SliceSpec> slices) {
+
+    /** A suite without slices. */
+    public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
+                     List<CandidateSpec> candidates, List<ScorerSpec> scorers, TrafficSpec traffic,
+                     BudgetSpec budget, ExecutionSpec execution, PricingSpec pricing,
+                     StatisticsSpec statistics, SelectionSpec selection, List<GateSpec> gates,
+                     StagingSpec staging, Map<String, Location> locations,
+                     Optional<DistillationSpec> distillation, List<PromptRouterSpec> promptRouters,
+                     Optional<RoutingSpec> routing) {
+        this(name, description, file, sha256, dataset, candidates, scorers, traffic, budget, execution, pricing,
+                statistics, selection, gates, staging, locations, distillation, promptRouters, routing, List.of());
+    }
 
     /** A suite that creates no prompt router and analyses no routing. */
     public SuiteSpec(String name, String description, Path file, String sha256, DatasetSpec dataset,
@@ -65,12 +78,14 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         locations = Map.copyOf(locations);
         promptRouters = List.copyOf(promptRouters);
         routing = routing == null ? Optional.empty() : routing;
+        slices = slices == null ? List.of() : List.copyOf(slices);
     }
 
     /** This suite with other candidates (a router's ARN in place of {@code router:<id>} once it is created). */
     public SuiteSpec withCandidates(List<CandidateSpec> replaced) {
         return new SuiteSpec(name, description, file, sha256, dataset, replaced, scorers, traffic, budget, execution,
-                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing);
+                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing,
+                slices);
     }
 
     /** The router the suite declares with {@code id}, if any. */
@@ -98,7 +113,8 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
                 new ExecutionSpec(e.concurrency(), e.region(), e.endpoints(), e.requestsPerMinute(),
                         e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
-                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing);
+                pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing,
+                slices);
     }
 
     /** The candidate marked {@code role: incumbent}, if any. */

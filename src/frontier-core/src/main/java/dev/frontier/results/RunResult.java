@@ -48,6 +48,8 @@ import java.util.OptionalDouble;
  * @param distillation the custom-model decision, job and serving resource when the run evaluated one; else empty
  * @param itemSample  which items {@code items} holds when it does not hold them all; empty when it does
  * @param routing     routing policies analysed on the run's answers (no model call); empty when not analysed
+ * @param slices      the comparison with the incumbent per slice of the items ({@code slices:} in the suite); empty,
+ *                    and absent from the file, when the suite declares none
  */
 public record RunResult(String schema, String runId, String suite, String description, RunStatus status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
@@ -56,7 +58,8 @@ public record RunResult(String schema, String runId, String suite, String descri
                         List<ItemResult> items, Optional<Judging> judging, List<HumanLabelSet> humanLabels,
                         List<Calibration> calibration, List<Pairwise> pairwise, Optional<String> parentRunId,
                         Optional<Distillation> distillation, Optional<ItemSample> itemSample,
-                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Routing> routing) {
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Routing> routing,
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SliceResults> slices) {
 
     /** Sections missing from older records read as empty. */
     public RunResult {
@@ -69,6 +72,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         distillation = distillation == null ? Optional.empty() : distillation;
         itemSample = itemSample == null ? Optional.empty() : itemSample;
         routing = routing == null ? Optional.empty() : routing;
+        slices = slices == null ? Optional.empty() : slices;
     }
 
     /** A record to fill in; {@link #SCHEMA} is set, the lists are empty and the optional sections absent. */
@@ -83,7 +87,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                 .pareto(pareto).decision(decision).plans(plans).evalSpend(evalSpend).calls(calls).items(items)
                 .judging(judging).humanLabels(humanLabels).calibration(calibration).pairwise(pairwise)
                 .parentRunId(parentRunId).distillation(distillation).itemSample(itemSample).routing(routing)
-                .schema(schema);
+                .slices(slices).schema(schema);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
@@ -128,6 +132,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         private Optional<Distillation> distillation = Optional.empty();
         private Optional<ItemSample> itemSample = Optional.empty();
         private Optional<Routing> routing = Optional.empty();
+        private Optional<SliceResults> slices = Optional.empty();
 
         private Builder() {
         }
@@ -281,10 +286,15 @@ public record RunResult(String schema, String runId, String suite, String descri
             return routing(Optional.of(v));
         }
 
+        public Builder slices(Optional<SliceResults> v) {
+            slices = v;
+            return this;
+        }
+
         public RunResult build() {
             return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
                     rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels,
-                    calibration, pairwise, parentRunId, distillation, itemSample, routing);
+                    calibration, pairwise, parentRunId, distillation, itemSample, routing, slices);
         }
     }
 
@@ -517,6 +527,58 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param note     in words, for the report
      */
     public record ItemSample(int total, int embedded, int every, String note) {
+    }
+
+    /**
+     * The comparison with the incumbent on each slice of the items: every value of every sliced dataset field, each
+     * its own Holm family over the cheaper candidates.
+     *
+     * @param rule   the slice rule: {@code not-shown-worse} or {@code non-inferior}
+     * @param margin the non-inferiority margin (the overall one)
+     * @param slices by field in suite order, then by value
+     */
+    public record SliceResults(String rule, double margin, List<Slice> slices) {
+        public SliceResults {
+            slices = slices == null ? List.of() : List.copyOf(slices);
+        }
+    }
+
+    /**
+     * One value of one sliced field.
+     *
+     * @param field       the dataset field
+     * @param value       its value
+     * @param items       items in the slice the incumbent has a quality for
+     * @param minItems    the fewest items a slice of this field needs to be tested
+     * @param tested      whether {@code items} reached {@code minItems}
+     * @param quality     each candidate's mean quality in the slice, with its bootstrap interval
+     * @param comparisons one per cheaper candidate, in suite order
+     */
+    public record Slice(String field, String value, int items, int minItems, boolean tested,
+                        Map<String, Estimate> quality, List<SliceComparison> comparisons) {
+        public Slice {
+            quality = quality == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(quality));
+            comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+        }
+    }
+
+    /**
+     * A cheaper candidate against the incumbent on one slice. The numbers are null when it was not tested.
+     *
+     * @param candidate           candidate id
+     * @param n                   paired items
+     * @param difference          mean quality difference, candidate − incumbent
+     * @param lower               lower end of the two-sided (1 − 2α) interval of the difference
+     * @param upper               upper end of it
+     * @param pValue              one-sided p-value of "worse by the margin or more" (non-inferiority test)
+     * @param adjustedPValue      Holm-adjusted within the slice
+     * @param worsePValue         one-sided p-value of "not worse than the margin" (small = shown worse)
+     * @param adjustedWorsePValue Holm-adjusted within the slice
+     * @param verdict             {@code non-inferior}, {@code not shown}, {@code shown worse} or {@code too few items}
+     */
+    public record SliceComparison(String candidate, int n, Double difference, Double lower, Double upper,
+                                  Double pValue, Double adjustedPValue, Double worsePValue,
+                                  Double adjustedWorsePValue, SliceVerdict verdict) {
     }
 
     /**
@@ -1079,8 +1141,19 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param holdout whether it is in the holdout split
      * @param input   the rendered user prompt of the suite's default prompt
      * @param outputs per candidate id
+     * @param slices  the item's value of each sliced dataset field, by field; empty (and absent from the file) when the
+     *                suite declares no slices
      */
-    public record ItemResult(String id, boolean holdout, String input, Map<String, ItemOutput> outputs) {
+    public record ItemResult(String id, boolean holdout, String input, Map<String, ItemOutput> outputs,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> slices) {
+        public ItemResult {
+            slices = slices == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(slices));
+        }
+
+        /** An item of a suite without slices. */
+        public ItemResult(String id, boolean holdout, String input, Map<String, ItemOutput> outputs) {
+            this(id, holdout, input, outputs, Map.of());
+        }
     }
 
     /**

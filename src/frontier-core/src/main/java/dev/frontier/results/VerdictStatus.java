@@ -28,7 +28,9 @@ public enum VerdictStatus {
     /** Its p95 latency is above the limit, or unknown while a limit is set. */
     TOO_SLOW,
     /** A per-scorer mean is below its minimum, or missing. */
-    BELOW_SCORER_MINIMUM;
+    BELOW_SCORER_MINIMUM,
+    /** Qualified overall but failed the slice rule on a slice of the items (the reason names it). */
+    WORSE_ON_SLICE;
 
     /** The word in {@code results.json}: the name. */
     @JsonValue

@@ -205,17 +205,18 @@ public final class Qualification {
      *                                  strictest level
      */
     public static Result decide(List<Candidate> candidates, Rules rules) {
-        List<Candidate> incumbents = candidates.stream().filter(Candidate::incumbent).toList();
-        if (incumbents.size() != 1) {
-            throw new IllegalArgumentException("exactly one incumbent is needed, found " + incumbents.size());
-        }
-        Set<String> ids = new HashSet<>();
-        for (Candidate c : candidates) {
-            if (!ids.add(c.id())) {
-                throw new IllegalArgumentException("candidate id repeated: " + c.id());
-            }
-        }
-        Candidate incumbent = incumbents.get(0);
+        return decide(candidates, rules, Map.of());
+    }
+
+    /**
+     * Applies {@code rules} to {@code candidates}, and disqualifies each candidate named in {@code sliceFailures}
+     * with its reason there (status {@link Verdict.Status#WORSE_ON_SLICE}): a candidate that meets every other rule
+     * but fails the slice rule of {@link Slices} is not recommended, and the next cheapest qualified one is.
+     *
+     * @throws IllegalArgumentException as {@link #decide(List, Rules)}
+     */
+    public static Result decide(List<Candidate> candidates, Rules rules, Map<String, String> sliceFailures) {
+        Candidate incumbent = incumbent(candidates);
 
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         List<Candidate> cheaper = new ArrayList<>();
@@ -271,6 +272,9 @@ public final class Qualification {
             }
             failures.addAll(latency(c, rules));
             failures.addAll(scorerMinimums(c, rules));
+            if (sliceFailures.containsKey(c.id())) {
+                failures.add(new Failure(Verdict.Status.WORSE_ON_SLICE, sliceFailures.get(c.id())));
+            }
             if (failures.isEmpty()) {
                 qualified.add(c);
                 evidence.put(c.id(), e.orElseThrow()); // only tested candidates get here
@@ -322,6 +326,26 @@ public final class Qualification {
     private record Failure(Verdict.Status status, String reason) {
     }
 
+    /** The one incumbent, after checking that there is exactly one and that ids do not repeat. */
+    static Candidate incumbent(List<Candidate> candidates) {
+        List<Candidate> incumbents = candidates.stream().filter(Candidate::incumbent).toList();
+        if (incumbents.size() != 1) {
+            throw new IllegalArgumentException("exactly one incumbent is needed, found " + incumbents.size());
+        }
+        Set<String> ids = new HashSet<>();
+        for (Candidate c : candidates) {
+            if (!ids.add(c.id())) {
+                throw new IllegalArgumentException("candidate id repeated: " + c.id());
+            }
+        }
+        return incumbents.get(0);
+    }
+
+    /** The candidates tested against the incumbent (Holm's family): those known to be cheaper, in the order given. */
+    static List<Candidate> cheaper(List<Candidate> candidates, Candidate incumbent) {
+        return candidates.stream().filter(c -> !c.incumbent() && costVerdict(c, incumbent).isEmpty()).toList();
+    }
+
     private static BigDecimal known(Cost cost) {
         return ((Cost.Known) cost).usd();
     }
@@ -350,7 +374,7 @@ public final class Qualification {
     }
 
     /** Item ids both have a quality value for, sorted so that the pairing does not depend on map order. */
-    private static List<String> commonItems(Candidate c, Candidate incumbent) {
+    static List<String> commonItems(Candidate c, Candidate incumbent) {
         TreeSet<String> common = new TreeSet<>();
         for (Map.Entry<String, Double> e : incumbent.qualityByItem().entrySet()) {
             if (e.getValue() != null && c.qualityByItem().get(e.getKey()) != null) {
@@ -360,8 +384,7 @@ public final class Qualification {
         return List.copyOf(common);
     }
 
-    private static Optional<NonInferiorityTest> test(Candidate c, Candidate incumbent, Rules rules,
-                                                     Bootstrap bootstrap) {
+    static Optional<NonInferiorityTest> test(Candidate c, Candidate incumbent, Rules rules, Bootstrap bootstrap) {
         List<String> common = commonItems(c, incumbent);
         if (common.size() < rules.minItems()) {
             return Optional.empty();

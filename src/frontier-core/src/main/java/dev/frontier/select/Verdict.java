@@ -36,7 +36,12 @@ public record Verdict(String id, Status status, String reason, Optional<Evidence
         /** Its p95 latency is above the limit, or unknown while a limit is set. */
         TOO_SLOW,
         /** A per-scorer mean is below its minimum, or missing. */
-        BELOW_SCORER_MINIMUM
+        BELOW_SCORER_MINIMUM,
+        /**
+         * Qualified overall but failed the slice rule: shown worse than the margin on a slice (or, under the stricter
+         * rule, not shown non-inferior on one); the reason names the slice.
+         */
+        WORSE_ON_SLICE
     }
 
     /** Whether the candidate met every rule (the recommendation, when it is not the incumbent, included). */

@@ -328,4 +328,38 @@ class SuiteLoaderTest {
                 .anyMatch(m -> m.contains("escalates to the model it started with"))
                 .anyMatch(m -> m.contains("between 2 and 20"));
     }
+
+    @Test
+    void readsSlicesAndTheSliceRuleAndPointsAtEachBadEntry() throws IOException {
+        String suite = Files.readString(validSuite());
+        Path good = write("sliced.yaml", suite + """
+                selection: { margin: 0.05, sliceRule: non-inferior }
+                slices:
+                  - { field: q, minItems: 10 }
+                  - { field: lang }
+                """);
+        SuiteSpec s = ((SuiteLoader.Loaded) SuiteLoader.load(good)).suite();
+        assertThat(s.slices()).containsExactly(new SliceSpec("q", 10), new SliceSpec("lang", 30));
+        assertThat(s.selection().sliceRule()).isEqualTo(SelectionSpec.SliceRule.NON_INFERIOR);
+        SuiteSpec plain = ((SuiteLoader.Loaded) SuiteLoader.load(validSuite())).suite();
+        assertThat(plain.slices()).isEmpty();
+        assertThat(plain.selection().sliceRule()).isEqualTo(SelectionSpec.SliceRule.NOT_SHOWN_WORSE);
+
+        Path bad = write("bad-slices.yaml", suite + """
+                selection: { sliceRule: strict }
+                slices:
+                  - { field: q, minItems: 0 }
+                  - { field: q }
+                  - { minItems: 5, feild: x }
+                """);
+        SuiteLoader.Result result = SuiteLoader.load(bad);
+        assertThat(result).isInstanceOf(SuiteLoader.Invalid.class);
+        List<Problem> problems = ((SuiteLoader.Invalid) result).problems();
+        int base = (int) suite.lines().count();
+        assertThat(problems).extracting(p -> p.line() + " " + p.path() + ": " + p.problem()).contains(
+                (base + 1) + " selection.sliceRule: unknown slice rule 'strict'",
+                (base + 3) + " slices[0].minItems: must be at least 1",
+                (base + 4) + " slices[1].field: field 'q' is sliced twice",
+                (base + 5) + " slices[2].field: missing");
+    }
 }

@@ -64,6 +64,7 @@ class SuiteSchemaTest {
                 .isEqualTo(SuiteLoader.KEYS.get("serving"));
         assertThat(names(p.path("promptRouters").path("items").path("properties")))
                 .isEqualTo(SuiteLoader.KEYS.get("promptRouter"));
+        assertThat(names(p.path("slices").path("items").path("properties"))).isEqualTo(SuiteLoader.KEYS.get("slice"));
     }
 
     @Test

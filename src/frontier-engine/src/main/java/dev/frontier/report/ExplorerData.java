@@ -14,10 +14,11 @@ import java.util.Map;
  * <pre>
  * {"candidates": [{"id", "model", "incumbent", "recommended", "frontier"}...],
  *  "scorers": [scorer id...],
- *  "items": [[id, holdout 0|1, input, [output | null per candidate]]...]}
+ *  "items": [[id, holdout 0|1, input, [output | null per candidate], {field: value}?]...]}
  * output = [text, error, quality | null, [score | null per scorer], {scorer id: note} | null, latencyMs,
  *           outputTokens]
  * </pre>
+ * The fifth element of an item, its value of each sliced field, is there only when the suite declares slices.
  */
 final class ExplorerData {
     private ExplorerData() {
@@ -59,7 +60,22 @@ final class ExplorerData {
                 }
                 output(out, item.outputs().get(candidates.get(i).id()), scorers);
             }
-            out.append("]]");
+            out.append(']');
+            if (!item.slices().isEmpty()) {
+                out.append(",{");
+                boolean first = true;
+                for (Map.Entry<String, String> e : item.slices().entrySet()) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    string(out, e.getKey());
+                    out.append(':');
+                    string(out, e.getValue());
+                }
+                out.append('}');
+            }
+            out.append(']');
         }
         return out.append("]}").toString();
     }

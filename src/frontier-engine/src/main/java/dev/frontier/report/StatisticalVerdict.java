@@ -20,8 +20,9 @@ final class StatisticalVerdict {
         Map<String, String> notes = new LinkedHashMap<>();
         for (RunResult.CandidateVerdict v : d.verdicts()) {
             String label = label(v.status());
-            notes.put(v.id(), v.reason().toLowerCase(Locale.ROOT).startsWith(label) ? v.reason()
-                    : label + ": " + v.reason());
+            // a slice failure's reason already says what failed where ("worse on intent = billing_refund: …")
+            notes.put(v.id(), v.reason().toLowerCase(Locale.ROOT).startsWith(label)
+                    || v.status() == VerdictStatus.WORSE_ON_SLICE ? v.reason() : label + ": " + v.reason());
         }
         Optional<CandidateResult> inc = result.candidates().stream().filter(CandidateResult::incumbent).findFirst();
         long cheaper = inc.isEmpty() || inc.get().costPer1k().isEmpty() ? 0 : result.candidates().stream()
@@ -32,7 +33,8 @@ final class StatisticalVerdict {
                         + "confidence, Holm-corrected across the %d cheaper candidates%s.",
                 Formats.score(d.margin()), Formats.pct(d.confidence()), cheaper,
                 result.rules().maxLatencyP95Ms() != null ? " and its p95 latency is within "
-                        + result.rules().maxLatencyP95Ms() + " ms" : "");
+                        + result.rules().maxLatencyP95Ms() + " ms" : "")
+                + result.slices().map(StatisticalVerdict::sliceBasis).orElse("");
         if (!d.decided()) {
             Map<String, String> undecided = new LinkedHashMap<>();
             result.candidates().forEach(c -> undecided.put(c.id(), c.incumbent() ? "incumbent" : "undecided"));
@@ -62,6 +64,20 @@ final class StatisticalVerdict {
                 + (share != null ? ", " + Formats.pct(share) + " cheaper" : "");
         return new Verdict(Verdict.Kind.SWITCH, pick.id(), inc.map(CandidateResult::id).orElse(null), headline,
                 d.reason(), saving, share, basis, notes);
+    }
+
+    /** The slice rule in words, e.g. " On every slice of intent with at least 10 items, it must not be ...". */
+    private static String sliceBasis(RunResult.SliceResults s) {
+        Map<String, Integer> fields = new LinkedHashMap<>();
+        s.slices().forEach(x -> fields.putIfAbsent(x.field(), x.minItems()));
+        if (fields.isEmpty()) {
+            return "";
+        }
+        String where = String.join(" and ", fields.entrySet().stream().map(e -> e.getKey() + " (at least "
+                + e.getValue() + " items)").toList());
+        return " On every slice of " + where + (s.rule().equals("non-inferior")
+                ? ", it must also be shown non-inferior (its own Holm family per slice)."
+                : ", it must also not be shown worse than the margin (its own Holm family per slice).");
     }
 
     private static String label(VerdictStatus status) {

@@ -81,8 +81,10 @@ public final class Aggregation {
             for (CandidateSpec c : suite.candidates()) {
                 answers.find(c.id(), item.id()).ifPresent(a -> outputs.put(c.id(), itemOutput(p, a)));
             }
+            Map<String, String> slices = new LinkedHashMap<>();
+            suite.slices().forEach(s -> item.field(s.field()).ifPresent(v -> slices.put(s.field(), v)));
             itemResults.add(new RunResult.ItemResult(item.id(), p.split().isHoldout(item),
-                    Requests.of(defaults, item).user(), outputs));
+                    Requests.of(defaults, item).user(), outputs, slices));
         }
 
         List<RunResult.CandidateResult> partial = new ArrayList<>();
@@ -136,6 +138,8 @@ public final class Aggregation {
         List<RunResult.CandidateResult> candidates = PromptSavings.with(p, answers, qualityByItem, partial.stream()
                 .map(c -> c.toBuilder().onFrontier(frontier.contains(c.id())).build()).toList());
 
+        Decisions.Outcome decided = Decisions.decide(Decisions.Basis.of(suite), Decisions.SliceBasis.of(suite, items),
+                candidates, qualityByItem);
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
         int holdout = (int) items.stream().filter(p.split()::isHoldout).count();
@@ -156,7 +160,7 @@ public final class Aggregation {
                 // imported outputs are real whatever the endpoint: a run that calls nothing is not simulated
                 .simulated(context.simulated() && !p.callsNoModel()).provenance(provenance)
                 .traffic(suite.traffic().requestsPerMonth()).scorers(scorers).rules(rules(suite))
-                .candidates(candidates).pareto(frontier).decision(Decisions.decide(suite, candidates, qualityByItem))
+                .candidates(candidates).pareto(frontier).decision(decided.decision()).slices(decided.slices())
                 .plans(Decisions.plans(suite, p.catalog(), candidates)).evalSpend(evalSpend).calls(calls)
                 .items(itemResults).judging(judging).humanLabels(Review.labelSets(p))
                 .calibration(Review.calibration(p, itemResults)).pairwise(Review.pairwise(p, itemResults))

@@ -2,18 +2,24 @@ package dev.frontier.run.aggregate;
 
 import dev.frontier.catalog.Catalog;
 import dev.frontier.config.ProvisionedSpec;
+import dev.frontier.config.SelectionSpec;
+import dev.frontier.config.SliceSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.cost.ConsumptionPlans;
 import dev.frontier.cost.PriceCatalog;
 import dev.frontier.model.CallSettings;
+import dev.frontier.model.Item;
 import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import dev.frontier.select.Distinguishability;
 import dev.frontier.select.Qualification;
+import dev.frontier.select.Slices;
 import dev.frontier.select.Verdict;
 import dev.frontier.stats.Bootstrap;
+import dev.frontier.stats.Interval;
 import dev.frontier.stats.SampleSize;
 import dev.frontier.results.RunResult;
+import dev.frontier.results.SliceVerdict;
 import dev.frontier.results.VerdictStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,13 +84,85 @@ final class Decisions {
     }
 
     /**
+     * What the suite's {@code slices:} ask for: each sliced field with its minimum and every item's value, and the
+     * rule. {@link #NONE} when the suite declares no slices.
+     *
+     * @param fields the sliced fields, in suite order
+     * @param rule   what a candidate must show on each slice
+     */
+    record SliceBasis(List<Slices.Field> fields, Slices.Rule rule) {
+        static final SliceBasis NONE = new SliceBasis(List.of(), Slices.Rule.NOT_SHOWN_WORSE);
+
+        /** The suite's slices over {@code items}. */
+        static SliceBasis of(SuiteSpec suite, List<Item> items) {
+            List<Slices.Field> fields = new ArrayList<>();
+            for (SliceSpec s : suite.slices()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                items.forEach(i -> i.field(s.field()).ifPresent(v -> values.put(i.id(), v)));
+                fields.add(new Slices.Field(s.field(), s.minItems(), values));
+            }
+            return new SliceBasis(fields, suite.selection().sliceRule() == SelectionSpec.SliceRule.NON_INFERIOR
+                    ? Slices.Rule.NON_INFERIOR : Slices.Rule.NOT_SHOWN_WORSE);
+        }
+
+        /**
+         * The slices a run's record was decided with, from its slice section and its items' values; {@link #NONE}
+         * when it has none, or when its item list is a sample (the values of the unlisted items are not recorded).
+         */
+        static SliceBasis of(RunResult run) {
+            if (run.slices().isEmpty() || run.itemSample().isPresent()) {
+                return NONE;
+            }
+            Map<String, Integer> minItems = new LinkedHashMap<>();
+            run.slices().get().slices().forEach(s -> minItems.putIfAbsent(s.field(), s.minItems()));
+            List<Slices.Field> fields = new ArrayList<>();
+            minItems.forEach((field, min) -> {
+                Map<String, String> values = new LinkedHashMap<>();
+                run.items().forEach(i -> {
+                    String v = i.slices().get(field);
+                    if (v != null) {
+                        values.put(i.id(), v);
+                    }
+                });
+                fields.add(new Slices.Field(field, min, values));
+            });
+            return new SliceBasis(fields, run.slices().get().rule().equals(SelectionSpec.SliceRule.NON_INFERIOR.key())
+                    ? Slices.Rule.NON_INFERIOR : Slices.Rule.NOT_SHOWN_WORSE);
+        }
+
+        /** The rule's spelling in a suite and a record. */
+        String ruleKey() {
+            return rule == Slices.Rule.NON_INFERIOR ? SelectionSpec.SliceRule.NON_INFERIOR.key()
+                    : SelectionSpec.SliceRule.NOT_SHOWN_WORSE.key();
+        }
+    }
+
+    /**
+     * A decision and the slice comparisons it took into account.
+     *
+     * @param decision the decision; empty when no candidate is the incumbent
+     * @param slices   the slice section; empty when there are no slices (or no decision)
+     */
+    record Outcome(Optional<RunResult.Decision> decision, Optional<RunResult.SliceResults> slices) {
+    }
+
+    /**
      * The decision by {@code basis}; empty when no candidate is the incumbent; {@link RunResult.Decision#undecided}
      * with the reason when the rules cannot decide (e.g. too few bootstrap resamples for the candidates).
      */
     static Optional<RunResult.Decision> decide(Basis basis, List<RunResult.CandidateResult> candidates,
                                      Map<String, Map<String, Double>> quality) {
+        return decide(basis, SliceBasis.NONE, candidates, quality).decision();
+    }
+
+    /**
+     * The decision by {@code basis} with the slice rule of {@code sliced} applied: a candidate that qualifies overall
+     * but fails the rule on a slice is not recommended (see {@link Slices}).
+     */
+    static Outcome decide(Basis basis, SliceBasis sliced, List<RunResult.CandidateResult> candidates,
+                          Map<String, Map<String, Double>> quality) {
         if (candidates.stream().noneMatch(RunResult.CandidateResult::incumbent)) {
-            return Optional.empty();
+            return new Outcome(Optional.empty(), Optional.empty());
         }
         Qualification.Rules rules = Qualification.Rules.of(basis.margin(), basis.confidence())
                 .withScorerMinimums(basis.minScores())
@@ -105,11 +183,20 @@ final class Decisions {
             input.add(binary ? q.asBinary() : q);
         }
         Qualification.Result result;
+        Optional<RunResult.SliceResults> sliceSection = Optional.empty();
         try {
-            result = Qualification.decide(input, rules);
+            Map<String, String> sliceFailures = Map.of();
+            if (!sliced.fields().isEmpty()) {
+                Slices.Result s = Slices.of(input, sliced.fields(), rules, sliced.rule(),
+                        new Bootstrap(basis.resamples(), basis.seed(), basis.coverage()));
+                sliceFailures = s.failures();
+                sliceSection = Optional.of(sliceSection(s, sliced, rules.margin()));
+            }
+            result = Qualification.decide(input, rules, sliceFailures);
         } catch (IllegalArgumentException e) {
             // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one, and it says so
-            return Optional.of(RunResult.Decision.undecided(e.getMessage(), rules.margin(), rules.confidence()));
+            return new Outcome(Optional.of(RunResult.Decision.undecided(e.getMessage(), rules.margin(),
+                    rules.confidence())), Optional.empty());
         }
         // only the frontier (and the incumbent) is compared pairwise: that is where "cannot be told apart" matters,
         // and it keeps the pairs few when a suite has many candidates
@@ -129,8 +216,31 @@ final class Decisions {
                     e.map(Verdict.Evidence::method).orElse(""), List.copyOf(ties.tiedWith(v.id()))));
         }
         Qualification.Recommendation r = result.recommendation();
-        return Optional.of(new RunResult.Decision(r.id(), r.incumbent(), r.reason(), rules.margin(),
-                rules.confidence(), verdicts));
+        return new Outcome(Optional.of(new RunResult.Decision(r.id(), r.incumbent(), r.reason(), rules.margin(),
+                rules.confidence(), verdicts)), sliceSection);
+    }
+
+    private static RunResult.SliceResults sliceSection(Slices.Result s, SliceBasis sliced, double margin) {
+        Map<String, Integer> minItems = new LinkedHashMap<>();
+        sliced.fields().forEach(f -> minItems.put(f.name(), f.minItems()));
+        List<RunResult.Slice> out = new ArrayList<>();
+        for (Slices.Slice slice : s.slices()) {
+            Map<String, RunResult.Estimate> quality = new LinkedHashMap<>();
+            slice.quality().forEach((id, i) -> quality.put(id, new RunResult.Estimate(i.estimate(), i.lower(),
+                    i.upper(), i.n())));
+            List<RunResult.SliceComparison> comparisons = new ArrayList<>();
+            for (Slices.Comparison c : slice.comparisons()) {
+                boolean tested = c.interval().isPresent();
+                comparisons.add(new RunResult.SliceComparison(c.candidate(), c.n(),
+                        tested ? c.difference() : null, c.interval().map(Interval::lower).orElse(null),
+                        c.interval().map(Interval::upper).orElse(null), tested ? c.pValue() : null,
+                        tested ? c.adjustedPValue() : null, tested ? c.worsePValue() : null,
+                        tested ? c.adjustedWorsePValue() : null, SliceVerdict.valueOf(c.status().name())));
+            }
+            out.add(new RunResult.Slice(slice.field(), slice.value(), slice.items(), minItems.get(slice.field()),
+                    slice.tested(), quality, comparisons));
+        }
+        return new RunResult.SliceResults(sliced.ruleKey(), margin, out);
     }
 
     /**

@@ -221,7 +221,8 @@ public final class Recheck {
         List<String> frontier = ParetoFrontier.of(points);
         List<RunResult.CandidateResult> candidates = repriced.stream().map(c -> frontier.contains(c.id())
                 ? c.toBuilder().onFrontier(true).build() : c).toList();
-        RunResult.Decision decision = Decisions.decide(Decisions.Basis.of(run), candidates, quality).orElse(null);
+        RunResult.Decision decision = Decisions.decide(Decisions.Basis.of(run), Decisions.SliceBasis.of(run),
+                candidates, quality).decision().orElse(null);
 
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {

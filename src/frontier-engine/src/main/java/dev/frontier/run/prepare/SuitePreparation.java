@@ -126,6 +126,7 @@ public final class SuitePreparation {
         }
 
         routingFeatures(suite, fields, problems);
+        sliceFields(suite, fields, problems);
 
         PriceCatalog catalog = bundled;
         for (PricingSpec.Override o : suite.pricing().overrides()) {
@@ -213,6 +214,19 @@ public final class SuitePreparation {
                 problems.add(Problem.error(suite.at(path), path, "'" + f + "' is what scorer '" + compared.get(f)
                         + "' compares the answers against", "a router may only use what is known before the call: "
                         + "the prompt's fields, or a number or embedding computed from them"));
+            }
+        }
+    }
+
+    /** A sliced field ({@code slices[i].field}) must be a field of the dataset. */
+    private static void sliceFields(SuiteSpec suite, Set<String> fields, Set<Problem> problems) {
+        for (int i = 0; i < suite.slices().size(); i++) {
+            String f = suite.slices().get(i).field();
+            String path = "slices[" + i + "].field";
+            if (!fields.contains(f)) {
+                problems.add(Problem.error(suite.at(path), path, "no field '" + f + "' in the dataset",
+                        dev.frontier.config.Suggest.closest(f, fields).map(k -> "did you mean '" + k + "'?")
+                                .orElse("one of " + String.join(", ", fields))));
             }
         }
     }
