@@ -87,11 +87,29 @@ final class EstimateCommand implements Callable<Integer> {
                     + "upper bound" + (e.judges().isEmpty() ? "" : "; judges at batch prices where a judge model has one "
                     + "and >= 100 calls, repairs not counted")
                     + ")");
+            if (store != null) {
+                // with an earlier finished run of the suite, how many items would decide (frontier plan)
+                RunStore s = store;
+                s.runs().stream().filter(r -> r.suite().equals(p.suite().name()) && "completed".equals(r.status()))
+                        .findFirst().flatMap(r -> s.resultsJson(new dev.frontier.model.RunId(r.runId())))
+                        .flatMap(EstimateCommand::record)
+                        .ifPresent(pilot -> PlanCommand.print(out, dev.frontier.run.aggregate.SamplePlan.of(pilot,
+                                p.dataset().items().size())));
+            }
             return Exit.OK.code();
         } finally {
             if (store != null) {
                 store.close();
             }
+        }
+    }
+
+    /** A stored record, if readable (an unreadable one only leaves the plan out of the estimate). */
+    private static Optional<dev.frontier.results.RunResult> record(String json) {
+        try {
+            return Optional.of(dev.frontier.results.ResultsJson.fromJson(json));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frontier", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds the cheapest Amazon Bedrock model that is good enough for a job, and proves it.",
         subcommands = {ValidateCommand.class, EstimateCommand.class, RunCommand.class, ReportCommand.class, GateCommand.class,
-                RescoreCommand.class, RecheckCommand.class, RouteCommand.class, ExportCommand.class,
+                RescoreCommand.class, RecheckCommand.class, RouteCommand.class, ExportCommand.class, PlanCommand.class,
                 OptimizePromptCommand.class,
                 LabelsCommand.class,
                 SandboxCommand.class, DistillCommand.class, JobsCommand.class, ModelsCommand.class,
