@@ -156,7 +156,7 @@ public final class BedrockConverseClient implements ModelClient {
         ModelRequest.InferenceParams p = request.inference();
         CallSettings settings = request.settings();
         InferenceConfiguration.Builder inf = InferenceConfiguration.builder();
-        if (!highEffort(settings)) {
+        if (!settings.omitsMaxTokens()) {
             inf.maxTokens(p.maxTokens());
         }
         if (p.temperature() != null) {
@@ -198,15 +198,6 @@ public final class BedrockConverseClient implements ModelClient {
                 .putDocument("reasoningConfig", Document.mapBuilder().putString("type", "enabled")
                         .putString("maxReasoningEffort", e.level()).build())
                 .build();
-    }
-
-    /**
-     * Whether the request asks for the high reasoning effort, with which Nova 2 takes no {@code maxTokens} (the model
-     * then decides the length; reported by its makers in inspect_ai #3767, the catalog's reasoning notes).
-     */
-    private static boolean highEffort(CallSettings s) {
-        return s.reasoning().filter(r -> r instanceof CallSettings.Reasoning.Effort e && e.level().equals("high"))
-                .isPresent();
     }
 
     static CallResult.Completion toCompletion(ConverseResponse response, long clientLatencyMs) {

@@ -90,8 +90,7 @@ final class EstimateCommand implements Callable<Integer> {
             if (store != null) {
                 // with an earlier finished run of the suite, how many items would decide (frontier plan)
                 RunStore s = store;
-                s.runs().stream().filter(r -> r.suite().equals(p.suite().name()) && "completed".equals(r.status()))
-                        .findFirst().flatMap(r -> s.resultsJson(new dev.frontier.model.RunId(r.runId())))
+                PlanCommand.latestCompleted(s, p.suite().name()).flatMap(s::resultsJson)
                         .flatMap(EstimateCommand::record)
                         .ifPresent(pilot -> PlanCommand.print(out, dev.frontier.run.aggregate.SamplePlan.of(pilot,
                                 p.dataset().items().size())));

@@ -69,9 +69,14 @@ final class PlanCommand implements Callable<Integer> {
         return p.dataset().items().size();
     }
 
-    private static RunId latest(RunStore store, String suite) {
+    /** The suite's latest completed run in the store, the default pilot (also {@code estimate}'s). */
+    static Optional<RunId> latestCompleted(RunStore store, String suite) {
         return store.runs().stream().filter(r -> r.suite().equals(suite) && "completed".equals(r.status()))
-                .map(r -> new RunId(r.runId())).findFirst()
+                .map(r -> new RunId(r.runId())).findFirst();
+    }
+
+    private static RunId latest(RunStore store, String suite) {
+        return latestCompleted(store, suite)
                 .orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "no finished run of suite '" + suite
                         + "' in the store to plan from: run it on a sample first (e.g. 'dataset: { limit: 50 }'), "
                         + "or pass --pilot RUN"));

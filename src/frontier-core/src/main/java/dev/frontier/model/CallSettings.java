@@ -48,6 +48,23 @@ public record CallSettings(Optional<ServiceTier> serviceTier, boolean latencyOpt
                 ? new CallSettings(Optional.empty(), latencyOptimized, reasoning, cacheTtl) : this;
     }
 
+    /**
+     * Whether only Converse takes these settings: a tier, latency or reasoning setting, which a batch job's
+     * model-native records do not carry, so such a candidate is called on demand. A cache TTL alone does not count
+     * (batch inference has no prompt caching anyway).
+     */
+    public boolean converseOnly() {
+        return serviceTier.isPresent() || latencyOptimized || reasoning.isPresent();
+    }
+
+    /**
+     * Whether the request goes without {@code maxTokens}: with the high reasoning effort Nova 2 takes none (the model
+     * decides the length; reported by its makers in inspect_ai #3767, the catalog's reasoning notes).
+     */
+    public boolean omitsMaxTokens() {
+        return reasoning.filter(r -> r instanceof Reasoning.Effort e && e.level().equals("high")).isPresent();
+    }
+
     /** The tier a call is billed at: the one asked for, else Standard. */
     public ServiceTier tier() {
         return serviceTier.orElse(ServiceTier.DEFAULT);

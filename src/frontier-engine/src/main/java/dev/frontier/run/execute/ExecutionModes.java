@@ -75,7 +75,7 @@ public final class ExecutionModes {
                     + "routers among the models a job may name, so it is called on demand");
         }
         CallSettings settings = c.inference().settings();
-        if (settings.serviceTier().isPresent() || settings.latencyOptimized() || settings.reasoning().isPresent()) {
+        if (settings.converseOnly()) {
             // a batch job's records are model-native bodies billed at the batch price: no service tier, no
             // latency configuration, and no reasoning setting that frontier would send the same way on demand
             return new Choice(ON_DEMAND, "its request settings (" + settings.describe() + ") are Converse settings; "

@@ -90,7 +90,7 @@ public final class Estimator {
             // a prompt router is priced as the dearest model it may route to (PriceCatalog.find) and is always
             // called on demand (batch inference does not list routers), so its batch figure is its on-demand one
             // likewise a candidate with Converse request settings, which a batch job does not take (ExecutionModes)
-            boolean onDemandOnly = RouterModels.isRouter(c.model()) || hasConverseSettings(c);
+            boolean onDemandOnly = RouterModels.isRouter(c.model()) || c.inference().settings().converseOnly();
             Cost batch = onDemandOnly ? onDemand : price.map(x -> x.cost(usage, ModelPrice.Mode.BATCH))
                     .orElseGet(() -> new Cost.Unknown("no price for " + c.model()));
             out.add(new CandidateEstimate(c.id(), c.model(), p.dataset().items().size(), cached, in, outTokens,
@@ -150,11 +150,5 @@ public final class Estimator {
             }
         }
         return out;
-    }
-
-    /** Whether the candidate asks for a tier, latency or reasoning setting: then it is called on demand. */
-    static boolean hasConverseSettings(CandidateSpec c) {
-        var s = c.inference().settings();
-        return s.serviceTier().isPresent() || s.latencyOptimized() || s.reasoning().isPresent();
     }
 }

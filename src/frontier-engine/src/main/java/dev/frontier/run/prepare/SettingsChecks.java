@@ -9,7 +9,6 @@ import dev.frontier.config.SuiteSpec;
 import dev.frontier.model.CallSettings;
 import dev.frontier.model.Problem;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,24 +26,20 @@ final class SettingsChecks {
     static void check(SuiteSpec suite, Catalog catalog, String region, java.time.LocalDate today, CandidateSpec c,
                       ModelFacts m, String path, Set<Problem> problems) {
         // only models that still answer in the Region are suggested
-        Catalog usable = new Catalog(catalog.name(), catalog.version(), catalog.date(), catalog.sources(),
-                catalog.models().entrySet().stream().filter(e -> e.getValue().in(region).isPresent()
-                                && !e.getValue().lifecycle().endedBy(today))
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                                (a, b) -> a, java.util.LinkedHashMap::new)),
-                catalog.customization(), catalog.promptRouting(), catalog.promptOptimization());
-        checkIn(suite, usable, region, c, m, path, problems);
+        List<ModelFacts> answering = catalog.models().values().stream()
+                .filter(x -> x.in(region).isPresent() && !x.lifecycle().endedBy(today)).toList();
+        checkIn(suite, catalog, answering, region, c, m, path, problems);
     }
 
-    private static void checkIn(SuiteSpec suite, Catalog catalog, String region, CandidateSpec c, ModelFacts m,
-                                String path, Set<Problem> problems) {
+    private static void checkIn(SuiteSpec suite, Catalog catalog, List<ModelFacts> answering, String region,
+                                CandidateSpec c, ModelFacts m, String path, Set<Problem> problems) {
         CallSettings s = c.inference().settings();
         ModelFacts.Dials dials = m.dials();
         s.serviceTier().filter(t -> t != CallSettings.ServiceTier.DEFAULT).ifPresent(tier -> {
             String at = at(suite, path, "inference.serviceTier");
             boolean offered = dials.serviceTiers().filter(t -> t.offers(tier.wire(), region)).isPresent();
             if (!offered) {
-                List<String> others = catalog.models().values().stream()
+                List<String> others = answering.stream()
                         .filter(x -> x.dials().serviceTiers().filter(t -> t.offers(tier.wire(), region)).isPresent())
                         .map(ModelFacts::id).toList();
                 problems.add(Problem.error(suite.at(at), at, "'" + c.id() + "' asks for the " + tier.label()
@@ -64,7 +59,7 @@ final class SettingsChecks {
             Optional<ModelFacts.LatencyOptimized> lo = dials.latencyOptimized();
             ModelId id = ModelId.parse(c.model());
             if (lo.isEmpty() || !lo.get().regions().contains(region)) {
-                List<String> others = catalog.models().values().stream()
+                List<String> others = answering.stream()
                         .filter(x -> x.dials().latencyOptimized().filter(l -> l.regions().contains(region))
                                 .isPresent()).map(x -> "us." + x.id()).toList();
                 problems.add(Problem.error(suite.at(at), at, "'" + c.id() + "' asks for latency-optimized "
@@ -88,7 +83,7 @@ final class SettingsChecks {
                         "set 'prompt: { cache: none }' on '" + c.id() + "', or drop 'latency: optimized'"));
             }
         }
-        s.reasoning().ifPresent(r -> reasoning(suite, catalog, c, m, path, r, problems));
+        s.reasoning().ifPresent(r -> reasoning(suite, catalog, answering, c, m, path, r, problems));
         Optional<String> ttl = c.prompt().cacheTtl();
         if (ttl.isPresent() && !ttl.get().equals("5m")) {
             String at = at(suite, path, "prompt.cacheTtl");
@@ -96,9 +91,9 @@ final class SettingsChecks {
                 problems.add(Problem.warning(suite.at(at), at, "'" + c.id() + "' sets cacheTtl but sends no cache "
                         + "checkpoint", "set 'cache: system', or remove cacheTtl"));
             } else if (m.caching().filter(k -> k.ttls().contains(ttl.get())).isEmpty()) {
-                List<String> others = catalog.models().values().stream()
-                        .filter(x -> x.caching().filter(k -> k.ttls().contains(ttl.get())).isPresent()
-                                && x.in(region).isPresent()).map(ModelFacts::id).toList();
+                List<String> others = answering.stream()
+                        .filter(x -> x.caching().filter(k -> k.ttls().contains(ttl.get())).isPresent())
+                        .map(ModelFacts::id).toList();
                 problems.add(Problem.error(suite.at(at), at, m.name() + " caches prompts for "
                         + m.caching().map(k -> String.join(" or ", k.ttls())).orElse("no time at all") + ", not "
                         + ttl.get() + "; Bedrock refuses the checkpoint (" + (m.provider().equals("Anthropic")
@@ -110,12 +105,13 @@ final class SettingsChecks {
         }
     }
 
-    private static void reasoning(SuiteSpec suite, Catalog catalog, CandidateSpec c, ModelFacts m, String path,
+    private static void reasoning(SuiteSpec suite, Catalog catalog, List<ModelFacts> answering, CandidateSpec c,
+                                  ModelFacts m, String path,
                                   CallSettings.Reasoning r, Set<Problem> problems) {
         String at = at(suite, path, "inference.reasoning");
         Optional<ModelFacts.Reasoning> facts = m.dials().reasoning();
         if (facts.isEmpty()) {
-            List<String> others = catalog.models().values().stream().filter(x -> x.dials().reasoning().isPresent())
+            List<String> others = answering.stream().filter(x -> x.dials().reasoning().isPresent())
                     .map(ModelFacts::id).toList();
             problems.add(Problem.error(suite.at(at), at, m.name() + " takes no reasoning setting; Bedrock refuses "
                     + "the request", "remove reasoning for '" + c.id() + "', or use a reasoning model: "

@@ -2,7 +2,6 @@ package dev.frontier.run.prepare;
 
 import dev.frontier.catalog.Catalog;
 import dev.frontier.cost.ModelPrice;
-import dev.frontier.model.CallSettings;
 import dev.frontier.model.ModelRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +35,7 @@ public final class WorstCase {
      * without {@code maxTokens}: the model decides), the model's own output limit from the catalog.
      */
     static long outputBound(ModelRequest request) {
-        boolean high = request.settings().reasoning()
-                .filter(r -> r instanceof CallSettings.Reasoning.Effort e && e.level().equals("high")).isPresent();
-        if (!high) {
+        if (!request.settings().omitsMaxTokens()) {
             return request.inference().maxTokens();
         }
         return Catalog.bundled().model(request.modelId()).map(m -> (long) m.maxOutputTokens())
