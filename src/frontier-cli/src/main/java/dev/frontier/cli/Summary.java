@@ -42,6 +42,19 @@ final class Summary {
                 out.printf("recommendation: none, undecided — %s%n", d.undecided());
             }
         });
+        r.sequential().ifPresent(sq -> {
+            out.printf("sequential: %d of %d calls made (%d saved) in %d looks, %s spending%n", sq.calls(),
+                    sq.fullRunCalls(), sq.callsSaved(), sq.looks(), sq.spending());
+            for (RunResult.SequentialCandidate c : sq.candidates()) {
+                if (!c.outcome().equals("incumbent")) {
+                    out.printf("  %s: %s at look %d (%d items)%n", c.id(), c.outcome(), c.look(), c.items());
+                }
+            }
+        });
+        r.slices().ifPresent(sl -> sl.slices().forEach(s -> s.comparisons().stream()
+                .filter(c -> c.verdict() == dev.frontier.results.SliceVerdict.SHOWN_WORSE)
+                .forEach(c -> out.printf("slice %s = %s: %s shown worse (%+.3f, n=%d)%n", s.field(), s.value(),
+                        c.candidate(), c.difference(), c.n()))));
         BigDecimal spend = r.evalSpend().usd();
         out.printf("eval spend: %s over %d paid calls (%d from the response cache, %d retries, %d throttles)%n",
                 spend == null ? "unknown (" + r.evalSpend().unknown() + ")"

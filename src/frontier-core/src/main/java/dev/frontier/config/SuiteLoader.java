@@ -65,7 +65,8 @@ public final class SuiteLoader {
                     "serving")),
             Map.entry("serving", Set.of("mode", "modelUnits", "commitment", "hourlyPerModelUnit")),
             Map.entry("execution", Set.of("concurrency", "region", "endpoint", "endpoints", "requestsPerMinute",
-                    "tokensPerMinute", "maxErrorRate", "responseCache", "cacheTtlHours", "mode")),
+                    "tokensPerMinute", "maxErrorRate", "responseCache", "cacheTtlHours", "mode", "sequential")),
+            Map.entry("sequential", Set.of("looks", "spending", "futility")),
             Map.entry("endpoints", Set.of("runtime", "controlPlane", "s3")),
             Map.entry("pricing", Set.of("overrides", "provisioned")),
             Map.entry("provisioned", Set.of("model", "hourlyPerModelUnit", "tokensPerMinutePerUnit", "commitment")),
@@ -1274,8 +1275,55 @@ public final class SuiteLoader {
                     mode = known.get();
                 }
             }
+            Optional<SuiteSpec.SequentialSpec> sequential = m.get("sequential").map(this::sequential);
+            if (sequential.isPresent() && mode != SuiteSpec.ExecutionSpec.Mode.ON_DEMAND) {
+                y.error(m.values().get("mode"), "execution.mode", "a sequential run calls on demand",
+                        "remove 'mode: " + mode.key() + "' or 'sequential:' (a batch job answers all its items at "
+                                + "once, so there is nothing to stop early)");
+            }
             return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoints, rpm, tpm, maxErrorRate,
-                    responseCache, ttl, mode);
+                    responseCache, ttl, mode, sequential);
+        }
+
+        /** {@code execution.sequential: { looks: 4, spending: obrien-fleming | pocock, futility: 0.1 | none }}. */
+        private SuiteSpec.SequentialSpec sequential(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "execution.sequential", KEYS.get("sequential"));
+            long looks = m.get("looks").flatMap(n -> y.integer(n, "execution.sequential.looks")).orElse(4L);
+            if (looks < 2 || looks > 10) {
+                y.error(m.values().get("looks"), "execution.sequential.looks", "must be between 2 and 10",
+                        "4 looks (after a quarter, half, three quarters and all of the items) is usual");
+                looks = 4;
+            }
+            SuiteSpec.SequentialSpec.Spending spending = SuiteSpec.SequentialSpec.Spending.OBRIEN_FLEMING;
+            Optional<String> rawSpending = m.get("spending").flatMap(n -> y.string(n, "execution.sequential.spending"));
+            if (rawSpending.isPresent()) {
+                Optional<SuiteSpec.SequentialSpec.Spending> known = java.util.Arrays.stream(
+                        SuiteSpec.SequentialSpec.Spending.values()).filter(v -> v.key().equals(rawSpending.get()))
+                        .findFirst();
+                if (known.isEmpty()) {
+                    y.error(m.values().get("spending"), "execution.sequential.spending", "'" + rawSpending.get()
+                            + "' is not a spending function", "write obrien-fleming or pocock");
+                } else {
+                    spending = known.get();
+                }
+            }
+            java.util.OptionalDouble futility = java.util.OptionalDouble.of(0.1);
+            if (m.get("futility").isPresent()) {
+                Node f = m.values().get("futility");
+                if (f instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && scalar.getValue().equals("none")) {
+                    futility = java.util.OptionalDouble.empty();
+                } else {
+                    double v = y.decimal(f, "execution.sequential.futility").map(BigDecimal::doubleValue)
+                            .orElse(0.1);
+                    if (!(v > 0 && v <= 0.5)) {
+                        y.error(f, "execution.sequential.futility", "must be above 0 and at most 0.5, or none",
+                                "the conditional power below which a candidate stops, e.g. 0.1");
+                    } else {
+                        futility = java.util.OptionalDouble.of(v);
+                    }
+                }
+            }
+            return new SuiteSpec.SequentialSpec((int) looks, spending, futility);
         }
 
         /**

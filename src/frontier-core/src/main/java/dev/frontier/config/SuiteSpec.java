@@ -143,10 +143,21 @@ public record SuiteSpec(String name, String description, Path file, String sha25
      * @param responseCache     whether to reuse stored answers to identical requests
      * @param cacheTtlHours     how long a stored answer is reused
      * @param mode              on-demand calls, Bedrock batch inference, or batch where it pays ({@code auto})
+     * @param sequential        the looks of a sequential run ({@code execution.sequential}); empty: every candidate
+     *                          answers every item
      */
     public record ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
                                 java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
-                                double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode) {
+                                double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode,
+                                Optional<SequentialSpec> sequential) {
+
+        /** Compatibility constructor: not sequential. */
+        public ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
+                             java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
+                             double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode) {
+            this(concurrency, region, endpoints, requestsPerMinute, tokensPerMinute, maxErrorRate, responseCache,
+                    cacheTtlHours, mode, Optional.empty());
+        }
 
         /** Compatibility constructor: on-demand calls. */
         public ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
@@ -163,6 +174,34 @@ public record SuiteSpec(String name, String description, Path file, String sha25
             private final String key;
 
             Mode(String key) {
+                this.key = key;
+            }
+
+            /** The suite's spelling. */
+            public String key() {
+                return key;
+            }
+        }
+    }
+
+    /**
+     * A sequential run ({@code execution.sequential}): the items in a seeded random order, in {@code looks} equal
+     * stages; after each stage every open candidate is tested with a group-sequential boundary and the decided ones
+     * are no longer called.
+     *
+     * @param looks    2 to 10
+     * @param spending how the error rate is spent over the looks
+     * @param futility stop a candidate whose conditional power of qualifying falls below this; empty for never
+     */
+    public record SequentialSpec(int looks, Spending spending, java.util.OptionalDouble futility) {
+
+        /** The alpha-spending function. */
+        public enum Spending {
+            OBRIEN_FLEMING("obrien-fleming"), POCOCK("pocock");
+
+            private final String key;
+
+            Spending(String key) {
                 this.key = key;
             }
 

@@ -50,6 +50,8 @@ import java.util.OptionalDouble;
  * @param routing     routing policies analysed on the run's answers (no model call); empty when not analysed
  * @param slices      the comparison with the incumbent per slice of the items ({@code slices:} in the suite); empty,
  *                    and absent from the file, when the suite declares none
+ * @param sequential  the looks of a sequential run ({@code execution.sequential}): when each candidate was decided and
+ *                    the calls that saved; empty, and absent from the file, for a run that called every item
  */
 public record RunResult(String schema, String runId, String suite, String description, RunStatus status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
@@ -59,7 +61,8 @@ public record RunResult(String schema, String runId, String suite, String descri
                         List<Calibration> calibration, List<Pairwise> pairwise, Optional<String> parentRunId,
                         Optional<Distillation> distillation, Optional<ItemSample> itemSample,
                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Routing> routing,
-                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SliceResults> slices) {
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SliceResults> slices,
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SequentialRun> sequential) {
 
     /** Sections missing from older records read as empty. */
     public RunResult {
@@ -73,6 +76,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         itemSample = itemSample == null ? Optional.empty() : itemSample;
         routing = routing == null ? Optional.empty() : routing;
         slices = slices == null ? Optional.empty() : slices;
+        sequential = sequential == null ? Optional.empty() : sequential;
     }
 
     /** A record to fill in; {@link #SCHEMA} is set, the lists are empty and the optional sections absent. */
@@ -87,7 +91,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                 .pareto(pareto).decision(decision).plans(plans).evalSpend(evalSpend).calls(calls).items(items)
                 .judging(judging).humanLabels(humanLabels).calibration(calibration).pairwise(pairwise)
                 .parentRunId(parentRunId).distillation(distillation).itemSample(itemSample).routing(routing)
-                .slices(slices).schema(schema);
+                .slices(slices).sequential(sequential).schema(schema);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
@@ -133,6 +137,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         private Optional<ItemSample> itemSample = Optional.empty();
         private Optional<Routing> routing = Optional.empty();
         private Optional<SliceResults> slices = Optional.empty();
+        private Optional<SequentialRun> sequential = Optional.empty();
 
         private Builder() {
         }
@@ -291,10 +296,15 @@ public record RunResult(String schema, String runId, String suite, String descri
             return this;
         }
 
+        public Builder sequential(Optional<SequentialRun> v) {
+            sequential = v;
+            return this;
+        }
+
         public RunResult build() {
             return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
                     rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels,
-                    calibration, pairwise, parentRunId, distillation, itemSample, routing, slices);
+                    calibration, pairwise, parentRunId, distillation, itemSample, routing, slices, sequential);
         }
     }
 
@@ -527,6 +537,68 @@ public record RunResult(String schema, String runId, String suite, String descri
      * @param note     in words, for the report
      */
     public record ItemSample(int total, int embedded, int every, String note) {
+    }
+
+    /**
+     * A sequential run: items in a seeded random order, in equal stages, each followed by a look at which the decided
+     * candidates stop being called.
+     *
+     * @param looks        the design's looks
+     * @param spending     the alpha-spending function: {@code obrien-fleming} or {@code pocock}
+     * @param futility     the conditional power below which a candidate stopped for futility; null for no futility stop
+     * @param orderSeed    the seed of the items' order
+     * @param itemsByLook  items seen by each look (the last is every item)
+     * @param nominalLevels the nominal one-sided levels of the looks at the family's level α (the first Holm step)
+     * @param history      what each look that was taken decided
+     * @param candidates   per candidate: when it was decided and what that saved
+     * @param calls        candidate calls the run asked for
+     * @param fullRunCalls the calls a run of every candidate on every item asks for
+     * @param callsSaved   {@code fullRunCalls − calls}
+     */
+    public record SequentialRun(int looks, String spending, Double futility, long orderSeed,
+                                List<Integer> itemsByLook, List<Double> nominalLevels, List<SequentialLook> history,
+                                List<SequentialCandidate> candidates, int calls, int fullRunCalls, int callsSaved) {
+        public SequentialRun {
+            itemsByLook = itemsByLook == null ? List.of() : List.copyOf(itemsByLook);
+            nominalLevels = nominalLevels == null ? List.of() : List.copyOf(nominalLevels);
+            history = history == null ? List.of() : List.copyOf(history);
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+    }
+
+    /**
+     * One look of a sequential run.
+     *
+     * @param look    1-based
+     * @param items   items seen by it
+     * @param decided the candidates decided at it
+     * @param open    the candidates called after it (the incumbent among them while any other is)
+     */
+    public record SequentialLook(int look, int items, List<String> decided, List<String> open) {
+        public SequentialLook {
+            decided = decided == null ? List.of() : List.copyOf(decided);
+            open = open == null ? List.of() : List.copyOf(open);
+        }
+    }
+
+    /**
+     * One candidate of a sequential run.
+     *
+     * @param id           candidate id
+     * @param look         the look it was decided at (for the incumbent: the last look it answered for)
+     * @param outcome      {@code accepted}, {@code not-cheaper}, {@code futile}, {@code moot}, {@code not-shown}, or
+     *                     {@code incumbent}
+     * @param items        items it was asked
+     * @param nominalLevel the nominal one-sided level its p-value was read at; null when it was not tested
+     * @param step         its Holm step at that look; null when not tested
+     * @param family       Holm's m (the candidates cheaper than the incumbent at the first look); null when not tested
+     * @param pValue       its p-value at that look; null when not tested
+     * @param note         what decided it, in one line
+     * @param callsSaved   the items it was not asked
+     */
+    public record SequentialCandidate(String id, int look, String outcome, int items, Double nominalLevel,
+                                      Integer step, Integer family, Double pValue, String note, int callsSaved) {
     }
 
     /**

@@ -216,7 +216,22 @@ public final class Qualification {
      * @throws IllegalArgumentException as {@link #decide(List, Rules)}
      */
     public static Result decide(List<Candidate> candidates, Rules rules, Map<String, String> sliceFailures) {
+        return decide(candidates, rules, sliceFailures, Map.of());
+    }
+
+    /**
+     * Applies {@code rules} to the candidates of a sequential run: the non-inferiority of each candidate that has a
+     * reading in {@code readings} is what its look decided ({@link Sequential}), read from the same test on the items
+     * it answered at the level of that look; latency, per-scorer minimums and slices are checked as usual. A cheaper
+     * candidate without a reading (it was not in the family at the first look) is not shown. With no readings this is
+     * {@link #decide(List, Rules, Map)}.
+     *
+     * @throws IllegalArgumentException as {@link #decide(List, Rules)}
+     */
+    public static Result decide(List<Candidate> candidates, Rules rules, Map<String, String> sliceFailures,
+                                Map<String, Sequential.Reading> readings) {
         Candidate incumbent = incumbent(candidates);
+        boolean sequential = !readings.isEmpty();
 
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         List<Candidate> cheaper = new ArrayList<>();
@@ -234,7 +249,7 @@ public final class Qualification {
 
         int m = cheaper.size();
         double alpha = rules.alpha();
-        if (m > 0 && (rules.resamples() + 1.0) * alpha / m < 1) {
+        if (!sequential && m > 0 && (rules.resamples() + 1.0) * alpha / m < 1) {
             throw new IllegalArgumentException("too few bootstrap resamples (" + rules.resamples() + ") to test " + m
                     + " candidates at " + Figures.percent(rules.confidence()) + ": at least "
                     + (long) Math.ceil(m / alpha - 1) + " are needed");
@@ -261,6 +276,22 @@ public final class Qualification {
                 failures.add(new Failure(Verdict.Status.TOO_FEW_ITEMS, common == 0
                         ? "no items in common with the incumbent"
                         : "too few items in common with the incumbent: " + common + " < " + rules.minItems()));
+            } else if (sequential) {
+                Sequential.Reading r = readings.get(c.id());
+                if (r == null || r.family() == 0) {
+                    failures.add(new Failure(Verdict.Status.NOT_SHOWN, r == null
+                            ? "not decided by the looks of the sequential run (not cheaper than the incumbent at its first look, "
+                            + "or the run ended before its last look)"
+                            : r.note()));
+                } else {
+                    Verdict.Evidence ev = sequentialEvidence(tests.get(i).get(), rules, r);
+                    e = Optional.of(ev);
+                    if (!ev.shown()) {
+                        // stopped early: its note says why; at the last look, also the bound and what it needs
+                        failures.add(new Failure(Verdict.Status.NOT_SHOWN, r.outcome() != Sequential.Outcome.NOT_SHOWN
+                                ? r.note() : r.note() + "; " + notShown(ev, rules, Optional.empty())));
+                    }
+                }
             } else {
                 NonInferiorityTest t = tests.get(i).get();
                 Verdict.Evidence ev = evidence(t, rules, m, steps[i], p[i], adjusted[i]);
@@ -303,7 +334,8 @@ public final class Qualification {
                     + Figures.usd(known(incumbent.costPer1k())) + " per 1k requests, non-inferior to "
                     + incumbent.id() + " at margin " + Figures.plain(rules.margin()) + " (CI lower bound "
                     + Figures.against(be.holmLowerBound(), -rules.margin()) + " > -" + Figures.plain(rules.margin())
-                    + ", " + holmNote(be) + ")";
+                    + ", " + holmNote(be) + (sequential && readings.containsKey(best.id())
+                    ? ", look " + readings.get(best.id()).look() + " of " + looks(readings) : "") + ")";
             recommendation = new Recommendation(best.id(), false, best.id() + ": " + why);
             verdicts.put(best.id(), new Verdict(best.id(), Verdict.Status.RECOMMENDED, why, Optional.of(be)));
             for (Candidate c : qualified.subList(1, qualified.size())) {
@@ -422,6 +454,42 @@ public final class Qualification {
         return new Verdict.Evidence(t.n(), t.difference(), t.sdDifference(), t.interval(1 - 2 * alpha), step, m,
                 1 - stepAlpha, t.lowerBound(1 - stepAlpha), p, adjusted, adjusted <= alpha, t.method(), plan,
                 binary);
+    }
+
+    /**
+     * The evidence of a candidate decided by a look of a sequential run: its test on the items it answered, read at
+     * the nominal level of that look; the adjusted p-value is the p-value rescaled to the family's level (α · p /
+     * nominal level), so that it is at most α exactly when the look accepted it.
+     */
+    private static Verdict.Evidence sequentialEvidence(NonInferiorityTest t, Rules rules, Sequential.Reading r) {
+        double alpha = rules.alpha();
+        double level = Math.max(r.nominalAlpha(), 1e-12);
+        double m = Math.max(1, r.family());
+        SampleSize.Plan plan = SampleSize.pairedNonInferiority(t.difference(), t.sdUnderNull(), t.sdDifference(),
+                rules.margin(), alpha / m, rules.power());
+        Optional<Verdict.BinaryEvidence> binary = Optional.empty();
+        if (t instanceof NonInferiorityTest.PairedBinary b) {
+            binary = Optional.of(new Verdict.BinaryEvidence(b.candidateOnly(), b.baselineOnly(), b.mcNemarExact(),
+                    b.candidateRate(rules.confidence()), b.baselineRate(rules.confidence())));
+        }
+        double adjusted = Math.min(1, t.pValue() * alpha / level);
+        return new Verdict.Evidence(t.n(), t.difference(), t.sdDifference(), t.interval(1 - 2 * alpha),
+                Math.max(1, r.step()), r.family(), 1 - level, t.lowerBound(1 - level), t.pValue(), adjusted,
+                r.shown(), t.method(), plan, binary);
+    }
+
+    private static int looks(Map<String, Sequential.Reading> readings) {
+        return readings.values().stream().mapToInt(Sequential.Reading::looks).max().orElse(0);
+    }
+
+    /** Whether the candidate meets the latency limit on the figures given. */
+    static boolean latencyOk(Candidate c, Rules rules) {
+        return latency(c, rules).isEmpty();
+    }
+
+    /** Whether the candidate meets every per-scorer minimum on the figures given. */
+    static boolean minimumsOk(Candidate c, Rules rules) {
+        return scorerMinimums(c, rules).isEmpty();
     }
 
     /** The id of the first Holm step before {@code step} that failed its own level, if any. */

@@ -11,6 +11,7 @@ import dev.frontier.model.Template;
 import dev.frontier.run.aggregate.Aggregation;
 import dev.frontier.run.aggregate.Counters;
 import dev.frontier.run.aggregate.Routes;
+import dev.frontier.run.aggregate.SequentialLooks;
 import dev.frontier.run.execute.BatchSetup;
 import dev.frontier.run.execute.CachedResponses;
 import dev.frontier.run.execute.CandidateExecution;
@@ -139,8 +140,12 @@ public final class Runner {
         budget.settle(BigDecimal.ZERO, store.possiblyBilled(id).worstCase());
         CachedResponses cache = cache(options);
 
-        CandidateExecution.Executed executed = new CandidateExecution(client, store, clock, progress, batch,
-                leaseLost).run(prepared, id, context.region(), cache, budget, earlier);
+        Optional<SequentialLooks> looks = SequentialLooks.of(prepared);
+        CandidateExecution execution = new CandidateExecution(client, store, clock, progress, batch, leaseLost);
+        CandidateExecution.Executed executed = looks.isPresent()
+                ? execution.runSequential(prepared, id, context.region(), cache, budget, earlier, looks.get().order(),
+                        looks.get().stageEnds(), looks.get()::after)
+                : execution.run(prepared, id, context.region(), cache, budget, earlier);
         if (executed.fatal().isPresent()) {
             store.finishRun(id, RunStatus.FAILED.label(), clock.instant().toString(), null);
             throw new Aborted(executed.fatal().get());
@@ -156,9 +161,15 @@ public final class Runner {
 
         RunStatus status = budget.refused() > 0 || executed.batchRefused() ? RunStatus.BUDGET_EXHAUSTED
                 : RunStatus.COMPLETED;
-        return finish(prepared, id, Aggregation.aggregate(prepared, id, context, status, startedAt,
+        RunResult aggregated = Aggregation.aggregate(prepared, id, context, status, startedAt,
                 clock.instant().toString(), executed.answers(), counters(executed.cacheMisses()), judging,
-                executed.modes(), store.possiblyBilled(id)));
+                executed.modes(), store.possiblyBilled(id),
+                looks.map(SequentialLooks::readings).orElse(Map.of()));
+        if (looks.isPresent()) {
+            aggregated = aggregated.toBuilder().sequential(Optional.of(looks.get().section(executed.answers())))
+                    .build();
+        }
+        return finish(prepared, id, aggregated);
     }
 
     /**

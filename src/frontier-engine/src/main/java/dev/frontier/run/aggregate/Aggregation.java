@@ -25,6 +25,7 @@ import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.review.Review;
 import dev.frontier.run.review.ReviewPhase;
 import dev.frontier.select.ParetoFrontier;
+import dev.frontier.select.Sequential;
 import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.Interval;
 import dev.frontier.stats.Percentiles;
@@ -54,6 +55,20 @@ public final class Aggregation {
                                       String startedAt, String finishedAt, AnswerTable answers,
                                       Counters counters, ReviewPhase.Tally judges,
                                Map<String, ExecutionModes.Choice> modes, RunStore.PossiblyBilled possiblyBilled) {
+        return aggregate(p, id, context, status, startedAt, finishedAt, answers, counters, judges, modes,
+                possiblyBilled, Map.of());
+    }
+
+    /**
+     * The record of a run whose candidates' non-inferiority was decided by the looks of a sequential run: {@code
+     * readings} say what each look decided (see {@link SequentialLooks}); every other figure is computed as usual
+     * on the items each candidate answered.
+     */
+    public static RunResult aggregate(PreparedSuite p, RunId id, RunContext context, RunStatus status,
+                                      String startedAt, String finishedAt, AnswerTable answers,
+                                      Counters counters, ReviewPhase.Tally judges,
+                                      Map<String, ExecutionModes.Choice> modes, RunStore.PossiblyBilled possiblyBilled,
+                                      Map<String, Sequential.Reading> readings) {
         SuiteSpec suite = p.suite();
         Bootstrap bootstrap = new Bootstrap(suite.statistics().resamples(), suite.statistics().seed(),
                 suite.statistics().confidence());
@@ -139,7 +154,7 @@ public final class Aggregation {
                 .map(c -> c.toBuilder().onFrontier(frontier.contains(c.id())).build()).toList());
 
         Decisions.Outcome decided = Decisions.decide(Decisions.Basis.of(suite), Decisions.SliceBasis.of(suite, items),
-                candidates, qualityByItem);
+                candidates, qualityByItem, readings);
         List<RunResult.ScorerInfo> scorers = p.scorers().stream().map(s -> new RunResult.ScorerInfo(s.spec().id(),
                 s.spec().type(), s.spec().weight(), s.binary())).toList();
         int holdout = (int) items.stream().filter(p.split()::isHoldout).count();
@@ -171,7 +186,7 @@ public final class Aggregation {
                 .build();
     }
 
-    private static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
+    static RunResult.CandidateResult candidate(PreparedSuite p, CandidateSpec c, List<Item> items,
                                                        Map<String, Answer> byItem, Bootstrap bootstrap,
                                                        ExecutionModes.Choice mode) {
         List<Double> qualities = new ArrayList<>();

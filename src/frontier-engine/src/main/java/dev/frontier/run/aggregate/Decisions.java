@@ -13,6 +13,7 @@ import dev.frontier.model.Cost;
 import dev.frontier.model.TokenUsage;
 import dev.frontier.select.Distinguishability;
 import dev.frontier.select.Qualification;
+import dev.frontier.select.Sequential;
 import dev.frontier.select.Slices;
 import dev.frontier.select.Verdict;
 import dev.frontier.stats.Bootstrap;
@@ -161,27 +162,20 @@ final class Decisions {
      */
     static Outcome decide(Basis basis, SliceBasis sliced, List<RunResult.CandidateResult> candidates,
                           Map<String, Map<String, Double>> quality) {
+        return decide(basis, sliced, candidates, quality, Map.of());
+    }
+
+    /**
+     * The decision by {@code basis} and the slice rule of {@code sliced}; for a sequential run, {@code readings}
+     * hold what its looks decided about each candidate's non-inferiority (see {@link Sequential}).
+     */
+    static Outcome decide(Basis basis, SliceBasis sliced, List<RunResult.CandidateResult> candidates,
+                          Map<String, Map<String, Double>> quality, Map<String, Sequential.Reading> readings) {
         if (candidates.stream().noneMatch(RunResult.CandidateResult::incumbent)) {
             return new Outcome(Optional.empty(), Optional.empty());
         }
-        Qualification.Rules rules = Qualification.Rules.of(basis.margin(), basis.confidence())
-                .withScorerMinimums(basis.minScores())
-                .withBootstrap(basis.resamples(), basis.seed(), Bootstrap.Method.BCA);
-        if (basis.maxLatencyP95Ms() != null) {
-            rules = rules.withMaxLatencyP95Ms(basis.maxLatencyP95Ms());
-        }
-        List<Qualification.Candidate> input = new ArrayList<>();
-        for (RunResult.CandidateResult c : candidates) {
-            Map<String, Double> byItem = quality.getOrDefault(c.id(), Map.of());
-            Cost cost = c.costPer1k().isPresent() ? Cost.usd(c.costPer1k().get())
-                    : new Cost.Unknown(c.costUnknown().isEmpty() ? "cost unknown" : c.costUnknown());
-            Map<String, Double> means = new LinkedHashMap<>();
-            c.scores().forEach((k, v) -> means.put(k, v.mean()));
-            Qualification.Candidate q = new Qualification.Candidate(c.id(), c.incumbent(), cost, byItem, false,
-                    c.latencyP95Ms(), means);
-            boolean binary = !byItem.isEmpty() && byItem.values().stream().allMatch(v -> v == 0.0 || v == 1.0);
-            input.add(binary ? q.asBinary() : q);
-        }
+        Qualification.Rules rules = rules(basis);
+        List<Qualification.Candidate> input = inputs(candidates, quality);
         Qualification.Result result;
         Optional<RunResult.SliceResults> sliceSection = Optional.empty();
         try {
@@ -192,7 +186,7 @@ final class Decisions {
                 sliceFailures = s.failures();
                 sliceSection = Optional.of(sliceSection(s, sliced, rules.margin()));
             }
-            result = Qualification.decide(input, rules, sliceFailures);
+            result = Qualification.decide(input, rules, sliceFailures, readings);
         } catch (IllegalArgumentException e) {
             // e.g. too few resamples for Holm's strictest level: no decision rather than a wrong one, and it says so
             return new Outcome(Optional.of(RunResult.Decision.undecided(e.getMessage(), rules.margin(),
@@ -218,6 +212,32 @@ final class Decisions {
         Qualification.Recommendation r = result.recommendation();
         return new Outcome(Optional.of(new RunResult.Decision(r.id(), r.incumbent(), r.reason(), rules.margin(),
                 rules.confidence(), verdicts)), sliceSection);
+    }
+
+    /** The selection rules of {@code basis}. */
+    static Qualification.Rules rules(Basis basis) {
+        Qualification.Rules rules = Qualification.Rules.of(basis.margin(), basis.confidence())
+                .withScorerMinimums(basis.minScores())
+                .withBootstrap(basis.resamples(), basis.seed(), Bootstrap.Method.BCA);
+        return basis.maxLatencyP95Ms() == null ? rules : rules.withMaxLatencyP95Ms(basis.maxLatencyP95Ms());
+    }
+
+    /** What {@link Qualification} decides on: each candidate's cost, latency, scorer means and quality per item. */
+    static List<Qualification.Candidate> inputs(List<RunResult.CandidateResult> candidates,
+                                                Map<String, Map<String, Double>> quality) {
+        List<Qualification.Candidate> input = new ArrayList<>();
+        for (RunResult.CandidateResult c : candidates) {
+            Map<String, Double> byItem = quality.getOrDefault(c.id(), Map.of());
+            Cost cost = c.costPer1k().isPresent() ? Cost.usd(c.costPer1k().get())
+                    : new Cost.Unknown(c.costUnknown().isEmpty() ? "cost unknown" : c.costUnknown());
+            Map<String, Double> means = new LinkedHashMap<>();
+            c.scores().forEach((k, v) -> means.put(k, v.mean()));
+            Qualification.Candidate q = new Qualification.Candidate(c.id(), c.incumbent(), cost, byItem, false,
+                    c.latencyP95Ms(), means);
+            boolean binary = !byItem.isEmpty() && byItem.values().stream().allMatch(v -> v == 0.0 || v == 1.0);
+            input.add(binary ? q.asBinary() : q);
+        }
+        return input;
     }
 
     private static RunResult.SliceResults sliceSection(Slices.Result s, SliceBasis sliced, double margin) {

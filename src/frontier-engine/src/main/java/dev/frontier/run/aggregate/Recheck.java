@@ -221,8 +221,10 @@ public final class Recheck {
         List<String> frontier = ParetoFrontier.of(points);
         List<RunResult.CandidateResult> candidates = repriced.stream().map(c -> frontier.contains(c.id())
                 ? c.toBuilder().onFrontier(true).build() : c).toList();
+        // a sequential run's looks decided each candidate's non-inferiority on the items it answered: kept as decided
         RunResult.Decision decision = Decisions.decide(Decisions.Basis.of(run), Decisions.SliceBasis.of(run),
-                candidates, quality).decision().orElse(null);
+                candidates, quality, run.sequential().map(SequentialLooks::readings).orElse(Map.of()))
+                .decision().orElse(null);
 
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {

@@ -138,6 +138,86 @@ public final class CandidateExecution {
     }
 
     /**
+     * Looks at the answers after each stage of a sequential run and says who is still called.
+     */
+    @FunctionalInterface
+    public interface Looks {
+        /**
+         * After stage {@code look} (1-based), with {@code seen} the items of every stage so far: the ids of the
+         * candidates to call on the next stage (the incumbent among them while any other is); empty when every
+         * candidate is decided.
+         */
+        java.util.Set<String> after(int look, List<Item> seen, AnswerTable answers);
+    }
+
+    /**
+     * Answers the items in stages, for a sequential run ({@code execution.sequential}): the items in the seeded random
+     * {@code order}, the stages ending at {@code stageEnds} (items seen by each look, the last one all of them);
+     * after each stage {@code looks} says which candidates the next stage calls. Everything runs on demand; answers
+     * stored before a resume, the response cache and the budget work as in {@link #run}.
+     */
+    public Executed runSequential(PreparedSuite prepared, RunId id, String region, CachedResponses cache,
+                                  BudgetGuard budget, Map<RunStore.CallKey, RunStore.StoredCall> earlier,
+                                  List<Item> order, int[] stageEnds, Looks looks) throws InterruptedException {
+        List<CandidateSpec> candidates = prepared.suite().candidates();
+        List<Item> items = prepared.dataset().items();
+        Map<String, ExecutionModes.Choice> modes = ExecutionModes.decide(prepared, items.size(), false,
+                "a sequential run calls on demand");
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            indexOf.put(items.get(i).id(), i);
+        }
+        AnswerTable answers = new AnswerTable(keepText(prepared, indexOf));
+        CandidateCalls calls = new CandidateCalls(services, prepared, id, region, budget, cache, answers);
+        int threads = prepared.suite().execution().concurrency();
+        java.util.Set<String> open = new java.util.HashSet<>();
+        candidates.forEach(c -> open.add(c.id()));
+        int from = 0;
+        for (int look = 1; look <= stageEnds.length && !open.isEmpty(); look++) {
+            List<Runnable> tasks = new ArrayList<>();
+            for (Item item : order.subList(from, stageEnds[look - 1])) {
+                for (CandidateSpec c : candidates) {
+                    if (open.contains(c.id())) {
+                        schedule(prepared, id, calls, budget, earlier, c, item).ifPresent(tasks::add);
+                    }
+                }
+            }
+            CandidateCalls.runAll(tasks, threads);
+            calls.laterRounds(threads);
+            if (calls.fatal().isPresent() || budget.refused() > 0) {
+                // a look is taken on whole stages only, so a resumed run looks at exactly what this one would have
+                break;
+            }
+            from = stageEnds[look - 1];
+            java.util.Set<String> next = looks.after(look, order.subList(0, from), answers);
+            open.clear();
+            open.addAll(next);
+        }
+        return new Executed(answers, modes, calls.misses(), calls.fatal(), false);
+    }
+
+    /**
+     * One candidate's answer to one item, outside batch: imported and stored answers are taken as they are (nothing
+     * to call), anything else becomes a call task.
+     */
+    private Optional<Runnable> schedule(PreparedSuite prepared, RunId id, CandidateCalls calls, BudgetGuard budget,
+                                        Map<RunStore.CallKey, RunStore.StoredCall> earlier, CandidateSpec c,
+                                        Item item) {
+        if (c.isImported()) {
+            calls.accept(c, item, imported(prepared, id, c, item), true);
+            return Optional.empty();
+        }
+        RunStore.StoredCall stored = earlier.get(new RunStore.CallKey(c.id(), item.id()));
+        if (stored != null) {
+            Answer a = reuse(prepared, c, item, stored);
+            budget.settle(BigDecimal.ZERO, a.paid() instanceof Cost.Known k ? k.usd() : BigDecimal.ZERO);
+            calls.accept(c, item, a, true);
+            return Optional.empty();
+        }
+        return Optional.of(calls.task(c, item));
+    }
+
+    /**
      * The answers of a re-scored run: the stored outputs of run {@code parent} (an item without one is a failed
      * item), and the imported candidates' outputs read from their files as usual; nothing is called.
      */

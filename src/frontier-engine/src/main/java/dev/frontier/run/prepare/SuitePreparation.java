@@ -20,6 +20,7 @@ import dev.frontier.model.Template;
 import dev.frontier.score.HumanLabels;
 import dev.frontier.score.LlmJudge;
 import dev.frontier.score.Scorer;
+import dev.frontier.score.CorpusScorer;
 import dev.frontier.score.ParamProblem;
 import dev.frontier.score.ScorerRegistry;
 import java.nio.file.Path;
@@ -127,6 +128,7 @@ public final class SuitePreparation {
 
         routingFeatures(suite, fields, problems);
         sliceFields(suite, fields, problems);
+        sequential(suite, scorers, dataset.items().size(), problems);
 
         PriceCatalog catalog = bundled;
         for (PricingSpec.Override o : suite.pricing().overrides()) {
@@ -219,6 +221,37 @@ public final class SuitePreparation {
     }
 
     /** A sliced field ({@code slices[i].field}) must be a field of the dataset. */
+    /**
+     * What a sequential run needs: an incumbent to test against, each answer's quality as it arrives (no weighted
+     * judge, human label or corpus metric, which score only once every answer is in) and an item per look at least.
+     */
+    private static void sequential(SuiteSpec suite, List<PreparedSuite.BoundScorer> scorers, int items,
+                                   Set<Problem> problems) {
+        if (suite.execution().sequential().isEmpty()) {
+            return;
+        }
+        String path = "execution.sequential";
+        if (suite.incumbent().isEmpty()) {
+            problems.add(Problem.error(suite.at(path), path, "a sequential run tests the cheaper candidates against "
+                    + "the incumbent, and no candidate is the incumbent", "mark one candidate 'role: incumbent', or "
+                    + "remove 'sequential:'"));
+        }
+        for (PreparedSuite.BoundScorer s : scorers) {
+            if (s.spec().weight() > 0 && (s.late() || s.scorer() instanceof CorpusScorer)) {
+                String at = s.spec().path() + ".weight";
+                problems.add(Problem.error(suite.at(at).line() > 0 ? suite.at(at) : suite.at(s.spec().path()),
+                        s.spec().path(), "'" + s.spec().id() + "' counts toward quality but scores only once every "
+                        + "answer is in, and a sequential run decides from each answer's quality as it arrives",
+                        "give it 'weight: 0' (it is still reported), or remove 'sequential:'"));
+            }
+        }
+        int looks = suite.execution().sequential().get().looks();
+        if (items < looks) {
+            problems.add(Problem.error(suite.at(path), path, "a sequential run of " + looks + " looks needs at least "
+                    + looks + " items; the dataset has " + items, "use fewer looks, or remove 'sequential:'"));
+        }
+    }
+
     private static void sliceFields(SuiteSpec suite, Set<String> fields, Set<Problem> problems) {
         for (int i = 0; i < suite.slices().size(); i++) {
             String f = suite.slices().get(i).field();

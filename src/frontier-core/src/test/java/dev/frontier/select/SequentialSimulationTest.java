@@ -1,0 +1,42 @@
+package dev.frontier.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sequential rule's error rates and savings on simulated suites ({@link SequentialSimulation}), at a small size;
+ * {@code -Dfrontier.simulation.suites=N} runs N suites per case and prints the figures (BENCHMARKS.md, "Sequential
+ * runs"). Bounds are the targets plus about two Monte Carlo standard errors at the small size.
+ */
+class SequentialSimulationTest {
+
+    private static final int SUITES = Integer.getInteger("frontier.simulation.suites", 100);
+    private static final int RESAMPLES = Integer.getInteger("frontier.simulation.resamples", 500);
+    /** True differences of the candidates, from clearly worse to slightly better. */
+    private static final double[] MIX = {-0.15, -0.1, -0.05, -0.02, 0, 0.02};
+
+    private final SequentialSimulation simulation = new SequentialSimulation(SequentialSimulation.defaultDesign(),
+            RESAMPLES);
+
+    @Test
+    void atTheMarginTheSequentialRunAcceptsNoMoreOftenThanAlpha() {
+        for (SequentialSimulation.Shape shape : SequentialSimulation.Shape.values()) {
+            SequentialSimulation.Figures f = simulation.run(shape, SUITES, 400, MIX, true, 11);
+            System.out.println(f.line("at the margin, " + shape.name().toLowerCase() + ", 400 items"));
+            // α = 5 %: with 100 suites the standard error is 2.2 %
+            assertThat(f.falseAcceptance()).as(shape + " false acceptance").isLessThanOrEqualTo(0.10);
+        }
+    }
+
+    @Test
+    void theSequentialRunDecidesAsTheFullRunAndCallsLess() {
+        for (SequentialSimulation.Shape shape : SequentialSimulation.Shape.values()) {
+            SequentialSimulation.Figures f = simulation.run(shape, SUITES, 400, MIX, false, 23);
+            System.out.println(f.line("mixed differences, " + shape.name().toLowerCase() + ", 400 items"));
+            assertThat(f.agreement()).as(shape + " same decision").isGreaterThanOrEqualTo(0.93);
+            assertThat(f.callShare()).as(shape + " calls").isLessThan(0.9);
+            assertThat(f.falseAcceptance()).as(shape + " false acceptance").isLessThanOrEqualTo(0.10);
+        }
+    }
+}
