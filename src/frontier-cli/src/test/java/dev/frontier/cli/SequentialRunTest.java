@@ -131,6 +131,21 @@ class SequentialRunTest {
     }
 
     @Test
+    void aWeightedJudgeIsBadInputInASequentialRunAtItsWeight() throws IOException {
+        String yaml = Files.readString(Path.of("eval-configs/support-judged.yaml"))
+                .replace("../datasets/", Path.of("datasets").toAbsolutePath() + "/")
+                .replace("execution:\n  concurrency: 4\n", "execution:\n  concurrency: 4\n  sequential: {}\n");
+        Path bad = dir.resolve("judged-sequential.yaml");
+        Files.writeString(bad, yaml);
+        MainTest.Outcome v = MainTest.frontier("validate", bad.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err() + v.out()).contains("judged-sequential.yaml:62:5 scorers[1]: 'judge' counts toward "
+                + "quality but scores only once every answer is in, and a sequential run decides from each answer's "
+                + "quality as it arrives (give it 'weight: 0' (it is still reported), or remove 'sequential:')")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aSequentialSuiteWithoutAnIncumbentIsBadInputAtItsLine() throws IOException {
         Path suite = suite("support-summaries-sequential.yaml");
         String yaml = Files.readString(suite).replace(", role: incumbent }", " }");
