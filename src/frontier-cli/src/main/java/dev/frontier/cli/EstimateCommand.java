@@ -80,6 +80,9 @@ final class EstimateCommand implements Callable<Integer> {
             }
             out.printf("total: %s on demand; %s at batch prices (batch needs >= 100 records per job and "
                     + "tolerates up to 24 h)%n", usd(e.total()), usd(e.totalBatch()));
+            p.suite().execution().sequential().ifPresent(sq -> out.printf("sequential: %d looks; the total is what "
+                    + "a run of every item costs, the most a sequential run can spend (it stops calling each candidate "
+                    + "once it is decided)%n", sq.looks()));
             p.suite().budget().maxUsd().ifPresent(max -> out.printf("budget: $%s%s%n", max.toPlainString(),
                     e.total() instanceof Cost.Known k && k.usd().compareTo(max) > 0
                             ? " — the estimate is above it; the run would stop when the budget is used up" : ""));

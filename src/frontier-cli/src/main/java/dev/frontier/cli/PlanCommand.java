@@ -8,6 +8,8 @@ import dev.frontier.store.RunStore;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = {"How many items a run of the suite needs to decide each cheaper candidate at 80 % power "
                 + "(its own Holm level, the pilot's observed difference and spread), and what that run costs at "
                 + "the pilot's measured cost per request. The pilot is --pilot RUN, else the suite's latest finished "
-                + "run in the store (run the suite on a sample first, e.g. with dataset.limit). Spends nothing.",
+                + "run in the store (run the suite on a sample first: 'frontier run SUITE --sample 50'), or one "
+                + "--run-pilot N runs first. Spends nothing but that pilot.",
                 "Exit 0 with a plan, 2 for bad input or no pilot."})
 final class PlanCommand implements Callable<Integer> {
 
@@ -35,6 +38,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--pilot", paramLabel = "RUN", description = "the pilot run's id (default: the suite's latest "
             + "finished run in the store)")
     String pilot;
+
+    @Option(names = "--run-pilot", paramLabel = "N", description = "first run the suite on a seeded random sample "
+            + "of N items (as 'frontier run SUITE --sample N', which it prints and pays for; check the cost with "
+            + "'frontier estimate' on the sample first), then plan from that run")
+    Integer runPilot;
+
+    @Mixin
+    SandboxFlags sandbox;
 
     @Mixin
     StoreOptions storage;
@@ -50,7 +61,15 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PreparedSuite p = SuiteInput.prepare(suite, spec.commandLine().getErr(), scorerCode);
         Optional<RunId> given = Optional.ofNullable(pilot).map(StoreOptions::runId);
-        storage.requireStore(" (run the suite on a sample first, e.g. with 'dataset: { limit: 50 }', then plan)");
+        if (runPilot != null) {
+            if (pilot != null) {
+                throw new CliFailure(Exit.INVALID_INPUT, "--pilot and --run-pilot: give one (a pilot run, or the "
+                        + "size of one to run)");
+            }
+            given = Optional.of(runPilot(out));
+        }
+        storage.requireStore(" (run the suite on a sample first, e.g. 'frontier run SUITE --sample 50', or pass "
+                + "--run-pilot 50)");
         RunResult record;
         try (RunStore store = RunStore.open(storage.store)) {
             RunId id = given.orElseGet(() -> latest(store, p.suite().name()));
@@ -62,6 +81,43 @@ final class PlanCommand implements Callable<Integer> {
         }
         print(out, SamplePlan.of(record, datasetItems(p)));
         return Exit.OK.code();
+    }
+
+    /**
+     * Runs the pilot: {@code frontier run SUITE --sample N} with this command's store, reports and sandbox options,
+     * its output shown; the id of the run it made.
+     */
+    private RunId runPilot(PrintWriter out) {
+        if (runPilot < 1) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--run-pilot must be at least 1, got " + runPilot);
+        }
+        List<String> args = new ArrayList<>(List.of(suite.toString(), "--sample", String.valueOf(runPilot),
+                "--store", storage.store.toString(), "--reports", storage.reports.toString()));
+        if (sandbox.enabled) {
+            args.addAll(List.of("--sandbox", "--sandbox-time-scale", String.valueOf(sandbox.timeScale)));
+        }
+        out.printf("pilot: frontier run %s%n", String.join(" ", args));
+        out.flush();
+        CommandLine run = spec.parent().subcommands().get("run");
+        run.setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr());
+        int code = run.execute(args.toArray(String[]::new));
+        if (code != Exit.OK.code()) {
+            throw new CliFailure(exitOf(code), "the pilot run did not finish (exit " + code + "); nothing to plan "
+                    + "from");
+        }
+        try (RunStore store = RunStore.open(storage.store)) {
+            return store.runs().stream().map(r -> new RunId(r.runId())).findFirst()
+                    .orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "the pilot run left no run in the store"));
+        }
+    }
+
+    private static Exit exitOf(int code) {
+        for (Exit e : Exit.values()) {
+            if (e.code() == code) {
+                return e;
+            }
+        }
+        return Exit.INVALID_INPUT;
     }
 
     /** The items a full run of the suite would have: its dataset without a limit is what the planner caps at. */
@@ -78,8 +134,8 @@ final class PlanCommand implements Callable<Integer> {
     private static RunId latest(RunStore store, String suite) {
         return latestCompleted(store, suite)
                 .orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "no finished run of suite '" + suite
-                        + "' in the store to plan from: run it on a sample first (e.g. 'dataset: { limit: 50 }'), "
-                        + "or pass --pilot RUN"));
+                        + "' in the store to plan from: run it on a sample first ('frontier run SUITE --sample 50'), "
+                        + "pass --run-pilot 50 to have it run, or --pilot RUN"));
     }
 
     /** The plan as a table and a summary line; shared with {@code estimate}. */

@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
             description = "continue an interrupted run: keep its answers, call only for the rest")
     String resume;
 
+    @Option(names = "--sample", paramLabel = "N", description = "run on a seeded random sample of N items (the "
+            + "statistics seed), e.g. the pilot 'frontier plan' plans a full run from")
+    Integer sample;
+
     @Option(names = "--budget", paramLabel = "USD", description = "eval spend limit (overrides budget.maxUsd)")
     BigDecimal budget;
 
@@ -79,6 +83,12 @@ final class RunCommand implements Callable<Integer> {
         PreparedSuite prepared = SuiteInput.prepare(suite, err, scorerCode,
                 mode == null ? java.util.function.UnaryOperator.identity() : loaded -> loaded.withMode(mode),
                 sandbox.enabled);
+        if (sample != null) {
+            if (sample < 1) {
+                throw new CliFailure(Exit.INVALID_INPUT, "--sample must be at least 1, got " + sample);
+            }
+            prepared = prepared.sampled(sample);
+        }
         SuiteSpec s = prepared.suite();
         Optional<BigDecimal> limit = budget != null ? Optional.of(budget) : s.budget().maxUsd();
         InstantSource clock = InstantSource.system();

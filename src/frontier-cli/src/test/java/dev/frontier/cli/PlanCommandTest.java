@@ -54,6 +54,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void runPilotRunsTheSuiteOnASampleFirstAndPlansFromIt() throws IOException {
+        String yaml = Files.readString(Path.of("eval-configs/support-dials.yaml"))
+                .replace("path: ../datasets/intents-support.csv", "path: "
+                        + Path.of("datasets/intents-support.csv").toAbsolutePath());
+        Path full = dir.resolve("support-dials-full.yaml");
+        Files.writeString(full, yaml);
+        // its own store, so the other tests' pilot stays the suite's latest run
+        MainTest.Outcome plan = MainTest.frontier("plan", full.toString(), "--run-pilot", "60", "--sandbox",
+                "--sandbox-time-scale", "0", "--store", dir.resolve("pilot.db").toString(), "--reports",
+                dir.resolve("reports").toString());
+        String out = plan.out() + plan.err();
+        assertThat(plan.code()).as(out).isZero();
+        assertThat(out).contains("pilot: frontier run " + full + " --sample 60")
+                .containsPattern("plan from pilot \\d{8}-\\d{6}-\\w{4} \\(60 items; the dataset has 474\\)");
+        assertThat(MainTest.frontier("plan", full.toString(), "--run-pilot", "0", "--store",
+                dir.resolve("pilot.db").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void thePlanSaysHowManyItemsDecideTheOpenCandidatesAndThatTheDatasetIsTooSmall() {
         SamplePlan.Plan plan = SamplePlan.of(pilot, 122);
         SamplePlan.Candidate flex = plan.candidates().stream().filter(c -> c.id().equals("nova-pro-flex"))
@@ -86,7 +105,8 @@ class PlanCommandTest {
         MainTest.Outcome none = MainTest.frontier("plan", suite.toString(), "--store",
                 dir.resolve("empty.db").toString());
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("no run store at").contains("dataset: { limit: 50 }");
+        assertThat(none.err()).contains("no run store at").contains("frontier run SUITE --sample 50")
+                .contains("--run-pilot 50");
         MainTest.Outcome bad = frontier("plan", suite.toString(), "--pilot", "yesterday");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("'yesterday' is not a run id");

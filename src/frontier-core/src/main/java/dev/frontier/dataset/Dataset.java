@@ -32,6 +32,24 @@ public record Dataset(Path path, String sha256, Set<String> fields, List<Item> i
         return n >= items.size() ? this : new Dataset(path, sha256, fields, items.subList(0, n), lines);
     }
 
+    /**
+     * A seeded random sample of {@code n} items (all of them when there are fewer), kept in file order: a pilot run
+     * on a dataset sorted by some field still sees every kind of item.
+     */
+    public Dataset sample(int n, long seed) {
+        if (n >= items.size()) {
+            return this;
+        }
+        List<Integer> indices = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            indices.add(i);
+        }
+        java.util.Collections.shuffle(indices, new java.util.Random(seed));
+        List<Integer> chosen = new java.util.ArrayList<>(indices.subList(0, n));
+        java.util.Collections.sort(chosen);
+        return new Dataset(path, sha256, fields, chosen.stream().map(items::get).toList(), lines);
+    }
+
     /** The line item {@code id} starts on, 0 when not known. */
     public int line(String id) {
         return lines.getOrDefault(id, 0);

@@ -38,6 +38,15 @@ public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split
     }
 
     /**
+     * This suite on a seeded random sample of {@code n} of its items ({@code statistics.seed}), e.g. the pilot a
+     * sample-size plan starts from; every item when the dataset has no more than {@code n}.
+     */
+    public PreparedSuite sampled(int n) {
+        return new PreparedSuite(suite, dataset.sample(n, suite.statistics().seed()), split, scorers, catalog,
+                warnings, imported);
+    }
+
+    /**
      * Whether running the suite calls no model at all: every candidate's outputs are imported and no scorer is an
      * LLM judge. Such a run needs no endpoint, no credentials and no sandbox, and nothing in it is simulated.
      */
