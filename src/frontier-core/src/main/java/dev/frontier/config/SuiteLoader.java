@@ -1317,7 +1317,7 @@ public final class SuiteLoader {
                             .orElse(0.1);
                     if (!(v > 0 && v <= 0.5)) {
                         y.error(f, "execution.sequential.futility", "must be above 0 and at most 0.5, or none",
-                                "the conditional power below which a candidate stops, e.g. 0.1");
+                                "the predictive power below which a candidate stops, e.g. 0.1");
                     } else {
                         futility = java.util.OptionalDouble.of(v);
                     }

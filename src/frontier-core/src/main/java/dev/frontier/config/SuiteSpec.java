@@ -191,7 +191,7 @@ public record SuiteSpec(String name, String description, Path file, String sha25
      *
      * @param looks    2 to 10
      * @param spending how the error rate is spent over the looks
-     * @param futility stop a candidate whose conditional power of qualifying falls below this; empty for never
+     * @param futility stop a candidate whose predictive power of qualifying falls below this; empty for never
      */
     public record SequentialSpec(int looks, Spending spending, java.util.OptionalDouble futility) {
 

@@ -545,7 +545,7 @@ public record RunResult(String schema, String runId, String suite, String descri
      *
      * @param looks        the design's looks
      * @param spending     the alpha-spending function: {@code obrien-fleming} or {@code pocock}
-     * @param futility     the conditional power below which a candidate stopped for futility; null for no futility stop
+     * @param futility     the predictive power below which a candidate stopped for futility; null for no futility stop
      * @param orderSeed    the seed of the items' order
      * @param itemsByLook  items seen by each look (the last is every item)
      * @param nominalLevels the nominal one-sided levels of the looks at the family's level α (the first Holm step)

@@ -35,8 +35,9 @@ import java.util.OptionalDouble;
  * weights), which keeps the family-wise rate at α.
  *
  * <p><b>Stopping a candidate.</b> A candidate is decided, and no longer called, when (a) it is accepted; (b) it is not
- * cheaper than the incumbent at the first look (or its cost is unknown); (c) futility: its conditional power under the
- * current trend of passing the last look at level α — the most lenient level Holm could ever give it — is below the
+ * cheaper than the incumbent at the first look (or its cost is unknown); (c) futility: its predictive power of passing the last
+ * look at level α ({@link GroupSequential#predictivePower}: the chance averaged over what the items so far say about
+ * its difference) — the most lenient level Holm could ever give it — is below the
  * design's threshold (non-binding: it only ever stops a candidate that then is not accepted, so α is not spent); (d)
  * moot: a cheaper candidate was accepted and meets the latency and per-scorer rules on its answers so far, so this one
  * can no longer be the recommendation (only when the caller allows it: with slices the cheaper one may still fail a
@@ -52,7 +53,7 @@ public final class Sequential {
      *
      * @param looks    the number of looks, 2 to 10, after equal stages of items
      * @param spending the alpha-spending function
-     * @param futility stop a candidate whose conditional power is below this (in (0, 0.5]); empty: no futility stop
+     * @param futility stop a candidate whose predictive power is below this (in (0, 0.5]); empty: no futility stop
      */
     public record Design(int looks, GroupSequential.Spending spending, OptionalDouble futility) {
         public Design {
@@ -87,7 +88,7 @@ public final class Sequential {
         ACCEPTED("accepted"),
         /** Not cheaper than the incumbent at the first look (or its cost unknown): never tested. */
         NOT_CHEAPER("not-cheaper"),
-        /** Its conditional power of being accepted at the last look fell below the futility threshold. */
+        /** Its predictive power of being accepted at the last look fell below the futility threshold. */
         FUTILE("futile"),
         /** A cheaper candidate was accepted, so this one can no longer be recommended. */
         MOOT("moot"),
@@ -283,11 +284,11 @@ public final class Sequential {
                     continue;
                 }
                 if (design.futility().isPresent() && t.test().isPresent()) {
-                    double cp = GroupSequential.conditionalPower(GroupSequential.zOf(t.p()),
+                    double cp = GroupSequential.predictivePower(GroupSequential.zOf(t.p()),
                             fractions[look - 1], finalBoundary);
                     if (cp < design.futility().getAsDouble()) {
                         now.add(new Reading(id, look, design.looks(), Outcome.FUTILE, items, level, itsStep, m, t.p(),
-                                "stopped for futility at look " + look + ": conditional power "
+                                "stopped for futility at look " + look + ": predictive power "
                                         + (cp < 0.001 ? "< 0.1 %" : Figures.percent(cp)) + " < "
                                         + Figures.percent(design.futility().getAsDouble())
                                         + " (difference " + Figures.signed(t.test().get().difference()) + ", n="

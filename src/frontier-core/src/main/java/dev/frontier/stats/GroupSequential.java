@@ -127,16 +127,18 @@ public final class GroupSequential {
     }
 
     /**
-     * The conditional power of crossing the last boundary {@code finalBoundary} at information 1, given Z = {@code z}
-     * at fraction {@code t} and the drift the data estimate so far ("current trend": θ̂ = z / √t per unit of
-     * information; Lachin 2005, "A review of methods for futility stopping based on conditional power", Stat Med
-     * 24:2747–2764): 1 − Φ((c<sub>K</sub> − z/√t) / √(1 − t)).
+     * The predictive power of crossing the last boundary {@code finalBoundary} at information 1, given Z = {@code z}
+     * at fraction {@code t}: the conditional power averaged over what the data so far say about the drift (flat
+     * prior; Spiegelhalter, Freedman &amp; Blackburn 1986, "Monitoring clinical trials: conditional or predictive
+     * power?", Controlled Clinical Trials 7:8–17): Φ((z − c<sub>K</sub>√t) / √(1 − t)). Early, when the trend is
+     * uncertain, it stays nearer one half than the conditional power under the current trend (Φ((z/√t − c<sub>K</sub>)
+     * / √(1 − t))), so a candidate is not stopped on the noise of a first small stage.
      */
-    public static double conditionalPower(double z, double t, double finalBoundary) {
+    public static double predictivePower(double z, double t, double finalBoundary) {
         if (!(t > 0 && t < 1)) {
             throw new IllegalArgumentException("t must be in (0, 1), got " + t);
         }
-        return StandardNormal.upperTail((finalBoundary - z / Math.sqrt(t)) / Math.sqrt(1 - t));
+        return StandardNormal.cdf((z - finalBoundary * Math.sqrt(t)) / Math.sqrt(1 - t));
     }
 
     /** The z of a one-sided p-value: Φ⁻¹(1 − p), finite for p in (0, 1) and clipped to ±8.3 at the ends. */

@@ -66,7 +66,7 @@ class SequentialConfigTest {
                         + "(write obrien-fleming or pocock)");
         assertThat(problem("execution:\n  sequential:\n    futility: 0.9\n"))
                 .endsWith("s.yaml:8:15 execution.sequential.futility: must be above 0 and at most 0.5, or none (the "
-                        + "conditional power below which a candidate stops, e.g. 0.1)");
+                        + "predictive power below which a candidate stops, e.g. 0.1)");
         assertThat(problem("execution:\n  sequential:\n    stages: 4\n")).contains("s.yaml:8:5")
                 .contains("stages");
     }

@@ -58,10 +58,11 @@ class GroupSequentialTest {
     }
 
     @Test
-    void conditionalPowerUnderTheCurrentTrend() {
-        // halfway, z = 1.1635 = 1.645·√0.5: the trend lands exactly on the boundary, so CP = 0.5
-        assertThat(GroupSequential.conditionalPower(1.645 * Math.sqrt(0.5), 0.5, 1.645)).isCloseTo(0.5,
-                within(1e-9));
-        assertThat(GroupSequential.conditionalPower(0, 0.5, 1.645)).isLessThan(0.01);
+    void predictivePowerIsLessSureThanTheCurrentTrendEarlyOn() {
+        // at a quarter of the items, z = 0: CP(current trend) = 1 − Φ(1.645 / √0.75) = 2.9 %,
+        // PP = Φ((0 − 1.645·0.5) / √0.75) = Φ(−0.9497) = 17.1 %
+        assertThat(GroupSequential.predictivePower(0, 0.25, 1.645)).isCloseTo(0.1711, within(1e-3));
+        // on the trend that lands exactly on the boundary both are one half
+        assertThat(GroupSequential.predictivePower(1.645 * 0.5, 0.25, 1.645)).isCloseTo(0.5, within(1e-9));
     }
 }
