@@ -444,16 +444,24 @@ public final class Qualification {
                                              double adjusted) {
         double alpha = rules.alpha();
         double stepAlpha = alpha / (m - step + 1);
-        SampleSize.Plan plan = SampleSize.pairedNonInferiority(t.difference(), t.sdUnderNull(), t.sdDifference(),
-                rules.margin(), alpha / m, rules.power());
-        Optional<Verdict.BinaryEvidence> binary = Optional.empty();
+        return new Verdict.Evidence(t.n(), t.difference(), t.sdDifference(), t.interval(1 - 2 * alpha), step, m,
+                1 - stepAlpha, t.lowerBound(1 - stepAlpha), p, adjusted, adjusted <= alpha, t.method(),
+                itemsNeeded(t, rules, m), binary(t, rules));
+    }
+
+    /** The items the test needs at the rule's power, planned at the strictest Holm level α / m. */
+    private static SampleSize.Plan itemsNeeded(NonInferiorityTest t, Rules rules, double m) {
+        return SampleSize.pairedNonInferiority(t.difference(), t.sdUnderNull(), t.sdDifference(), rules.margin(),
+                rules.alpha() / m, rules.power());
+    }
+
+    /** For 0/1 scores: the discordant counts, McNemar's exact test and each side's Wilson interval. */
+    private static Optional<Verdict.BinaryEvidence> binary(NonInferiorityTest t, Rules rules) {
         if (t instanceof NonInferiorityTest.PairedBinary b) {
-            binary = Optional.of(new Verdict.BinaryEvidence(b.candidateOnly(), b.baselineOnly(), b.mcNemarExact(),
+            return Optional.of(new Verdict.BinaryEvidence(b.candidateOnly(), b.baselineOnly(), b.mcNemarExact(),
                     b.candidateRate(rules.confidence()), b.baselineRate(rules.confidence())));
         }
-        return new Verdict.Evidence(t.n(), t.difference(), t.sdDifference(), t.interval(1 - 2 * alpha), step, m,
-                1 - stepAlpha, t.lowerBound(1 - stepAlpha), p, adjusted, adjusted <= alpha, t.method(), plan,
-                binary);
+        return Optional.empty();
     }
 
     /**
@@ -464,18 +472,10 @@ public final class Qualification {
     private static Verdict.Evidence sequentialEvidence(NonInferiorityTest t, Rules rules, Sequential.Reading r) {
         double alpha = rules.alpha();
         double level = Math.max(r.nominalAlpha(), 1e-12);
-        double m = Math.max(1, r.family());
-        SampleSize.Plan plan = SampleSize.pairedNonInferiority(t.difference(), t.sdUnderNull(), t.sdDifference(),
-                rules.margin(), alpha / m, rules.power());
-        Optional<Verdict.BinaryEvidence> binary = Optional.empty();
-        if (t instanceof NonInferiorityTest.PairedBinary b) {
-            binary = Optional.of(new Verdict.BinaryEvidence(b.candidateOnly(), b.baselineOnly(), b.mcNemarExact(),
-                    b.candidateRate(rules.confidence()), b.baselineRate(rules.confidence())));
-        }
         double adjusted = Math.min(1, t.pValue() * alpha / level);
         return new Verdict.Evidence(t.n(), t.difference(), t.sdDifference(), t.interval(1 - 2 * alpha),
                 Math.max(1, r.step()), r.family(), 1 - level, t.lowerBound(1 - level), t.pValue(), adjusted,
-                r.shown(), t.method(), plan, binary);
+                r.shown(), t.method(), itemsNeeded(t, rules, Math.max(1, r.family())), binary(t, rules));
     }
 
     private static int looks(Map<String, Sequential.Reading> readings) {
