@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class SequentialSimulationTest {
 
-    private static final int SUITES = Integer.getInteger("frontier.simulation.suites", 100);
+    private static final int SUITES = Integer.getInteger("frontier.simulation.suites", 60);
     private static final int RESAMPLES = Integer.getInteger("frontier.simulation.resamples", 500);
     /** True differences of the candidates, from clearly worse to slightly better. */
     private static final double[] MIX = {-0.15, -0.1, -0.05, -0.02, 0, 0.02};
@@ -46,7 +46,7 @@ class SequentialSimulationTest {
         for (SequentialSimulation.Shape shape : shapes()) {
             SequentialSimulation.Figures f = simulation.run(shape, SUITES, 400, MIX, true, 11);
             System.out.println(f.line("at the margin, " + shape.name().toLowerCase() + ", 400 items"));
-            // α = 5 %: with 100 suites the standard error is 2.2 %
+            // α = 5 %: with 60 suites the standard error is 2.8 %; the seeds are fixed, so the figures are too
             assertThat(f.falseAcceptance()).as(shape + " false acceptance").isLessThanOrEqualTo(0.10);
         }
     }
