@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The decision statistics of a run: a BCa interval of a mean, the paired-difference bootstrap (percentile and
  * BCa), and a whole qualification of five cheaper candidates (five paired BCa bootstraps, Holm, verdicts).
+ * {@code paired100kItems} is the paired percentile bootstrap of 100,000 items, the size {@code side_by_side.py}
+ * times numpy on.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,6 +66,31 @@ public class BootstrapBench {
             }
             candidates.add(Qualification.Candidate.of("c" + c, false, Cost.usd(BigDecimal.valueOf(c + 1)), q));
         }
+    }
+
+    /** 100,000 items of the same shape as the parameterised ones, drawn once. */
+    @State(Scope.Benchmark)
+    public static class Large {
+        double[] baseline = new double[100_000];
+        double[] candidate = new double[100_000];
+
+        @Setup
+        public void setUp() {
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < baseline.length; i++) {
+                baseline[i] = random.nextDouble();
+                candidate[i] = Math.min(1, Math.max(0, baseline[i] - 0.01 + 0.2 * (random.nextDouble() - 0.5)));
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3, batchSize = 1)
+    @Measurement(iterations = 10, batchSize = 1)
+    public Interval paired100kItems(Large large) {
+        return bootstrap.pairedDifference(large.candidate, large.baseline).orElseThrow();
     }
 
     @Benchmark
