@@ -1,0 +1,94 @@
+package dev.frontier.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The written-out generator draws what {@code SplittableRandom} draws, and pieces of resamples change nothing. */
+class BootstrapResamplesTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 7, 64, 100, 1_000, 100_000, 1 << 20, (1 << 30) + 1, 1_500_000_000, Integer.MAX_VALUE})
+    void drawsAreThoseOfSplittableRandomNextInt(int bound) {
+        // the last three bounds reject about a quarter to a half of the raw values
+        for (long seed : new long[] {0, 42, -7, Long.MAX_VALUE}) {
+            SplittableRandom random = new SplittableRandom(seed);
+            BootstrapResamples.Draws draws = new BootstrapResamples.Draws(seed, bound);
+            for (int i = 0; i < 20_000; i++) {
+                assertThat(draws.next()).as("draw %d of bound %d, seed %d", i, bound, seed)
+                        .isEqualTo(random.nextInt(bound));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 64, 1_000, (1 << 30) + 1})
+    void skippingLandsWhereDrawingDoes(int bound) {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 12_345; i++) {
+            random.nextInt(bound);
+        }
+        BootstrapResamples.Draws draws = new BootstrapResamples.Draws(11, bound);
+        draws.skip(12_345);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(draws.next()).isEqualTo(random.nextInt(bound));
+        }
+    }
+
+    @Test
+    void meansAreBootstrapsOriginalLoopToTheLastBit() {
+        double[] values = values(1_003, 3);
+        int resamples = 500;
+        long seed = 42;
+        double[] expected = new double[resamples];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += values[random.nextInt(values.length)];
+            }
+            expected[r] = sum / values.length;
+        }
+        for (int pieces : new int[] {1, 2, 3, 7}) {
+            assertThat(BootstrapResamples.means(values, resamples, seed, pieces)).as("%d pieces", pieces)
+                    .containsExactly(expected);
+        }
+        assertThat(BootstrapResamples.means(values, resamples, seed)).containsExactly(expected);
+    }
+
+    @Test
+    void sharedMeansDoNotDependOnThePiecesAndMatchEachVectorAlone() {
+        double[][] vectors = {values(300, 1), values(300, 2), values(300, 3)};
+        double[][] one = BootstrapResamples.sharedMeans(vectors, 200, 9, 1);
+        double[][] three = BootstrapResamples.sharedMeans(vectors, 200, 9, 3);
+        for (int v = 0; v < vectors.length; v++) {
+            assertThat(three[v]).containsExactly(one[v]);
+            double[] alone = BootstrapResamples.means(vectors[v], 200, 9, 1);
+            for (int r = 0; r < 200; r++) {
+                // summed in item order instead of draw order
+                assertThat(one[v][r]).isCloseTo(alone[r], org.assertj.core.api.Assertions.within(1e-14));
+            }
+        }
+    }
+
+    @Test
+    void nothingToResampleIsRefused() {
+        assertThatThrownBy(() -> BootstrapResamples.means(new double[0], 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no values to resample");
+        assertThatThrownBy(() -> BootstrapResamples.sharedMeans(new double[][] {{1}, {1, 2}}, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in length");
+    }
+
+    private static double[] values(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = random.nextDouble();
+        }
+        return v;
+    }
+}
