@@ -18,9 +18,13 @@ class BootstrapResamplesTest {
         for (long seed : new long[] {0, 42, -7, Long.MAX_VALUE}) {
             SplittableRandom random = new SplittableRandom(seed);
             BootstrapResamples.Draws draws = new BootstrapResamples.Draws(seed, bound);
-            for (int i = 0; i < 20_000; i++) {
-                assertThat(draws.next()).as("draw %d of bound %d, seed %d", i, bound, seed)
-                        .isEqualTo(random.nextInt(bound));
+            int[] batch = new int[997];
+            for (int b = 0; b < 20; b++) {
+                draws.fill(batch, b == 0 ? 1 : batch.length);
+                for (int i = 0; i < (b == 0 ? 1 : batch.length); i++) {
+                    assertThat(batch[i]).as("draw %d of batch %d, bound %d, seed %d", i, b, bound, seed)
+                            .isEqualTo(random.nextInt(bound));
+                }
             }
         }
     }
@@ -34,8 +38,10 @@ class BootstrapResamplesTest {
         }
         BootstrapResamples.Draws draws = new BootstrapResamples.Draws(11, bound);
         draws.skip(12_345);
-        for (int i = 0; i < 1_000; i++) {
-            assertThat(draws.next()).isEqualTo(random.nextInt(bound));
+        int[] batch = new int[1_000];
+        draws.fill(batch, batch.length);
+        for (int i = 0; i < batch.length; i++) {
+            assertThat(batch[i]).isEqualTo(random.nextInt(bound));
         }
     }
 
@@ -58,6 +64,15 @@ class BootstrapResamplesTest {
                     .containsExactly(expected);
         }
         assertThat(BootstrapResamples.means(values, resamples, seed)).containsExactly(expected);
+    }
+
+    @Test
+    void laterPiecesGetFewerResamplesSinceTheyFirstSkip() {
+        // lengths 1 and 1 - 0.45: the second piece skips 1,290 resamples' draws before its 710
+        assertThat(BootstrapResamples.starts(2000, 2)).containsExactly(0, 1290, 2000);
+        assertThat(BootstrapResamples.starts(10, 1)).containsExactly(0, 10);
+        int[] eight = BootstrapResamples.starts(2000, 8);
+        assertThat(eight).startsWith(0).endsWith(2000).isSorted();
     }
 
     @Test
