@@ -4,9 +4,7 @@ import dev.frontier.model.Item;
 import dev.frontier.model.Score;
 import dev.frontier.model.Template;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum exactly as Google's rouge-score ({@code rouge_scorer.RougeScorer})
@@ -117,7 +115,7 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
             double sum = 0;
             List<Prf> all = new ArrayList<>(targets.size());
             // the output is tokenized once per item, whatever the number of references
-            Vocabulary vocab = new Vocabulary();
+            RougeTokenizer.Vocabulary vocab = new RougeTokenizer.Vocabulary();
             Tokens prediction = Tokens.of(variant, splitSentences ? oneSentencePerLine(output) : output, stemming,
                     vocab);
             for (String target : targets) {
@@ -160,7 +158,7 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
 
     /** One target against one prediction; the target plays rouge-score's {@code target} role (recall side). */
     static Prf compute(Variant variant, String target, String prediction, boolean stemming) {
-        Vocabulary vocab = new Vocabulary();
+        RougeTokenizer.Vocabulary vocab = new RougeTokenizer.Vocabulary();
         Tokens t = Tokens.of(variant, target, stemming, vocab);
         Tokens p = Tokens.of(variant, prediction, stemming, vocab);
         return compare(variant, t, p, vocab.size());
@@ -182,15 +180,10 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
      * @param sentences the tokens of each non-empty line (ROUGE-Lsum only)
      */
     private record Tokens(int[] all, List<int[]> sentences) {
-        static Tokens of(Variant variant, String text, boolean stemming, Vocabulary vocab) {
-            if (variant != Variant.ROUGE_LSUM) {
-                return new Tokens(vocab.ids(RougeTokenizer.tokenize(text, stemming)), List.of());
-            }
-            List<int[]> sentences = new ArrayList<>();
-            for (List<String> sentence : RougeTokenizer.sentences(text, stemming)) {
-                sentences.add(vocab.ids(sentence));
-            }
-            return new Tokens(new int[0], sentences);
+        static Tokens of(Variant variant, String text, boolean stemming, RougeTokenizer.Vocabulary vocab) {
+            return variant == Variant.ROUGE_LSUM
+                    ? new Tokens(new int[0], RougeTokenizer.sentenceIds(text, stemming, vocab))
+                    : new Tokens(RougeTokenizer.ids(text, stemming, vocab), List.of());
         }
     }
 
@@ -345,23 +338,6 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
     private static void checkCells(long cells, long limit) {
         if (cells > limit) {
             throw new TooLong("texts too long to compare (" + cells + " LCS cells, limit " + limit + ")");
-        }
-    }
-
-    /** Dense ids for the tokens of one comparison, so that the inner loops compare ints. */
-    static final class Vocabulary {
-        private final Map<String, Integer> ids = new HashMap<>();
-
-        int[] ids(List<String> tokens) {
-            int[] out = new int[tokens.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = ids.computeIfAbsent(tokens.get(i), k -> ids.size());
-            }
-            return out;
-        }
-
-        int size() {
-            return ids.size();
         }
     }
 }

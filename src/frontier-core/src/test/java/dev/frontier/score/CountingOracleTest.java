@@ -87,6 +87,36 @@ class CountingOracleTest {
         }
     }
 
+    @Provide
+    Arbitrary<String> unicode() {
+        Arbitrary<String> piece = Arbitraries.of("Running", "THE", "cats", "x", "2nd", " ", "  ", "\n", "-", "'s",
+                "\u0130stanbul", "\u0130", "\u212Aelvin", "\u212B", "stra\u00dfe", "\u03a3\u039f\u03a3", "\uff21\uff22",
+                "caf\u00e9", "\ud83d\ude00", "\ud83d", "\u00a0", "e\u0301", "DZ\u01c5", "generalization", "happily");
+        return Arbitraries.oneOf(piece.list().ofMaxSize(30).map(parts -> String.join("", parts)),
+                Arbitraries.strings().ofMaxLength(40));
+    }
+
+    @Property(tries = 2000)
+    void rougeTokensAreThoseOfLowerCasingTheWholeText(@ForAll("unicode") String text, @ForAll boolean stemming) {
+        // the tokenizer as first written: lower-case the whole text, split on everything outside [a-z0-9]
+        List<String> expected = new ArrayList<>();
+        for (String token : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            String kept = stemming && token.length() > 3 ? PorterStemmer.stem(token) : token;
+            if (!kept.isEmpty()) {
+                expected.add(kept);
+            }
+        }
+        assertThat(RougeTokenizer.tokenize(text, stemming)).isEqualTo(expected);
+        RougeTokenizer.Vocabulary vocab = new RougeTokenizer.Vocabulary();
+        int[] ids = RougeTokenizer.ids(text, stemming, vocab);
+        assertThat(ids).hasSize(expected.size());
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < ids.length; j++) {
+                assertThat(ids[i] == ids[j]).isEqualTo(expected.get(i).equals(expected.get(j)));
+            }
+        }
+    }
+
     @Property(tries = 3000)
     void fixedDecimalsAreWhatStringFormatWrites(@ForAll double x, @ForAll("decimals") int decimals) {
         assertThat(Notes.fixed(x, decimals)).isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", x));
