@@ -124,7 +124,7 @@ public class ScorerBench {
         all(rougeLsum, sink);
     }
 
-    /** ROUGE-1, ROUGE-2 and ROUGE-L of each item, as rouge-score's {@code RougeScorer(["rouge1", "rouge2", "rougeL"])}. */
+    /** ROUGE-1, -2 and -L of each item, as rouge-score's {@code RougeScorer(["rouge1", "rouge2", "rougeL"])}. */
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void rouge12L(Blackhole sink) {
