@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The decision statistics of a run: a BCa interval of a mean, the paired-difference bootstrap (percentile and
  * BCa), and a whole qualification of five cheaper candidates (five paired BCa bootstraps, Holm, verdicts).
+ * {@code paired100kItems} is the paired percentile bootstrap of 100,000 items, the size {@code side_by_side.py}
+ * times numpy on.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,6 +66,37 @@ public class BootstrapBench {
             }
             candidates.add(Qualification.Candidate.of("c" + c, false, Cost.usd(BigDecimal.valueOf(c + 1)), q));
         }
+    }
+
+    /**
+     * 100,000 items of the same shape as the parameterised ones, from a formula rather than a generator so that
+     * {@code side_by_side.py} builds the same doubles: u_i = frac(i·0.6180339887498949), v_i =
+     * frac(i·0.7548776662466927), baseline u_i, candidate clamp(u_i − 0.01 + 0.2 (v_i − 0.5)) to [0, 1].
+     */
+    @State(Scope.Benchmark)
+    public static class Large {
+        static final int N = 100_000;
+        double[] baseline = new double[N];
+        double[] candidate = new double[N];
+
+        @Setup
+        public void setUp() {
+            for (int i = 0; i < N; i++) {
+                double u = i * 0.6180339887498949 % 1.0;
+                double v = i * 0.7548776662466927 % 1.0;
+                baseline[i] = u;
+                candidate[i] = Math.min(1, Math.max(0, u - 0.01 + 0.2 * (v - 0.5)));
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3, batchSize = 1)
+    @Measurement(iterations = 10, batchSize = 1)
+    public Interval paired100kItems(Large large) {
+        return bootstrap.pairedDifference(large.candidate, large.baseline).orElseThrow();
     }
 
     @Benchmark

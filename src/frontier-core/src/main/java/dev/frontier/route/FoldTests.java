@@ -3,7 +3,6 @@ package dev.frontier.route;
 import dev.frontier.stats.BootstrapDistribution;
 import dev.frontier.stats.NonInferiorityTest;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The non-inferiority test of a cross-fitted routing policy: shown only when it is shown in every held-out fold
@@ -67,7 +66,7 @@ final class FoldTests {
                 }
             }
             double[][] means = SharedBootstrap.resampledMeans(vectors.toArray(double[][]::new), o.resamples(),
-                    o.seed() + f + 1, ForkJoinPool.getCommonPoolParallelism() + 1);
+                    o.seed() + f + 1);
             for (int c = 0; c < count; c++) {
                 if (slot[c] < 0) {
                     continue;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -166,8 +165,7 @@ public final class Routing {
             }
             // a resampled mean of a paired difference is the policy's resampled mean minus the incumbent's on the
             // same resample, so only the quality vectors are resampled
-            double[][] means = SharedBootstrap.resampledMeans(qualities, o.resamples(), o.seed(),
-                    ForkJoinPool.getCommonPoolParallelism() + 1);
+            double[][] means = SharedBootstrap.resampledMeans(qualities, o.resamples(), o.seed());
             String mean = SharedBootstrap.description("", o.method(), o.resamples(), o.seed());
             String paired = SharedBootstrap.description("paired-", o.method(), o.resamples(), o.seed());
             Figures[] figures = new Figures[count];

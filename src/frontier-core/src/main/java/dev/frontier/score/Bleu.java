@@ -3,7 +3,6 @@ package dev.frontier.score;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,10 +70,10 @@ public final class Bleu {
         String describe() {
             StringBuilder p = new StringBuilder();
             for (int i = 0; i < precisions.length; i++) {
-                p.append(i == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", precisions[i]));
+                p.append(i == 0 ? "" : "/").append(Notes.fixed(precisions[i], 1));
             }
-            return String.format(Locale.ROOT, "BLEU %.2f = %s (BP %.3f, hyp %d, ref %d)", score * 100, p, brevity,
-                    stats.hypLength(), stats.refLength());
+            return "BLEU " + Notes.fixed(score * 100, 2) + " = " + p + " (BP " + Notes.fixed(brevity, 3) + ", hyp "
+                    + stats.hypLength() + ", ref " + stats.refLength() + ")";
         }
     }
 
@@ -118,32 +117,80 @@ public final class Bleu {
         return score(sum, smoothing, smoothValue, false);
     }
 
-    /** Tokenizes and counts one segment against its references. */
+    /**
+     * Tokenizes and counts one segment against its references. The hypothesis's n-grams get dense ids; each
+     * reference is tokenized and counted once, and only its n-grams that the hypothesis has are counted (the others
+     * cannot clip anything), each against the running maximum over references.
+     */
     static Stats segmentStats(String hypothesis, List<String> references) {
         if (references.isEmpty()) {
             throw new IllegalArgumentException("BLEU needs at least one reference");
         }
-        Map<String, Integer> maxRefCounts = new HashMap<>();
+        List<String> hyp = Tokenizer13a.tokenize(hypothesis);
+        int h = hyp.size();
+        Map<String, Integer> vocabulary = new HashMap<>();
+        int[] tokens = new int[h];
+        for (int i = 0; i < h; i++) {
+            tokens[i] = vocabulary.computeIfAbsent(hyp.get(i), k -> vocabulary.size());
+        }
+        // n-gram ids: a unigram's is its token's; longer ones follow, keyed by (prefix id, last token)
+        int v = vocabulary.size();
+        LongIds longer = new LongIds(3 * h);
+        int[] hypCounts = new int[v + 3 * h];
+        int[] orderOf = new int[v + 3 * h];
+        long[] total = new long[MAX_ORDER];
+        for (int i = 0; i < h; i++) {
+            int id = tokens[i];
+            for (int n = 1; n <= MAX_ORDER && i + n <= h; n++) {
+                if (n > 1) {
+                    id = v + longer.idOf(LongIds.pack(id, tokens[i + n - 1]));
+                }
+                hypCounts[id]++;
+                orderOf[id] = n;
+                total[n - 1]++;
+            }
+        }
+        int grams = v + longer.size();
+        int[] maxRefCounts = new int[grams];
+        int[] refCounts = new int[grams];
+        int[] touched = new int[grams];
         List<Integer> refLengths = new ArrayList<>(references.size());
         for (String reference : references) {
-            List<String> tokens = Tokenizer13a.tokenize(reference);
-            refLengths.add(tokens.size());
-            for (Map.Entry<String, Integer> e : ngramCounts(tokens).entrySet()) {
-                maxRefCounts.merge(e.getKey(), e.getValue(), Math::max);
+            List<String> ref = Tokenizer13a.tokenize(reference);
+            int r = ref.size();
+            refLengths.add(r);
+            int[] refTokens = new int[r];
+            for (int i = 0; i < r; i++) {
+                refTokens[i] = vocabulary.getOrDefault(ref.get(i), -1);
+            }
+            int seen = 0;
+            for (int i = 0; i < r; i++) {
+                int id = refTokens[i];
+                for (int n = 1; n <= MAX_ORDER && i + n <= r && id >= 0; n++) {
+                    if (n > 1) {
+                        int next = refTokens[i + n - 1];
+                        int g = next < 0 ? -1 : longer.find(LongIds.pack(id, next));
+                        if (g < 0) {
+                            break;
+                        }
+                        id = v + g;
+                    }
+                    if (refCounts[id]++ == 0) {
+                        touched[seen++] = id;
+                    }
+                }
+            }
+            for (int t = 0; t < seen; t++) {
+                int id = touched[t];
+                maxRefCounts[id] = Math.max(maxRefCounts[id], refCounts[id]);
+                refCounts[id] = 0;
             }
         }
-        List<String> hyp = Tokenizer13a.tokenize(hypothesis);
         long[] correct = new long[MAX_ORDER];
-        long[] total = new long[MAX_ORDER];
-        for (Map.Entry<String, Integer> e : ngramCounts(hyp).entrySet()) {
-            int order = order(e.getKey());
-            total[order - 1] += e.getValue();
-            Integer ref = maxRefCounts.get(e.getKey());
-            if (ref != null) {
-                correct[order - 1] += Math.min(e.getValue(), ref);
-            }
+        for (int id = 0; id < grams; id++) {
+            correct[orderOf[id] - 1] += Math.min(hypCounts[id], maxRefCounts[id]);
         }
-        return new Stats(hyp.size(), closest(hyp.size(), refLengths), correct, total);
+        return new Stats(h, closest(h, refLengths), correct, total);
     }
 
     /** The reference length nearest the hypothesis length; the shorter one on a tie. */
@@ -158,33 +205,6 @@ public final class Bleu {
             }
         }
         return best;
-    }
-
-    /** n-grams of orders 1..4 keyed by their tokens joined with a space (13a tokens contain none). */
-    private static Map<String, Integer> ngramCounts(List<String> tokens) {
-        Map<String, Integer> counts = new HashMap<>();
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            key.setLength(0);
-            for (int n = 1; n <= MAX_ORDER && i + n <= tokens.size(); n++) {
-                if (n > 1) {
-                    key.append(' ');
-                }
-                key.append(tokens.get(i + n - 1));
-                counts.merge(key.toString(), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
-    private static int order(String ngram) {
-        int order = 1;
-        for (int i = 0; i < ngram.length(); i++) {
-            if (ngram.charAt(i) == ' ') {
-                order++;
-            }
-        }
-        return order;
     }
 
     /**

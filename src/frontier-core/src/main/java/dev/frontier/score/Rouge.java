@@ -4,10 +4,7 @@ import dev.frontier.model.Item;
 import dev.frontier.model.Score;
 import dev.frontier.model.Template;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum exactly as Google's rouge-score ({@code rouge_scorer.RougeScorer})
@@ -117,10 +114,13 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
             double bestF = -1;
             double sum = 0;
             List<Prf> all = new ArrayList<>(targets.size());
-            String prediction = splitSentences ? oneSentencePerLine(output) : output;
+            // the output is tokenized once per item, whatever the number of references
+            RougeTokenizer.Vocabulary vocab = new RougeTokenizer.Vocabulary();
+            Tokens prediction = Tokens.of(variant, splitSentences ? oneSentencePerLine(output) : output, stemming,
+                    vocab);
             for (String target : targets) {
-                Prf prf = compute(variant, splitSentences ? oneSentencePerLine(target) : target, prediction,
-                        stemming);
+                Tokens t = Tokens.of(variant, splitSentences ? oneSentencePerLine(target) : target, stemming, vocab);
+                Prf prf = compare(variant, t, prediction, vocab.size());
                 if (prf.f() > bestF) { // first of equals wins, like numpy's argmax in score_multi
                     bestF = prf.f();
                     best = all.size();
@@ -137,8 +137,8 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
 
     private String note(List<Prf> all, int best) {
         Prf shown = all.get(best);
-        String note = String.format(Locale.ROOT, "%s P %.4f R %.4f F %.4f", variant.type, shown.precision(),
-                shown.recall(), shown.f());
+        String note = variant.type + " P " + Notes.fixed(shown.precision(), 4) + " R "
+                + Notes.fixed(shown.recall(), 4) + " F " + Notes.fixed(shown.f(), 4);
         if (all.size() > 1) {
             note += aggregate == Aggregate.MAX
                     ? " (reference " + (best + 1) + " of " + all.size() + ", best F)"
@@ -158,51 +158,74 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
 
     /** One target against one prediction; the target plays rouge-score's {@code target} role (recall side). */
     static Prf compute(Variant variant, String target, String prediction, boolean stemming) {
-        if (variant == Variant.ROUGE_LSUM) {
-            Vocabulary vocab = new Vocabulary();
-            List<int[]> t = new ArrayList<>();
-            for (List<String> sentence : RougeTokenizer.sentences(target, stemming)) {
-                t.add(vocab.ids(sentence));
-            }
-            List<int[]> p = new ArrayList<>();
-            for (List<String> sentence : RougeTokenizer.sentences(prediction, stemming)) {
-                p.add(vocab.ids(sentence));
-            }
-            return summaryLcs(t, p, vocab.size());
-        }
-        Vocabulary vocab = new Vocabulary();
-        int[] t = vocab.ids(RougeTokenizer.tokenize(target, stemming));
-        int[] p = vocab.ids(RougeTokenizer.tokenize(prediction, stemming));
+        RougeTokenizer.Vocabulary vocab = new RougeTokenizer.Vocabulary();
+        Tokens t = Tokens.of(variant, target, stemming, vocab);
+        Tokens p = Tokens.of(variant, prediction, stemming, vocab);
+        return compare(variant, t, p, vocab.size());
+    }
+
+    private static Prf compare(Variant variant, Tokens target, Tokens prediction, int vocabularySize) {
         return switch (variant) {
-            case ROUGE_1 -> ngrams(t, p, 1);
-            case ROUGE_2 -> ngrams(t, p, 2);
-            default -> lcs(t, p);
+            case ROUGE_1 -> ngrams(target.all(), prediction.all(), 1);
+            case ROUGE_2 -> ngrams(target.all(), prediction.all(), 2);
+            case ROUGE_L -> lcs(target.all(), prediction.all());
+            case ROUGE_LSUM -> summaryLcs(target.sentences(), prediction.sentences(), vocabularySize);
         };
     }
 
-    /** ROUGE-N with clipped counts; an empty side gives zeros rather than a division by zero. */
+    /**
+     * One text's token ids: all of them, or for ROUGE-Lsum one array per line.
+     *
+     * @param all       the tokens in order (empty for ROUGE-Lsum)
+     * @param sentences the tokens of each non-empty line (ROUGE-Lsum only)
+     */
+    private record Tokens(int[] all, List<int[]> sentences) {
+        static Tokens of(Variant variant, String text, boolean stemming, RougeTokenizer.Vocabulary vocab) {
+            return variant == Variant.ROUGE_LSUM
+                    ? new Tokens(new int[0], RougeTokenizer.sentenceIds(text, stemming, vocab))
+                    : new Tokens(RougeTokenizer.ids(text, stemming, vocab), List.of());
+        }
+    }
+
+    /**
+     * ROUGE-N (n = 1 or 2) with clipped counts; an empty side gives zeros rather than a division by zero. The
+     * prediction's n-grams are counted, and each target n-gram takes one of its count while any is left, which sums
+     * min(target count, prediction count) over n-grams.
+     */
     static Prf ngrams(int[] target, int[] prediction, int n) {
-        Map<Long, int[]> targetCounts = countNgrams(target, n);
-        Map<Long, int[]> predictionCounts = countNgrams(prediction, n);
         long overlap = 0;
-        for (Map.Entry<Long, int[]> e : targetCounts.entrySet()) {
-            int[] p = predictionCounts.get(e.getKey());
-            if (p != null) {
-                overlap += Math.min(e.getValue()[0], p[0]);
+        if (n == 1) {
+            int size = 0;
+            for (int t : prediction) {
+                size = Math.max(size, t + 1);
+            }
+            int[] counts = new int[size];
+            for (int t : prediction) {
+                counts[t]++;
+            }
+            for (int t : target) {
+                if (t < size && counts[t] > 0) {
+                    counts[t]--;
+                    overlap++;
+                }
+            }
+        } else {
+            LongIds ids = new LongIds(prediction.length);
+            int[] counts = new int[Math.max(prediction.length, 1)];
+            for (int i = 0; i + 1 < prediction.length; i++) {
+                counts[ids.idOf(LongIds.pack(prediction[i], prediction[i + 1]))]++;
+            }
+            for (int i = 0; i + 1 < target.length; i++) {
+                int id = ids.find(LongIds.pack(target[i], target[i + 1]));
+                if (id >= 0 && counts[id] > 0) {
+                    counts[id]--;
+                    overlap++;
+                }
             }
         }
         int targetTotal = Math.max(target.length - n + 1, 0);
         int predictionTotal = Math.max(prediction.length - n + 1, 0);
         return Prf.of((double) overlap / Math.max(predictionTotal, 1), (double) overlap / Math.max(targetTotal, 1));
-    }
-
-    private static Map<Long, int[]> countNgrams(int[] tokens, int n) {
-        Map<Long, int[]> counts = new HashMap<>();
-        for (int i = 0; i + n <= tokens.length; i++) {
-            long key = n == 1 ? tokens[i] : ((long) tokens[i] << 32) | tokens[i + 1];
-            counts.computeIfAbsent(key, k -> new int[1])[0]++;
-        }
-        return counts;
     }
 
     /** ROUGE-L: the LCS length over each side's length. */
@@ -315,23 +338,6 @@ record Rouge(Variant variant, List<Template> references, boolean stemming, Measu
     private static void checkCells(long cells, long limit) {
         if (cells > limit) {
             throw new TooLong("texts too long to compare (" + cells + " LCS cells, limit " + limit + ")");
-        }
-    }
-
-    /** Dense ids for the tokens of one comparison, so that the inner loops compare ints. */
-    static final class Vocabulary {
-        private final Map<String, Integer> ids = new HashMap<>();
-
-        int[] ids(List<String> tokens) {
-            int[] out = new int[tokens.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = ids.computeIfAbsent(tokens.get(i), k -> ids.size());
-            }
-            return out;
-        }
-
-        int size() {
-            return ids.size();
         }
     }
 }

@@ -53,7 +53,7 @@ record TokenF1(List<Template> references) implements ItemScorer {
                 bestIndex = i;
             }
         }
-        String note = String.format(Locale.ROOT, "token F1 %.4f", best);
+        String note = "token F1 " + Notes.fixed(best, 4);
         if (refs.size() > 1) {
             note += " (best: reference " + (bestIndex + 1) + " of " + refs.size() + ")";
         }

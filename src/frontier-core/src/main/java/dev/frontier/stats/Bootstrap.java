@@ -2,7 +2,6 @@ package dev.frontier.stats;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -142,16 +141,6 @@ public record Bootstrap(int resamples, long seed, double confidence) {
     }
 
     private double[] resampledMeans(double[] values) {
-        int n = values.length;
-        double[] means = new double[resamples];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int r = 0; r < resamples; r++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += values[random.nextInt(n)];
-            }
-            means[r] = sum / n;
-        }
-        return means;
+        return BootstrapResamples.means(values, resamples, seed);
     }
 }

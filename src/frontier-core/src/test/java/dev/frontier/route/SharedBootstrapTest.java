@@ -33,7 +33,7 @@ class SharedBootstrapTest {
             // skewed: now and then a much worse answer
             policy[i] = random.nextDouble() < 0.1 ? 0 : Runs.clamp(incumbent[i] + 0.05 * Runs.gaussian(random));
         }
-        double[][] means = SharedBootstrap.resampledMeans(new double[][] {incumbent, policy}, resamples, seed, 2);
+        double[][] means = SharedBootstrap.resampledMeans(new double[][] {incumbent, policy}, resamples, seed);
 
         Interval expected = new Bootstrap(resamples, seed, 0.95).mean(policy, method).orElseThrow();
         Interval actual = BootstrapDistribution.ofMean(policy, means[1], method,
@@ -60,23 +60,6 @@ class SharedBootstrapTest {
             assertThat(shared.interval(0.9).lower()).isCloseTo(test.interval(0.9).lower(), within(TOLERANCE));
             assertThat(shared.interval(0.9).upper()).isCloseTo(test.interval(0.9).upper(), within(TOLERANCE));
             assertThat(shared.estimate()).isCloseTo(test.difference(), within(TOLERANCE));
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(Bootstrap.Method.class)
-    void theGroupingDoesNotChangeAnything(Bootstrap.Method method) {
-        SplittableRandom random = new SplittableRandom(5);
-        double[][] vectors = new double[5][300];
-        for (double[] v : vectors) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = random.nextDouble();
-            }
-        }
-        double[][] one = SharedBootstrap.resampledMeans(vectors, 200, 9, 1);
-        double[][] three = SharedBootstrap.resampledMeans(vectors, 200, 9, 3);
-        for (int v = 0; v < vectors.length; v++) {
-            assertThat(three[v]).containsExactly(one[v]);
         }
     }
 }
