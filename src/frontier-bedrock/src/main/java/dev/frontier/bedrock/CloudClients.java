@@ -32,6 +32,18 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
  */
 public final class CloudClients {
 
+    /**
+     * The JDK's HTTP client keeps at most this many idle connections per host for reuse (its default is 5); with
+     * more calls in flight than that, every call beyond it opened a new connection (a TLS handshake on AWS) and
+     * closed it after the answer. The JDK reads the switch once, when it first keeps a connection, and only from this
+     * property. Set only when nobody set it already.
+     */
+    private static final String KEEP_ALIVE_PROPERTY = "http.maxConnections";
+
+    static {
+        System.getProperties().putIfAbsent(KEEP_ALIVE_PROPERTY, "256");
+    }
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The region an S3-compatible server is signed for when the settings name none (s3proxy accepts any). */
     private static final String OVERRIDE_S3_REGION = "us-east-1";

@@ -11,6 +11,7 @@ import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.bedrock.BedrockConverseClient;
 import dev.frontier.bedrock.BedrockSettings;
 import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.QuotaPacer;
 import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
@@ -80,8 +81,8 @@ final class RunWiring {
                 local != null ? BedrockSettings.Endpoints.none() : endpoints(s), 1,
                 Duration.ofSeconds(local != null ? 60 : 120)));
         int concurrency = s.execution().concurrency();
-        Optional<RateLimiter> rpm = s.execution().requestsPerMinute().isPresent()
-                ? Optional.of(new RateLimiter(s.execution().requestsPerMinute().getAsInt(), System::nanoTime,
+        Optional<QuotaPacer> rpm = s.execution().requestsPerMinute().isPresent()
+                ? Optional.of(QuotaPacer.known(s.execution().requestsPerMinute().getAsInt(), System::nanoTime,
                         RateLimiter.Sleeper.REAL)) : Optional.empty();
         Optional<RateLimiter> tpm = s.execution().tokensPerMinute().isPresent()
                 ? Optional.of(new RateLimiter(s.execution().tokensPerMinute().getAsLong(), System::nanoTime,

@@ -3,11 +3,14 @@ package dev.frontier.invoke;
 import java.util.function.LongSupplier;
 
 /**
- * A client-side per-minute limit (requests or tokens) as a token bucket that may go into debt: a caller takes
- * what it needs at once and then waits until the debt is paid back at the allowed rate. The bucket holds at most
- * ten seconds' worth, so a burst never exceeds a sixth of the minute's allowance. Thread-safe.
+ * A client-side per-minute limit (tokens) as a token bucket that may go into debt: a caller takes what it needs at
+ * once and then waits until the debt is paid back. It refills at {@value #SHARE} of the limit and holds at most the
+ * rest of a minute's allowance, so that no sliding minute takes more than the limit (a service quota measured over a
+ * sliding minute throttles what a larger burst adds). Thread-safe.
  */
 public final class RateLimiter {
+    /** The share of the limit the bucket refills at; the rest of a minute's allowance is its burst. */
+    static final double SHARE = 0.98;
     private final double perNano;
     private final double capacity;
     private final LongSupplier nanoTime;
@@ -27,8 +30,8 @@ public final class RateLimiter {
         if (!(perMinute > 0)) {
             throw new IllegalArgumentException("a rate limit must be positive");
         }
-        this.perNano = perMinute / 60e9;
-        this.capacity = Math.max(1, perMinute / 6);
+        this.perNano = SHARE * perMinute / 60e9;
+        this.capacity = Math.max(1, (1 - SHARE) * perMinute);
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         this.available = capacity;

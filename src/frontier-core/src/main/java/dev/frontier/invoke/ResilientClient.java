@@ -3,15 +3,19 @@ package dev.frontier.invoke;
 import dev.frontier.model.CallResult;
 import dev.frontier.model.ModelRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link ModelClient} that keeps working under quotas: optional client-side request and token rate limits,
- * an adaptive limit on calls in flight (halved on throttling, grown slowly on success), and retries with
- * exponential back-off and jitter for retryable errors only. Non-retryable failures come back at once; so does a
- * call that was sent and got no answer ({@link RetryPolicy#NO_RESPONSE}), because it may have been billed.
+ * A {@link ModelClient} that keeps working under quotas: requests paced just below each model's quota as learned
+ * from its throttles ({@link QuotaPacer}), optional client-side request and token rate limits, an adaptive limit on
+ * calls in flight (halved on throttling, once for the calls that were in flight together; grown slowly on success),
+ * and retries with exponential back-off and jitter for retryable errors only. Non-retryable failures come back at
+ * once; so does a call that was sent and got no answer ({@link RetryPolicy#NO_RESPONSE}), because it may have been
+ * billed.
  *
  * <p>A circuit breaker stops a run that cannot reach its endpoint at all: after {@value #UNREACHABLE_LIMIT}
  * consecutive attempts that could not connect, with no answer from the endpoint since the client was made, every
@@ -21,17 +25,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ResilientClient implements ModelClient {
     /** Consecutive failed connections, with none ever made, that open the circuit breaker. */
     static final int UNREACHABLE_LIMIT = 5;
+    /** The error of a request above its quota. */
+    private static final String QUOTA_THROTTLE = "ThrottlingException";
 
     private final ModelClient inner;
     private final RetryPolicy retry;
     private final AdaptiveLimit limit;
-    private final Optional<RateLimiter> requests;
+    private final Optional<QuotaPacer> requests;
+    private final Map<String, QuotaPacer> learned = new ConcurrentHashMap<>();
     private final Optional<RateLimiter> tokens;
     private final RateLimiter.Sleeper sleeper;
     private final SplittableRandom jitter;
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
+    private final AtomicLong halvings = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger unreachableStreak =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean reached;
@@ -41,12 +49,12 @@ public final class ResilientClient implements ModelClient {
      * @param inner    the client that makes the calls
      * @param retry    when to try again
      * @param limit    calls in flight
-     * @param requests client-side requests-per-minute limit, if any
+     * @param requests client-side requests-per-minute limit (the known quota), if any
      * @param tokens   client-side tokens-per-minute limit (estimated input + maxTokens), if any
      * @param sleeper  how to wait between attempts
      * @param seed     seed of the back-off jitter
      */
-    public ResilientClient(ModelClient inner, RetryPolicy retry, AdaptiveLimit limit, Optional<RateLimiter> requests,
+    public ResilientClient(ModelClient inner, RetryPolicy retry, AdaptiveLimit limit, Optional<QuotaPacer> requests,
                            Optional<RateLimiter> tokens, RateLimiter.Sleeper sleeper, long seed) {
         this.inner = inner;
         this.retry = retry;
@@ -61,28 +69,40 @@ public final class ResilientClient implements ModelClient {
     public CallResult call(ModelRequest request) {
         CallResult result = null;
         long waited = 0;
+        QuotaPacer model = learned.computeIfAbsent(request.modelId(),
+                m -> QuotaPacer.learning(System::nanoTime, sleeper));
         try {
             for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
                 if (open != null) {
                     return open;
                 }
-                if (requests.isPresent()) {
-                    requests.get().acquire(1);
-                }
+                QuotaPacer.Permit known = requests.isPresent() ? requests.get().acquire() : null;
+                QuotaPacer.Permit paced = model.acquire();
                 if (tokens.isPresent()) {
                     tokens.get().acquire(TokenEstimate.worstCase(request));
                 }
                 limit.acquire();
                 boolean throttled = false;
+                long halving = halvings.get();
                 try {
                     attempts.incrementAndGet();
                     result = inner.call(request);
                     throttled = result instanceof CallResult.Failure f && RetryPolicy.isThrottle(f.errorCode());
                 } finally {
-                    limit.release(throttled);
+                    // one halving per burst: the calls in flight with this one were sent before it and say no more
+                    limit.release(throttled && halvings.compareAndSet(halving, halving + 1));
                 }
                 if (throttled) {
                     throttles.incrementAndGet();
+                }
+                if (result instanceof CallResult.Failure f && QUOTA_THROTTLE.equals(f.errorCode())) {
+                    // the request took no place in the quota's minute
+                    model.throttled(paced);
+                    if (known != null) {
+                        requests.get().throttled(known);
+                    }
+                } else {
+                    model.admitted(paced);
                 }
                 if (breaker(result)) {
                     return open;

@@ -123,20 +123,16 @@ class ResilientClientTest {
     void rateLimiterMakesCallersWaitForTheirShare() throws InterruptedException {
         AtomicLong now = new AtomicLong();
         List<Long> waits = new ArrayList<>();
-        RateLimiter perMinute60 = new RateLimiter(60, now::get, n -> {
+        RateLimiter perMinute6000 = new RateLimiter(6000, now::get, n -> {
             waits.add(n);
             now.addAndGet(n);
         });
-        // a burst of 10 seconds' worth (10 requests) passes at once, then one per second
-        for (int i = 0; i < 10; i++) {
-            perMinute60.acquire(1);
-        }
+        // a burst of the 2 % the refill leaves out (120 units) passes at once, then 98 units a second
+        perMinute6000.acquire(120);
         assertThat(waits).isEmpty();
-        perMinute60.acquire(1);
-        perMinute60.acquire(1);
-        assertThat(waits).hasSize(2);
-        assertThat(waits.get(0)).isEqualTo(1_000_000_000L);
-        assertThat(waits.get(1)).isEqualTo(1_000_000_000L);
+        perMinute6000.acquire(98);
+        perMinute6000.acquire(49);
+        assertThat(waits).containsExactly(1_000_000_000L, 500_000_000L);
     }
 
     private static CallResult.Failure unreachable() {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,29 @@ public final class RunStore implements AutoCloseable {
 
     private static final int SCHEMA_VERSION = 6;
     private final Connection db;
+    /** The statements every call commits, prepared once: parsing them again for each call cost more than the insert. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     private RunStore(Connection db) {
         this.db = db;
+    }
+
+    /** The row id of the last insert on this connection. */
+    private long lastRowId() throws SQLException {
+        try (ResultSet id = prepared("SELECT last_insert_rowid()").executeQuery()) {
+            id.next();
+            return id.getLong(1);
+        }
+    }
+
+    /** {@code sql} prepared once for the life of the store; never closed by the caller. */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement s = prepared.get(sql);
+        if (s == null) {
+            s = db.prepareStatement(sql);
+            prepared.put(sql, s);
+        }
+        return s;
     }
 
     /**
@@ -301,6 +322,9 @@ public final class RunStore implements AutoCloseable {
         insertScores(score, run, row.candidateId(), row.itemId(), row.scores());
     }
 
+    private static final String INSERT_INTENT = """
+            INSERT INTO call_intents(run_id, kind, candidate_id, item_id, scorer_id, judge_model, slot, attempt,
+              model_id, request_key, worst_case_usd, state, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'sent',?)""";
     private static final String INSERT_CALL = """
             INSERT OR REPLACE INTO calls(run_id, candidate_id, item_id, model_id, output, stop_reason,
               error_code, error_message, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
@@ -1129,10 +1153,8 @@ public final class RunStore implements AutoCloseable {
 
     /** Records that a call is about to be sent and returns its id; the call must then be settled. */
     public synchronized long recordIntent(RunId run, Intent intent, String sentAt) {
-        try (PreparedStatement s = db.prepareStatement("""
-                INSERT INTO call_intents(run_id, kind, candidate_id, item_id, scorer_id, judge_model, slot, attempt,
-                  model_id, request_key, worst_case_usd, state, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'sent',?)""",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try {
+            PreparedStatement s = prepared(INSERT_INTENT);
             s.setString(1, run.value());
             s.setString(2, intent.kind());
             s.setString(3, intent.candidateId());
@@ -1146,10 +1168,7 @@ public final class RunStore implements AutoCloseable {
             s.setString(11, intent.worstCase().toPlainString());
             s.setString(12, sentAt);
             s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+            return lastRowId();
         } catch (SQLException e) {
             throw new StoreException("cannot record a call about to be sent: " + e.getMessage(), e);
         }
@@ -1162,10 +1181,7 @@ public final class RunStore implements AutoCloseable {
     public synchronized void settleCall(RunId run, long intentId, CallRow row, boolean possiblyBilled) {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement call = db.prepareStatement(INSERT_CALL);
-                 PreparedStatement score = db.prepareStatement(INSERT_SCORE)) {
-                insert(call, score, run, row);
-            }
+            insert(prepared(INSERT_CALL), prepared(INSERT_SCORE), run, row);
             settleIntent(intentId, possiblyBilled);
             db.commit();
         } catch (SQLException e) {
@@ -1195,12 +1211,10 @@ public final class RunStore implements AutoCloseable {
     }
 
     private void settleIntent(long intentId, boolean possiblyBilled) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(possiblyBilled
-                ? "UPDATE call_intents SET state = 'lost' WHERE intent_id = ?"
-                : "DELETE FROM call_intents WHERE intent_id = ?")) {
-            s.setLong(1, intentId);
-            s.executeUpdate();
-        }
+        PreparedStatement s = prepared(possiblyBilled ? "UPDATE call_intents SET state = 'lost' WHERE intent_id = ?"
+                : "DELETE FROM call_intents WHERE intent_id = ?");
+        s.setLong(1, intentId);
+        s.executeUpdate();
     }
 
     /**
@@ -1272,6 +1286,9 @@ public final class RunStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement s : prepared.values()) {
+                s.close();
+            }
             db.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the run store: " + e.getMessage(), e);

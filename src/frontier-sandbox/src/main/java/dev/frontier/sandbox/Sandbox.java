@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -60,12 +61,15 @@ public final class Sandbox implements LocalBedrock {
     private final URI endpoint;
     private final RequestLog log;
     private final SandboxS3 s3;
+    private final AtomicReference<SandboxOptions> quotas;
 
-    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3) {
+    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3,
+                    AtomicReference<SandboxOptions> quotas) {
         this.server = server;
         this.workers = workers;
         this.log = log;
         this.s3 = s3;
+        this.quotas = quotas;
         this.endpoint = URI.create("http://" + SandboxOptions.HOST + ":" + server.getAddress().getPort());
     }
 
@@ -101,7 +105,8 @@ public final class Sandbox implements LocalBedrock {
             throw e;
         }
         ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
-        QuotaLimiter quotas = new QuotaLimiter(options::quotaFor, options.clock());
+        AtomicReference<SandboxOptions> quotaOptions = new AtomicReference<>(options);
+        QuotaLimiter quotas = new QuotaLimiter(id -> quotaOptions.get().quotaFor(id), options.clock());
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
         ControlState state = s3 == null ? null : new ControlState(s3, options.clock(), options.jobTime());
         PromptRouters routers = new PromptRouters(Catalog.bundled(), Conformance.bundled(), state);
@@ -110,7 +115,7 @@ public final class Sandbox implements LocalBedrock {
                 options.clock(), controlPlane, routers));
         server.setExecutor(workers);
         server.start();
-        return new Sandbox(server, workers, log, s3);
+        return new Sandbox(server, workers, log, s3, quotaOptions);
     }
 
     /**
@@ -171,6 +176,15 @@ public final class Sandbox implements LocalBedrock {
      */
     public List<RequestRecord> requestLog() {
         return log.snapshot();
+    }
+
+    /**
+     * Changes a model's on-demand quota from now on, as an approved Service Quotas request does on Bedrock (quotas
+     * are per account, model and Region); the requests already in the sliding minute keep counting against it.
+     * Arguments as in {@link SandboxOptions#withQuota}.
+     */
+    public void changeQuota(String modelIdOrStar, int requestsPerMinute, int tokensPerMinute) {
+        quotas.updateAndGet(o -> o.withQuota(modelIdOrStar, requestsPerMinute, tokensPerMinute));
     }
 
     /** How many calls were billed (Converse calls answered 200). */

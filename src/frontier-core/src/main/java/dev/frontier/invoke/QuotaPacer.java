@@ -1,0 +1,163 @@
+package dev.frontier.invoke;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.function.LongSupplier;
+
+/**
+ * Paces requests just below a requests-per-minute quota enforced over a sliding minute, as Bedrock's on-demand quotas
+ * are (per account, model and Region; a request above the quota gets a 429 {@code ThrottlingException}). It keeps the
+ * send times of the last minute's requests that were not throttled and lets a request go only while that minute
+ * holds fewer than 98 % of the quota, and no sooner than an even share of the minute after the one before, so that
+ * there is no burst for the service's window to refuse.
+ *
+ * <p>The quota is either known (the suite's {@code execution.requestsPerMinute}) or learned. A learning pacer sends
+ * freely until {@value #IN_A_ROW} throttles in a row; they say the service's minute held as many requests as this
+ * pacer's minute holds, so that count becomes the quota. Another such lesson within a minute of the last (the quota
+ * fell while requests were admitted under the old one) cuts deeper, by a tenth more each time. After a minute
+ * without a lesson, with its minute full, the learned quota grows every {@value #PROBE_EVERY_SECONDS} seconds, by
+ * 2 % and then by twice the step before (up to 32 %), until throttles say where it is, so that a quota increase is
+ * found; the minute fills at the paced rate, so in practice a step comes every half minute or so.
+ * Throttles teach nothing while the pacer's minute holds fewer than {@value #EVIDENCE} requests. A known quota is
+ * never exceeded. Thread-safe.
+ */
+public final class QuotaPacer {
+    /** The share of the quota paced to: the margin absorbs the difference between send and arrival times. */
+    static final double SHARE = 0.98;
+    static final double PROBE_STEP = 0.02;
+    static final long PROBE_EVERY_SECONDS = 5;
+    /**
+     * Requests the pacer's minute must hold for a throttle to teach a quota: fewer cannot explain one (another
+     * client on the same quota, or a passing capacity shortage), and back-off alone answers those.
+     */
+    static final int EVIDENCE = 10;
+    /**
+     * Throttles in a row, with no request admitted between them, that show a full quota: once the minute holds the
+     * quota every request is refused, where throttles of a passing capacity shortage come between admitted ones.
+     */
+    static final int IN_A_ROW = 3;
+    private static final long MINUTE = 60_000_000_000L;
+    private static final long PROBE_EVERY = PROBE_EVERY_SECONDS * 1_000_000_000L;
+
+    private final boolean learns;
+    private final LongSupplier nanoTime;
+    private final RateLimiter.Sleeper sleeper;
+    /** Send times (nanoTime) of the requests of the last minute not known to be throttled, oldest first. */
+    private final Deque<Long> sent = new ArrayDeque<>();
+    /** The quota as known or learned, requests per sliding minute; infinite while a learning pacer knows nothing. */
+    private double quota;
+    private long next;
+    private long generation;
+    private long lastThrottle;
+    private long lastChange;
+    private int streak;
+    private int inARow;
+    private double step = PROBE_STEP;
+
+    private QuotaPacer(double quota, boolean learns, LongSupplier nanoTime, RateLimiter.Sleeper sleeper) {
+        this.quota = quota;
+        this.learns = learns;
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.next = nanoTime.getAsLong();
+        this.lastChange = next;
+        this.lastThrottle = next - MINUTE;
+    }
+
+    /** A pacer for a quota of {@code requestsPerMinute}, which it never exceeds and does not learn. */
+    public static QuotaPacer known(int requestsPerMinute, LongSupplier nanoTime, RateLimiter.Sleeper sleeper) {
+        if (requestsPerMinute < 1) {
+            throw new IllegalArgumentException("a requests-per-minute quota must be at least 1");
+        }
+        return new QuotaPacer(requestsPerMinute, false, nanoTime, sleeper);
+    }
+
+    /** A pacer that learns its quota from throttles; it does not hold requests back until the first one. */
+    public static QuotaPacer learning(LongSupplier nanoTime, RateLimiter.Sleeper sleeper) {
+        return new QuotaPacer(Double.POSITIVE_INFINITY, true, nanoTime, sleeper);
+    }
+
+    /** A request let go: give it back to {@link #throttled} if the service throttled it. */
+    public record Permit(long sentAt, long generation) {
+    }
+
+    /** Waits until a request may go and returns its permit. */
+    public Permit acquire() throws InterruptedException {
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = nanoTime.getAsLong();
+                while (!sent.isEmpty() && sent.peekFirst() <= now - MINUTE) {
+                    sent.removeFirst();
+                }
+                if (Double.isInfinite(quota)) {
+                    sent.addLast(now);
+                    return new Permit(now, generation);
+                }
+                probe(now);
+                int limit = limit();
+                wait = Math.max(next - now, sent.size() >= limit ? sent.peekFirst() + MINUTE - now : 0);
+                if (wait <= 0) {
+                    sent.addLast(now);
+                    // a send a little late (a sleep overshoots) keeps the schedule, so the lateness does not add up
+                    long interval = MINUTE / limit;
+                    next = (next >= now - interval ? next : now) + interval;
+                    return new Permit(now, generation);
+                }
+            }
+            sleeper.sleepNanos(wait);
+        }
+    }
+
+    /** The service throttled the request of {@code permit}: it took no place in the quota's minute. */
+    public synchronized void throttled(Permit permit) {
+        for (Iterator<Long> i = sent.descendingIterator(); i.hasNext(); ) {
+            if (i.next() == permit.sentAt()) {
+                i.remove();
+                break;
+            }
+        }
+        if (!learns || permit.generation() < generation) {
+            return;   // sent before the last change: it says nothing new
+        }
+        if (++inARow < IN_A_ROW || sent.size() < EVIDENCE) {
+            return;   // not yet the pattern of a full quota, or too few requests to explain it
+        }
+        inARow = 0;
+        long now = nanoTime.getAsLong();
+        streak = now - lastThrottle < MINUTE ? streak + 1 : 0;
+        double bound = Math.min(quota, Math.max(1, sent.size()));
+        quota = Math.max(1, bound * Math.pow(0.9, streak));
+        lastThrottle = now;
+        lastChange = now;
+        step = PROBE_STEP;
+        generation++;
+    }
+
+    /** The service admitted the request of {@code permit}: a run of throttles ends. */
+    public synchronized void admitted(Permit permit) {
+        if (permit.generation() == generation) {
+            inARow = 0;
+        }
+    }
+
+    /** The quota known or learned so far, requests per minute; infinite when nothing is known yet. */
+    public synchronized double quota() {
+        return quota;
+    }
+
+    private int limit() {
+        return Math.max(1, (int) Math.floor(quota * SHARE));
+    }
+
+    /** After a calm minute with its minute full, a learning pacer raises its quota every few seconds. */
+    private void probe(long now) {
+        if (learns && now - lastThrottle >= MINUTE && now - lastChange >= PROBE_EVERY
+                && sent.size() >= limit() - 1) {
+            quota = quota * (1 + step);
+            step = Math.min(16 * PROBE_STEP, step * 2);   // 2 %, 4 %, 8 %, ... up to 32 % a step
+            lastChange = now;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.frontier.invoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class QuotaPacerTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicLong now = new AtomicLong(1_000 * SECOND);
+    private final List<Long> waits = new ArrayList<>();
+    private final RateLimiter.Sleeper sleeper = n -> {
+        waits.add(n);
+        now.addAndGet(n);
+    };
+
+    @Test
+    void aKnownQuotaIsPacedEvenlyAt98PercentWithoutABurst() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.known(100, now::get, sleeper);
+        long start = now.get();
+        for (int i = 0; i < 98; i++) {
+            pacer.acquire();
+        }
+        // 98 a minute: the first at once, then one every 60/98 s (612,244,897 ns, rounded down)
+        assertThat(waits).hasSize(97).allMatch(w -> w == 612_244_897L);
+        assertThat(now.get() - start).isEqualTo(97 * 612_244_897L);
+    }
+
+    @Test
+    void noSlidingMinuteHoldsMoreThanTheShareOfAKnownQuota() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.known(50, now::get, sleeper);
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sent.add(pacer.acquire().sentAt());
+        }
+        for (int i = 0; i + 49 < sent.size(); i++) {
+            assertThat(sent.get(i + 49) - sent.get(i)).isGreaterThanOrEqualTo(60 * SECOND);
+        }
+    }
+
+    @Test
+    void aLearningPacerHoldsNothingBackUntilAThrottle() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 1000; i++) {
+            pacer.acquire();
+        }
+        assertThat(waits).isEmpty();
+        assertThat(pacer.quota()).isInfinite();
+    }
+
+    @Test
+    void aThrottleTeachesTheMinutesCountAsTheQuota() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 40; i++) {
+            pacer.acquire();
+            now.addAndGet(SECOND);
+        }
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isEqualTo(40.0);
+        // requests sent before the lesson are throttled too; they teach nothing more
+        pacer.throttled(new QuotaPacer.Permit(-1, 0));
+        assertThat(pacer.quota()).isEqualTo(40.0);
+        // 39 a minute (98 % of 40): the minute holds the 40 sent one a second from 40 s ago, so the next goes when
+        // the two oldest have left it, 61 s after the first
+        assertThat(pacer.acquire().sentAt()).isEqualTo(1_061 * SECOND);
+    }
+
+    @Test
+    void aThrottleAmongTooFewRequestsTeachesNothing() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < QuotaPacer.EVIDENCE - 1; i++) {
+            pacer.acquire();
+        }
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isInfinite();
+    }
+
+    @Test
+    void throttlesBetweenAdmittedRequestsTeachNothing() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 100; i++) {
+            pacer.acquire();
+        }
+        for (int i = 0; i < 10; i++) {
+            pacer.throttled(pacer.acquire());
+            pacer.throttled(pacer.acquire());
+            pacer.admitted(pacer.acquire());
+        }
+        assertThat(pacer.quota()).isInfinite();
+    }
+
+    /** Three requests sent at once and throttled: the pattern of a full quota. */
+    private static void throttleThree(QuotaPacer pacer) throws InterruptedException {
+        List<QuotaPacer.Permit> permits = List.of(pacer.acquire(), pacer.acquire(), pacer.acquire());
+        permits.forEach(pacer::throttled);
+    }
+
+    @Test
+    void aSecondThrottleWithinAMinuteCutsDeeper() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 100; i++) {
+            pacer.acquire();
+            now.addAndGet(SECOND / 2);
+        }
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isEqualTo(100.0);
+        // 98 a minute: the next three go 11 to 12 s later, when the minute holds 97; throttled again, the quota is
+        // 90 % of the 95 left
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isEqualTo(0.9 * 95);
+    }
+
+    @Test
+    void afterACalmMinuteAtTheLimitTheQuotaIsProbedUpward() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 60; i++) {
+            pacer.acquire();
+            now.addAndGet(SECOND);
+        }
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isEqualTo(59.0);
+        for (int i = 0; i < 100; i++) {
+            pacer.acquire();
+        }
+        // (the first had left the minute) about a minute and a half later the quota has grown in steps of 2 %, 4 %, 8 %, ...
+        assertThat(pacer.quota()).isGreaterThan(59.0 * 1.02);
+    }
+
+    @Test
+    void aKnownQuotaMustBePositive() {
+        assertThatThrownBy(() -> QuotaPacer.known(0, now::get, sleeper))
+                .hasMessage("a requests-per-minute quota must be at least 1");
+    }
+}
