@@ -72,7 +72,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The subcommands {@code args} need: the one named by the first argument that is not {@code --version}, none
+     * The subcommands {@code args} need: the one named by the first argument that is not {@code --version} (with
+     * {@code run} for {@code plan}, whose {@code --run-pilot} runs it), none
      * when the arguments only ask for the version, all of them otherwise (the usage, {@code help}, any other option
      * before the name, an unknown name, an {@code @file} of arguments).
      */
@@ -87,7 +88,8 @@ public final class Main implements Runnable {
             for (Class<?> command : COMMANDS) {
                 if (command != CommandLine.HelpCommand.class
                         && command.getAnnotation(Command.class).name().equals(arg)) {
-                    return List.of(command);
+                    // plan --run-pilot runs the suite first, through the run command
+                    return command == PlanCommand.class ? List.of(command, RunCommand.class) : List.of(command);
                 }
             }
             return COMMANDS;

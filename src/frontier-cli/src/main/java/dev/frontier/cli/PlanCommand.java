@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * and what that costs, planned from a pilot run (by default the suite's latest finished run in the store).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"How many items a run of the suite needs to decide each cheaper candidate at 80 % power "
+        description = {"How many items a run of the suite needs to decide each cheaper candidate at 80%% power "
                 + "(its own Holm level, the pilot's observed difference and spread), and what that run costs at "
                 + "the pilot's measured cost per request. The pilot is --pilot RUN, else the suite's latest finished "
                 + "run in the store (run the suite on a sample first: 'frontier run SUITE --sample 50'), or one "

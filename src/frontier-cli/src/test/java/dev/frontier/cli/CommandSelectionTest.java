@@ -32,6 +32,14 @@ class CommandSelectionTest {
         assertThat(Main.subcommands("gate", "--baseline", "validate")).containsExactly(GateCommand.class);
         // the version option may come first; it is the top command's
         assertThat(Main.subcommands("--version", "models")).containsExactly(ModelsCommand.class);
+        // plan --run-pilot runs the suite through the run command
+        assertThat(Main.subcommands("plan", "suite.yaml")).containsExactly(PlanCommand.class, RunCommand.class);
+    }
+
+    @Test
+    void theUsagePrintsNoFormattingWarning() {
+        assertThat(frontier("--help").err()).doesNotContain("WARN");
+        assertThat(frontier("plan", "--help").out()).contains("at 80%\npower");
     }
 
     @Test
