@@ -87,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
             if (sample < 1) {
                 throw new CliFailure(Exit.INVALID_INPUT, "--sample must be at least 1, got " + sample);
             }
+            int looks = prepared.suite().execution().sequential().map(q -> q.looks()).orElse(1);
+            if (sample < looks) {
+                throw new CliFailure(Exit.INVALID_INPUT, "--sample " + sample + " is fewer items than the " + looks
+                        + " looks of the suite's sequential run; sample at least " + looks);
+            }
             prepared = prepared.sampled(sample);
         }
         SuiteSpec s = prepared.suite();

@@ -131,6 +131,15 @@ class SequentialRunTest {
     }
 
     @Test
+    void aSampleSmallerThanTheLooksIsBadInput() throws IOException {
+        MainTest.Outcome r = frontier("run", suite("support-summaries-sequential.yaml").toString(), "--sandbox",
+                "--sample", "3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--sample 3 is fewer items than the 4 looks of the suite's sequential run")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void aWeightedJudgeIsBadInputInASequentialRunAtItsWeight() throws IOException {
         String yaml = Files.readString(Path.of("eval-configs/support-judged.yaml"))
                 .replace("../datasets/", Path.of("datasets").toAbsolutePath() + "/")
