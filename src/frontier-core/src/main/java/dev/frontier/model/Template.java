@@ -58,18 +58,75 @@ public record Template(String source) {
      * @throws IllegalArgumentException when the item lacks a field the template names
      */
     public String render(Item item) {
-        Matcher m = FIELD.matcher(source);
+        // a scan instead of the pattern: rendering a reference per item and scorer is on the scoring path
+        int open = source.indexOf("{{");
+        if (open < 0) {
+            return source;
+        }
         StringBuilder out = new StringBuilder(source.length() + 64);
-        while (m.find()) {
-            String name = m.group(1);
+        int copied = 0;
+        while (open >= 0) {
+            int end = placeholderEnd(source, open);
+            if (end < 0) {
+                open = source.indexOf("{{", open + 1);
+                continue;
+            }
+            String name = placeholderName(source, open, end);
             String value = item.fields().get(name);
             if (value == null) {
                 throw new IllegalArgumentException("item " + item.id() + " has no field '" + name + "'");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            out.append(source, copied, open).append(value);
+            copied = end;
+            open = source.indexOf("{{", end);
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(source, copied, source.length()).toString();
+    }
+
+    /**
+     * Where the placeholder that opens at {@code at} ends (after its {@code }}}), or -1 when the text there is not one:
+     * what {@link #FIELD} matches at {@code at}.
+     */
+    private static int placeholderEnd(String s, int at) {
+        int i = skipSpace(s, at + 2);
+        if (i >= s.length() || !nameStart(s.charAt(i))) {
+            return -1;
+        }
+        i++;
+        while (i < s.length() && namePart(s.charAt(i))) {
+            i++;
+        }
+        i = skipSpace(s, i);
+        return s.startsWith("}}", i) ? i + 2 : -1;
+    }
+
+    private static String placeholderName(String s, int at, int end) {
+        int from = skipSpace(s, at + 2);
+        int to = from + 1;
+        while (namePart(s.charAt(to))) {
+            to++;
+        }
+        return s.substring(from, to);
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code \s} of java.util.regex: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean nameStart(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+    }
+
+    private static boolean namePart(char c) {
+        return nameStart(c) || c >= '0' && c <= '9' || c == '.' || c == '-';
     }
 
     /** Renders each template against the item. */
