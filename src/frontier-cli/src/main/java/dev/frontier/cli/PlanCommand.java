@@ -66,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
                 throw new CliFailure(Exit.INVALID_INPUT, "--pilot and --run-pilot: give one (a pilot run, or the "
                         + "size of one to run)");
             }
-            given = Optional.of(runPilot(out));
+            given = Optional.of(runPilot(out, p.suite().name()));
         }
         storage.requireStore(" (run the suite on a sample first, e.g. 'frontier run SUITE --sample 50', or pass "
                 + "--run-pilot 50)");
@@ -87,7 +87,7 @@ final class PlanCommand implements Callable<Integer> {
      * Runs the pilot: {@code frontier run SUITE --sample N} with this command's store, reports and sandbox options,
      * its output shown; the id of the run it made.
      */
-    private RunId runPilot(PrintWriter out) {
+    private RunId runPilot(PrintWriter out, String name) {
         if (runPilot < 1) {
             throw new CliFailure(Exit.INVALID_INPUT, "--run-pilot must be at least 1, got " + runPilot);
         }
@@ -106,8 +106,7 @@ final class PlanCommand implements Callable<Integer> {
                     + "from");
         }
         try (RunStore store = RunStore.open(storage.store)) {
-            return store.runs().stream().map(r -> new RunId(r.runId())).findFirst()
-                    .orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, "the pilot run left no run in the store"));
+            return latest(store, name);
         }
     }
 

@@ -35,6 +35,7 @@ public final class SequentialLooks {
     private final long seed;
     private final List<RunResult.SequentialLook> history = new ArrayList<>();
     private final Map<String, Integer> lastLook = new LinkedHashMap<>();
+    private final Map<String, RunResult.CandidateResult> frozen = new LinkedHashMap<>();
 
     private SequentialLooks(PreparedSuite prepared, Sequential.Run run, List<Item> order, int[] stageEnds,
                             long seed) {
@@ -94,7 +95,9 @@ public final class SequentialLooks {
         Map<String, Map<String, Double>> quality = new LinkedHashMap<>();
         for (CandidateSpec c : prepared.suite().candidates()) {
             Map<String, Answer> byItem = answers.of(c.id());
-            figures.add(Aggregation.candidate(prepared, c, seen, byItem, bootstrap, null));
+            // a decided candidate is no longer called: its figures are the ones it was decided with
+            RunResult.CandidateResult known = frozen.get(c.id());
+            figures.add(known != null ? known : Aggregation.candidate(prepared, c, seen, byItem, bootstrap, null));
             Map<String, Double> q = new LinkedHashMap<>();
             for (Item item : seen) {
                 Answer a = byItem.get(item.id());
@@ -110,6 +113,7 @@ public final class SequentialLooks {
             }
         }
         Sequential.Look decided = run.look(look, Decisions.inputs(figures, quality));
+        figures.stream().filter(f -> run.decided().containsKey(f.id())).forEach(f -> frozen.putIfAbsent(f.id(), f));
         history.add(new RunResult.SequentialLook(look, decided.items(),
                 decided.decided().stream().map(Sequential.Reading::id).toList(), decided.open()));
         return new LinkedHashSet<>(decided.open());
