@@ -97,6 +97,11 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void logsReadsThroughThePortsOnly() {
+        onlyUses("logs", "dev.frontier.model..", "dev.frontier.invoke..", "com.fasterxml.jackson..");
+    }
+
+    @Test
     void invokeHoldsThePortsAndUsesModelAndTheCatalog() {
         onlyUses("invoke", "dev.frontier.model..", "dev.frontier.catalog..");
     }
