@@ -24,6 +24,14 @@ public interface LocalBedrock extends AutoCloseable {
     /** Creates a bucket in the sandbox's S3 unless it exists, as a user would before a first run. */
     void createBucket(String bucket);
 
+    /**
+     * Puts the sandbox's generated week of model-invocation logs into its S3 (unless they are there already), in the
+     * layout and schema Bedrock writes, and returns their prefix as an {@code s3://} URI.
+     *
+     * @throws IllegalStateException when started without S3
+     */
+    String writeDemoLogs();
+
     /** The base model ids it imitates. */
     List<String> modelIds();
 

@@ -164,6 +164,11 @@ public final class Sandbox implements LocalBedrock {
 
     /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
     @Override
+    public String writeDemoLogs() {
+        throw new UnsupportedOperationException("the sandbox's demo invocation logs are not generated yet");
+    }
+
+    @Override
     public List<String> modelIds() {
         return ModelCatalog.builtIn().modelIds();
     }
