@@ -57,7 +57,8 @@ public final class SuiteLoader {
                     "priceAs", "modelIdentifier", "matrix", "incumbent")),
             Map.entry("matrix", Set.of("model", "serviceTier", "latency", "reasoning")),
             Map.entry("scorer", Set.of("type", "id", "weight")),
-            Map.entry("traffic", Set.of("requestsPerMonth")),
+            Map.entry("traffic", Set.of("requestsPerMonth", "profile", "clientCache")),
+            Map.entry("clientCache", Set.of("ttl", "maxEntries")),
             Map.entry("budget", Set.of("maxUsd")),
             Map.entry("staging", Set.of("s3", "expectedBucketOwner", "kmsKeyId", "roleArn", "tags")),
             Map.entry("distillation", Set.of("method", "teacher", "student", "maxResponseLengthForInference",
@@ -884,7 +885,52 @@ public final class SuiteLoader {
             if (rpm < 0) {
                 y.error(m.values().get("requestsPerMonth"), "traffic.requestsPerMonth", "must not be negative", "");
             }
-            return new SuiteSpec.TrafficSpec(Math.max(0, rpm));
+            // the profile is read with the dataset, by the suite's preparation: here only its path
+            Optional<Path> profile = m.get("profile").flatMap(n -> y.string(n, "traffic.profile"))
+                    .filter(s -> !s.isBlank()).map(this::resolve);
+            if (profile.isPresent() && m.get("requestsPerMonth").isPresent()) {
+                y.error(m.values().get("profile"), "traffic.profile", "give traffic.profile or "
+                        + "traffic.requestsPerMonth, not both", "the profile measures the requests per month; "
+                        + "remove requestsPerMonth");
+            }
+            Optional<SuiteSpec.ClientCacheSpec> clientCache = m.get("clientCache").map(this::clientCache);
+            if (clientCache.isPresent() && profile.isEmpty()) {
+                y.error(m.values().get("clientCache"), "traffic.clientCache", "a client cache needs traffic.profile",
+                        "its hit rate is replayed on the profile's arrivals");
+            }
+            return new SuiteSpec.TrafficSpec(Math.max(0, rpm), profile, clientCache);
+        }
+
+        private SuiteSpec.ClientCacheSpec clientCache(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "traffic.clientCache", KEYS.get("clientCache"));
+            String ttl = m.get("ttl").flatMap(n -> y.string(n, "traffic.clientCache.ttl")).orElse("");
+            long ttlMs = ttlMs(ttl);
+            if (ttlMs < 0) {
+                y.error(m.get("ttl").orElse(node), "traffic.clientCache.ttl", ttl.isEmpty() ? "missing"
+                        : "not a duration: '" + ttl + "'", "a whole number and a unit: 90s, 5m, 1h or 1d");
+            }
+            long max = m.get("maxEntries").flatMap(n -> y.integer(n, "traffic.clientCache.maxEntries")).orElse(-1L);
+            if (max < 1 || max > Integer.MAX_VALUE) {
+                y.error(m.get("maxEntries").orElse(node), "traffic.clientCache.maxEntries",
+                        m.get("maxEntries").isEmpty() ? "missing" : "must be a positive whole number",
+                        "the most answers the cache keeps, e.g. 10000");
+            }
+            return new SuiteSpec.ClientCacheSpec(ttl, Math.max(1, ttlMs), (int) Math.max(1, Math.min(max,
+                    Integer.MAX_VALUE)));
+        }
+
+        /** A duration as {@code 90s}, {@code 5m}, {@code 1h} or {@code 1d}, in milliseconds; -1 when it is not one. */
+        private static long ttlMs(String ttl) {
+            if (!ttl.matches("[1-9][0-9]{0,6}[smhd]")) {
+                return -1;
+            }
+            long n = Long.parseLong(ttl.substring(0, ttl.length() - 1));
+            return switch (ttl.charAt(ttl.length() - 1)) {
+                case 's' -> n * 1000;
+                case 'm' -> n * 60_000;
+                case 'h' -> n * 3_600_000;
+                default -> n * 86_400_000;
+            };
         }
 
         /**

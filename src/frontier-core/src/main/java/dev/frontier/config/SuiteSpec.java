@@ -122,8 +122,49 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         return candidates.stream().filter(CandidateSpec::incumbent).findFirst();
     }
 
-    /** Production traffic. */
-    public record TrafficSpec(long requestsPerMonth) {
+    /**
+     * Production traffic: one figure, or a measured traffic profile ({@code traffic.profile}) whose requests per
+     * month replace it once the profile is read (see {@link #measured}).
+     *
+     * @param requestsPerMonth the requests a month every monthly figure is priced at; the suite's figure, or the
+     *                         profile's once read; 0 for none
+     * @param profile          the traffic profile file, resolved against the suite file; empty when not given
+     * @param clientCache      an exact-match answer cache in front of the model to price; empty when not given
+     */
+    public record TrafficSpec(long requestsPerMonth, Optional<Path> profile, Optional<ClientCacheSpec> clientCache) {
+
+        /** One figure, no profile, no client cache. */
+        public TrafficSpec(long requestsPerMonth) {
+            this(requestsPerMonth, Optional.empty(), Optional.empty());
+        }
+
+        public TrafficSpec {
+            profile = profile == null ? Optional.empty() : profile;
+            clientCache = clientCache == null ? Optional.empty() : clientCache;
+        }
+
+        /** The same traffic at the requests per month its profile measured. */
+        public TrafficSpec measured(long monthlyRequests) {
+            return new TrafficSpec(monthlyRequests, profile, clientCache);
+        }
+    }
+
+    /**
+     * An exact-match client-side answer cache ({@code traffic.clientCache}): an answer is reused for {@code ttl} from
+     * when it was stored (a hit does not extend it), at most {@code maxEntries} answers, least recently used evicted.
+     *
+     * @param ttl        how long an answer is reused, as written ({@code 5m}, {@code 1h}, {@code 1d})
+     * @param ttlMs      the same in milliseconds, &gt; 0
+     * @param maxEntries answers kept at most, &gt; 0
+     */
+    public record ClientCacheSpec(String ttl, long ttlMs, int maxEntries) {
+    }
+
+    /** This suite with other traffic (its profile's requests per month once the profile is read). */
+    public SuiteSpec withTraffic(TrafficSpec replaced) {
+        return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, replaced, budget,
+                execution, pricing, statistics, selection, gates, staging, locations, distillation, promptRouters,
+                routing, slices);
     }
 
     /** Eval spend limit; empty for none. */

@@ -118,20 +118,6 @@ public final class CacheReplay {
         return new Rate(epochMs.length, hits, writes);
     }
 
-    /** A TTL as the suites spell it ({@code 5m}, {@code 1h}, {@code 90s}, {@code 2d}), in milliseconds; -1 if not. */
-    public static long parseTtl(String ttl) {
-        if (ttl == null || !ttl.matches("[1-9][0-9]{0,6}[smhd]")) {
-            return -1;
-        }
-        long n = Long.parseLong(ttl.substring(0, ttl.length() - 1));
-        return switch (ttl.charAt(ttl.length() - 1)) {
-            case 's' -> n * 1000;
-            case 'm' -> n * 60_000;
-            case 'h' -> n * 3_600_000;
-            default -> n * 86_400_000;
-        };
-    }
-
     private static void check(long[] epochMs, int[] keys, long ttlMs) {
         if (epochMs.length != keys.length) {
             throw new IllegalArgumentException("one key per arrival");

@@ -34,6 +34,14 @@ import java.util.OptionalLong;
  *   (sized as provisioned throughput is); its price is the AWS account team's, so its cost is unknown.</li>
  * </ul>
  *
+ * <p>With a measured traffic profile ({@link Measured}) three plans change: prompt caching uses the hit rate replayed
+ * on the profile's arrivals at the candidate's TTL instead of the eval run's own cache pattern (the run's arrivals
+ * are not production's): with P the prefix tokens per call measured in the run (cache reads + cache writes), a
+ * request costs its uncached input + P × (h × read price + (1 − h) × write price) + its output, h the replayed hit
+ * rate (0, and no writes, when P is below the model's minimum tokens per checkpoint); a {@link ClientCache} plan is
+ * the on-demand month × (1 − the replayed client-cache hit rate); and provisioned throughput and Reserved are sized
+ * for the profile's measured peak factor instead of the quote's.
+ *
  * <p>Every plan states the latency it implies ({@link Latency}): the candidate's measured p95 projected with the
  * catalog's latency factors, p95 × factor(plan) ÷ factor(tier it was measured at), where Standard (on-demand,
  * prompt caching, provisioned throughput) is 1; batch answers within 24 hours. With a p95 limit, a plan projected
@@ -151,10 +159,11 @@ public final class ConsumptionPlans {
     }
 
     /** The options, in the order they are listed; the service tiers after the others. */
-    public enum Kind { ON_DEMAND, BATCH, PROMPT_CACHING, PROVISIONED_THROUGHPUT, FLEX, PRIORITY, RESERVED }
+    public enum Kind { ON_DEMAND, BATCH, PROMPT_CACHING, CLIENT_CACHE, PROVISIONED_THROUGHPUT, FLEX, PRIORITY, RESERVED }
 
     /** One consumption option's monthly cost with what a reader must know about it. */
-    public sealed interface Plan permits OnDemand, Batch, PromptCaching, ProvisionedThroughput, TierPlan, Reserved {
+    public sealed interface Plan permits OnDemand, Batch, PromptCaching, ClientCache, ProvisionedThroughput, TierPlan,
+            Reserved {
 
         Kind kind();
 
@@ -325,6 +334,66 @@ public final class ConsumptionPlans {
     }
 
     /**
+     * On-demand behind an exact-match client-side answer cache: the requests the cache answers are not sent.
+     *
+     * @param monthly per month: the on-demand month × (1 − hit rate)
+     * @param per1k   per 1,000 requests, likewise
+     * @param hitRate the share of requests the cache answered, replayed on the profile's arrivals
+     * @param notes   caveats
+     * @param latency the latency it implies (on-demand's for the requests sent)
+     */
+    public record ClientCache(Cost monthly, Cost per1k, double hitRate, List<String> notes, Latency latency)
+            implements Plan {
+        public ClientCache {
+            notes = List.copyOf(notes);
+            Objects.requireNonNull(latency, "latency");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CLIENT_CACHE;
+        }
+    }
+
+    /**
+     * What a traffic profile measured for one candidate, replacing the run's own figures in the plans.
+     *
+     * @param source        where it was measured, e.g. {@code profile datasets/production/traffic.json}
+     * @param ttl           the candidate's cache checkpoint TTL ({@code 5m} or {@code 1h})
+     * @param promptHitRate the prompt-cache hit rate replayed at {@code ttl}; empty when the profile has no arrivals
+     * @param minTokens     the model's minimum tokens per checkpoint (0 when the catalog states none): a prefix
+     *                      below it is not cached
+     * @param clientCache   the client cache's hit rate and settings; empty when none is priced
+     * @param peakFactor    the profile's busiest minute ÷ its average minute, ≥ 1
+     */
+    public record Measured(String source, String ttl, OptionalDouble promptHitRate, long minTokens,
+                           Optional<ClientCacheRate> clientCache, double peakFactor) {
+        public Measured {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(ttl, "ttl");
+            Objects.requireNonNull(promptHitRate, "promptHitRate");
+            Objects.requireNonNull(clientCache, "clientCache");
+            if (!(peakFactor >= 1) || Double.isInfinite(peakFactor)) {
+                throw new IllegalArgumentException("peak factor must be at least 1, got " + peakFactor);
+            }
+        }
+    }
+
+    /**
+     * A client cache's replayed hit rate.
+     *
+     * @param hitRate  in [0, 1]
+     * @param settings how it is set, e.g. {@code 1h TTL, at most 10,000 answers}
+     */
+    public record ClientCacheRate(double hitRate, String settings) {
+        public ClientCacheRate {
+            if (!(hitRate >= 0 && hitRate <= 1)) {
+                throw new IllegalArgumentException("hit rate must be in [0, 1], got " + hitRate);
+            }
+        }
+    }
+
+    /**
      * Provisioned throughput.
      *
      * @param monthly                   units × hourly price × {@value ConsumptionPlans#HOURS_PER_MONTH}
@@ -436,6 +505,19 @@ public final class ConsumptionPlans {
      */
     public static Result of(ModelPrice price, MeanUsage usage, long requestsPerMonth,
                             Optional<Provisioned> provisioned, Serving serving) {
+        return of(price, usage, requestsPerMonth, provisioned, serving, Optional.empty());
+    }
+
+    /**
+     * The plans, with prompt caching, a client cache and the provisioned peak taken from a measured traffic profile.
+     *
+     * @param provisioned a provisioned-throughput quote, if the user has one
+     * @param serving     the tiers offered, the candidate's measured latency and the suite's limit
+     * @param measured    what the suite's traffic profile measured; empty for a suite with one requests-per-month
+     *                    figure
+     */
+    public static Result of(ModelPrice price, MeanUsage usage, long requestsPerMonth,
+                            Optional<Provisioned> provisioned, Serving serving, Optional<Measured> measured) {
         if (requestsPerMonth < 0) {
             throw new IllegalArgumentException("requests per month must not be negative");
         }
@@ -456,16 +538,25 @@ public final class ConsumptionPlans {
                 List.of("needs latency tolerance (24 h window)", "jobs of at least 100 records",
                         "no prompt-cache discount: all input at the batch input price"), batchLatency(serving));
 
-        PromptCaching caching = caching(price, usage, requests, standard);
-        ProvisionedThroughput pt = provisioned(usage, requestsPerMonth, onDemandPerRequest, provisioned,
-                projected(serving, STANDARD));
+        PromptCaching caching = measured.filter(m -> m.promptHitRate().isPresent() && usage.cached())
+                .map(m -> replayedCaching(price, usage, requests, standard, m))
+                .orElseGet(() -> caching(price, usage, requests, standard));
+        Optional<String> peakSource = measured.map(m -> m.source());
+        // a measured peak replaces the quote's, for provisioned throughput and Reserved alike
+        Optional<Provisioned> quote = provisioned.map(q -> measured.map(m -> new Provisioned(q.hourlyPerUnit(),
+                q.perUnit(), m.peakFactor())).orElse(q));
+        ProvisionedThroughput pt = provisioned(usage, requestsPerMonth, onDemandPerRequest, quote,
+                projected(serving, STANDARD), peakSource);
 
         List<Plan> plans = new ArrayList<>(List.of(onDemand, batch, caching, pt));
+        measured.flatMap(Measured::clientCache).ifPresent(c -> plans.add(clientCache(onDemand, c,
+                measured.get().source())));
         for (Map.Entry<String, Optional<BigDecimal>> t : serving.tiers().entrySet()) {
             switch (t.getKey()) {
                 case FLEX, PRIORITY -> plans.add(tier(t.getKey(), t.getValue(), onDemand, usage.cached()
                         ? Optional.of(caching) : Optional.empty(), serving));
-                case RESERVED -> plans.add(reserved(usage, requestsPerMonth, provisioned, serving));
+                case RESERVED -> plans.add(reserved(usage, requestsPerMonth, measured.map(Measured::peakFactor)
+                        .orElse(quote.map(Provisioned::peakFactor).orElse(1.0)), serving));
                 default -> {
                     // a tier this version does not know gets no plan
                 }
@@ -489,6 +580,7 @@ public final class ConsumptionPlans {
             case ON_DEMAND -> "on-demand";
             case BATCH -> "batch";
             case PROMPT_CACHING -> "prompt caching";
+            case CLIENT_CACHE -> "client cache";
             case PROVISIONED_THROUGHPUT -> "provisioned throughput";
             case FLEX -> "flex";
             case PRIORITY -> "priority";
@@ -529,10 +621,8 @@ public final class ConsumptionPlans {
     }
 
     /** Reserved: the tokens per minute to reserve, at the provisioned-throughput plan's peak assumption. */
-    private static Reserved reserved(MeanUsage usage, long requestsPerMonth, Optional<Provisioned> provisioned,
-                                     Serving serving) {
+    private static Reserved reserved(MeanUsage usage, long requestsPerMonth, double peak, Serving serving) {
         Cost unknown = new Cost.Unknown("priced by the AWS account team; not public");
-        double peak = provisioned.map(Provisioned::peakFactor).orElse(1.0);
         double perMinute = (double) requestsPerMonth / MINUTES_PER_MONTH * peak;
         List<String> notes = new ArrayList<>();
         OptionalLong in = OptionalLong.empty();
@@ -622,8 +712,56 @@ public final class ConsumptionPlans {
                 latency);
     }
 
+    /**
+     * Prompt caching at the hit rate replayed on the profile's arrivals: P = the run's cache reads + writes per call
+     * is the prefix; a hit reads it, a miss writes it at the TTL's write price; below the model's minimum nothing is
+     * cached and the prefix is billed as input.
+     */
+    private static PromptCaching replayedCaching(ModelPrice price, MeanUsage usage, BigDecimal requests,
+                                                 Latency latency, Measured m) {
+        String model = price.modelId();
+        double prefix = usage.cacheRead() + usage.cacheWrite();
+        boolean below = prefix < m.minTokens();
+        double h = below ? 0 : m.promptHitRate().getAsDouble();
+        Optional<BigDecimal> write = m.ttl().equals("1h") ? price.dials().cacheWrite1h() : price.cacheWrite();
+        Cost perRequest = below
+                ? part(usage.uncachedInput() + prefix, price.input(), "input", model)
+                        .plus(part(usage.output(), price.output(), "output", model))
+                : part(usage.uncachedInput(), price.input(), "input", model)
+                        .plus(part(prefix * h, price.cacheRead(), "cache read", model))
+                        .plus(part(prefix * (1 - h), write, m.ttl().equals("1h") ? "1-hour cache write"
+                                : "cache write", model))
+                        .plus(part(usage.output(), price.output(), "output", model));
+        double readShare = prefix * h / usage.totalInput();
+        List<String> notes = new ArrayList<>();
+        if (below) {
+            notes.add("the measured prefix of " + Math.round(prefix) + " tokens is below the model's minimum of "
+                    + m.minTokens() + " per checkpoint: nothing is cached");
+        } else {
+            notes.add("replayed on the arrivals of " + m.source() + ": " + percent(h) + " of requests read the "
+                    + Math.round(prefix) + "-token prefix from the " + m.ttl() + " cache, the rest write it");
+        }
+        notes.add("the prefix is keyed on the system prompt: requests with the same one share an entry");
+        return new PromptCaching(monthly(perRequest, requests), per1k(perRequest), readShare, notes, latency);
+    }
+
+    /** The on-demand month less the requests the client cache answers. */
+    private static ClientCache clientCache(OnDemand onDemand, ClientCacheRate rate, String source) {
+        BigDecimal sent = BigDecimal.valueOf(1 - rate.hitRate());
+        Cost monthly = onDemand.monthly() instanceof Cost.Known k
+                ? Cost.usd(k.usd().multiply(sent).setScale(2, RoundingMode.HALF_EVEN)) : onDemand.monthly();
+        Cost per1k = onDemand.per1k() instanceof Cost.Known k
+                ? Cost.usd(k.usd().multiply(sent).setScale(6, RoundingMode.HALF_EVEN)) : onDemand.per1k();
+        return new ClientCache(monthly, per1k, rate.hitRate(), List.of(
+                "exact-match answer cache (" + rate.settings() + "): " + percent(rate.hitRate())
+                        + " of requests answered from it, replayed on the arrivals of " + source,
+                "the on-demand month × " + factor(1 - rate.hitRate()) + "; a cached answer is as old as the TTL"),
+                onDemand.latency());
+    }
+
     private static ProvisionedThroughput provisioned(MeanUsage usage, long requestsPerMonth, Cost onDemandPerRequest,
-                                                     Optional<Provisioned> quote, Latency latency) {
+                                                     Optional<Provisioned> quote, Latency latency,
+                                                     Optional<String> peakSource) {
         if (quote.isEmpty()) {
             Cost unknown = new Cost.Unknown("no provisioned-throughput quote given (hourly price per model unit and "
                     + "throughput per unit)");
@@ -649,10 +787,15 @@ public final class ConsumptionPlans {
         List<String> notes = new ArrayList<>();
         notes.add(units + (units == 1 ? " model unit" : " model units") + " × $" + q.hourlyPerUnit().toPlainString()
                 + "/h × " + HOURS_PER_MONTH + " h, billed whether used or not");
-        notes.add(q.peakFactor() == 1
-                ? "sized for the average rate (peak factor 1): traffic peaks need more units"
-                : "sized for " + BigDecimal.valueOf(q.peakFactor()).stripTrailingZeros().toPlainString()
-                + " × the average rate");
+        if (peakSource.isPresent()) {
+            notes.add("sized for the measured peak: " + factor(q.peakFactor()) + " × the average rate (the busiest "
+                    + "minute of " + peakSource.get() + "; replaces the quote's peak factor)");
+        } else {
+            notes.add(q.peakFactor() == 1
+                    ? "sized for the average rate (peak factor 1): traffic peaks need more units"
+                    : "sized for " + BigDecimal.valueOf(q.peakFactor()).stripTrailingZeros().toPlainString()
+                    + " × the average rate");
+        }
 
         OptionalLong breakEven = OptionalLong.empty();
         if (onDemandPerRequest instanceof Cost.Known k && k.usd().signum() > 0) {

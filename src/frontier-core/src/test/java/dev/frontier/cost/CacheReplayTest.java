@@ -94,16 +94,6 @@ class CacheReplayTest {
                 .hasMessageContaining("one key");
     }
 
-    @Test
-    void ttlsAreReadAsTheSuitesSpellThem() {
-        assertThat(CacheReplay.parseTtl("5m")).isEqualTo(CacheReplay.FIVE_MINUTES_MS);
-        assertThat(CacheReplay.parseTtl("1h")).isEqualTo(CacheReplay.ONE_HOUR_MS);
-        assertThat(CacheReplay.parseTtl("90s")).isEqualTo(90_000);
-        assertThat(CacheReplay.parseTtl("2d")).isEqualTo(172_800_000);
-        assertThat(CacheReplay.parseTtl("0m")).isEqualTo(-1);
-        assertThat(CacheReplay.parseTtl("5 minutes")).isEqualTo(-1);
-    }
-
     @Property(tries = 500)
     void thePromptCacheMatchesTheQuadraticReplay(@ForAll @Size(max = 60) List<@IntRange(max = 400) Integer> gaps,
                                                  @ForAll @Size(max = 60) List<@IntRange(min = -1, max = 4) Integer> ks,

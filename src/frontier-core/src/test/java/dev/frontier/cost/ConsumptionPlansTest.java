@@ -322,4 +322,84 @@ class ConsumptionPlansTest {
         assertThatThrownBy(() -> ConsumptionPlans.of(LITE, m, -1, Optional.empty()))
                 .hasMessage("requests per month must not be negative");
     }
+    private static ConsumptionPlans.Measured measured(String ttl, double hit, long min,
+                                                      Optional<ConsumptionPlans.ClientCacheRate> client, double peak) {
+        return new ConsumptionPlans.Measured("profile traffic.json", ttl, OptionalDouble.of(hit), min, client, peak);
+    }
+
+    @Test
+    void promptCachingIsPricedAtTheReplayedHitRate() {
+        // the run: 200 uncached, 500 read + 300 written (a prefix of 800), 100 output; the profile's arrivals hit
+        // 75 % of the time: 200 × 0.00006 + 800 × (0.75 × 0.000015 + 0.25 × 0.00006) + 100 × 0.00024
+        // = 0.012 + 800 × 0.00002625 + 0.024 = 0.012 + 0.021 + 0.024 = 0.057 per 1,000 requests → 2M: 114.00
+        MeanUsage usage = new MeanUsage(200, 500, 300, 100);
+        ConsumptionPlans.Result r = ConsumptionPlans.of(LITE, usage, 2_000_000, Optional.empty(),
+                ConsumptionPlans.Serving.NONE, Optional.of(measured("5m", 0.75, 512, Optional.empty(), 1)));
+        ConsumptionPlans.PromptCaching caching = (ConsumptionPlans.PromptCaching) r.plan(Kind.PROMPT_CACHING);
+        assertThat(caching.per1k()).isEqualTo(usd("0.057000"));
+        assertThat(caching.monthly()).isEqualTo(usd("114.00"));
+        assertThat(caching.cacheReadShare()).isEqualTo(0.6); // 600 of 1,000 input tokens
+        assertThat(caching.notes()).first().isEqualTo("replayed on the arrivals of profile traffic.json: 75 % of "
+                + "requests read the 800-token prefix from the 5m cache, the rest write it");
+        assertThat(r.find(Kind.CLIENT_CACHE)).isEmpty();
+    }
+
+    @Test
+    void aPrefixBelowTheMinimumIsBilledAsInputAndAnHourLongTtlWritesAtItsOwnPrice() {
+        MeanUsage usage = new MeanUsage(200, 500, 300, 100);
+        ConsumptionPlans.Result below = ConsumptionPlans.of(LITE, usage, 1_000_000, Optional.empty(),
+                ConsumptionPlans.Serving.NONE, Optional.of(measured("5m", 0.9, 1024, Optional.empty(), 1)));
+        // nothing cached: the on-demand figure, 1,000 × 0.00006 + 100 × 0.00024 = 0.084 per 1,000
+        assertThat(below.plan(Kind.PROMPT_CACHING).monthly()).isEqualTo(below.plan(Kind.ON_DEMAND).monthly());
+        assertThat(below.plan(Kind.PROMPT_CACHING).notes()).first().asString()
+                .contains("800 tokens is below the model's minimum of 1024");
+
+        ModelPrice hour = new ModelPrice(LITE.modelId(), LITE.name(), LITE.input(), LITE.output(),
+                LITE.batchInput(), LITE.batchOutput(), LITE.cacheRead(), LITE.cacheWrite(), "test", "2025-07-20",
+                new ModelPrice.Dials(p("0.00012"), Map.of(), Optional.empty(), Optional.empty(), "test"));
+        // 200 × 0.00006 + 800 × (0.5 × 0.000015 + 0.5 × 0.00012) + 100 × 0.00024 = 0.012 + 0.054 + 0.024 = 0.09
+        ConsumptionPlans.Result r = ConsumptionPlans.of(hour, usage, 1_000_000, Optional.empty(),
+                ConsumptionPlans.Serving.NONE, Optional.of(measured("1h", 0.5, 0, Optional.empty(), 1)));
+        assertThat(r.plan(Kind.PROMPT_CACHING).monthly()).isEqualTo(usd("90.00"));
+    }
+
+    @Test
+    void anUncachedRunStaysNotMeasuredWithAProfile() {
+        ConsumptionPlans.Result r = ConsumptionPlans.of(LITE, new MeanUsage(1000, 0, 0, 100), 1000,
+                Optional.empty(), ConsumptionPlans.Serving.NONE,
+                Optional.of(measured("5m", 0.8, 0, Optional.empty(), 1)));
+        assertThat(((Cost.Unknown) r.plan(Kind.PROMPT_CACHING).monthly()).reason()).startsWith("not measured");
+    }
+
+    @Test
+    void theClientCacheTakesItsHitsOffTheOnDemandMonth() {
+        // on-demand 0.084 per 1,000 → 168.00 at 2M; 30 % answered by the cache: 168 × 0.7 = 117.60
+        ConsumptionPlans.Result r = ConsumptionPlans.of(LITE, new MeanUsage(1000, 0, 0, 100), 2_000_000,
+                Optional.empty(), ConsumptionPlans.Serving.NONE, Optional.of(measured("5m", 0, 0,
+                        Optional.of(new ConsumptionPlans.ClientCacheRate(0.3, "1h TTL, at most 100 answers")), 1)));
+        ConsumptionPlans.ClientCache client = (ConsumptionPlans.ClientCache) r.plan(Kind.CLIENT_CACHE);
+        assertThat(client.monthly()).isEqualTo(usd("117.60"));
+        assertThat(client.per1k()).isEqualTo(usd("0.058800"));
+        assertThat(client.notes()).first().asString().contains("30 % of requests answered from it");
+        assertThat(ConsumptionPlans.name(Kind.CLIENT_CACHE)).isEqualTo("client cache");
+        assertThat(r.plans()).extracting(ConsumptionPlans.Plan::kind).containsSubsequence(Kind.PROMPT_CACHING,
+                Kind.CLIENT_CACHE, Kind.PROVISIONED_THROUGHPUT);
+    }
+
+    @Test
+    void theMeasuredPeakReplacesTheQuotes() {
+        // 43,800,000 requests a month = 1,000 a minute on average; 2,000 tokens a request; a unit carries 1M
+        // tokens a minute = 500 requests: the average needs 2 units, the measured peak of 3 × needs 6
+        Provisioned quote = Provisioned.of(new BigDecimal("20"), new ConsumptionPlans.TokensPerMinute(1_000_000));
+        MeanUsage usage = new MeanUsage(1900, 0, 0, 100);
+        ConsumptionPlans.Result plain = ConsumptionPlans.of(LITE, usage, 43_800_000, Optional.of(quote));
+        ConsumptionPlans.Result peak = ConsumptionPlans.of(LITE, usage, 43_800_000, Optional.of(quote),
+                ConsumptionPlans.Serving.NONE, Optional.of(measured("5m", 0, 0, Optional.empty(), 3)));
+        var pt = (ConsumptionPlans.ProvisionedThroughput) peak.plan(Kind.PROVISIONED_THROUGHPUT);
+        assertThat(((ConsumptionPlans.ProvisionedThroughput) plain.plan(Kind.PROVISIONED_THROUGHPUT)).units())
+                .hasValue(2);
+        assertThat(pt.units()).hasValue(6);
+        assertThat(pt.notes()).anyMatch(n -> n.equals("sized for the measured peak: 3 × the average rate (the "
+                + "busiest minute of profile traffic.json; replaces the quote's peak factor)"));
+    }
 }
