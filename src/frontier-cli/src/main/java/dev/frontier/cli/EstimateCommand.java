@@ -80,6 +80,10 @@ final class EstimateCommand implements Callable<Integer> {
             }
             out.printf("total: %s on demand; %s at batch prices (batch needs >= 100 records per job and "
                     + "tolerates up to 24 h)%n", usd(e.total()), usd(e.totalBatch()));
+            p.traffic().ifPresent(t -> out.printf(java.util.Locale.ROOT, "traffic: %,d requests a month from the "
+                    + "profile %s (%,d requests from %s to %s); a run prices its plans at it%n",
+                    t.monthlyRequests(), p.suite().traffic().profile().map(f -> f.getFileName().toString())
+                            .orElse(""), t.records(), t.window().from(), t.window().to()));
             p.suite().execution().sequential().ifPresent(sq -> out.printf("sequential: %d looks; the total is what "
                     + "a run of every item costs, the most a sequential run can spend (it stops calling each candidate "
                     + "once it is decided)%n", sq.looks()));

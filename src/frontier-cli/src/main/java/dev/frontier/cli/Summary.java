@@ -51,6 +51,11 @@ final class Summary {
                 }
             }
         });
+        r.trafficSource().ifPresent(t -> out.printf(java.util.Locale.ROOT, "traffic: %,d requests a month from %s "
+                + "(peak %.2f × the average)%s%s%n", t.requestsPerMonth(), t.provenance(), t.peakFactor(),
+                t.promptCache().isEmpty() ? "" : "; prompt cache " + String.join(", ", t.promptCache().stream()
+                        .map(c -> percent(c.hitRate()) + " at " + c.ttl()).toList()),
+                t.clientCache().map(c -> "; client cache " + percent(c.hitRate())).orElse("")));
         r.slices().ifPresent(sl -> sl.slices().forEach(s -> s.comparisons().stream()
                 .filter(c -> c.verdict() == dev.frontier.results.SliceVerdict.SHOWN_WORSE)
                 .forEach(c -> out.printf("slice %s = %s: %s shown worse (%+.3f, n=%d)%n", s.field(), s.value(),
@@ -89,6 +94,10 @@ final class Summary {
                     p.candidate(), p.baseline(), num(p.rate()), num(p.standardError()), p.wins(), p.ties(),
                     p.losses());
         }
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", share * 100);
     }
 
     private static String num(Double v) {

@@ -633,8 +633,7 @@ public final class ConsumptionPlans {
             notes.add("reserve " + String.format(java.util.Locale.ROOT, "%,d", in.getAsLong())
                     + " input and " + String.format(java.util.Locale.ROOT, "%,d", out.getAsLong())
                     + " output tokens per minute (" + (peak == 1 ? "sized for the average rate (peak factor 1): "
-                    + "traffic peaks need more" : "sized for " + BigDecimal.valueOf(peak).stripTrailingZeros()
-                    .toPlainString() + " × the average rate") + ")");
+                    + "traffic peaks need more" : "sized for " + factor(peak) + " × the average rate") + ")");
         } else {
             notes.add("no tokens per request measured to size a reservation");
         }

@@ -52,6 +52,10 @@ import java.util.OptionalDouble;
  *                    and absent from the file, when the suite declares none
  * @param sequential  the looks of a sequential run ({@code execution.sequential}): when each candidate was decided and
  *                    the calls that saved; empty, and absent from the file, for a run that called every item
+ * @param trafficSource where {@code traffic} came from when the suite names a traffic profile, and the cache hit
+ *                    rates replayed on its arrivals; empty, and absent from the file, for a suite that gives
+ *                    {@code traffic.requestsPerMonth} (named {@code trafficSource} because {@code traffic} is the
+ *                    figure itself in every record)
  */
 public record RunResult(String schema, String runId, String suite, String description, RunStatus status,
                         boolean simulated, Provenance provenance, long traffic, List<ScorerInfo> scorers,
@@ -62,7 +66,8 @@ public record RunResult(String schema, String runId, String suite, String descri
                         Optional<Distillation> distillation, Optional<ItemSample> itemSample,
                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Routing> routing,
                         @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SliceResults> slices,
-                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SequentialRun> sequential) {
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SequentialRun> sequential,
+                        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<TrafficSource> trafficSource) {
 
     /** Sections missing from older records read as empty. */
     public RunResult {
@@ -77,6 +82,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         routing = routing == null ? Optional.empty() : routing;
         slices = slices == null ? Optional.empty() : slices;
         sequential = sequential == null ? Optional.empty() : sequential;
+        trafficSource = trafficSource == null ? Optional.empty() : trafficSource;
     }
 
     /** A record to fill in; {@link #SCHEMA} is set, the lists are empty and the optional sections absent. */
@@ -91,7 +97,7 @@ public record RunResult(String schema, String runId, String suite, String descri
                 .pareto(pareto).decision(decision).plans(plans).evalSpend(evalSpend).calls(calls).items(items)
                 .judging(judging).humanLabels(humanLabels).calibration(calibration).pairwise(pairwise)
                 .parentRunId(parentRunId).distillation(distillation).itemSample(itemSample).routing(routing)
-                .slices(slices).sequential(sequential).schema(schema);
+                .slices(slices).sequential(sequential).trafficSource(trafficSource).schema(schema);
     }
 
     /** This record, marked as the re-scoring of run {@code parent}'s stored outputs. */
@@ -138,6 +144,7 @@ public record RunResult(String schema, String runId, String suite, String descri
         private Optional<Routing> routing = Optional.empty();
         private Optional<SliceResults> slices = Optional.empty();
         private Optional<SequentialRun> sequential = Optional.empty();
+        private Optional<TrafficSource> trafficSource = Optional.empty();
 
         private Builder() {
         }
@@ -301,11 +308,86 @@ public record RunResult(String schema, String runId, String suite, String descri
             return this;
         }
 
+        public Builder trafficSource(Optional<TrafficSource> v) {
+            trafficSource = v;
+            return this;
+        }
+
         public RunResult build() {
             return new RunResult(schema, runId, suite, description, status, simulated, provenance, traffic, scorers,
                     rules, candidates, pareto, decision, plans, evalSpend, calls, items, judging, humanLabels,
-                    calibration, pairwise, parentRunId, distillation, itemSample, routing, slices, sequential);
+                    calibration, pairwise, parentRunId, distillation, itemSample, routing, slices, sequential,
+                    trafficSource);
         }
+    }
+
+    /**
+     * Where the run's monthly traffic came from: a measured traffic profile, and the cache hit rates replayed on its
+     * arrivals that the consumption plans are priced with.
+     *
+     * @param provenance       {@code profile FILE} (the suite's path as written relative to it is resolved; this is
+     *                         the file read)
+     * @param kind             how the profile was made: {@code invocation-logs} or {@code cloudwatch}
+     * @param location         the S3 prefix, folder or metrics the profile was imported from (untrusted text)
+     * @param from             the window's first instant, ISO-8601
+     * @param to               the window's end, ISO-8601
+     * @param records          requests counted in the window
+     * @param requestsPerMonth the window's requests scaled to a month of 730 hours: the run's {@code traffic}
+     * @param peakAt           the busiest minute's start, ISO-8601
+     * @param peakRequestsPerMinute requests in that minute
+     * @param peakFactor       the busiest minute's tokens ÷ the average minute's, ≥ 1: provisioned throughput is
+     *                         sized for it
+     * @param arrivals         requests replayed (0 for a profile without arrivals, which replays nothing)
+     * @param promptCache      the prompt cache's hit rate per TTL on the system-prompt key, without any model's
+     *                         minimum ({@code 5m}, {@code 1h}); empty without arrivals
+     * @param candidates       per candidate: the TTL it caches at, its measured prefix and its model's minimum, and
+     *                         the hit rate its prompt-caching plan is priced with; empty without arrivals
+     * @param clientCache      the client cache's settings and hit rate; empty when the suite prices none
+     */
+    public record TrafficSource(String provenance, String kind, String location, String from, String to,
+                                long records, long requestsPerMonth, String peakAt, long peakRequestsPerMinute,
+                                double peakFactor, long arrivals, List<CacheRate> promptCache,
+                                List<CandidateCache> candidates, Optional<ClientCacheRate> clientCache) {
+        public TrafficSource {
+            promptCache = promptCache == null ? List.of() : List.copyOf(promptCache);
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+            clientCache = clientCache == null ? Optional.empty() : clientCache;
+        }
+    }
+
+    /**
+     * A prompt-cache hit rate replayed at one TTL.
+     *
+     * @param ttl     {@code 5m} or {@code 1h}
+     * @param hitRate hits ÷ requests
+     * @param hits    requests that read the cache
+     * @param writes  requests that wrote it
+     */
+    public record CacheRate(String ttl, double hitRate, long hits, long writes) {
+    }
+
+    /**
+     * The prompt-cache hit rate one candidate's plan is priced with.
+     *
+     * @param candidate    candidate id
+     * @param ttl          the TTL of its checkpoint ({@code 5m} unless it sets {@code cacheTtl: 1h})
+     * @param prefixTokens its measured prefix (cache reads + writes per call); null when its run did not cache
+     * @param minTokens    its model's minimum tokens per checkpoint; 0 when the catalog states none
+     * @param hitRate      the replayed rate: 0 when the prefix is below the minimum
+     * @param note         how it was found, e.g. "below the model's minimum of 1,024 tokens: nothing is cached"
+     */
+    public record CandidateCache(String candidate, String ttl, Double prefixTokens, long minTokens, double hitRate,
+                                 String note) {
+    }
+
+    /**
+     * An exact-match client cache's replayed hit rate.
+     *
+     * @param ttl        how long an answer is reused from when it was stored (as the suite writes it)
+     * @param maxEntries answers kept at most (least recently used evicted)
+     * @param hitRate    requests answered from it ÷ requests
+     */
+    public record ClientCacheRate(String ttl, int maxEntries, double hitRate) {
     }
 
     /**

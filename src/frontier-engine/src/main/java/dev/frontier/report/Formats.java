@@ -73,6 +73,12 @@ public final class Formats {
         return ms(ms);
     }
 
+    /** A factor, e.g. {@code 3.25 ×}: at most two decimals. */
+    public String x(Double factor) {
+        return factor == null ? "–" : BigDecimal.valueOf(factor).setScale(2, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString() + " ×";
+    }
+
     public String p(Double share) {
         return share == null ? "–" : pct(share);
     }

@@ -148,6 +148,22 @@ public record ReportView(RunResult r, Verdict verdict, CandidateRow incumbent, C
                 .toList();
     }
 
+    /** Whether any candidate has a client-cache plan (a suite that prices a client cache on its traffic profile). */
+    public boolean hasClientCachePlans() {
+        return r.plans().stream().anyMatch(cp -> cp.plans().stream().anyMatch(p -> p.kind().equals("client cache")));
+    }
+
+    /** The plan kinds the plans table shows, in its column order. */
+    public List<String> planKinds() {
+        List<String> kinds = new java.util.ArrayList<>(List.of("on-demand", "batch", "prompt caching"));
+        if (hasClientCachePlans()) {
+            kinds.add("client cache");
+        }
+        kinds.add("provisioned throughput");
+        kinds.addAll(tierKinds());
+        return kinds;
+    }
+
     /** Whether any plan states a latency (records before service tiers did not). */
     public boolean plansHaveLatency() {
         return r.plans().stream().anyMatch(cp -> cp.plans().stream().anyMatch(p -> p.latency() != null));

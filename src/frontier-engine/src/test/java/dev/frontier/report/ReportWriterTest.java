@@ -389,4 +389,38 @@ class ReportWriterTest {
         String html = writer.render(RunFixture.standard().build()).html();
         assertThat(html).doesNotContain("prompt-variants", "plans-tiers-note", "data-model-group");
     }
+    @Test
+    void theTrafficSourceIsNamedBesideThePlansItPricedAndEscaped() {
+        RunResult base = RunFixture.standard().build();
+        List<RunResult.Plan> plans = List.of(
+                new RunResult.Plan("on-demand", new java.math.BigDecimal("100.00"), "", null, null, List.of()),
+                new RunResult.Plan("prompt caching", new java.math.BigDecimal("60.00"), "", null, null,
+                        List.of("replayed on the arrivals of profile ../prod/traffic.json")),
+                new RunResult.Plan("client cache", new java.math.BigDecimal("80.00"), "", null, null, List.of()));
+        RunResult run = base.toBuilder().traffic(84_169)
+                .plans(List.of(new RunResult.CandidatePlans("mid", "prompt caching", "cheapest: prompt caching", plans)))
+                .trafficSource(java.util.Optional.of(new RunResult.TrafficSource("profile ../prod/traffic.json",
+                        "invocation-logs", "s3://logs/" + RunFixture.SCRIPT_PAYLOAD, "2026-11-16T08:00:00Z",
+                        "2026-11-16T18:00:00Z", 1153, 84_169, "2026-11-16T09:13:00Z", 29, 15.4137, 1153,
+                        List.of(new RunResult.CacheRate("5m", 0.986, 1137, 16),
+                                new RunResult.CacheRate("1h", 0.9991, 1152, 1)),
+                        List.of(new RunResult.CandidateCache("mid", "5m", 1030.0, 1000, 0.986, "a prefix of 1030 "
+                                + "tokens, cached at 5m")),
+                        java.util.Optional.of(new RunResult.ClientCacheRate("1h", 5000, 0.121)))))
+                .build();
+        ReportWriter.Rendered out = writer.render(run);
+        String para = between(out.html(), "<p class=\"muted\" id=\"traffic-source\">", "</p>");
+        assertThat(para).contains("Traffic from <b>profile ../prod/traffic.json</b>: 84,169 requests per month",
+                        "1,153 requests between 2026-11-16T08:00:00Z and 2026-11-16T18:00:00Z",
+                        "15.41 × the average tokens per minute",
+                        "<span id=\"traffic-prompt-cache\">99% at 5m, 99.9% at 1h</span>",
+                        "mid 99% at 5m: a prefix of 1030 tokens, cached at 5m",
+                        "<span id=\"traffic-client-cache\">12%</span>")
+                .contains("s3://logs/&lt;script&gt;").doesNotContain(RunFixture.SCRIPT_PAYLOAD);
+        assertThat(out.html()).contains("<button type=\"button\">client cache</button>");
+        assertThat(out.markdown()).contains("**Traffic** from profile ../prod/traffic.json: 84,169 requests per "
+                + "month", "- mid: prompt cache 99% at 5m; prompt caching \\$60.00, client cache \\$80.00; "
+                + "cheapest: prompt caching").doesNotContain(RunFixture.SCRIPT_PAYLOAD);
+        assertThat(writer.render(base).html()).doesNotContain("traffic-source", ">client cache<");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.frontier.run.aggregate;
 
+import dev.frontier.catalog.Catalog;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.config.GateSpec;
 import dev.frontier.config.PromptSpec;
@@ -170,13 +171,17 @@ public final class Aggregation {
         RunResult.Spend evalSpend = new RunResult.Spend(spend.usdOrNull(),
                 spend instanceof Cost.Unknown u ? u.reason() : "", paid + judges.paid(), possiblyBilled.calls(),
                 possiblyBilled.worstCase(), possiblyBilled.cutOff());
+        Optional<TrafficReplay> replay = p.traffic().map(t -> TrafficReplay.of(suite, t,
+                Catalog.bundled(), candidates));
         return RunResult.builder().runId(id.value()).suite(suite.name()).description(suite.description())
                 .status(status)
                 // imported outputs are real whatever the endpoint: a run that calls nothing is not simulated
                 .simulated(context.simulated() && !p.callsNoModel()).provenance(provenance)
                 .traffic(suite.traffic().requestsPerMonth()).scorers(scorers).rules(rules(suite))
                 .candidates(candidates).pareto(frontier).decision(decided.decision()).slices(decided.slices())
-                .plans(Decisions.plans(suite, p.catalog(), candidates)).evalSpend(evalSpend).calls(calls)
+                .plans(Decisions.plans(suite, p.catalog(), candidates,
+                        replay.map(TrafficReplay::byCandidate).orElse(Map.of())))
+                .trafficSource(replay.map(TrafficReplay::section)).evalSpend(evalSpend).calls(calls)
                 .items(itemResults).judging(judging).humanLabels(Review.labelSets(p))
                 .calibration(Review.calibration(p, itemResults)).pairwise(Review.pairwise(p, itemResults))
                 .itemSample(every == 1 ? Optional.empty() : Optional.of(new RunResult.ItemSample(items.size(),

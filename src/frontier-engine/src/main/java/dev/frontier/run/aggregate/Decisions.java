@@ -270,8 +270,18 @@ final class Decisions {
      */
     static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog,
                                                 List<RunResult.CandidateResult> candidates) {
+        return plans(suite, catalog, candidates, Map.of());
+    }
+
+    /**
+     * The same, with what the suite's traffic profile measured for each candidate (by id; a candidate not in it is
+     * priced from the run alone).
+     */
+    static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog,
+                                                List<RunResult.CandidateResult> candidates,
+                                                Map<String, ConsumptionPlans.Measured> measured) {
         return plans(suite, catalog, Catalog.bundled(),
-                suite.execution().region().orElse(PriceCatalog.DEFAULT_REGION), candidates);
+                suite.execution().region().orElse(PriceCatalog.DEFAULT_REGION), candidates, measured);
     }
 
     /**
@@ -281,6 +291,13 @@ final class Decisions {
      */
     static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog, Catalog models, String region,
                                                 List<RunResult.CandidateResult> candidates) {
+        return plans(suite, catalog, models, region, candidates, Map.of());
+    }
+
+    /** The same, with what the suite's traffic profile measured for each candidate, by id. */
+    static List<RunResult.CandidatePlans> plans(SuiteSpec suite, PriceCatalog catalog, Catalog models, String region,
+                                                List<RunResult.CandidateResult> candidates,
+                                                Map<String, ConsumptionPlans.Measured> measured) {
         OptionalLong limit = suite.selection().maxLatencyP95Ms().isPresent()
                 ? OptionalLong.of(suite.selection().maxLatencyP95Ms().getAsLong()) : OptionalLong.empty();
         List<RunResult.CandidatePlans> out = new ArrayList<>();
@@ -302,7 +319,7 @@ final class Decisions {
                     models.model(c.model()).flatMap(m -> m.dials().serviceTiers()), region, price.get())
                     .measured(c.latencyP95Ms(), measuredTier(c)).limit(limit);
             ConsumptionPlans.Result plans = ConsumptionPlans.of(price.get(), usage,
-                    suite.traffic().requestsPerMonth(), pt, serving);
+                    suite.traffic().requestsPerMonth(), pt, serving, Optional.ofNullable(measured.get(c.id())));
             List<RunResult.Plan> figures = new ArrayList<>();
             for (ConsumptionPlans.Plan p : plans.plans()) {
                 Long units = null;

@@ -6,12 +6,14 @@ import dev.frontier.cost.PriceCatalog;
 import dev.frontier.dataset.Dataset;
 import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.dataset.OutputsReader;
+import dev.frontier.logs.TrafficProfile;
 import dev.frontier.model.Problem;
 import dev.frontier.score.ItemScorer;
 import dev.frontier.score.JudgeScorer;
 import dev.frontier.score.Scorer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A suite that passed every check, with its dataset loaded and its scorers built.
@@ -23,13 +25,24 @@ import java.util.Map;
  * @param catalog  the price catalog with the suite's overrides
  * @param warnings problems that do not stop the run
  * @param imported the outputs of imported candidates by candidate id, then item id
+ * @param traffic  the traffic profile the suite names ({@code traffic.profile}), read; empty when it names none (its
+ *                 requests per month are then already the suite's {@code traffic.requestsPerMonth})
  */
 public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split, List<BoundScorer> scorers,
                             PriceCatalog catalog, List<Problem> warnings,
-                            Map<String, Map<String, OutputsReader.Imported>> imported) {
+                            Map<String, Map<String, OutputsReader.Imported>> imported,
+                            Optional<TrafficProfile> traffic) {
 
     public PreparedSuite {
         imported = Map.copyOf(imported);
+        traffic = traffic == null ? Optional.empty() : traffic;
+    }
+
+    /** A suite priced at its {@code traffic.requestsPerMonth}. */
+    public PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split, List<BoundScorer> scorers,
+                         PriceCatalog catalog, List<Problem> warnings,
+                         Map<String, Map<String, OutputsReader.Imported>> imported) {
+        this(suite, dataset, split, scorers, catalog, warnings, imported, Optional.empty());
     }
 
     public PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split, List<BoundScorer> scorers,
@@ -43,7 +56,7 @@ public record PreparedSuite(SuiteSpec suite, Dataset dataset, HoldoutSplit split
      */
     public PreparedSuite sampled(int n) {
         return new PreparedSuite(suite, dataset.sample(n, suite.statistics().seed()), split, scorers, catalog,
-                warnings, imported);
+                warnings, imported, traffic);
     }
 
     /**

@@ -75,6 +75,6 @@ public final class RouterModels {
             candidates.add(new CandidateSpec(c.id(), arn, c.incumbent(), prompt, c.inference(), c.imported()));
         }
         return new PreparedSuite(suite.withCandidates(candidates), p.dataset(), p.split(), p.scorers(), prices,
-                p.warnings(), p.imported());
+                p.warnings(), p.imported(), p.traffic());
     }
 }

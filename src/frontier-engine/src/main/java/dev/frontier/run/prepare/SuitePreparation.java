@@ -14,6 +14,8 @@ import dev.frontier.dataset.Dataset;
 import dev.frontier.dataset.DatasetReader;
 import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.dataset.OutputsReader;
+import dev.frontier.logs.TrafficProfile;
+import dev.frontier.logs.TrafficProfiles;
 import dev.frontier.model.Location;
 import dev.frontier.model.Problem;
 import dev.frontier.model.Template;
@@ -175,12 +177,45 @@ public final class SuitePreparation {
                 }
             }
         }
+        Optional<TrafficProfile> traffic = traffic(suite, problems);
         List<Problem> all = new ArrayList<>(problems);
         if (all.stream().anyMatch(Problem::isError)) {
             return new Invalid(all);
         }
-        return new Ready(new PreparedSuite(suite, dataset, new HoldoutSplit(ds.holdout(), ds.seed()), scorers,
-                catalog, all, imported));
+        // every monthly figure reads the suite's requests per month: with a profile, the profile's
+        SuiteSpec priced = traffic.map(t -> suite.withTraffic(suite.traffic().measured(t.monthlyRequests())))
+                .orElse(suite);
+        return new Ready(new PreparedSuite(priced, dataset, new HoldoutSplit(ds.holdout(), ds.seed()), scorers,
+                catalog, all, imported, traffic));
+    }
+
+    /**
+     * The traffic profile the suite names, read; a file that is missing or not a profile is an error naming it (at
+     * the line and column the JSON parser gives). A profile without arrivals (made from metrics) cannot replay a
+     * client cache: a warning says so.
+     */
+    private static Optional<TrafficProfile> traffic(SuiteSpec suite, Set<Problem> problems) {
+        if (suite.traffic().profile().isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = suite.traffic().profile().get();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(Problem.error(suite.at("traffic.profile"), "traffic.profile", "traffic profile not found: "
+                    + file, "give the file `frontier logs import … --profile FILE` wrote, relative to this suite file"));
+            return Optional.empty();
+        }
+        TrafficProfiles.Read read = TrafficProfiles.read(file);
+        if (read instanceof TrafficProfiles.Invalid invalid) {
+            problems.add(invalid.problem());
+            return Optional.empty();
+        }
+        TrafficProfile profile = ((TrafficProfiles.Loaded) read).profile();
+        if (suite.traffic().clientCache().isPresent() && profile.arrivals().isEmpty()) {
+            problems.add(Problem.warning(suite.at("traffic.clientCache"), "traffic.clientCache", "the profile "
+                    + file.getFileName() + " has no arrivals (made from metrics): the client cache is not priced",
+                    "import the profile from invocation logs"));
+        }
+        return Optional.of(profile);
     }
 
     /** The folder of the suite file: a {@code command} scorer's program runs there. */
