@@ -129,6 +129,15 @@ class TrafficProfileRunTest {
     }
 
     @Test
+    void theEstimateNamesTheProfilesMonth() throws IOException {
+        MainTest.Outcome f = frontier("estimate", dir.resolve("eval-configs/support-summaries-production.yaml")
+                .toString());
+        assertThat(f.code()).as(f.out() + f.err()).isZero();
+        assertThat(f.out()).contains("traffic: 84,169 requests a month from the profile traffic.json (1,153 requests "
+                + "from 2026-11-16T08:00:00Z to 2026-11-16T18:00:00Z); a run prices its plans at it");
+    }
+
+    @Test
     void aProfileThatIsNotOneIsBadInputAtItsLine() throws IOException {
         Path other = dir.resolve("bad");
         Files.createDirectories(other.resolve("eval-configs"));
