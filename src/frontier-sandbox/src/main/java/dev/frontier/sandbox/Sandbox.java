@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ public final class Sandbox implements LocalBedrock {
 
     private static final int STOP_GRACE_SECONDS = 0;
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
+    /** How often buffered invocation-log records are written to S3. */
+    private static final long LOG_DELIVERY_MS = 100;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -62,9 +66,16 @@ public final class Sandbox implements LocalBedrock {
     private final RequestLog log;
     private final SandboxS3 s3;
     private final AtomicReference<SandboxOptions> quotas;
+    /** Model invocation logging; null without S3. */
+    private final InvocationLogging logging;
+    /** The timer that delivers buffered invocation logs; null without S3. */
+    private final ScheduledExecutorService deliveries;
 
     private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3,
-                    AtomicReference<SandboxOptions> quotas) {
+                    AtomicReference<SandboxOptions> quotas, InvocationLogging logging,
+                    ScheduledExecutorService deliveries) {
+        this.logging = logging;
+        this.deliveries = deliveries;
         this.server = server;
         this.workers = workers;
         this.log = log;
@@ -110,12 +121,27 @@ public final class Sandbox implements LocalBedrock {
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
         ControlState state = s3 == null ? null : new ControlState(s3, options.clock(), options.jobTime());
         PromptRouters routers = new PromptRouters(Catalog.bundled(), Conformance.bundled(), state);
-        ControlPlane controlPlane = new ControlPlane(controlPlane(state, s3, options, customModels, service, routers));
+        InvocationLogging logging = state == null ? null : new InvocationLogging(state, ControlState.ACCOUNT);
+        List<ControlPlane.Operations> families = new ArrayList<>(controlPlane(state, s3, options, customModels,
+                service, routers));
+        ScheduledExecutorService deliveries = null;
+        if (logging != null) {
+            families.add(logging);
+            // Bedrock delivers logs after a delay; a short one here, so a test reads them right after its calls
+            deliveries = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "frontier-sandbox-log-delivery");
+                thread.setDaemon(true);
+                return thread;
+            });
+            deliveries.scheduleWithFixedDelay(logging::flush, LOG_DELIVERY_MS, LOG_DELIVERY_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+        ControlPlane controlPlane = new ControlPlane(families);
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
-                options.clock(), controlPlane, routers));
+                options.clock(), controlPlane, routers, logging));
         server.setExecutor(workers);
         server.start();
-        return new Sandbox(server, workers, log, s3, quotaOptions);
+        return new Sandbox(server, workers, log, s3, quotaOptions, logging, deliveries);
     }
 
     /**
@@ -219,6 +245,10 @@ public final class Sandbox implements LocalBedrock {
             Thread.currentThread().interrupt();
         }
         log.close();
+        if (deliveries != null) {
+            deliveries.shutdownNow();
+            logging.flush();
+        }
         if (s3 != null) {
             s3.close();
         }
