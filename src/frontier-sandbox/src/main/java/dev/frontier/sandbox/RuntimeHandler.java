@@ -58,10 +58,12 @@ final class RuntimeHandler implements HttpHandler {
     private final OptimizePromptOperation optimizer;
     /** Where answered calls are logged when the account configured invocation logging; null without S3. */
     private final InvocationLogging invocationLogging;
+    /** The account's application inference profiles; null without S3. */
+    private final ApplicationProfiles applications;
 
     RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
                    RequestLog log, InstantSource clock, ControlPlane controlPlane, PromptRouters routers,
-                   InvocationLogging invocationLogging) {
+                   InvocationLogging invocationLogging, ApplicationProfiles applications) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeScale = timeScale;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
@@ -72,6 +74,7 @@ final class RuntimeHandler implements HttpHandler {
         this.routers = Objects.requireNonNull(routers, "routers");
         this.optimizer = new OptimizePromptOperation(Catalog.bundled(), Conformance.bundled(), service.json());
         this.invocationLogging = invocationLogging;
+        this.applications = applications;
     }
 
     @Override
@@ -212,7 +215,7 @@ final class RuntimeHandler implements HttpHandler {
         // through a prompt router, the model it picks is checked and served as if it had been called directly
         Optional<PromptRouter.Target> routed = ModelId.parse(modelId).isRouter()
                 ? Optional.of(routers.forConverse(modelId, region).route(call, profiles)) : Optional.empty();
-        String served = routed.map(PromptRouter.Target::arn).orElse(modelId);
+        String served = routed.map(PromptRouter.Target::arn).orElse(applicationProfile(modelId, region));
         routed.ifPresent(target -> trace.invokedModelId = target.arn());
         rules.check(served, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         ModelProfile model = service.resolve(served);
@@ -240,6 +243,18 @@ final class RuntimeHandler implements HttpHandler {
                     reply.cacheReadTokens(), reply.cacheWriteTokens(), metadata));
         }
         return new Answer(reply.body(), reply.latencyMs());
+    }
+
+    /**
+     * The model an application inference profile's ARN copies, served as if called directly; any other id as
+     * given. An application profile that does not exist in the caller's Region is an invalid model identifier.
+     */
+    private String applicationProfile(String modelId, String region) {
+        if (ModelId.parse(modelId).kind() != ModelId.Kind.APPLICATION_PROFILE_ARN) {
+            return modelId;
+        }
+        return Optional.ofNullable(applications).flatMap(a -> a.served(modelId, region))
+                .orElseThrow(() -> BedrockError.validation("The provided model identifier is invalid."));
     }
 
     /** The body as a JSON tree; it parsed once already, so a failure here is the same malformed request. */

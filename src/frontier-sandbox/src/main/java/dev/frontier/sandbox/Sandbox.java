@@ -122,8 +122,9 @@ public final class Sandbox implements LocalBedrock {
         ControlState state = s3 == null ? null : new ControlState(s3, options.clock(), options.jobTime());
         PromptRouters routers = new PromptRouters(Catalog.bundled(), Conformance.bundled(), state);
         InvocationLogging logging = state == null ? null : new InvocationLogging(state, ControlState.ACCOUNT);
+        ApplicationProfiles applications = state == null ? null : new ApplicationProfiles(state, Catalog.bundled());
         List<ControlPlane.Operations> families = new ArrayList<>(controlPlane(state, s3, options, customModels,
-                service, routers));
+                service, routers, applications));
         ScheduledExecutorService deliveries = null;
         if (logging != null) {
             families.add(logging);
@@ -138,7 +139,7 @@ public final class Sandbox implements LocalBedrock {
         }
         ControlPlane controlPlane = new ControlPlane(families);
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
-                options.clock(), controlPlane, routers, logging));
+                options.clock(), controlPlane, routers, logging, applications));
         server.setExecutor(workers);
         server.start();
         return new Sandbox(server, workers, log, s3, quotaOptions, logging, deliveries);
@@ -146,20 +147,21 @@ public final class Sandbox implements LocalBedrock {
 
     /**
      * The control plane's operation families: what the Region offers (from the model catalog) and prompt routers
-     * (the default ones from the catalog; configured ones need S3), always; batch inference, customization and
-     * serving, which keep their state in S3, only with S3.
+     * (the default ones from the catalog; configured ones need S3), always; application inference profiles, batch
+     * inference, customization and serving, which keep their state in S3, only with S3.
      */
     private static List<ControlPlane.Operations> controlPlane(ControlState state, SandboxS3 s3,
                                                               SandboxOptions options, CustomModels customModels,
-                                                              ConverseService service, PromptRouters routers) {
-        ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled());
+                                                              ConverseService service, PromptRouters routers,
+                                                              ApplicationProfiles applications) {
         ControlPlane.Operations promptRouters = new PromptRouterOperations(routers);
         if (state == null) {
-            return List.of(offers, promptRouters);
+            return List.of(new CatalogOperations(Catalog.bundled()), promptRouters);
         }
+        ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled(), applications);
         CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
         customModels.attach(state, jobs);
-        return List.of(offers, promptRouters, new BatchJobs(s3, service, options.clock(), options.jobTime(),
+        return List.of(applications, offers, promptRouters, new BatchJobs(s3, service, options.clock(), options.jobTime(),
                 options.batchCapacity()), jobs, new ServingOperations(state, jobs));
     }
 
