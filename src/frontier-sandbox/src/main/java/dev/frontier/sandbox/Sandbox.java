@@ -68,6 +68,8 @@ public final class Sandbox implements LocalBedrock {
     private final AtomicReference<SandboxOptions> quotas;
     /** Model invocation logging; null without S3. */
     private final InvocationLogging logging;
+    /** The generated week of invocation logs; null without S3. */
+    private final DemoLogs demoLogs;
     /** The timer that delivers buffered invocation logs; null without S3. */
     private final ScheduledExecutorService deliveries;
 
@@ -76,6 +78,7 @@ public final class Sandbox implements LocalBedrock {
                     ScheduledExecutorService deliveries) {
         this.logging = logging;
         this.deliveries = deliveries;
+        this.demoLogs = s3 == null ? null : new DemoLogs(s3);
         this.server = server;
         this.workers = workers;
         this.log = log;
@@ -190,12 +193,21 @@ public final class Sandbox implements LocalBedrock {
         s3.createBucket(bucket);
     }
 
-    /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
+    /**
+     * Puts the generated week of invocation logs ({@link DemoLogs}) into the sandbox's S3 unless they are there,
+     * and returns their prefix, {@code s3://sandbox-invocation-logs/demo/}.
+     *
+     * @throws IllegalStateException when started without S3
+     */
     @Override
     public String writeDemoLogs() {
-        throw new UnsupportedOperationException("the sandbox's demo invocation logs are not generated yet");
+        if (demoLogs == null) {
+            throw new IllegalStateException("this sandbox was started without S3");
+        }
+        return demoLogs.write();
     }
 
+    /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
     @Override
     public List<String> modelIds() {
         return ModelCatalog.builtIn().modelIds();
