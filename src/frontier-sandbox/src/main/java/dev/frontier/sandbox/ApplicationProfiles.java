@@ -133,13 +133,11 @@ final class ApplicationProfiles implements ControlPlane.Operations {
                     return created(p); // the same request again: the same profile
                 }
                 if (p.path("inferenceProfileName").asText().equals(name) && p.path("region").asText().equals(region)) {
-                    throw new BedrockError(409, "ConflictException", "An inference profile with the name " + name
-                            + " already exists.");
+                    throw BedrockError.rule("application-profile-conflict", Map.of("name", name));
                 }
             }
             if (existing.size() >= MAX_PROFILES) {
-                throw new BedrockError(400, "ServiceQuotaExceededException", "You have reached the maximum number "
-                        + "of inference profiles (" + MAX_PROFILES + ") for this account.");
+                throw BedrockError.rule("application-profile-quota", Map.of("limit", Integer.toString(MAX_PROFILES)));
             }
             long now = state.now().toEpochMilli();
             String id = ControlState.id("application-inference-profile\n" + name + "\n" + region + "\n" + now);
@@ -255,7 +253,6 @@ final class ApplicationProfiles implements ControlPlane.Operations {
     }
 
     private static BedrockError notFound() {
-        return new BedrockError(404, "ResourceNotFoundException", "The specified resource Amazon Resource Name "
-                + "(ARN) was not found. Check the Amazon Resource Name (ARN) and try your request again.");
+        return BedrockError.rule("application-profile-not-found", Map.of());
     }
 }

@@ -136,7 +136,7 @@ final class CustomizationOperations implements ControlPlane.Operations {
                 : InvocationLogSource.parse(logsConfig);
         if (logs != null && !type.equals("DISTILLATION")) {
             // user guide: invocation logs are a training source for distillation
-            throw BedrockError.validation("invocationLogsConfig is supported only for DISTILLATION jobs.");
+            throw BedrockError.rule("invocation-logs-not-distillation", Map.of());
         }
         if (logs == null && ControlState.s3Location(trainingUri).isEmpty()) {
             throw BedrockError.validation("trainingDataConfig.s3Uri must be an S3 URI (s3://bucket/key)");

@@ -16,15 +16,16 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A customization job's training data taken from model-invocation logs ({@code trainingDataConfig.invocationLogsConfig},
- * API reference InvocationLogsConfig / InvocationLogSource / RequestMetadataFilters; user guide, distillation from
+ * A customization job's training data taken from model-invocation logs
+ * ({@code trainingDataConfig.invocationLogsConfig}, API reference InvocationLogsConfig / InvocationLogSource / RequestMetadataFilters; user guide, distillation from
  * invocation logs): the request is validated as the service model's unions and lengths require, then the log
  * objects under {@code invocationLogSource.s3Uri} are read and the records counted that a distillation can use —
  * Bedrock's invocation-log schema, a prompt with a user turn (Converse or Anthropic's native body), with
  * {@code usePromptResponse} also a response text, and matching {@code requestMetadataFilters}. Lines that do not
  * parse, records without {@code modelId} and bodies of no known schema are skipped, as is the
- * {@code amazon-bedrock-logs-permission-check} object. The refusal texts follow Bedrock's "1 validation error
- * detected" form; the exact wording for a union with more or fewer than one member was not found.
+ * {@code amazon-bedrock-logs-permission-check} object. Refusals are the conformance table's
+ * {@code invocation-logs-config-invalid} (the exact wording for a union with more or fewer than one member was
+ * not found).
  */
 final class InvocationLogSource {
 
@@ -50,16 +51,17 @@ final class InvocationLogSource {
     static InvocationLogSource parse(JsonNode config) {
         JsonNode source = config.get("invocationLogSource");
         if (source == null || !source.isObject()) {
-            throw BedrockError.validation(constraint(WHERE + ".invocationLogSource", "Member must not be null"));
+            throw constraint(WHERE + ".invocationLogSource", "Member must not be null");
         }
         if (source.size() != 1 || !source.has("s3Uri")) {
-            throw BedrockError.validation(constraint(WHERE + ".invocationLogSource",
-                    "Union must have exactly one member set: [s3Uri]"));
+            throw constraint(WHERE + ".invocationLogSource",
+                    "Union must have exactly one member set: [s3Uri]");
         }
         String uri = source.path("s3Uri").asText("");
         if (ControlState.s3Location(uri).isEmpty()) {
-            throw BedrockError.validation(constraint(WHERE + ".invocationLogSource.s3Uri",
-                    "Member must satisfy regular expression pattern: s3://[a-z0-9][-.a-z0-9]{1,61}(?:/[-!_*'().a-z0-9A-Z]+(?:/[-!_*'().a-z0-9A-Z]+)*)?/?"));
+            throw constraint(WHERE + ".invocationLogSource.s3Uri",
+                    "Member must satisfy regular expression pattern: "
+                            + "s3://[a-z0-9][-.a-z0-9]{1,61}(?:/[-!_*'().a-z0-9A-Z]+(?:/[-!_*'().a-z0-9A-Z]+)*)?/?");
         }
         JsonNode filters = config.get("requestMetadataFilters");
         if (filters != null && !filters.isNull()) {
@@ -72,14 +74,14 @@ final class InvocationLogSource {
     private static void checkFilters(JsonNode filters, String where, boolean top) {
         List<String> members = top ? List.of("equals", "notEquals", "andAll", "orAll") : List.of("equals", "notEquals");
         if (!filters.isObject() || filters.size() != 1 || !members.contains(filters.fieldNames().next())) {
-            throw BedrockError.validation(constraint(where, "Union must have exactly one member set: " + members));
+            throw constraint(where, "Union must have exactly one member set: " + members);
         }
         String member = filters.fieldNames().next();
         JsonNode value = filters.get(member);
         if (member.equals("equals") || member.equals("notEquals")) {
             if (!value.isObject() || value.size() != 1) {
-                throw BedrockError.validation(constraint(where + "." + member,
-                        "Member must have length less than or equal to 1 and greater than or equal to 1"));
+                throw constraint(where + "." + member,
+                        "Member must have length less than or equal to 1 and greater than or equal to 1");
             }
             // the keys and values are requestMetadata pairs, with its limits
             ObjectNode wrapped = new ObjectMapper().createObjectNode();
@@ -88,8 +90,8 @@ final class InvocationLogSource {
             return;
         }
         if (!value.isArray() || value.isEmpty() || value.size() > MAX_FILTERS) {
-            throw BedrockError.validation(constraint(where + "." + member, "Member must have length between 1 and "
-                    + MAX_FILTERS));
+            throw constraint(where + "." + member, "Member must have length between 1 and "
+                    + MAX_FILTERS);
         }
         for (int i = 0; i < value.size(); i++) {
             checkFilters(value.get(i), where + "." + member + "." + (i + 1) + ".member", false);
@@ -215,7 +217,7 @@ final class InvocationLogSource {
         return and;
     }
 
-    private static String constraint(String where, String rule) {
-        return "1 validation error detected: Value at '" + where + "' failed to satisfy constraint: " + rule;
+    private static BedrockError constraint(String where, String rule) {
+        return BedrockError.rule("invocation-logs-config-invalid", Map.of("where", where, "constraint", rule));
     }
 }

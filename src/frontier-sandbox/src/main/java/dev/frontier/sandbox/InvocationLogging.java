@@ -138,10 +138,8 @@ final class InvocationLogging implements ControlPlane.Operations {
                 throw BedrockError.validation("1 validation error detected: Value at 'loggingConfig.s3Config.keyPrefix'"
                         + " failed to satisfy constraint: Member must have length less than or equal to 1024");
             }
-            // the API reference names only ValidationException; the wording for a missing bucket was not found
             if (!state.s3().bucketExists(bucket)) {
-                throw BedrockError.validation("Failed to validate permissions for bucket " + bucket
-                        + ": the specified bucket does not exist.");
+                throw BedrockError.rule("logging-bucket-missing", Map.of("bucket", bucket));
             }
             // Bedrock checks it may write by putting this object under the prefix (user guide)
             state.s3().put(bucket, join(prefix, "AWSLogs/" + account + "/BedrockModelInvocationLogs/"

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * A Converse request's {@code requestMetadata}: key-value pairs Bedrock does not act on but writes into the
  * model-invocation log, where customization jobs filter on them. Limits from the Converse API reference (the
  * {@code RequestMetadata} shape of the bedrock-runtime service model): 1 to 16 pairs, keys 1 to 256 characters,
- * values 0 to 256, both of {@code [a-zA-Z0-9\s:_@$#=/+,-.]}. The refusal texts follow Bedrock's usual
- * "1 validation error detected" wording for a map member; the exact text Bedrock sends for this field was not found.
+ * values 0 to 256, both of {@code [a-zA-Z0-9\s:_@$#=/+,-.]}; refused with the conformance table's
+ * {@code request-metadata-invalid} (Bedrock's usual "1 validation error detected" form: its exact text for this
+ * member was not found).
  */
 final class RequestMetadata {
 
@@ -64,7 +65,7 @@ final class RequestMetadata {
     }
 
     private static BedrockError refusal(JsonNode node, String constraint) {
-        return BedrockError.validation("1 validation error detected: Value '" + node
-                + "' at 'requestMetadata' failed to satisfy constraint: " + constraint);
+        return BedrockError.rule("request-metadata-invalid", Map.of("value", node.toString(),
+                "constraint", constraint));
     }
 }

@@ -52,7 +52,8 @@ class ApplicationProfilesTest {
     void aProfileIsCreatedListedTaggedServedAndDeletedAndSurvivesARestart() throws Exception {
         String arn;
         try (Sandbox sandbox = start(); BedrockClient bedrock = InvocationLoggingTest.bedrock(sandbox);
-             BedrockRuntimeClient runtime = Bedrock.client(sandbox); S3Client s3 = InvocationLoggingTest.s3(sandbox)) {
+             BedrockRuntimeClient runtime = Bedrock.client(sandbox);
+             S3Client s3 = InvocationLoggingTest.s3(sandbox)) {
             CreateInferenceProfileResponse created = create(bedrock, "support-pro", "token-1", NOVA_PRO_PROFILE_ARN);
             arn = created.inferenceProfileArn();
             assertThat(arn).matches("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/[a-z0-9]{12}");
