@@ -174,9 +174,17 @@ final class InvocationLogging implements ControlPlane.Operations {
         }
     }
 
-    /** Writes every queued record, one object per hour prefix; failures are logged, never thrown. */
-    synchronized void flush() {
-        for (Map.Entry<String, List<String>> batch : pending.entrySet()) {
+    /**
+     * Writes every queued record, one object per hour prefix; failures are logged, never thrown. Calls that are
+     * answered meanwhile queue their records for the next delivery.
+     */
+    void flush() {
+        Map<String, List<String>> batches;
+        synchronized (this) {
+            batches = new LinkedHashMap<>(pending);
+            pending.clear();
+        }
+        for (Map.Entry<String, List<String>> batch : batches.entrySet()) {
             String[] where = batch.getKey().split("\n", 2);
             try {
                 String key = where[1] + objectName(state.now(), objects.incrementAndGet());
@@ -185,7 +193,6 @@ final class InvocationLogging implements ControlPlane.Operations {
                 LOG.warn("sandbox invocation logs for s3://{}/{} dropped", where[0], where[1], e);
             }
         }
-        pending.clear();
     }
 
     /** The record Bedrock writes for a call (logformat: the schema of one line). */
