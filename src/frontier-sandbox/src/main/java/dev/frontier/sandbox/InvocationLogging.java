@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,7 +201,8 @@ final class InvocationLogging implements ControlPlane.Operations {
         ObjectNode record = new ObjectMapper().createObjectNode();
         record.put("schemaType", "ModelInvocationLog");
         record.put("schemaVersion", "1.0");
-        record.put("timestamp", call.time().toString());
+        // whole seconds, as a real record shows (dheerajoruganty/aws-bedrock-logs-mcp-server, setup.md)
+        record.put("timestamp", call.time().truncatedTo(ChronoUnit.SECONDS).toString());
         record.put("accountId", account);
         record.putObject("identity").put("arn", "arn:aws:sts::" + account + ":assumed-role/sandbox/caller");
         record.put("region", call.region());
