@@ -48,6 +48,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--request-log", paramLabel = "FILE", description = "append every request as a JSON line")
     java.nio.file.Path requestLog;
 
+    @Option(names = "--demo-logs",
+            description = "put a generated week of model-invocation logs into the sandbox's S3 and print their prefix")
+    boolean demoLogs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +90,9 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("frontier sandbox (simulated models) listening on " + sandbox.endpoint());
         out.println("S3 (s3proxy, path-style, access key and secret \"sandbox\") on " + sandbox.s3Endpoint().orElseThrow());
         out.println("models: " + String.join(", ", sandbox.modelIds()));
+        if (demoLogs) {
+            out.println("invocation logs (a generated week): " + sandbox.writeDemoLogs());
+        }
         out.println("try: aws bedrock-runtime converse --endpoint-url " + sandbox.endpoint()
                 + " --region us-east-1 --model-id amazon.nova-lite-v1:0"
                 + " --messages '[{\"role\":\"user\",\"content\":[{\"text\":\"Hello\"}]}]'");

@@ -1,5 +1,6 @@
 package dev.frontier.sandbox;
 
+import dev.frontier.catalog.Conformance;
 import java.util.Map;
 
 /**
@@ -30,6 +31,19 @@ final class BedrockError extends RuntimeException {
 
     static BedrockError validation(String message) {
         return new BedrockError(400, "ValidationException", message);
+    }
+
+    /**
+     * The conformance table's refusal {@code rule}: its status, type and message, with each {@code {key}} of the
+     * message replaced by {@code fill}'s value.
+     */
+    static BedrockError rule(String rule, Map<String, String> fill) {
+        Conformance.Rule r = Conformance.bundled().rule(rule);
+        String message = r.message();
+        for (Map.Entry<String, String> e : fill.entrySet()) {
+            message = message.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return new BedrockError(r.status(), r.type(), message);
     }
 
     static BedrockError unknownOperation(String method, String path) {

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code nextToken}) and {@code GetInferenceProfile} ({@code GET /inference-profiles/{inferenceProfileIdentifier}}).
  * Shapes and enum values are those of the Bedrock API reference (service model {@code bedrock 2023-04-20}).
  *
- * <p>Where the catalog is silent the answer is too: the sandbox has no application inference profiles, lists no
+ * <p>Application inference profiles are listed with the system ones when the sandbox has S3
+ * ({@link ApplicationProfiles}). Where the catalog is silent the answer is too: the sandbox lists no
  * customization variants ({@code …:300k} ids) and leaves out {@code responseStreamingSupported} and
  * {@code startOfLifeTime}, which the catalog does not record. A model past its end of life is still listed, as
  * {@code LEGACY} with its {@code endOfLifeTime} ({@code FoundationModelLifecycleStatus} has no other state).
@@ -47,9 +48,16 @@ final class CatalogOperations implements ControlPlane.Operations {
 
     private final Catalog catalog;
     private final ObjectMapper json = new ObjectMapper();
+    /** The account's application inference profiles; null when the sandbox runs without S3. */
+    private final ApplicationProfiles applications;
 
     CatalogOperations(Catalog catalog) {
+        this(catalog, null);
+    }
+
+    CatalogOperations(Catalog catalog, ApplicationProfiles applications) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.applications = applications;
     }
 
     @Override
@@ -181,6 +189,9 @@ final class CatalogOperations implements ControlPlane.Operations {
             for (ModelFacts m : catalog.models().values()) {
                 m.in(region).ifPresent(there -> there.profiles().forEach(p -> all.add(profile(m, p, region))));
             }
+        }
+        if (applications != null && (type == null || type.equals("APPLICATION"))) {
+            all.addAll(applications.summaries(region));
         }
         int start = 0;
         String token = query.get("nextToken");

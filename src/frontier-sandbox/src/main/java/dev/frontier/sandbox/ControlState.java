@@ -106,6 +106,10 @@ final class ControlState {
         }
     }
 
+    synchronized void delete(String kind, String id) {
+        s3.delete(BUCKET, kind + "/" + id + ".json");
+    }
+
     /** Every record of a kind, in id order. */
     synchronized List<ObjectNode> all(String kind) {
         List<ObjectNode> out = new ArrayList<>();

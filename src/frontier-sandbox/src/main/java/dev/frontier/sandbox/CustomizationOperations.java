@@ -131,7 +131,14 @@ final class CustomizationOperations implements ControlPlane.Operations {
         }
         String trainingUri = r.path("trainingDataConfig").path("s3Uri").asText("");
         String outputUri = r.path("outputDataConfig").path("s3Uri").asText("");
-        if (ControlState.s3Location(trainingUri).isEmpty()) {
+        JsonNode logsConfig = r.path("trainingDataConfig").get("invocationLogsConfig");
+        InvocationLogSource logs = logsConfig == null || logsConfig.isNull() ? null
+                : InvocationLogSource.parse(logsConfig);
+        if (logs != null && !type.equals("DISTILLATION")) {
+            // user guide: invocation logs are a training source for distillation
+            throw BedrockError.rule("invocation-logs-not-distillation", Map.of());
+        }
+        if (logs == null && ControlState.s3Location(trainingUri).isEmpty()) {
             throw BedrockError.validation("trainingDataConfig.s3Uri must be an S3 URI (s3://bucket/key)");
         }
         if (ControlState.s3Location(outputUri).isEmpty()) {
@@ -193,7 +200,11 @@ final class CustomizationOperations implements ControlPlane.Operations {
             job.put("customizationType", type);
             state.stamp(job);
             job.set("request", r);
-            check(job, trainingUri, type);
+            if (logs == null) {
+                check(job, trainingUri, type);
+            } else {
+                checkLogs(job, logs);
+            }
             state.write(JOBS, id, job);
             return created(job.path("jobArn").asText());
         }
@@ -202,6 +213,25 @@ final class CustomizationOperations implements ControlPlane.Operations {
     private ControlPlane.Reply created(String arn) {
         return new ControlPlane.Reply("CreateModelCustomizationJob", 201,
                 state.json().createObjectNode().put("jobArn", arn));
+    }
+
+    /**
+     * Reads the invocation logs now, as Bedrock's validation would: fewer than {@value #MIN_PROMPTS} usable records
+     * fail the job when validation ends; beyond {@value #MAX_PROMPTS} the first ones are used (the guide: at most
+     * 15K prompts or prompt-response pairs are taken from the logs).
+     */
+    private void checkLogs(ObjectNode job, InvocationLogSource logs) {
+        Optional<Integer> usable = logs.count(state.s3(), state.json(), MAX_PROMPTS);
+        int records = usable.orElse(0);
+        job.put("records", records);
+        if (usable.isEmpty()) {
+            job.put("failure", "Training data not found: no invocation logs under " + logs.uri() + ". Check the S3 "
+                    + "URI and that the role can read it.");
+        } else if (records < MIN_PROMPTS) {
+            job.put("failure", "Validation failed: the invocation logs under " + logs.uri() + " have " + records
+                    + " usable records matching the request metadata filters; distillation needs at least "
+                    + MIN_PROMPTS + ".");
+        }
     }
 
     /** Reads the training file now, as Bedrock's validation would; the verdict shows when validation ends. */

@@ -1,6 +1,7 @@
 package dev.frontier.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -55,9 +56,14 @@ final class RuntimeHandler implements HttpHandler {
     /** The simulated models' tiers, from which a router predicts each model's quality. */
     private final ModelCatalog profiles = ModelCatalog.builtIn();
     private final OptimizePromptOperation optimizer;
+    /** Where answered calls are logged when the account configured invocation logging; null without S3. */
+    private final InvocationLogging invocationLogging;
+    /** The account's application inference profiles; null without S3. */
+    private final ApplicationProfiles applications;
 
     RuntimeHandler(ConverseService service, double timeScale, QuotaLimiter quotas, FaultInjector faults,
-                   RequestLog log, InstantSource clock, ControlPlane controlPlane, PromptRouters routers) {
+                   RequestLog log, InstantSource clock, ControlPlane controlPlane, PromptRouters routers,
+                   InvocationLogging invocationLogging, ApplicationProfiles applications) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeScale = timeScale;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
@@ -67,6 +73,8 @@ final class RuntimeHandler implements HttpHandler {
         this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
         this.routers = Objects.requireNonNull(routers, "routers");
         this.optimizer = new OptimizePromptOperation(Catalog.bundled(), Conformance.bundled(), service.json());
+        this.invocationLogging = invocationLogging;
+        this.applications = applications;
     }
 
     @Override
@@ -84,7 +92,7 @@ final class RuntimeHandler implements HttpHandler {
             byte[] eventStream = null;
             long latencyMs = 0;
             try {
-                Answer routed = route(exchange, body, trace);
+                Answer routed = route(exchange, body, trace, requestId);
                 answer = routed.body();
                 eventStream = routed.eventStream();
                 latencyMs = routed.latencyMs();
@@ -138,7 +146,7 @@ final class RuntimeHandler implements HttpHandler {
         }
     }
 
-    private Answer route(HttpExchange exchange, byte[] body, Trace trace) {
+    private Answer route(HttpExchange exchange, byte[] body, Trace trace, String requestId) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         if (method.equals("POST") && rawPath.equals(OptimizePromptOperation.PATH)) {
@@ -157,7 +165,7 @@ final class RuntimeHandler implements HttpHandler {
         String modelId = decode(segments[2]);
         return switch (segments[3]) {
             case "converse" -> converse(modelId, BedrockRules.region(exchange.getRequestHeaders()
-                    .getFirst("Authorization")), body, trace);
+                    .getFirst("Authorization")), body, trace, requestId);
             case "count-tokens" -> {
                 trace.start(RequestRecord.COUNT_TOKENS, modelId, body);
                 ConverseCall call = service.parseCountTokens(body);
@@ -197,15 +205,17 @@ final class RuntimeHandler implements HttpHandler {
      * Validation (the request's shape, then Bedrock's documented refusals for the signed Region), then the quota,
      * then the fault draw, then the model; only a 200 is billed.
      */
-    private Answer converse(String modelId, String region, byte[] body, Trace trace) {
+    private Answer converse(String modelId, String region, byte[] body, Trace trace, String requestId) {
         trace.start(RequestRecord.CONVERSE, modelId, body);
         ConverseCall call = service.parseConverse(body);
+        JsonNode sent = readTree(body);
+        Map<String, String> metadata = RequestMetadata.read(sent);
         trace.requestHash = ConverseService.requestHash(modelId, call);
         trace.call = call;
         // through a prompt router, the model it picks is checked and served as if it had been called directly
         Optional<PromptRouter.Target> routed = ModelId.parse(modelId).isRouter()
                 ? Optional.of(routers.forConverse(modelId, region).route(call, profiles)) : Optional.empty();
-        String served = routed.map(PromptRouter.Target::arn).orElse(modelId);
+        String served = routed.map(PromptRouter.Target::arn).orElse(applicationProfile(modelId, region));
         routed.ifPresent(target -> trace.invokedModelId = target.arn());
         rules.check(served, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         ModelProfile model = service.resolve(served);
@@ -227,7 +237,33 @@ final class RuntimeHandler implements HttpHandler {
         }
         ticket.settle(reply.quotaTokens());
         trace.billed(reply);
+        if (invocationLogging != null) {
+            invocationLogging.record(new InvocationLogging.Invocation(trace.time, region, requestId,
+                    "Converse", modelId, sent, reply.body(), reply.inputTokens(), reply.outputTokens(),
+                    reply.cacheReadTokens(), reply.cacheWriteTokens(), metadata));
+        }
         return new Answer(reply.body(), reply.latencyMs());
+    }
+
+    /**
+     * The model an application inference profile's ARN copies, served as if called directly; any other id as
+     * given. An application profile that does not exist in the caller's Region is an invalid model identifier.
+     */
+    private String applicationProfile(String modelId, String region) {
+        if (ModelId.parse(modelId).kind() != ModelId.Kind.APPLICATION_PROFILE_ARN) {
+            return modelId;
+        }
+        return Optional.ofNullable(applications).flatMap(a -> a.served(modelId, region))
+                .orElseThrow(() -> BedrockError.validation("The provided model identifier is invalid."));
+    }
+
+    /** The body as a JSON tree; it parsed once already, so a failure here is the same malformed request. */
+    private JsonNode readTree(byte[] body) {
+        try {
+            return service.json().readTree(body);
+        } catch (IOException e) {
+            throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ public final class Sandbox implements LocalBedrock {
 
     private static final int STOP_GRACE_SECONDS = 0;
     private static final int SHUTDOWN_WAIT_SECONDS = 5;
+    /** How often buffered invocation-log records are written to S3. */
+    private static final long LOG_DELIVERY_MS = 100;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -62,9 +66,19 @@ public final class Sandbox implements LocalBedrock {
     private final RequestLog log;
     private final SandboxS3 s3;
     private final AtomicReference<SandboxOptions> quotas;
+    /** Model invocation logging; null without S3. */
+    private final InvocationLogging logging;
+    /** The generated week of invocation logs; null without S3. */
+    private final DemoLogs demoLogs;
+    /** The timer that delivers buffered invocation logs; null without S3. */
+    private final ScheduledExecutorService deliveries;
 
     private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3,
-                    AtomicReference<SandboxOptions> quotas) {
+                    AtomicReference<SandboxOptions> quotas, InvocationLogging logging,
+                    ScheduledExecutorService deliveries) {
+        this.logging = logging;
+        this.deliveries = deliveries;
+        this.demoLogs = s3 == null ? null : new DemoLogs(s3);
         this.server = server;
         this.workers = workers;
         this.log = log;
@@ -110,30 +124,47 @@ public final class Sandbox implements LocalBedrock {
         FaultInjector faults = new FaultInjector(options.faults(), options.faultSeed());
         ControlState state = s3 == null ? null : new ControlState(s3, options.clock(), options.jobTime());
         PromptRouters routers = new PromptRouters(Catalog.bundled(), Conformance.bundled(), state);
-        ControlPlane controlPlane = new ControlPlane(controlPlane(state, s3, options, customModels, service, routers));
+        InvocationLogging logging = state == null ? null : new InvocationLogging(state, ControlState.ACCOUNT);
+        ApplicationProfiles applications = state == null ? null : new ApplicationProfiles(state, Catalog.bundled());
+        List<ControlPlane.Operations> families = new ArrayList<>(controlPlane(state, s3, options, customModels,
+                service, routers, applications));
+        ScheduledExecutorService deliveries = null;
+        if (logging != null) {
+            families.add(logging);
+            // Bedrock delivers logs after a delay; a short one here, so a test reads them right after its calls
+            deliveries = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "frontier-sandbox-log-delivery");
+                thread.setDaemon(true);
+                return thread;
+            });
+            deliveries.scheduleWithFixedDelay(logging::flush, LOG_DELIVERY_MS, LOG_DELIVERY_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+        ControlPlane controlPlane = new ControlPlane(families);
         server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
-                options.clock(), controlPlane, routers));
+                options.clock(), controlPlane, routers, logging, applications));
         server.setExecutor(workers);
         server.start();
-        return new Sandbox(server, workers, log, s3, quotaOptions);
+        return new Sandbox(server, workers, log, s3, quotaOptions, logging, deliveries);
     }
 
     /**
      * The control plane's operation families: what the Region offers (from the model catalog) and prompt routers
-     * (the default ones from the catalog; configured ones need S3), always; batch inference, customization and
-     * serving, which keep their state in S3, only with S3.
+     * (the default ones from the catalog; configured ones need S3), always; application inference profiles, batch
+     * inference, customization and serving, which keep their state in S3, only with S3.
      */
     private static List<ControlPlane.Operations> controlPlane(ControlState state, SandboxS3 s3,
                                                               SandboxOptions options, CustomModels customModels,
-                                                              ConverseService service, PromptRouters routers) {
-        ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled());
+                                                              ConverseService service, PromptRouters routers,
+                                                              ApplicationProfiles applications) {
         ControlPlane.Operations promptRouters = new PromptRouterOperations(routers);
         if (state == null) {
-            return List.of(offers, promptRouters);
+            return List.of(new CatalogOperations(Catalog.bundled()), promptRouters);
         }
+        ControlPlane.Operations offers = new CatalogOperations(Catalog.bundled(), applications);
         CustomizationOperations jobs = new CustomizationOperations(state, ModelCatalog.builtIn());
         customModels.attach(state, jobs);
-        return List.of(offers, promptRouters, new BatchJobs(s3, service, options.clock(), options.jobTime(),
+        return List.of(applications, offers, promptRouters, new BatchJobs(s3, service, options.clock(), options.jobTime(),
                 options.batchCapacity()), jobs, new ServingOperations(state, jobs));
     }
 
@@ -162,12 +193,21 @@ public final class Sandbox implements LocalBedrock {
         s3.createBucket(bucket);
     }
 
-    /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
+    /**
+     * Puts the generated week of invocation logs ({@link DemoLogs}) into the sandbox's S3 unless they are there,
+     * and returns their prefix, {@code s3://sandbox-invocation-logs/demo/}.
+     *
+     * @throws IllegalStateException when started without S3
+     */
     @Override
     public String writeDemoLogs() {
-        throw new UnsupportedOperationException("the sandbox's demo invocation logs are not generated yet");
+        if (demoLogs == null) {
+            throw new IllegalStateException("this sandbox was started without S3");
+        }
+        return demoLogs.write();
     }
 
+    /** The base model ids the sandbox simulates; {@code us.}, {@code eu.}, {@code apac.} and {@code global.} inference-profile ids of them work too. */
     @Override
     public List<String> modelIds() {
         return ModelCatalog.builtIn().modelIds();
@@ -219,6 +259,10 @@ public final class Sandbox implements LocalBedrock {
             Thread.currentThread().interrupt();
         }
         log.close();
+        if (deliveries != null) {
+            deliveries.shutdownNow();
+            logging.flush();
+        }
         if (s3 != null) {
             s3.close();
         }

@@ -128,6 +128,13 @@ final class SandboxS3 implements AutoCloseable {
                 .contentType("application/octet-stream").build());
     }
 
+    /** Removes an object; nothing happens when it does not exist. */
+    void delete(String bucket, String key) {
+        if (bucketExists(bucket)) {
+            blobs().removeBlob(bucket, key);
+        }
+    }
+
     /** The object as a stream (the caller closes it), or empty when the bucket or key does not exist. */
     Optional<java.io.InputStream> open(String bucket, String key) {
         if (!bucketExists(bucket)) {

@@ -201,5 +201,22 @@
  * </ul>
  * Records live as JSON in a hidden bucket of the sandbox's S3 and statuses are derived from the injected clock, so
  * a sandbox restarted on the same state directory continues the jobs.
+ *
+ * <h2>Invocation logs, application inference profiles (with {@code withS3})</h2>
+ * <ul>
+ *   <li>{@code PUT|GET|DELETE /logging/modelinvocations} ({@code InvocationLogging}): with
+ *       {@code s3Config} and {@code textDataDeliveryEnabled}, each answered Converse call is logged in Bedrock's
+ *       {@code ModelInvocationLog} schema to {@code s3://bucket/keyPrefix/AWSLogs/123456789012/
+ *       BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}, delivered every 100 ms and on close. Only S3
+ *       delivery is imitated: a {@code cloudWatchConfig} is stored and returned, nothing reaches CloudWatch Logs.
+ *       Converse's {@code requestMetadata} is validated and logged.</li>
+ *   <li>{@code POST /inference-profiles}, {@code GET|DELETE /inference-profiles/{id or ARN}},
+ *       {@code POST /listTagsForResource} ({@code ApplicationProfiles}): application profiles
+ *       whose ARN is a Converse model id served as the model or system profile they copy.</li>
+ *   <li>{@code trainingDataConfig.invocationLogsConfig} on a distillation job reads the logs under its URI
+ *       ({@code InvocationLogSource}).</li>
+ *   <li>{@code writeDemoLogs()} puts a generated week of logs under {@code s3://sandbox-invocation-logs/demo/}
+ *       ({@code DemoLogs}).</li>
+ * </ul>
  */
 package dev.frontier.sandbox;
