@@ -27,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
  * Titan and Llama bodies, a fifth of the prompts repeated from a pool of 200) into a temporary folder, then imports
  * them in a child JVM with the heap capped ({@code -Xmx256m} unless told), sampling 500 items stratified by a metadata
  * key, with responses and a traffic profile. Prints the wall time, records per second and the child's peak resident
- * set (VmHWM, polled from {@code /proc/PID/status}), and the child's summary.
+ * set (VmHWM, polled from {@code /proc/PID/status}), the largest heap in use after a collection (from the child's
+ * {@code -Xlog:gc}), and the child's summary.
  *
  * <pre>java -cp src/frontier-cli/target/test-classes:src/frontier-cli/target/classes:$(cat
  *   src/frontier-cli/target/test-classpath.txt) dev.frontier.bench.LogImportHarness 50000 256m</pre>
@@ -53,7 +54,7 @@ public final class LogImportHarness {
         System.out.printf(Locale.ROOT, "generated %,d records (%,d gzip bytes) in %.1f s under %s%n", records, bytes,
                 (System.nanoTime() - t0) / 1e9, dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "dev.frontier.cli.Main",
+                .toString(), "-Xmx" + heap, "-Xlog:gc:file=" + dir.resolve("gc.log"), "-cp", System.getProperty("java.class.path"), "dev.frontier.cli.Main",
                 "logs", "import", dir.resolve("logs").toString(), "--out", dir.resolve("dataset.jsonl").toString(),
                 "--profile", dir.resolve("traffic.json").toString(), "--sample", "500", "--stratify-by", "team",
                 "--responses"));
@@ -65,12 +66,27 @@ public final class LogImportHarness {
             peakKb = Math.max(peakKb, vmHwmKb(child.pid()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.print(Files.readString(log));
+        // the summary without the table of strata
+        Files.readAllLines(log).stream().filter(l -> !l.startsWith("  ") || l.startsWith("  malformed"))
+                .forEach(System.out::println);
         System.out.printf(Locale.ROOT, "exit %d; -Xmx%s; %.2f s wall (JVM start included), %,.0f records/s; "
                 + "VmHWM %s%n", child.exitValue(), heap, seconds, records / seconds,
                 peakKb == 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peakKb / 1024.0));
+        long afterGc = 0;
+        int collections = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)")
+                .matcher(Files.readString(dir.resolve("gc.log")));
+        while (m.find()) {
+            afterGc = Math.max(afterGc, Long.parseLong(m.group(2)));
+            collections++;
+        }
+        System.out.printf(Locale.ROOT, "%d collections; largest heap in use after a collection %d MB%n", collections,
+                afterGc);
         System.out.printf(Locale.ROOT, "dataset %,d bytes, profile %,d bytes%n", Files.size(dir.resolve(
                 "dataset.jsonl")), Files.size(dir.resolve("traffic.json")));
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static long vmHwmKb(long pid) {
