@@ -74,14 +74,14 @@ public final class LogImportHarness {
                 peakKb == 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peakKb / 1024.0));
         long afterGc = 0;
         int collections = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)")
-                .matcher(Files.readString(dir.resolve("gc.log")));
+        String gc = Files.readString(dir.resolve("gc.log"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)").matcher(gc);
         while (m.find()) {
             afterGc = Math.max(afterGc, Long.parseLong(m.group(2)));
             collections++;
         }
-        System.out.printf(Locale.ROOT, "%d collections; largest heap in use after a collection %d MB%n", collections,
-                afterGc);
+        System.out.printf(Locale.ROOT, "%d collections (%d full); largest heap in use after a collection %d MB%n",
+                collections, gc.split("Pause Full", -1).length - 1, afterGc);
         System.out.printf(Locale.ROOT, "dataset %,d bytes, profile %,d bytes%n", Files.size(dir.resolve(
                 "dataset.jsonl")), Files.size(dir.resolve("traffic.json")));
         try (var files = Files.walk(dir)) {
