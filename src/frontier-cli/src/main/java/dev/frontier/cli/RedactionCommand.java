@@ -20,8 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code --redact-command "CMD ARGS"}: an external program, started without a shell in the current folder, redacts the
@@ -97,15 +101,21 @@ final class RedactionCommand implements RowRedactor {
         } catch (IOException e) {
             throw new RedactionFailed("cannot start " + command.get(0) + ": " + e.getMessage());
         }
+        // three threads of its own: the program's input, output and error must all move at once or the pipes fill
+        ExecutorService pipes = Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "redact-command");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()));
-            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(process, rows));
-            CompletableFuture<List<String>> replies = CompletableFuture.supplyAsync(() -> lines(process));
+            Future<String> stderr = pipes.submit(() -> tail(process.getErrorStream()));
+            Future<?> feed = pipes.submit(() -> feed(process, rows));
+            Future<List<String>> replies = pipes.submit(() -> lines(process));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new RedactionFailed(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
             }
             List<String> out = replies.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            feed.exceptionally(e -> null).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            feed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String err = stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (process.exitValue() != 0) {
                 throw new RedactionFailed(command.get(0) + " exited with " + process.exitValue() + ended(err));
@@ -122,10 +132,11 @@ final class RedactionCommand implements RowRedactor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedactionFailed("interrupted");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new RedactionFailed(command.get(0) + ": " + e.getMessage());
         } finally {
             process.destroyForcibly();
+            pipes.shutdownNow();
         }
     }
 

@@ -107,8 +107,10 @@ public final class InvocationLogReader {
     private static long readS3(InvocationLogSource.S3Prefix p, Counting counting) {
         InvocationLogParser.Bodies bodies = s3Bodies(p);
         long objects = 0;
+        String prefix = p.prefix().prefix();
         for (S3Uri object : p.s3().list(p.prefix())) {
-            if (!isLog(object.key())) {
+            String key = object.key();
+            if (!isLog(key.startsWith(prefix) ? key.substring(prefix.length()) : key)) {
                 continue;
             }
             objects++;
@@ -126,7 +128,10 @@ public final class InvocationLogReader {
         return objects;
     }
 
-    /** Whether an object key (or relative path) holds records. */
+    /**
+     * Whether an object holds records, by its key below the source's prefix (or its path below the folder): a
+     * {@code data/} segment there is where Bedrock delivers large bodies, one in the prefix itself is the user's.
+     */
     static boolean isLog(String key) {
         String name = key.substring(key.lastIndexOf('/') + 1);
         if (name.startsWith(PERMISSION_CHECK) || ("/" + key).contains("/data/")) {

@@ -244,6 +244,20 @@ class InvocationLogReaderTest {
     }
 
     @Test
+    void aDataSegmentInTheUsersOwnPrefixIsNotABodyFolder() {
+        MemoryS3 s3 = new MemoryS3();
+        String prefix = "s3://logs-bucket/data/bedrock/";
+        s3.put(S3Uri.parse(prefix + "AWSLogs/1/BedrockModelInvocationLogs/us-east-1/2026/11/23/08/x.json.gz"),
+                gzip(List.of(converse(T, "m", "", "kept", "a", 1, 1, null))));
+        s3.put(S3Uri.parse(prefix + "AWSLogs/1/BedrockModelInvocationLogs/us-east-1/2026/11/23/08/data/b.json.gz"),
+                gzip(List.of("{\"messages\":[]}")));
+        Collected c = new Collected();
+        var summary = InvocationLogReader.read(new InvocationLogSource.S3Prefix(S3Uri.parse(prefix), s3), c);
+        assertEquals(List.of("kept"), c.records.stream().map(InvocationLogRecord::prompt).toList());
+        assertEquals(new InvocationLogReader.Summary(1, 1, 0), summary);
+    }
+
+    @Test
     void baseModelIds() {
         assertEquals("amazon.nova-lite-v1:0", InvocationLogRecord.baseModelId("amazon.nova-lite-v1:0"));
         assertEquals("anthropic.claude-3-5-sonnet-20241022-v2:0",
