@@ -163,6 +163,17 @@ class LogsCommandTest {
     }
 
     @Test
+    void aRedactionProgramGetsMoreThanAPipeHoldsWithoutStalling() throws IOException {
+        Path root = logs(600);
+        Path out = dir.resolve("dataset.jsonl");
+        MainTest.Outcome r = MainTest.frontier("logs", "import", root.toString(), "--out", out.toString(),
+                "--sample", "600", "--responses", "--redact-command", "cat", "--allow-redact-command");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(Files.size(out)).isGreaterThan(3 * 65_536);     // three times a Linux pipe's buffer
+        assertThat(rows(out)).hasSizeGreaterThan(400);
+    }
+
+    @Test
     void aFailingRedactionProgramWritesNothing() throws IOException {
         Path root = logs(50);
         Path out = dir.resolve("dataset.jsonl");
