@@ -239,6 +239,23 @@ class LogImportTest {
     }
 
     @Test
+    void theDatasetIsOneASuiteReadsWithItsMetadataAsFields() {
+        List<InvocationLogRecord> records = List.of(
+                rec("2026-11-23T08:00:00Z", "m", "S", "first", 1, 1, 0, Map.of("cost center", "42")),
+                rec("2026-11-23T08:01:00Z", "m", "", "second", 1, 1, 0, Map.of()));
+        Path out = dir.resolve("data.jsonl");
+        LogImport.writeDataset(out, run(options(5, 1), records).sample(), RowRedactor.NONE);
+        var read = dev.frontier.dataset.DatasetReader.read(out, dev.frontier.dataset.DatasetReader.Format.JSONL,
+                "id");
+        var dataset = ((dev.frontier.dataset.DatasetReader.Loaded) read).dataset();
+        assertEquals(2, dataset.items().size());
+        dev.frontier.model.Item first = dataset.items().get(0);
+        assertEquals("first", first.fields().get("prompt"));
+        assertEquals("42", new dev.frontier.model.Template("{{meta.cost_center}}").render(first));
+        assertEquals("1", first.fields().get("count"));
+    }
+
+    @Test
     void aFailedRedactionWritesNothing() throws IOException {
         LogImport.Result r = run(options(10, 1), tenRequests());
         Path out = dir.resolve("data.jsonl");
