@@ -95,7 +95,7 @@ final class DemoLogs {
     /** A team's use of one model: its prompt, its model id as called, and how it calls. */
     private enum Workload {
         SUMMARIES("support", "summaries", "us.amazon.nova-pro-v1:0", 0.50, 0.0,
-                "You summarize customer support tickets for the on-call engineer. Answer in two sentences.", 300),
+                DemoText.SUMMARY_SYSTEM, 300),
         ROUTING("support", "routing", "us.anthropic.claude-3-haiku-20240307-v1:0", 0.38, 0.6,
                 DemoText.CLASSIFY_SYSTEM, 20),
         REVIEWS("mobile", "review-triage", "us.amazon.nova-pro-v1:0", 0.12, 0.0,
