@@ -34,7 +34,7 @@ class TrafficProfileRunTest {
     private static Path suite(String profileText) throws IOException {
         Path configs = Files.createDirectories(dir.resolve("eval-configs"));
         Path production = Files.createDirectories(dir.resolve("datasets/production"));
-        Files.copy(Path.of("datasets/support-tickets.jsonl"), dir.resolve("datasets/support-tickets.jsonl"),
+        Files.copy(Path.of("datasets/production/summaries.jsonl"), production.resolve("summaries.jsonl"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(production.resolve("traffic.json"), profileText);
         Path suite = configs.resolve("support-summaries-production.yaml");
@@ -71,12 +71,12 @@ class TrafficProfileRunTest {
         RunResult.TrafficSource t = result.trafficSource().orElseThrow();
         assertThat(t.provenance()).isEqualTo("profile ../datasets/production/traffic.json");
         assertThat(t.kind()).isEqualTo("invocation-logs");
-        assertThat(t.records()).isEqualTo(1153);
-        // 1,153 requests in 600 minutes, scaled to 730 hours
-        assertThat(t.requestsPerMonth()).isEqualTo(84_169).isEqualTo(result.traffic());
-        assertThat(t.peakAt()).isEqualTo("2026-11-16T09:13:00Z");
+        assertThat(t.records()).isEqualTo(27_203);
+        // 27,203 requests in 10,078 minutes (the first to the last minute of the week), scaled to 730 hours
+        assertThat(t.requestsPerMonth()).isEqualTo(118_227).isEqualTo(result.traffic());
+        assertThat(t.peakAt()).isEqualTo("2026-11-24T15:22:00Z");
         assertThat(t.peakFactor()).isGreaterThan(1);
-        assertThat(t.arrivals()).isEqualTo(1153);
+        assertThat(t.arrivals()).isEqualTo(27_203);
         assertThat(t.promptCache()).extracting(RunResult.CacheRate::ttl).containsExactly("5m", "1h");
         double fiveMinutes = t.promptCache().get(0).hitRate();
         double hour = t.promptCache().get(1).hitRate();
@@ -94,21 +94,21 @@ class TrafficProfileRunTest {
         assertThat(lite.minTokens()).isEqualTo(1000);
         assertThat(lite.prefixTokens()).isGreaterThan(1000.0);
         assertThat(lite.hitRate()).isEqualTo(t.promptCache().get(0).hitRate());
-        RunResult.CandidateCache sonnet = t.candidates().stream().filter(c -> c.candidate().equals("sonnet"))
+        RunResult.CandidateCache haiku = t.candidates().stream().filter(c -> c.candidate().equals("haiku"))
                 .findFirst().orElseThrow();
-        assertThat(sonnet.minTokens()).isEqualTo(4096);
+        assertThat(haiku.minTokens()).isEqualTo(4096);
         // the sandbox, as Bedrock, ignores a checkpoint below the model's minimum: no cache tokens, nothing cached
-        assertThat(sonnet.prefixTokens()).isNull();
-        assertThat(sonnet.hitRate()).isZero();
-        assertThat(sonnet.note()).contains("below its minimum of 4,096 tokens per checkpoint");
+        assertThat(haiku.prefixTokens()).isNull();
+        assertThat(haiku.hitRate()).isZero();
+        assertThat(haiku.note()).contains("below its minimum of 4,096 tokens per checkpoint");
 
         RunResult.Plan caching = plan("nova-lite", "prompt caching");
         assertThat(caching.monthly()).isNotNull();
         assertThat(caching.notes().get(0)).startsWith("replayed on the arrivals of profile "
                 + "../datasets/production/traffic.json");
-        assertThat(plan("sonnet", "prompt caching").monthly()).isNull();
-        RunResult.Plan client = plan("sonnet", "client cache");
-        assertThat(client.monthly()).isLessThan(plan("sonnet", "on-demand").monthly());
+        assertThat(plan("haiku", "prompt caching").monthly()).isNull();
+        RunResult.Plan client = plan("haiku", "client cache");
+        assertThat(client.monthly()).isLessThan(plan("haiku", "on-demand").monthly());
         RunResult.Plan pt = plan("nova-lite", "provisioned throughput");
         assertThat(pt.notes()).anyMatch(n -> n.startsWith("sized for the measured peak"));
     }
@@ -117,13 +117,13 @@ class TrafficProfileRunTest {
     void theReportTheSummaryAndTheTerminalNameTheProfile() throws IOException {
         String html = Files.readString(report);
         assertThat(html).contains("id=\"traffic-source\"")
-                .contains("Traffic from <b>profile ../datasets/production/traffic.json</b>: 84,169 requests per month")
-                .contains("s3://tallyhive-bedrock-logs/AWSLogs/support-summaries/")
+                .contains("Traffic from <b>profile ../datasets/production/traffic.json</b>: 118,227 requests per month")
+                .contains("s3://sandbox-invocation-logs/demo/")
                 .contains("<th scope=\"col\"").contains("client cache");
         String summary = Files.readString(report.resolveSibling("summary.md"));
-        assertThat(summary).contains("**Traffic** from profile ../datasets/production/traffic.json: 84,169 "
+        assertThat(summary).contains("**Traffic** from profile ../datasets/production/traffic.json: 118,227 "
                 + "requests per month");
-        assertThat(out).containsPattern("traffic: 84,169 requests a month from profile "
+        assertThat(out).containsPattern("traffic: 118,227 requests a month from profile "
                 + "\\.\\./datasets/production/traffic\\.json \\(peak [0-9.]+ × the average\\); prompt cache "
                 + "[0-9.]+ % at 5m, [0-9.]+ % at 1h; client cache [0-9.]+ %");
     }
@@ -133,8 +133,8 @@ class TrafficProfileRunTest {
         MainTest.Outcome f = frontier("estimate", dir.resolve("eval-configs/support-summaries-production.yaml")
                 .toString());
         assertThat(f.code()).as(f.out() + f.err()).isZero();
-        assertThat(f.out()).contains("traffic: 84,169 requests a month from the profile traffic.json (1,153 requests "
-                + "from 2026-11-16T08:00:00Z to 2026-11-16T18:00:00Z); a run prices its plans at it");
+        assertThat(f.out()).contains("traffic: 118,227 requests a month from the profile traffic.json (27,203 requests "
+                + "from 2026-11-23T00:01:00Z to 2026-11-29T23:59:00Z); a run prices its plans at it");
     }
 
     @Test
@@ -142,7 +142,8 @@ class TrafficProfileRunTest {
         Path other = dir.resolve("bad");
         Files.createDirectories(other.resolve("eval-configs"));
         Files.createDirectories(other.resolve("datasets/production"));
-        Files.copy(Path.of("datasets/support-tickets.jsonl"), other.resolve("datasets/support-tickets.jsonl"));
+        Files.copy(Path.of("datasets/production/summaries.jsonl"),
+                other.resolve("datasets/production/summaries.jsonl"));
         Files.copy(Path.of("eval-configs/support-summaries-production.yaml"),
                 other.resolve("eval-configs/s.yaml"));
         Files.writeString(other.resolve("datasets/production/traffic.json"),
