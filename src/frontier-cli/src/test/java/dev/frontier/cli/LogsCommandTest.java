@@ -217,4 +217,27 @@ class LogsCommandTest {
                 dir.resolve("x.jsonl").toString(), "--sandbox", "--store", store.toString());
         assertThat(missing.code()).as(missing.out() + missing.err()).isEqualTo(3);
     }
+
+    /**
+     * The production demo's files are what the import makes of the sandbox's generated week, byte for byte: the
+     * command in datasets/production/README.md reproduces them, and the week's malformed lines are reported with their
+     * objects and lines.
+     */
+    @Test
+    @Tag("e2e")
+    void theSandboxsWeekOfLogsGivesTheProductionDemosFiles() throws IOException {
+        Path out = dir.resolve("summaries.jsonl");
+        Path profile = dir.resolve("traffic.json");
+        MainTest.Outcome r = MainTest.frontier("logs", "import", "sandbox:demo", "--sandbox", "--store",
+                dir.resolve("store.db").toString(), "--metadata", "feature=summaries", "--sample", "200",
+                "--responses", "--out", out.toString(), "--profile", profile.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("s3://sandbox-invocation-logs/demo/: 55,347 records in 168 log objects: "
+                + "27,203 kept by the filters, 111 malformed")
+                .containsPattern("malformed demo/AWSLogs/111122223333/BedrockModelInvocationLogs/us-east-1/2026/11/"
+                        + "\\d\\d/\\d\\d/[^ ]+\\.json\\.gz:\\d+: ")
+                .contains("and 91 more malformed records");
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("datasets/production/summaries.jsonl")));
+        assertThat(Files.readString(profile)).isEqualTo(Files.readString(Path.of("datasets/production/traffic.json")));
+    }
 }
