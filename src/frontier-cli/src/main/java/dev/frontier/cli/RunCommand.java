@@ -111,12 +111,16 @@ final class RunCommand implements Callable<Integer> {
                 boolean callsNothing = prepared.callsNoModel();
                 boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
                 // the sandbox keeps configured prompt routers in its control plane, as it keeps jobs
-                boolean controlPlane = batchWanted || !s.promptRouters().isEmpty();
+                boolean profiles = s.execution().attribution().map(a -> a.inferenceProfiles()).orElse(false);
+                boolean controlPlane = batchWanted || !s.promptRouters().isEmpty() || profiles;
                 local = sandbox.enabled && !callsNothing ? sandbox.start(controlPlane, storage.store) : null;
                 Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
                 // the suite's own routers exist before the first call, and their ARNs are the candidates' models
                 prepared = callsNothing ? prepared
                         : RunWiring.promptRouters(prepared, store, id, local, region, err);
+                // with execution.attribution.inferenceProfiles, each model is called through the suite's profile
+                prepared = callsNothing || !profiles ? prepared
+                        : RunWiring.inferenceProfiles(prepared, store, id, local, region, err);
                 try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
                     String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
                             : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"

@@ -1,11 +1,14 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
+import dev.frontier.bedrock.BedrockInferenceProfiles;
 import dev.frontier.bedrock.BedrockPromptRouters;
 import dev.frontier.bedrock.CloudClients;
 import dev.frontier.invoke.AdaptiveLimit;
+import dev.frontier.invoke.InferenceProfiles;
 import dev.frontier.invoke.PromptRouters;
 import dev.frontier.model.Problem;
+import dev.frontier.run.execute.InferenceProfileSetup;
 import dev.frontier.run.execute.PromptRouterSetup;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.bedrock.BedrockConverseClient;
@@ -216,6 +219,25 @@ final class RunWiring {
             throw new CliFailure(Exit.INVALID_INPUT, Problem.error(s.at(path), path, e.getMessage(),
                     "delete it with 'frontier jobs stop <its ARN>' if nothing else uses it, or give the suite's "
                     + "router another id").toString());
+        }
+    }
+
+    /**
+     * The suite calling each candidate model through its application inference profile (created or reused before
+     * the first call), for {@code execution.attribution.inferenceProfiles}.
+     */
+    static PreparedSuite inferenceProfiles(PreparedSuite prepared, RunStore store, RunId id, LocalBedrock local,
+                                           Optional<String> region, java.io.PrintWriter err) {
+        SuiteSpec s = prepared.suite();
+        String where = region.orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, s.file() + ": the suite "
+                + "creates application inference profiles, which are regional: set 'execution.region' or AWS_REGION"));
+        BedrockSettings settings = settings(local, region, local != null ? BedrockSettings.Endpoints.none()
+                : endpoints(s), 3, Duration.ofSeconds(local != null ? 60 : 120));
+        try (InferenceProfiles profiles = new BedrockInferenceProfiles(CloudClients.bedrock(settings))) {
+            return new InferenceProfileSetup(profiles, store, InstantSource.system(), line -> {
+                err.println(line);
+                err.flush();
+            }).ensure(prepared, id, where);
         }
     }
 

@@ -68,7 +68,8 @@ public final class SuiteLoader {
             Map.entry("requestMetadataFilters", Set.of("equals", "notEquals", "andAll", "orAll")),
             Map.entry("requestMetadataBaseFilter", Set.of("equals", "notEquals")),
             Map.entry("serving", Set.of("mode", "modelUnits", "commitment", "hourlyPerModelUnit")),
-            Map.entry("execution", Set.of("concurrency", "region", "endpoint", "endpoints", "requestsPerMinute",
+            Map.entry("attribution", Set.of("inferenceProfiles", "tags")),
+            Map.entry("execution", Set.of("attribution", "concurrency", "region", "endpoint", "endpoints", "requestsPerMinute",
                     "tokensPerMinute", "maxErrorRate", "responseCache", "cacheTtlHours", "mode", "sequential")),
             Map.entry("sequential", Set.of("looks", "spending", "futility")),
             Map.entry("endpoints", Set.of("runtime", "controlPlane", "s3")),
@@ -1395,8 +1396,37 @@ public final class SuiteLoader {
                         "remove 'mode: " + mode.key() + "' or 'sequential:' (a batch job answers all its items at "
                                 + "once, so there is nothing to stop early)");
             }
+            Optional<SuiteSpec.AttributionSpec> attribution = m.get("attribution").map(this::attribution);
             return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoints, rpm, tpm, maxErrorRate,
-                    responseCache, ttl, mode, sequential);
+                    responseCache, ttl, mode, sequential, attribution);
+        }
+
+        /** {@code execution.attribution: { inferenceProfiles: true, tags: { team: support } }}. */
+        private SuiteSpec.AttributionSpec attribution(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "execution.attribution", KEYS.get("attribution"));
+            boolean profiles = m.get("inferenceProfiles")
+                    .flatMap(n -> y.bool(n, "execution.attribution.inferenceProfiles")).orElse(false);
+            Map<String, String> tags = new java.util.TreeMap<>();
+            m.get("tags").ifPresent(n -> {
+                YamlNodes.Mapping t = y.mapping(n, "execution.attribution.tags", null);
+                t.values().forEach((k, v) -> y.string(v, "execution.attribution.tags." + k).ifPresent(text -> {
+                    // Bedrock's Tag: key 1..128, value 0..256 characters
+                    if (k.isEmpty() || k.length() > 128 || text.length() > 256) {
+                        y.error(v, "execution.attribution.tags." + k, "a tag key is 1 to 128 characters and a value "
+                                + "at most 256", "");
+                    } else if (k.startsWith("aws:")) {
+                        y.error(v, "execution.attribution.tags." + k, "tag keys starting with 'aws:' are AWS's",
+                                "use another prefix");
+                    } else {
+                        tags.put(k, text);
+                    }
+                }));
+            });
+            if (tags.size() > 49) {
+                y.error(node, "execution.attribution.tags", "at most 49 tags (frontier adds frontier-suite to "
+                        + "Bedrock's 50)", "");
+            }
+            return new SuiteSpec.AttributionSpec(profiles, tags);
         }
 
         /** {@code execution.sequential: { looks: 4, spending: obrien-fleming | pocock, futility: 0.1 | none }}. */
