@@ -24,7 +24,7 @@ public final class Main implements Runnable {
     /** Every subcommand, in the order of the usage. */
     static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, EstimateCommand.class, RunCommand.class,
             ReportCommand.class, GateCommand.class, RescoreCommand.class, RecheckCommand.class, RouteCommand.class,
-            ExportCommand.class, PlanCommand.class, OptimizePromptCommand.class, LabelsCommand.class,
+            ExportCommand.class, LogsCommand.class, PlanCommand.class, OptimizePromptCommand.class, LabelsCommand.class,
             SandboxCommand.class, DistillCommand.class, JobsCommand.class, ModelsCommand.class,
             CommandLine.HelpCommand.class);
 
