@@ -219,9 +219,9 @@ final class DistillCommand implements Callable<Integer> {
             LogCopy logs = (LogCopy) plan.data();
             out.printf(Locale.ROOT, "  training data: invocation logs under %s: %d records read, %d dropped as "
                     + "holdout items, %d copied in %d objects (%d selected by the request-metadata filters, %s); "
-                    + "~%,d training tokens%n", logs.source(), logs.read(), logs.dropped(), logs.copied(),
-                    logs.objects().size(), logs.records(), logs.usePromptResponse() ? "the logged answers are the "
-                            + "targets" : "the teacher answers the logged prompts", d.trainingTokens());
+                    + "%d unusable lines not copied; ~%,d training tokens%n", logs.source(), logs.read(),
+                    logs.dropped(), logs.copied(), logs.objects().size(), logs.records(), logs.usePromptResponse() ? "the logged answers are the "
+                            + "targets" : "the teacher answers the logged prompts", logs.unusable(), d.trainingTokens());
         }
         out.printf(Locale.ROOT, "  one-off: teacher inference %s + training %s = %s%n", usd(d.teacherInference()),
                 usd(d.training()), usd(d.oneOff()));

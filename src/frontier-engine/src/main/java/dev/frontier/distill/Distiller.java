@@ -160,7 +160,7 @@ public final class Distiller {
     private static LogCopy logCopy(PreparedSuite prepared, CandidateSpec teacher,
                                    DistillationSpec.FromInvocationLogs source, S3Objects s3) {
         LogCopy copy = LogCopy.of(s3, source.s3Uri(), source.filters(), source.usePromptResponse(),
-                LogCopy.holdoutUserText(prepared.dataset().items(), prepared.split(), teacher));
+                LogCopy.holdoutTexts(prepared.dataset().items(), prepared.split(), teacher));
         String filtered = source.filters().isPresent() ? " that the request-metadata filters select" : "";
         if (copy.records() < CustomizationCatalog.MIN_DISTILLATION_PROMPTS) {
             throw new TrainingData.LimitException("only " + copy.records() + " logged calls under " + source.s3Uri()

@@ -1,24 +1,29 @@
 package dev.frontier.distill;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frontier.config.CandidateSpec;
 import dev.frontier.dataset.HoldoutSplit;
 import dev.frontier.invoke.CloudException;
 import dev.frontier.invoke.S3Objects;
+import dev.frontier.logs.InvocationLogReader;
+import dev.frontier.logs.InvocationLogRecord;
+import dev.frontier.logs.InvocationLogSource;
 import dev.frontier.model.Item;
 import dev.frontier.model.RequestMetadataFilter;
 import dev.frontier.model.S3Uri;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,15 +35,19 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The model-invocation logs a distillation job reads, without the evaluation holdout. Bedrock reads the logs
- * itself, so nothing frontier filters out of a training file would keep a holdout prompt from it; instead frontier
- * reads every record under the logs' prefix, drops each whose prompt is a holdout item's, and stages the rest in
- * Bedrock's layout ({@code AWSLogs/{account}/BedrockModelInvocationLogs/{region}/{YYYY}/{MM}/{DD}/{HH}/*.json.gz},
- * gzip-compressed JSON Lines) under the job's staging prefix; the job's {@code invocationLogSource} points at the
- * copy and its request-metadata filters are passed through unchanged.
+ * itself, so nothing frontier leaves out of a training file would keep a holdout prompt from it; instead frontier
+ * reads every record under the logs' prefix ({@link InvocationLogReader}), drops each whose prompt is a holdout
+ * item's, and stages the rest, line for line as Bedrock wrote them, in Bedrock's layout
+ * ({@code AWSLogs/{account}/BedrockModelInvocationLogs/{region}/{YYYY}/{MM}/{DD}/{HH}/*.json.gz}, gzip-compressed
+ * JSON Lines) under the job's staging prefix; the job's {@code invocationLogSource} points at the copy and its
+ * request-metadata filters are passed through unchanged.
  *
- * <p>A record is dropped when its user text (every user turn, white space collapsed) is the user text of a holdout
- * item as the teacher's prompt renders it, whatever its system prompt: a changed system prompt does not make a
- * prompt unseen. Records that name their body by {@code input.inputBodyS3Path} are judged on that body.
+ * <p>A record is dropped when its prompt (the user turns' text as the reader gives it, white space collapsed) is the
+ * user turn of a holdout item as the teacher's prompt renders it, or any field of a holdout item (a dataset made by
+ * {@code frontier logs import} holds the logged prompt in its {@code prompt} field, whatever the suite's template
+ * wraps around it) — whatever the record's system prompt: a changed system prompt does not make a prompt unseen.
+ * Lines that are not usable records are not copied either: what cannot be read cannot be shown not to be a holdout
+ * item.
  *
  * @param source            where the logs were read
  * @param filters           the job's request-metadata filters (passed through; counted here for the plan)
@@ -46,16 +55,14 @@ import java.util.zip.GZIPOutputStream;
  * @param objects           the objects to stage, by key relative to the staged prefix, in key order
  * @param read              log records read
  * @param dropped           of which dropped because their prompt is a holdout item's
+ * @param unusable          lines that are not usable records, not copied
  * @param records           of the copied records, those the filters select (what the job trains on)
  * @param sha256            hex SHA-256 over the staged objects' keys and records
  */
 public record LogCopy(S3Uri source, Optional<RequestMetadataFilter> filters, boolean usePromptResponse,
-                      List<StagedObject> objects, int read, int dropped, int records, String sha256)
+                      List<StagedObject> objects, int read, int dropped, int unusable, int records, String sha256)
         implements TrainingInput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The object Bedrock writes under the prefix when logging is configured; not a log. */
-    static final String PERMISSION_CHECK = "amazon-bedrock-logs-permission-check";
     private static final String LAYOUT_ROOT = "AWSLogs/";
 
     public LogCopy {
@@ -86,66 +93,69 @@ public record LogCopy(S3Uri source, Optional<RequestMetadataFilter> filters, boo
     /**
      * Reads the logs under {@code source} and keeps the records whose prompt is no holdout item's.
      *
-     * @param s3              where the logs are
-     * @param source          the logs' prefix
-     * @param filters         the job's request-metadata filters
+     * @param s3                where the logs are
+     * @param source            the logs' prefix
+     * @param filters           the job's request-metadata filters
      * @param usePromptResponse whether the job trains on the logged answers
-     * @param holdoutUserText the holdout items' user turns as the teacher's prompt renders them
+     * @param holdoutTexts      the holdout items' texts ({@link #holdoutTexts})
      * @throws CloudException when an object cannot be read
      */
     public static LogCopy of(S3Objects s3, S3Uri source, Optional<RequestMetadataFilter> filters,
-                             boolean usePromptResponse, Set<String> holdoutUserText) {
-        Set<String> holdout = new java.util.HashSet<>();
-        holdoutUserText.forEach(t -> holdout.add(normalize(t)));
+                             boolean usePromptResponse, Set<String> holdoutTexts) {
+        Set<String> holdout = new HashSet<>();
+        holdoutTexts.forEach(t -> holdout.add(normalize(t)));
+        S3Uri root = new S3Uri(source.bucket(), source.prefix());
+        Map<String, Set<Long>> kept = new TreeMap<>();
+        int[] counts = new int[4]; // read, dropped, unusable, selected
+        try {
+            InvocationLogReader.read(new InvocationLogSource.S3Prefix(root, s3), new InvocationLogReader.Listener() {
+                @Override
+                public void record(InvocationLogRecord record, String object, long line) {
+                    counts[0]++;
+                    if (holdout.contains(normalize(record.prompt()))) {
+                        counts[1]++;
+                        return;
+                    }
+                    kept.computeIfAbsent(object, k -> new HashSet<>()).add(line);
+                    if (filters.map(f -> f.test(record.requestMetadata())).orElse(true)) {
+                        counts[3]++;
+                    }
+                }
+
+                @Override
+                public void malformed(InvocationLogReader.Malformed malformed) {
+                    counts[2]++;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new CloudException("cannot read the invocation logs under " + root + ": " + e.getMessage(), e);
+        }
         MessageDigest digest = newDigest();
         List<StagedObject> staged = new ArrayList<>();
-        int read = 0;
-        int dropped = 0;
-        int selected = 0;
-        S3Uri root = new S3Uri(source.bucket(), source.prefix());
-        for (S3Uri object : s3.list(root)) {
-            String relative = relative(root, object);
-            if (!isLog(relative)) {
-                continue;
-            }
-            ByteArrayOutputStream kept = new ByteArrayOutputStream();
-            int keptRecords = 0;
-            for (String line : lines(s3, object)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode record = parse(line, object);
-                read++;
-                if (holdout.contains(normalize(userText(s3, record)))) {
-                    dropped++;
-                    continue;
-                }
-                keptRecords++;
-                if (filters.map(f -> f.test(metadata(record))).orElse(true)) {
-                    selected++;
-                }
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                kept.writeBytes(bytes);
-                kept.write('\n');
-            }
-            if (keptRecords > 0) {
-                String key = stagedKey(relative);
-                digest.update(key.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(kept.toByteArray());
-                staged.add(new StagedObject(key, gzip(kept.toByteArray()), keptRecords));
-            }
+        for (Map.Entry<String, Set<Long>> object : kept.entrySet()) {
+            S3Uri uri = new S3Uri(root.bucket(), object.getKey());
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            copyLines(s3, uri, object.getValue(), lines);
+            String key = stagedKey(relative(root, uri));
+            digest.update(key.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(lines.toByteArray());
+            staged.add(new StagedObject(key, gzip(lines.toByteArray()), object.getValue().size()));
         }
-        return new LogCopy(source, filters, usePromptResponse, staged, read, dropped, selected,
+        return new LogCopy(source, filters, usePromptResponse, staged, counts[0], counts[1], counts[2], counts[3],
                 HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** The user turns of the holdout items as the teacher's prompt renders them: what the evaluation sends. */
-    public static Set<String> holdoutUserText(List<Item> items, HoldoutSplit split, CandidateSpec teacher) {
-        Set<String> out = new java.util.HashSet<>();
+    /**
+     * What a logged prompt is compared with: the user turn of every holdout item as the teacher's prompt renders it
+     * (what the evaluation sends), and every field of every holdout item.
+     */
+    public static Set<String> holdoutTexts(List<Item> items, HoldoutSplit split, CandidateSpec teacher) {
+        Set<String> out = new HashSet<>();
         for (Item item : items) {
             if (split.isHoldout(item)) {
                 out.add(teacher.prompt().user().render(item));
+                item.fields().values().stream().filter(v -> !v.isBlank()).forEach(out::add);
             }
         }
         return out;
@@ -166,7 +176,7 @@ public record LogCopy(S3Uri source, Optional<RequestMetadataFilter> filters, boo
     public List<String> stagedLines() {
         List<String> out = new ArrayList<>();
         for (StagedObject o : objects) {
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(o.gzip()))) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(o.gzip()))) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank()) {
                         out.add(line);
@@ -179,11 +189,33 @@ public record LogCopy(S3Uri source, Optional<RequestMetadataFilter> filters, boo
         return out;
     }
 
-    private static boolean isLog(String relative) {
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        // bodies too large for a record sit under a data/ segment and are read through the record naming them
-        return name.endsWith(".json.gz") && !name.startsWith(PERMISSION_CHECK)
-                && !relative.startsWith("data/") && !relative.contains("/data/");
+    /** Copies the lines numbered as the reader numbers them (1-based, by {@link BufferedReader#readLine}). */
+    private static void copyLines(S3Objects s3, S3Uri object, Set<Long> keep, ByteArrayOutputStream out) {
+        try (InputStream raw = s3.open(object).orElseThrow(() -> new CloudException("the log object " + object
+                + " was read a moment ago and is gone (deleted while staging?)"));
+             BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(raw),
+                     StandardCharsets.UTF_8))) {
+            long n = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                n++;
+                if (keep.contains(n)) {
+                    out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new CloudException("cannot copy the log object " + object + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream decompressed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static String relative(S3Uri prefix, S3Uri object) {
@@ -192,54 +224,14 @@ public record LogCopy(S3Uri source, Optional<RequestMetadataFilter> filters, boo
         return k.startsWith(p) ? k.substring(p.length()).replaceFirst("^/+", "") : k;
     }
 
-    /** The staged key keeps Bedrock's layout: from {@code AWSLogs/} on when the source path has it. */
+    /**
+     * The staged key keeps Bedrock's layout: from {@code AWSLogs/} on when the source path has it; and it is
+     * gzip-compressed JSON Lines, as Bedrock delivers them, whatever the source object was.
+     */
     private static String stagedKey(String relative) {
         int root = relative.indexOf(LAYOUT_ROOT);
-        return root >= 0 ? relative.substring(root) : relative;
-    }
-
-    private static List<String> lines(S3Objects s3, S3Uri object) {
-        try (InputStream in = s3.open(object).orElseThrow(() -> new CloudException("the log object " + object
-                + " was listed but cannot be read (deleted while staging?)"));
-             InputStream gz = new GZIPInputStream(in)) {
-            return List.of(new String(gz.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
-        } catch (IOException e) {
-            throw new CloudException("cannot read the log object " + object + " as gzip-compressed JSON Lines: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode parse(String line, S3Uri object) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new CloudException("the log object " + object + " holds a line that is not JSON: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, String> metadata(JsonNode record) {
-        Map<String, String> out = new TreeMap<>();
-        record.path("requestMetadata").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
-    /** The user text of a record's request body, inline or under {@code input.inputBodyS3Path}. */
-    private static String userText(S3Objects s3, JsonNode record) {
-        JsonNode input = record.path("input");
-        JsonNode body = input.path("inputBodyJson");
-        if (body.isMissingNode() && input.hasNonNull("inputBodyS3Path")) {
-            S3Uri path = S3Uri.parse(input.get("inputBodyS3Path").asText());
-            try (InputStream in = s3.open(path).orElseThrow(() -> new CloudException("the log record "
-                    + record.path("requestId").asText() + " names its body at " + path + ", which does not exist"))) {
-                byte[] bytes = in.readAllBytes();
-                body = JSON.readTree(path.key().endsWith(".gz") ? new GZIPInputStream(
-                        new java.io.ByteArrayInputStream(bytes)).readAllBytes() : bytes);
-            } catch (IOException e) {
-                throw new CloudException("cannot read the logged body " + path + ": " + e.getMessage(), e);
-            }
-        }
-        return PromptText.user(body);
+        String key = root >= 0 ? relative.substring(root) : relative;
+        return key.endsWith(".gz") ? key : key + ".gz";
     }
 
     static String normalize(String text) {
@@ -261,44 +253,6 @@ public record LogCopy(S3Uri source, Optional<RequestMetadataFilter> filters, boo
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    /** The user text of the request bodies Bedrock logs: Converse, and the native bodies of text models. */
-    static final class PromptText {
-        private PromptText() {
-        }
-
-        /**
-         * Every user turn's text, joined by newlines: Converse and Nova ({@code messages[].content[].text}),
-         * Anthropic ({@code content} as a string or {@code [{type: text, text}]}), Titan ({@code inputText}),
-         * Llama and Mistral ({@code prompt}).
-         */
-        static String user(JsonNode body) {
-            if (body.has("messages")) {
-                List<String> parts = new ArrayList<>();
-                for (JsonNode m : body.get("messages")) {
-                    if (!"user".equals(m.path("role").asText())) {
-                        continue;
-                    }
-                    JsonNode content = m.path("content");
-                    if (content.isTextual()) {
-                        parts.add(content.asText());
-                    } else {
-                        for (Iterator<JsonNode> it = content.elements(); it.hasNext(); ) {
-                            JsonNode block = it.next();
-                            if (block.hasNonNull("text")) {
-                                parts.add(block.get("text").asText());
-                            }
-                        }
-                    }
-                }
-                return String.join("\n", parts);
-            }
-            if (body.hasNonNull("inputText")) {
-                return body.get("inputText").asText();
-            }
-            return body.path("prompt").asText("");
         }
     }
 }

@@ -133,7 +133,7 @@ class LogCopyTest {
 
         RequestMetadataFilter filter = new RequestMetadataFilter.Equals("team", "support");
         LogCopy copy = LogCopy.of(s3, S3Uri.parse("s3://logs/bedrock"), Optional.of(filter), false,
-                LogCopy.holdoutUserText(items, split, TEACHER));
+                LogCopy.holdoutTexts(items, split, TEACHER));
 
         assertThat(copy.read()).isEqualTo(63);
         assertThat(copy.dropped()).isEqualTo(held.size() + 2);
@@ -175,5 +175,27 @@ class LogCopyTest {
         assertThat(a.records()).isEqualTo(2);
         assertThat(c.dropped()).isEqualTo(1);
         assertThat(c.stagedLines()).singleElement().asString().contains("\"r-1\"");
+    }
+
+    @Test
+    void aWrappedPromptIsFoundByTheItemsFieldAndUnreadableLinesAreNotCopied() throws IOException {
+        // a dataset from 'frontier logs import': the logged prompt is the item's field, the template wraps it
+        CandidateSpec wrapping = new CandidateSpec("pro", "amazon.nova-pro-v1:0", true,
+                new PromptSpec(new Template(""), new Template("Summarize:\n{{prompt}}"), PromptSpec.CacheMode.NONE),
+                new InferenceSpec(20, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+        List<Item> items = List.of(new Item("p00000000000000a1", Map.of("prompt", "the printer is on fire")),
+                new Item("p00000000000000b2", Map.of("prompt", "reset my password")));
+        HoldoutSplit all = new HoldoutSplit(0.999, 1);
+        assertThat(items).allMatch(all::isHoldout);
+        MemoryS3 s3 = new MemoryS3();
+        s3.put(S3Uri.parse("s3://logs/" + LAYOUT + "08/a.json.gz"), gzip(
+                converse("r-1", "", "the printer is on fire", Map.of()) + "\n{not json\n"
+                        + converse("r-2", "", "where is my parcel", Map.of()) + "\n"));
+        LogCopy copy = LogCopy.of(s3, S3Uri.parse("s3://logs/"), Optional.empty(), false,
+                LogCopy.holdoutTexts(items, all, wrapping));
+        assertThat(copy.read()).isEqualTo(2);
+        assertThat(copy.dropped()).isEqualTo(1);
+        assertThat(copy.unusable()).isEqualTo(1);
+        assertThat(copy.stagedLines()).singleElement().asString().contains("\"r-2\"");
     }
 }
