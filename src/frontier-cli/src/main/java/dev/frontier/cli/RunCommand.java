@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "do not answer from, nor add to, the response cache")
     boolean noCache;
 
+    @Option(names = "--publish-metrics", description = "after the run, send each candidate's quality, cost per "
+            + "1,000 requests and p50/p95 latency to CloudWatch (namespace frontier, dimensions Suite and Candidate)")
+    boolean publishMetrics;
+
     @Option(names = "--gate", description = "after the run, check the suite's gates (exit 1 when one fails)")
     boolean gate;
 
@@ -152,6 +156,9 @@ final class RunCommand implements Callable<Integer> {
                     Summary.print(result, out);
                     out.printf("report: %s%n", dir.resolve("report.html"));
                     out.flush();
+                    if (publishMetrics) {
+                        RunWiring.publishMetrics(result, s, region, out);
+                    }
                     int code = verdict(result, prepared, limit);
                     if (gate) {
                         lease.close();
@@ -175,6 +182,10 @@ final class RunCommand implements Callable<Integer> {
         sandbox.check();
         if (budget != null && budget.signum() <= 0) {
             throw new CliFailure(Exit.INVALID_INPUT, "--budget must be a positive amount in USD, e.g. --budget 5");
+        }
+        if (publishMetrics && sandbox.enabled) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--publish-metrics sends to CloudWatch, which the sandbox does "
+                    + "not imitate; run without --sandbox to publish");
         }
         if (resume != null && !RunId.isValid(resume)) {
             throw new CliFailure(Exit.INVALID_INPUT, "--resume takes a run id like 20261127-183000-ab12, not '"
