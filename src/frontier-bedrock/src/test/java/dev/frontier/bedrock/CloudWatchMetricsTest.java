@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory;
+import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORGenerator;
 
 /**
  * PutMetricData through the real SDK client against a local stub answering with CloudWatch's recorded answer (the
@@ -72,13 +73,67 @@ class CloudWatchMetricsTest {
         }
         x.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
         x.getResponseHeaders().add("Content-Type", "application/cbor");
-        byte[] answer = status == 200 ? new byte[] {(byte) 0xA0}
+        byte[] answer = x.getRequestURI().getPath().endsWith("/GetMetricData") ? metricData()
+                : status == 200 ? new byte[] {(byte) 0xA0}
                 : new byte[] {(byte) 0xA2, 0x66, '_', '_', 't', 'y', 'p', 'e', 0x75, 'I', 'n', 'v', 'a', 'l', 'i', 'd',
                 'P', 'a', 'r', 'a', 'm', 'e', 't', 'e', 'r', 'V', 'a', 'l', 'u', 'e', 0x67, 'm', 'e', 's', 's', 'a',
                 'g', 'e', 0x63, 'b', 'a', 'd'};
         x.sendResponseHeaders(status, answer.length);
         x.getResponseBody().write(answer);
         x.close();
+    }
+
+    /**
+     * GetMetricData's answer as CloudWatch encodes it: one result, its timestamps as CBOR epoch-seconds (tag 1),
+     * on two pages when asked without a token.
+     */
+    private byte[] metricData() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        boolean first = seen.get(seen.size() - 1).body().get("NextToken") == null;
+        try (CBORGenerator g = (CBORGenerator) new CBORFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("MetricDataResults");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringField("Id", "m0");
+            g.writeStringField("Label", "Invocations");
+            g.writeFieldName("Timestamps");
+            g.writeStartArray();
+            g.writeTag(1);
+            g.writeNumber(first ? 1795420800.0 : 1795420920.0);
+            g.writeEndArray();
+            g.writeFieldName("Values");
+            g.writeStartArray();
+            g.writeNumber(first ? 2.0 : 4.0);
+            g.writeEndArray();
+            g.writeStringField("StatusCode", "Complete");
+            g.writeEndObject();
+            g.writeEndArray();
+            if (first) {
+                g.writeStringField("NextToken", "page2");
+            }
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void sumsPerMinuteAreReadFromEveryPage() {
+        java.util.SortedMap<Instant, Double> sums = ((dev.frontier.invoke.MetricStatistics) metrics).sumPerMinute(
+                "AWS/Bedrock", "Invocations", Map.of("ModelId", "amazon.nova-lite-v1:0"),
+                Instant.parse("2026-11-23T08:00:00Z"), Instant.parse("2026-11-23T09:00:00Z"));
+        assertThat(sums).containsExactly(Map.entry(Instant.parse("2026-11-23T08:00:00Z"), 2.0),
+                Map.entry(Instant.parse("2026-11-23T08:02:00Z"), 4.0));
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).path()).isEqualTo("/service/GraniteServiceVersion20100801/operation/GetMetricData");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> query = ((List<Map<String, Object>>) seen.get(0).body().get("MetricDataQueries")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stat = (Map<String, Object>) query.get("MetricStat");
+        assertThat(stat).containsEntry("Period", 60.0).containsEntry("Stat", "Sum");
+        assertThat(stat.get("Metric")).isEqualTo(Map.of("Namespace", "AWS/Bedrock", "MetricName", "Invocations",
+                "Dimensions", List.of(Map.of("Name", "ModelId", "Value", "amazon.nova-lite-v1:0"))));
+        assertThat(seen.get(1).body()).containsEntry("NextToken", "page2");
     }
 
     /** A CBOR value as maps, lists and scalars. */
