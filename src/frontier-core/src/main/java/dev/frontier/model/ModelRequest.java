@@ -35,9 +35,9 @@ public record ModelRequest(String modelId, String system, String user, boolean c
                     + " pairs, not " + requestMetadata.size());
         }
         requestMetadata.forEach((k, v) -> {
-            String problem = RequestMetadataFilter.problem(k, true);
+            String problem = RequestMetadataFilter.requestProblem(k, true);
             if (problem == null) {
-                problem = RequestMetadataFilter.problem(v, false);
+                problem = RequestMetadataFilter.requestProblem(v, false);
             }
             if (problem != null) {
                 throw new IllegalArgumentException(problem + ": " + k + "=" + v);

@@ -12,8 +12,14 @@ import java.util.regex.Pattern;
  */
 public sealed interface RequestMetadataFilter {
 
-    /** The characters Bedrock allows in a request-metadata key or value. */
-    Pattern CHARSET = Pattern.compile("[a-zA-Z0-9\\s:_@$#=/+,.-]*");
+    /**
+     * The characters a filter's key or value may use ({@code RequestMetadataFilters}: {@code [a-zA-Z0-9\s._:/=+$@-]}),
+     * narrower than what Converse's {@code requestMetadata} takes ({@link #REQUEST_CHARSET}, which adds {@code #} and
+     * {@code ,}): a pair that uses those can be sent but not filtered on.
+     */
+    Pattern CHARSET = Pattern.compile("[a-zA-Z0-9\\s._:/=+$@-]*");
+    /** The characters Converse's {@code requestMetadata} allows in a key or value. */
+    Pattern REQUEST_CHARSET = Pattern.compile("[a-zA-Z0-9\\s:_@$#=/+,.-]*");
     /** The most pairs a request carries, and the most tests {@code andAll} / {@code orAll} take. */
     int MAX_PAIRS = 16;
     /** The longest key or value. */
@@ -79,8 +85,17 @@ public sealed interface RequestMetadataFilter {
     /** Whether a record with these request-metadata pairs passes, as Bedrock selects records for a job. */
     boolean test(Map<String, String> metadata);
 
-    /** Why {@code text} cannot be a request-metadata key ({@code key}) or value, or null when it can. */
+    /** Why {@code text} cannot be a filter's key ({@code key}) or value, or null when it can. */
     static String problem(String text, boolean key) {
+        return problem(text, key, CHARSET, "letters, digits, white space and . _ : / = + $ @ -");
+    }
+
+    /** Why {@code text} cannot be a request's metadata key ({@code key}) or value, or null when it can. */
+    static String requestProblem(String text, boolean key) {
+        return problem(text, key, REQUEST_CHARSET, "letters, digits, white space and : _ @ $ # = / + , - .");
+    }
+
+    private static String problem(String text, boolean key, Pattern charset, String allowed) {
         String what = key ? "a request-metadata key" : "a request-metadata value";
         if (key && text.isEmpty()) {
             return what + " must not be empty";
@@ -88,8 +103,8 @@ public sealed interface RequestMetadataFilter {
         if (text.length() > MAX_LENGTH) {
             return what + " is at most " + MAX_LENGTH + " characters long";
         }
-        if (!CHARSET.matcher(text).matches()) {
-            return what + " may only use letters, digits, white space and : _ @ $ # = / + , - .";
+        if (!charset.matcher(text).matches()) {
+            return what + " may only use " + allowed;
         }
         return null;
     }

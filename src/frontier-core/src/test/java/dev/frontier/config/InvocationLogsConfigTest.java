@@ -160,6 +160,14 @@ class InvocationLogsConfigTest {
                     requestMetadataFilters: { equals: { team: "support<script>" } }
                 """);
         assertThat(errors(r)).singleElement().asString().contains("may only use letters, digits");
+        // RequestMetadataFilters' pattern has no # or , (Converse's requestMetadata has them)
+        SuiteLoader.Result comma = load("""
+                  source: invocation-logs
+                  invocationLogs:
+                    s3Uri: s3://my-logs/
+                    requestMetadataFilters: { notEquals: { team: "a,b" } }
+                """);
+        assertThat(errors(comma)).singleElement().asString().contains("may only use");
     }
 
     @Test

@@ -39,5 +39,7 @@ class ModelRequestMetadataTest {
         assertThatThrownBy(() -> PLAIN.withRequestMetadata(Map.of("k", "a<b")))
                 .hasMessageContaining("may only use");
         assertThat(PLAIN.withRequestMetadata(Map.of("k", "")).requestMetadata()).containsEntry("k", "");
+        // Converse takes # and , in requestMetadata (a filter could not match them)
+        assertThat(PLAIN.withRequestMetadata(Map.of("k", "a#b,c")).requestMetadata()).containsEntry("k", "a#b,c");
     }
 }

@@ -33,9 +33,10 @@ public final class RequestTags {
     }
 
     /**
-     * {@code text} as a request-metadata value: characters outside Bedrock's set become {@code -}, and it is cut at
-     * 256 characters (suite, run and candidate ids are inside the set already; scorer ids and imported names may
-     * not be).
+     * {@code text} as a request-metadata value: characters outside the set a distillation job's
+     * {@code requestMetadataFilters} can match (narrower than Converse's: no {@code #} or {@code ,}) become
+     * {@code -}, and it is cut at 256 characters (suite, run and candidate ids are inside the set already; scorer
+     * ids may not be).
      */
     static String value(String text) {
         StringBuilder b = new StringBuilder(Math.min(text.length(), RequestMetadataFilter.MAX_LENGTH));
