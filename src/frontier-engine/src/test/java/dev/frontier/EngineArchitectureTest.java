@@ -73,7 +73,7 @@ class EngineArchitectureTest {
     void distillUsesTheCoreButNotTheCli() {
         onlyUses("distill", "dev.frontier.model..", "dev.frontier.config..", "dev.frontier.dataset..",
                 "dev.frontier.cost..", "dev.frontier.store..", "dev.frontier.results..", "dev.frontier.run..",
-                "dev.frontier.invoke..", "dev.frontier.catalog..", "com.fasterxml.jackson..");
+                "dev.frontier.invoke..", "dev.frontier.catalog..", "dev.frontier.logs..", "com.fasterxml.jackson..");
     }
 
     @Test

@@ -168,6 +168,9 @@ public final class BedrockConverseClient implements ModelClient {
         if (!p.stopSequences().isEmpty()) {
             inf.stopSequences(p.stopSequences());
         }
+        if (!request.requestMetadata().isEmpty()) {
+            r.requestMetadata(request.requestMetadata());
+        }
         request.outputSchema().ifPresent(schema -> r.outputConfig(OutputConfig.builder()
                 .textFormat(OutputFormat.builder().type(OutputFormatType.JSON_SCHEMA)
                         .structure(OutputFormatStructure.fromJsonSchema(JsonSchemaDefinition.builder()

@@ -2,6 +2,7 @@ package dev.frontier.bedrock;
 
 import dev.frontier.invoke.CloudException;
 import dev.frontier.invoke.CustomizationJobs;
+import dev.frontier.model.RequestMetadataFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ import software.amazon.awssdk.services.bedrock.model.DistillationConfig;
 import software.amazon.awssdk.services.bedrock.model.GetCustomModelDeploymentResponse;
 import software.amazon.awssdk.services.bedrock.model.GetModelCustomizationJobResponse;
 import software.amazon.awssdk.services.bedrock.model.GetProvisionedModelThroughputResponse;
+import software.amazon.awssdk.services.bedrock.model.InvocationLogSource;
+import software.amazon.awssdk.services.bedrock.model.InvocationLogsConfig;
 import software.amazon.awssdk.services.bedrock.model.OutputDataConfig;
+import software.amazon.awssdk.services.bedrock.model.RequestMetadataBaseFilters;
+import software.amazon.awssdk.services.bedrock.model.RequestMetadataFilters;
 import software.amazon.awssdk.services.bedrock.model.Tag;
 import software.amazon.awssdk.services.bedrock.model.TeacherModelConfig;
 import software.amazon.awssdk.services.bedrock.model.TrainingDataConfig;
@@ -45,7 +50,7 @@ public final class BedrockCustomizationJobs implements CustomizationJobs {
                 .jobName(r.jobName()).customModelName(r.customModelName()).roleArn(r.roleArn())
                 .clientRequestToken(r.clientRequestToken()).baseModelIdentifier(r.baseModelIdentifier())
                 .customizationType(r.customizationType())
-                .trainingDataConfig(TrainingDataConfig.builder().s3Uri(r.trainingS3Uri()).build())
+                .trainingDataConfig(trainingData(r.training()))
                 .outputDataConfig(OutputDataConfig.builder().s3Uri(r.outputS3Uri()).build())
                 .jobTags(tags(r.tags())).customModelTags(tags(r.tags()));
         r.kmsKeyId().ifPresent(b::customModelKmsKeyId);
@@ -61,6 +66,39 @@ public final class BedrockCustomizationJobs implements CustomizationJobs {
         } catch (SdkException e) {
             throw failure("create the customization job " + r.jobName(), e);
         }
+    }
+
+    /** The union {@code trainingDataConfig} with exactly the one member the request's source names. */
+    static TrainingDataConfig trainingData(TrainingSource source) {
+        if (source instanceof TrainingFile f) {
+            return TrainingDataConfig.builder().s3Uri(f.s3Uri()).build();
+        }
+        InvocationLogs logs = (InvocationLogs) source;
+        InvocationLogsConfig.Builder c = InvocationLogsConfig.builder()
+                .invocationLogSource(InvocationLogSource.fromS3Uri(logs.s3Uri()))
+                .usePromptResponse(logs.usePromptResponse());
+        logs.filters().ifPresent(f -> c.requestMetadataFilters(filters(f)));
+        return TrainingDataConfig.builder().invocationLogsConfig(c.build()).build();
+    }
+
+    private static RequestMetadataFilters filters(RequestMetadataFilter f) {
+        if (f instanceof RequestMetadataFilter.Equals e) {
+            return RequestMetadataFilters.fromEqualsValue(Map.of(e.key(), e.value()));
+        }
+        if (f instanceof RequestMetadataFilter.NotEquals n) {
+            return RequestMetadataFilters.fromNotEquals(Map.of(n.key(), n.value()));
+        }
+        if (f instanceof RequestMetadataFilter.AndAll a) {
+            return RequestMetadataFilters.fromAndAll(a.all().stream().map(BedrockCustomizationJobs::base).toList());
+        }
+        return RequestMetadataFilters.fromOrAll(((RequestMetadataFilter.OrAll) f).any().stream()
+                .map(BedrockCustomizationJobs::base).toList());
+    }
+
+    private static RequestMetadataBaseFilters base(RequestMetadataFilter.Base b) {
+        return b instanceof RequestMetadataFilter.Equals
+                ? RequestMetadataBaseFilters.builder().equalsValue(Map.of(b.key(), b.value())).build()
+                : RequestMetadataBaseFilters.builder().notEquals(Map.of(b.key(), b.value())).build();
     }
 
     /** The job's current state. */

@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -110,6 +111,21 @@ public final class CloudClients {
             return b.build();
         } catch (SdkClientException e) {
             throw new SetupException("cannot set up the Bedrock agent runtime client: " + e.getMessage()
+                    + " (set AWS_REGION or execution.region in the suite)");
+        }
+    }
+
+    /**
+     * CloudWatch (custom metrics), at {@code endpoint} when given (tests answer from a local stub; the sandbox
+     * imitates Bedrock and S3, not CloudWatch).
+     *
+     * @throws SetupException when no credentials or no region can be found
+     */
+    public static CloudWatchClient cloudWatch(BedrockSettings settings, Optional<URI> endpoint) {
+        try {
+            return configure(CloudWatchClient.builder(), settings, endpoint).build();
+        } catch (SdkClientException e) {
+            throw new SetupException("cannot set up the CloudWatch client: " + e.getMessage()
                     + " (set AWS_REGION or execution.region in the suite)");
         }
     }

@@ -1,12 +1,15 @@
 package dev.frontier.cli;
 
 import dev.frontier.bedrock.BedrockSettings;
+import dev.frontier.config.DistillationSpec;
 import dev.frontier.config.SuiteSpec;
 import dev.frontier.distill.Distiller;
+import dev.frontier.distill.LogCopy;
 import dev.frontier.distill.TrainingData;
 import dev.frontier.distill.Workflow;
 import dev.frontier.invoke.CustomizationJobs;
 import dev.frontier.invoke.ModelClient;
+import dev.frontier.invoke.S3Objects;
 import dev.frontier.model.Problem;
 import dev.frontier.model.RunId;
 import dev.frontier.run.Runner;
@@ -81,9 +84,15 @@ final class DistillCommand implements Callable<Integer> {
         if (launch) {
             storage.checkWritable();
         }
-        try (RunStore store = RunStore.open(storage.store)) {
+        Optional<String> region = RunWiring.region(s, null);
+        boolean fromLogs = s.distillation().map(d -> d.source() instanceof DistillationSpec.FromInvocationLogs)
+                .orElse(false);
+        // the logs are read (not written) for a dry run too: the plan says what the job would train on
+        try (RunStore store = RunStore.open(storage.store);
+             ControlPlaneAccess access = launch || fromLogs ? ControlPlaneAccess.open(sandbox, storage.store, region,
+                     sandbox.enabled ? BedrockSettings.Endpoints.none() : RunWiring.endpoints(s)) : null) {
             Distiller distiller = new Distiller(store, clock, Distiller.Sleeper.REAL);
-            Distiller.Plan plan = plan(distiller, prepared, err);
+            Distiller.Plan plan = plan(distiller, prepared, access == null ? null : access.s3(s), err);
             print(plan, out);
             if (!launch) {
                 out.println("dry run: nothing was sent; add --launch to upload the training data and submit the job");
@@ -91,12 +100,9 @@ final class DistillCommand implements Callable<Integer> {
                 return Exit.OK.code();
             }
             Workflow.checkLaunchable(plan, suite.toString());
-            Optional<String> region = RunWiring.region(s, null);
             Workflow.Stage until = evaluate ? Workflow.Stage.EVALUATE : serve ? Workflow.Stage.SERVE
                     : await ? Workflow.Stage.WAIT : Workflow.Stage.LAUNCH;
-            try (ControlPlaneAccess access = ControlPlaneAccess.open(sandbox, storage.store, region,
-                    sandbox.enabled ? BedrockSettings.Endpoints.none() : RunWiring.endpoints(s));
-                 CustomizationJobs jobs = access.jobs()) {
+            try (CustomizationJobs jobs = access.jobs()) {
                 Duration jobTime = sandbox.jobTime();
                 Distiller.Polling polling = sandbox.enabled ? new Distiller.Polling(Duration.ofMillis(
                         Math.max(200, jobTime.toMillis() / 20)), Duration.ofSeconds(Math.max(1, jobTime.toSeconds() / 4)))
@@ -151,15 +157,17 @@ final class DistillCommand implements Callable<Integer> {
         };
     }
 
-    private Distiller.Plan plan(Distiller distiller, PreparedSuite prepared, PrintWriter err) {
+    private Distiller.Plan plan(Distiller distiller, PreparedSuite prepared, S3Objects logs, PrintWriter err) {
         try {
-            return distiller.plan(prepared, launch);
+            return distiller.plan(prepared, launch, logs);
         } catch (Distiller.Invalid e) {
             SuiteInput.print(e.problems(), err);
             throw new CliFailure(Exit.INVALID_INPUT, e.getMessage());
         } catch (TrainingData.LimitException e) {
             SuiteSpec s = prepared.suite();
-            SuiteInput.print(List.of(Problem.error(s.at("dataset"), "dataset", e.getMessage(), "")), err);
+            String at = s.distillation().map(d -> d.source() instanceof DistillationSpec.FromInvocationLogs)
+                    .orElse(false) ? "distillation.invocationLogs" : "dataset";
+            SuiteInput.print(List.of(Problem.error(s.at(at), at, e.getMessage(), "")), err);
             throw new CliFailure(Exit.INVALID_INPUT, "the training data breaks a Bedrock limit; nothing was sent");
         }
     }
@@ -204,8 +212,17 @@ final class DistillCommand implements Callable<Integer> {
             out.println("  note: that run used an earlier version of the suite file; run the suite again for "
                     + "figures that match it");
         }
-        out.printf(Locale.ROOT, "  training data: %d records from the non-holdout items, %d with the teacher's answer;"
-                + " ~%,d training tokens%n", plan.data().records(), plan.data().withAnswer(), d.trainingTokens());
+        if (plan.data() instanceof TrainingData file) {
+            out.printf(Locale.ROOT, "  training data: %d records from the non-holdout items, %d with the teacher's "
+                    + "answer; ~%,d training tokens%n", file.records(), file.withAnswer(), d.trainingTokens());
+        } else {
+            LogCopy logs = (LogCopy) plan.data();
+            out.printf(Locale.ROOT, "  training data: invocation logs under %s: %d records read, %d dropped as "
+                    + "holdout items, %d copied in %d objects (%d selected by the request-metadata filters, %s); "
+                    + "%d unusable lines not copied; ~%,d training tokens%n", logs.source(), logs.read(),
+                    logs.dropped(), logs.copied(), logs.objects().size(), logs.records(), logs.usePromptResponse() ? "the logged answers are the "
+                            + "targets" : "the teacher answers the logged prompts", logs.unusable(), d.trainingTokens());
+        }
         out.printf(Locale.ROOT, "  one-off: teacher inference %s + training %s = %s%n", usd(d.teacherInference()),
                 usd(d.training()), usd(d.oneOff()));
         out.printf(Locale.ROOT, "  monthly: serving %s + storage %s, against the incumbent's %s: saves %s a month%n",

@@ -44,6 +44,10 @@ public final class Main implements Runnable {
         for (Class<?> command : subcommands(args)) {
             cli.addSubcommand(command);
         }
+        // logs profile is its own class, next to the logs command's import
+        if (cli.getSubcommands().containsKey("logs")) {
+            cli.getSubcommands().get("logs").addSubcommand(LogsProfileCommand.class);
+        }
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setExitCodeExceptionMapper(e -> Exit.INVALID_INPUT.code());

@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "do not answer from, nor add to, the response cache")
     boolean noCache;
 
+    @Option(names = "--publish-metrics", description = "after the run, send each candidate's quality, cost per "
+            + "1,000 requests and p50/p95 latency to CloudWatch (namespace frontier, dimensions Suite and Candidate)")
+    boolean publishMetrics;
+
     @Option(names = "--gate", description = "after the run, check the suite's gates (exit 1 when one fails)")
     boolean gate;
 
@@ -111,12 +115,16 @@ final class RunCommand implements Callable<Integer> {
                 boolean callsNothing = prepared.callsNoModel();
                 boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
                 // the sandbox keeps configured prompt routers in its control plane, as it keeps jobs
-                boolean controlPlane = batchWanted || !s.promptRouters().isEmpty();
+                boolean profiles = s.execution().attribution().map(a -> a.inferenceProfiles()).orElse(false);
+                boolean controlPlane = batchWanted || !s.promptRouters().isEmpty() || profiles;
                 local = sandbox.enabled && !callsNothing ? sandbox.start(controlPlane, storage.store) : null;
                 Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
                 // the suite's own routers exist before the first call, and their ARNs are the candidates' models
                 prepared = callsNothing ? prepared
                         : RunWiring.promptRouters(prepared, store, id, local, region, err);
+                // with execution.attribution.inferenceProfiles, each model is called through the suite's profile
+                prepared = callsNothing || !profiles ? prepared
+                        : RunWiring.inferenceProfiles(prepared, store, id, local, region, err);
                 try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
                     String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
                             : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
@@ -148,6 +156,9 @@ final class RunCommand implements Callable<Integer> {
                     Summary.print(result, out);
                     out.printf("report: %s%n", dir.resolve("report.html"));
                     out.flush();
+                    if (publishMetrics) {
+                        RunWiring.publishMetrics(result, s, region, out);
+                    }
                     int code = verdict(result, prepared, limit);
                     if (gate) {
                         lease.close();
@@ -171,6 +182,10 @@ final class RunCommand implements Callable<Integer> {
         sandbox.check();
         if (budget != null && budget.signum() <= 0) {
             throw new CliFailure(Exit.INVALID_INPUT, "--budget must be a positive amount in USD, e.g. --budget 5");
+        }
+        if (publishMetrics && sandbox.enabled) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--publish-metrics sends to CloudWatch, which the sandbox does "
+                    + "not imitate; run without --sandbox to publish");
         }
         if (resume != null && !RunId.isValid(resume)) {
             throw new CliFailure(Exit.INVALID_INPUT, "--resume takes a run id like 20261127-183000-ab12, not '"

@@ -1,11 +1,16 @@
 package dev.frontier.cli;
 
 import dev.frontier.config.SuiteSpec;
+import dev.frontier.bedrock.BedrockInferenceProfiles;
+import dev.frontier.bedrock.CloudWatchMetrics;
 import dev.frontier.bedrock.BedrockPromptRouters;
 import dev.frontier.bedrock.CloudClients;
 import dev.frontier.invoke.AdaptiveLimit;
+import dev.frontier.invoke.InferenceProfiles;
+import dev.frontier.invoke.MetricsPublisher;
 import dev.frontier.invoke.PromptRouters;
 import dev.frontier.model.Problem;
+import dev.frontier.run.execute.InferenceProfileSetup;
 import dev.frontier.run.execute.PromptRouterSetup;
 import dev.frontier.run.prepare.PreparedSuite;
 import dev.frontier.bedrock.BedrockConverseClient;
@@ -16,6 +21,7 @@ import dev.frontier.invoke.RateLimiter;
 import dev.frontier.invoke.ResilientClient;
 import dev.frontier.invoke.RetryPolicy;
 import dev.frontier.model.RunId;
+import dev.frontier.run.RunMetrics;
 import dev.frontier.run.Runner;
 import dev.frontier.invoke.LocalBedrock;
 import dev.frontier.run.execute.StoreResponseCache;
@@ -217,6 +223,43 @@ final class RunWiring {
                     "delete it with 'frontier jobs stop <its ARN>' if nothing else uses it, or give the suite's "
                     + "router another id").toString());
         }
+    }
+
+    /**
+     * The suite calling each candidate model through its application inference profile (created or reused before
+     * the first call), for {@code execution.attribution.inferenceProfiles}.
+     */
+    static PreparedSuite inferenceProfiles(PreparedSuite prepared, RunStore store, RunId id, LocalBedrock local,
+                                           Optional<String> region, java.io.PrintWriter err) {
+        SuiteSpec s = prepared.suite();
+        String where = region.orElseThrow(() -> new CliFailure(Exit.INVALID_INPUT, s.file() + ": the suite "
+                + "creates application inference profiles, which are regional: set 'execution.region' or AWS_REGION"));
+        BedrockSettings settings = settings(local, region, local != null ? BedrockSettings.Endpoints.none()
+                : endpoints(s), 3, Duration.ofSeconds(local != null ? 60 : 120));
+        try (InferenceProfiles profiles = new BedrockInferenceProfiles(CloudClients.bedrock(settings))) {
+            return new InferenceProfileSetup(profiles, store, InstantSource.system(), line -> {
+                err.println(line);
+                err.flush();
+            }).ensure(prepared, id, where);
+        }
+    }
+
+    /** Sends a finished run's per-candidate figures to CloudWatch ({@code run --publish-metrics}). */
+    static void publishMetrics(dev.frontier.results.RunResult result, SuiteSpec s, Optional<String> region,
+                               java.io.PrintWriter out) {
+        java.util.List<MetricsPublisher.Datum> data = RunMetrics.of(result);
+        if (data.isEmpty()) {
+            out.println("metrics: nothing to publish (no candidate has a known figure)");
+            out.flush();
+            return;
+        }
+        BedrockSettings settings = settings(null, region, endpoints(s), 3, Duration.ofSeconds(30));
+        try (MetricsPublisher metrics = new CloudWatchMetrics(CloudClients.cloudWatch(settings, Optional.empty()))) {
+            metrics.publish(RunMetrics.NAMESPACE, InstantSource.system().instant(), data);
+        }
+        out.printf("metrics: %d values published to CloudWatch namespace %s%s%n", data.size(), RunMetrics.NAMESPACE,
+                region.map(r -> " in " + r).orElse(""));
+        out.flush();
     }
 
     /** What the run record says about where it ran. */

@@ -1,5 +1,7 @@
 package dev.frontier.config;
 
+import dev.frontier.model.RequestMetadataFilter;
+import dev.frontier.model.S3Uri;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +24,37 @@ import java.util.OptionalInt;
  * @param storagePerMonth               USD per custom model per month; empty when not known
  * @param horizonMonths                 the payback period a launch must fit in
  * @param serving                       how the custom model would be served
+ * @param source                        where the training prompts come from: the suite's dataset (the default) or
+ *                                      Bedrock's model-invocation logs
  */
 public record DistillationSpec(Method method, String teacher, String student, int maxResponseLengthForInference,
                                Map<String, String> hyperParameters, OptionalDouble goldenThreshold,
                                Optional<BigDecimal> trainingPer1kTokens, Optional<BigDecimal> storagePerMonth,
-                               int horizonMonths, Serving serving) {
+                               int horizonMonths, Serving serving, Source source) {
 
     public DistillationSpec {
         hyperParameters = Map.copyOf(hyperParameters);
+        java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** Where the training prompts come from ({@code distillation.source}). */
+    public sealed interface Source {
+    }
+
+    /** The suite's dataset, outside the holdout, rendered with the teacher's prompt. */
+    public record FromDataset() implements Source {
+    }
+
+    /**
+     * Bedrock's model-invocation logs ({@code source: invocation-logs}).
+     *
+     * @param s3Uri             the prefix the logs are delivered under
+     * @param filters           which logged calls to take, by their request metadata; empty for all
+     * @param usePromptResponse whether the logged answers are the training targets (otherwise the teacher
+     *                          answers the logged prompts)
+     */
+    public record FromInvocationLogs(S3Uri s3Uri, Optional<RequestMetadataFilter> filters, boolean usePromptResponse)
+            implements Source {
     }
 
     /** The customization type. */

@@ -5,6 +5,7 @@ import dev.frontier.model.CallSettings;
 import dev.frontier.model.InputLimits;
 import dev.frontier.model.Location;
 import dev.frontier.model.Problem;
+import dev.frontier.model.RequestMetadataFilter;
 import dev.frontier.model.S3Uri;
 import dev.frontier.model.Template;
 import java.io.IOException;
@@ -63,9 +64,13 @@ public final class SuiteLoader {
             Map.entry("staging", Set.of("s3", "expectedBucketOwner", "kmsKeyId", "roleArn", "tags")),
             Map.entry("distillation", Set.of("method", "teacher", "student", "maxResponseLengthForInference",
                     "hyperParameters", "goldenThreshold", "trainingPer1kTokens", "storagePerMonth", "horizonMonths",
-                    "serving")),
+                    "serving", "source", "invocationLogs")),
+            Map.entry("invocationLogs", Set.of("s3Uri", "requestMetadataFilters", "usePromptResponse")),
+            Map.entry("requestMetadataFilters", Set.of("equals", "notEquals", "andAll", "orAll")),
+            Map.entry("requestMetadataBaseFilter", Set.of("equals", "notEquals")),
             Map.entry("serving", Set.of("mode", "modelUnits", "commitment", "hourlyPerModelUnit")),
-            Map.entry("execution", Set.of("concurrency", "region", "endpoint", "endpoints", "requestsPerMinute",
+            Map.entry("attribution", Set.of("inferenceProfiles", "tags")),
+            Map.entry("execution", Set.of("attribution", "concurrency", "region", "endpoint", "endpoints", "requestsPerMinute",
                     "tokensPerMinute", "maxErrorRate", "responseCache", "cacheTtlHours", "mode", "sequential")),
             Map.entry("sequential", Set.of("looks", "spending", "futility")),
             Map.entry("endpoints", Set.of("runtime", "controlPlane", "s3")),
@@ -1194,8 +1199,118 @@ public final class SuiteLoader {
             DistillationSpec.Serving serving = m.get("serving").map(this::serving)
                     .orElse(new DistillationSpec.Serving(DistillationSpec.Mode.PROVISIONED, OptionalInt.of(1), "none",
                             Optional.empty()));
+            DistillationSpec.Source source = trainingSource(node, m);
             return new DistillationSpec(method, teacher, student, (int) maxResponse, hyper, golden, training, storage,
-                    (int) horizon, serving);
+                    (int) horizon, serving, source);
+        }
+
+        private DistillationSpec.Source trainingSource(Node node, YamlNodes.Mapping m) {
+            String sourceText = m.get("source").flatMap(n -> y.string(n, "distillation.source")).orElse("dataset");
+            boolean logs = sourceText.equals("invocation-logs");
+            if (!logs && !sourceText.equals("dataset")) {
+                y.error(m.values().get("source"), "distillation.source", "unknown source '" + sourceText + "'",
+                        "use dataset (the suite's items) or invocation-logs (Bedrock's model-invocation logs)");
+                return new DistillationSpec.FromDataset();
+            }
+            if (!logs) {
+                if (m.get("invocationLogs").isPresent()) {
+                    y.error(m.values().get("invocationLogs"), "distillation.invocationLogs",
+                            "only read with source: invocation-logs", "add 'source: invocation-logs' or remove it");
+                }
+                return new DistillationSpec.FromDataset();
+            }
+            if (m.get("invocationLogs").isEmpty()) {
+                y.error(node, "distillation.invocationLogs", "missing",
+                        "source: invocation-logs needs 'invocationLogs: { s3Uri: s3://bucket/prefix/ }'");
+                return new DistillationSpec.FromDataset();
+            }
+            Node logsNode = m.values().get("invocationLogs");
+            YamlNodes.Mapping l = y.mapping(logsNode, "distillation.invocationLogs", KEYS.get("invocationLogs"));
+            S3Uri uri = null;
+            Optional<String> raw = l.get("s3Uri").flatMap(n -> y.string(n, "distillation.invocationLogs.s3Uri"));
+            if (l.get("s3Uri").isEmpty()) {
+                y.error(logsNode, "distillation.invocationLogs.s3Uri", "missing",
+                        "the S3 prefix model-invocation logging delivers to, e.g. s3://my-logs/bedrock/");
+            } else if (raw.isPresent()) {
+                try {
+                    uri = S3Uri.parse(raw.get());
+                } catch (IllegalArgumentException e) {
+                    y.error(l.values().get("s3Uri"), "distillation.invocationLogs.s3Uri", e.getMessage(),
+                            "the S3 prefix model-invocation logging delivers to, e.g. s3://my-logs/bedrock/");
+                }
+            }
+            Optional<RequestMetadataFilter> filters = l.get("requestMetadataFilters").map(n -> metadataFilters(n,
+                    "distillation.invocationLogs.requestMetadataFilters"));
+            boolean usePromptResponse = l.get("usePromptResponse")
+                    .flatMap(n -> y.bool(n, "distillation.invocationLogs.usePromptResponse")).orElse(false);
+            return uri == null ? new DistillationSpec.FromDataset()
+                    : new DistillationSpec.FromInvocationLogs(uri, filters, usePromptResponse);
+        }
+
+        /** Bedrock's {@code RequestMetadataFilters} union: exactly one of equals, notEquals, andAll, orAll. */
+        private RequestMetadataFilter metadataFilters(Node node, String path) {
+            YamlNodes.Mapping m = y.mapping(node, path, KEYS.get("requestMetadataFilters"));
+            if (m.values().size() != 1) {
+                y.error(node, path, "takes exactly one of equals, notEquals, andAll, orAll, not "
+                        + m.values().size(), "combine tests with andAll: [ {equals: {k: v}}, {notEquals: {k: v}} ]");
+                return null;
+            }
+            Map.Entry<String, Node> only = m.values().entrySet().iterator().next();
+            String childPath = path + "." + only.getKey();
+            if (only.getKey().equals("equals") || only.getKey().equals("notEquals")) {
+                return onePair(only.getValue(), childPath, only.getKey().equals("equals"));
+            }
+            List<Node> tests = y.sequence(only.getValue(), childPath);
+            if (tests.isEmpty() || tests.size() > RequestMetadataFilter.MAX_PAIRS) {
+                y.error(only.getValue(), childPath, "takes 1 to " + RequestMetadataFilter.MAX_PAIRS + " tests, not "
+                        + tests.size(), "each test is {equals: {key: value}} or {notEquals: {key: value}}");
+                return null;
+            }
+            List<RequestMetadataFilter.Base> bases = new ArrayList<>();
+            for (int i = 0; i < tests.size(); i++) {
+                String testPath = childPath + "[" + i + "]";
+                YamlNodes.Mapping t = y.mapping(tests.get(i), testPath, KEYS.get("requestMetadataBaseFilter"));
+                if (t.values().size() != 1) {
+                    y.error(tests.get(i), testPath, "takes exactly one of equals, notEquals, not "
+                            + t.values().size(), "write {equals: {key: value}} or {notEquals: {key: value}}");
+                    continue;
+                }
+                Map.Entry<String, Node> e = t.values().entrySet().iterator().next();
+                RequestMetadataFilter.Base b = onePair(e.getValue(), testPath + "." + e.getKey(),
+                        e.getKey().equals("equals"));
+                if (b != null) {
+                    bases.add(b);
+                }
+            }
+            if (bases.size() != tests.size()) {
+                return null;
+            }
+            return only.getKey().equals("andAll") ? new RequestMetadataFilter.AndAll(bases)
+                    : new RequestMetadataFilter.OrAll(bases);
+        }
+
+        private RequestMetadataFilter.Base onePair(Node node, String path, boolean equals) {
+            YamlNodes.Mapping pair = y.mapping(node, path, null);
+            if (pair.values().size() != 1) {
+                y.error(node, path, "takes exactly one key: value pair, not " + pair.values().size(),
+                        "combine several with andAll or orAll");
+                return null;
+            }
+            Map.Entry<String, Node> e = pair.values().entrySet().iterator().next();
+            String value = y.string(e.getValue(), path + "." + e.getKey()).orElse(null);
+            if (value == null) {
+                return null;
+            }
+            String problem = RequestMetadataFilter.problem(e.getKey(), true);
+            if (problem == null) {
+                problem = RequestMetadataFilter.problem(value, false);
+            }
+            if (problem != null) {
+                y.error(e.getValue(), path + "." + e.getKey(), problem, "as the callers send it in requestMetadata");
+                return null;
+            }
+            return equals ? new RequestMetadataFilter.Equals(e.getKey(), value)
+                    : new RequestMetadataFilter.NotEquals(e.getKey(), value);
         }
 
         private DistillationSpec.Serving serving(Node node) {
@@ -1327,8 +1442,37 @@ public final class SuiteLoader {
                         "remove 'mode: " + mode.key() + "' or 'sequential:' (a batch job answers all its items at "
                                 + "once, so there is nothing to stop early)");
             }
+            Optional<SuiteSpec.AttributionSpec> attribution = m.get("attribution").map(this::attribution);
             return new SuiteSpec.ExecutionSpec((int) concurrency, region, endpoints, rpm, tpm, maxErrorRate,
-                    responseCache, ttl, mode, sequential);
+                    responseCache, ttl, mode, sequential, attribution);
+        }
+
+        /** {@code execution.attribution: { inferenceProfiles: true, tags: { team: support } }}. */
+        private SuiteSpec.AttributionSpec attribution(Node node) {
+            YamlNodes.Mapping m = y.mapping(node, "execution.attribution", KEYS.get("attribution"));
+            boolean profiles = m.get("inferenceProfiles")
+                    .flatMap(n -> y.bool(n, "execution.attribution.inferenceProfiles")).orElse(false);
+            Map<String, String> tags = new java.util.TreeMap<>();
+            m.get("tags").ifPresent(n -> {
+                YamlNodes.Mapping t = y.mapping(n, "execution.attribution.tags", null);
+                t.values().forEach((k, v) -> y.string(v, "execution.attribution.tags." + k).ifPresent(text -> {
+                    // Bedrock's Tag: key 1..128, value 0..256 characters
+                    if (k.isEmpty() || k.length() > 128 || text.length() > 256) {
+                        y.error(v, "execution.attribution.tags." + k, "a tag key is 1 to 128 characters and a value "
+                                + "at most 256", "");
+                    } else if (k.startsWith("aws:")) {
+                        y.error(v, "execution.attribution.tags." + k, "tag keys starting with 'aws:' are AWS's",
+                                "use another prefix");
+                    } else {
+                        tags.put(k, text);
+                    }
+                }));
+            });
+            if (tags.size() > 49) {
+                y.error(node, "execution.attribution.tags", "at most 49 tags (frontier adds frontier-suite to "
+                        + "Bedrock's 50)", "");
+            }
+            return new SuiteSpec.AttributionSpec(profiles, tags);
         }
 
         /** {@code execution.sequential: { looks: 4, spending: obrien-fleming | pocock, futility: 0.1 | none }}. */

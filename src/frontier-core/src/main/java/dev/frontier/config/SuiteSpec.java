@@ -112,7 +112,8 @@ public record SuiteSpec(String name, String description, Path file, String sha25
         ExecutionSpec e = execution;
         return new SuiteSpec(name, description, file, sha256, dataset, candidates, scorers, traffic, budget,
                 new ExecutionSpec(e.concurrency(), e.region(), e.endpoints(), e.requestsPerMinute(),
-                        e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode),
+                        e.tokensPerMinute(), e.maxErrorRate(), e.responseCache(), e.cacheTtlHours(), mode,
+                        Optional.empty(), e.attribution()),
                 pricing, statistics, selection, gates, staging, locations, distillation, promptRouters, routing,
                 slices);
     }
@@ -172,6 +173,19 @@ public record SuiteSpec(String name, String description, Path file, String sha25
     }
 
     /**
+     * {@code execution.attribution}: how a run's spend is told apart in the bill.
+     *
+     * @param inferenceProfiles whether each candidate model is called through an application inference profile
+     *                          frontier creates (or reuses) for the suite, so Cost Explorer shows eval spend by tag
+     * @param tags              tags put on those profiles, besides {@code frontier-suite}
+     */
+    public record AttributionSpec(boolean inferenceProfiles, java.util.Map<String, String> tags) {
+        public AttributionSpec {
+            tags = java.util.Map.copyOf(tags);
+        }
+    }
+
+    /**
      * How calls are made.
      *
      * @param concurrency       most calls in flight at once (the adaptive limit never goes above it)
@@ -190,7 +204,16 @@ public record SuiteSpec(String name, String description, Path file, String sha25
     public record ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
                                 java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
                                 double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode,
-                                Optional<SequentialSpec> sequential) {
+                                Optional<SequentialSpec> sequential, Optional<AttributionSpec> attribution) {
+
+        /** Compatibility constructor: no attribution. */
+        public ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,
+                             java.util.OptionalInt requestsPerMinute, java.util.OptionalLong tokensPerMinute,
+                             double maxErrorRate, boolean responseCache, long cacheTtlHours, Mode mode,
+                             Optional<SequentialSpec> sequential) {
+            this(concurrency, region, endpoints, requestsPerMinute, tokensPerMinute, maxErrorRate, responseCache,
+                    cacheTtlHours, mode, sequential, Optional.empty());
+        }
 
         /** Compatibility constructor: not sequential. */
         public ExecutionSpec(int concurrency, Optional<String> region, EndpointsSpec endpoints,

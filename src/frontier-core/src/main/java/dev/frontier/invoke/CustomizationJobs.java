@@ -1,5 +1,6 @@
 package dev.frontier.invoke;
 
+import dev.frontier.model.RequestMetadataFilter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ public interface CustomizationJobs extends AutoCloseable {
      * @param clientRequestToken  the idempotency token
      * @param baseModelIdentifier the student / base model with its context window
      * @param customizationType   {@code DISTILLATION} or {@code FINE_TUNING}
-     * @param trainingS3Uri       the training file
+     * @param training            the training data: a file, or model-invocation logs
      * @param outputS3Uri         where the job writes its outputs
      * @param kmsKeyId            the custom model's KMS key, empty for none
      * @param hyperParameters     by name (fine-tuning)
@@ -27,13 +28,36 @@ public interface CustomizationJobs extends AutoCloseable {
      * @param tags                job and custom-model tags
      */
     record JobRequest(String jobName, String customModelName, String roleArn, String clientRequestToken,
-                      String baseModelIdentifier, String customizationType, String trainingS3Uri,
+                      String baseModelIdentifier, String customizationType, TrainingSource training,
                       String outputS3Uri, Optional<String> kmsKeyId, Map<String, String> hyperParameters,
                       Optional<String> teacherModel, int maxResponseLength, Map<String, String> tags) {
         public JobRequest {
             hyperParameters = Map.copyOf(hyperParameters);
             tags = Map.copyOf(tags);
         }
+    }
+
+    /** Bedrock's {@code trainingDataConfig}: exactly one source of training data. */
+    sealed interface TrainingSource {
+    }
+
+    /**
+     * A training file ({@code trainingDataConfig.s3Uri}).
+     *
+     * @param s3Uri the JSONL file
+     */
+    record TrainingFile(String s3Uri) implements TrainingSource {
+    }
+
+    /**
+     * Model-invocation logs ({@code trainingDataConfig.invocationLogsConfig}).
+     *
+     * @param s3Uri             the prefix Bedrock reads the logs under ({@code invocationLogSource.s3Uri})
+     * @param filters           {@code requestMetadataFilters}, empty for every logged call
+     * @param usePromptResponse whether the logged answers are the training targets
+     */
+    record InvocationLogs(String s3Uri, Optional<RequestMetadataFilter> filters, boolean usePromptResponse)
+            implements TrainingSource {
     }
 
     /**

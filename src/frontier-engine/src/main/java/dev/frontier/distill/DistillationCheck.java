@@ -56,6 +56,12 @@ public final class DistillationCheck {
                         "fine-tuning trains on the teacher's answers that score at least this, e.g. 0.8"));
             }
         }
+        if (spec.source() instanceof DistillationSpec.FromInvocationLogs
+                && spec.method() != DistillationSpec.Method.DISTILLATION) {
+            out.add(Problem.error(suite.at("distillation.source"), "distillation.source",
+                    "Bedrock trains on invocation logs in distillation jobs only",
+                    "use method: distillation, or source: dataset for fine-tuning"));
+        }
         if (spec.serving().mode() == DistillationSpec.Mode.ON_DEMAND_DEPLOYMENT
                 && !CustomizationCatalog.baseId(spec.student()).startsWith("amazon.nova-")) {
             out.add(Problem.error(suite.at("distillation.serving.mode"), "distillation.serving.mode",

@@ -84,11 +84,11 @@ public final class Distiller {
      * @param suite    the prepared suite
      * @param spec     its distillation section
      * @param baseRun  the run the decision is made from
-     * @param data     the training file
+     * @param data     the training file, or the copy of the invocation logs without the holdout
      * @param decision the decision and return
      * @param plan     the job, when staging is configured
      */
-    public record Plan(PreparedSuite suite, DistillationSpec spec, RunResult baseRun, TrainingData data,
+    public record Plan(PreparedSuite suite, DistillationSpec spec, RunResult baseRun, TrainingInput data,
                        RunResult.Distillation decision, Optional<JobPlan> plan) {
     }
 
@@ -114,10 +114,11 @@ public final class Distiller {
      * Checks the section, finds the latest completed run of the suite, exports the training data and decides.
      *
      * @param launch whether a launch follows (staging is then required)
+     * @param logs   where the invocation logs are read, for {@code source: invocation-logs}
      * @throws Invalid                   for a section, staging or training file Bedrock would refuse
-     * @throws TrainingData.LimitException for a training file outside Bedrock's limits
+     * @throws TrainingData.LimitException for training data outside Bedrock's limits
      */
-    public Plan plan(PreparedSuite prepared, boolean launch) {
+    public Plan plan(PreparedSuite prepared, boolean launch, S3Objects logs) {
         SuiteSpec suite = prepared.suite();
         DistillationSpec spec = suite.distillation().orElseThrow(() -> new Invalid("the suite has no distillation "
                 + "section", List.of(Problem.error(suite.at(""), "distillation", "missing", "add 'distillation: "
@@ -137,7 +138,9 @@ public final class Distiller {
                 answers.put(item.id(), new TrainingData.TeacherAnswer(o.text(), o.quality()));
             }
         }
-        TrainingData data = TrainingData.export(prepared.dataset().items(), prepared.split(), teacher, answers, spec);
+        TrainingInput data = spec.source() instanceof DistillationSpec.FromInvocationLogs source
+                ? logCopy(prepared, teacher, source, logs)
+                : TrainingData.export(prepared.dataset().items(), prepared.split(), teacher, answers, spec);
         RunResult base = latest.orElseThrow(() -> new Invalid("no completed run of suite '" + suite.name()
                 + "' in the run store", List.of(Problem.error(suite.at("distillation"), "distillation",
                 "the decision needs a completed run of this suite (the teacher's usage and answers, the "
@@ -148,6 +151,24 @@ public final class Distiller {
                 suite.staging().roleArn().get()))
                 : Optional.empty();
         return new Plan(prepared, spec, base, data, decision, job);
+    }
+
+    /**
+     * Reads the invocation logs and keeps the records whose prompt is no holdout item's (the teacher's rendering of
+     * the item's user turn, as the evaluation sends it).
+     */
+    private static LogCopy logCopy(PreparedSuite prepared, CandidateSpec teacher,
+                                   DistillationSpec.FromInvocationLogs source, S3Objects s3) {
+        LogCopy copy = LogCopy.of(s3, source.s3Uri(), source.filters(), source.usePromptResponse(),
+                LogCopy.holdoutTexts(prepared.dataset().items(), prepared.split(), teacher));
+        String filtered = source.filters().isPresent() ? " that the request-metadata filters select" : "";
+        if (copy.records() < CustomizationCatalog.MIN_DISTILLATION_PROMPTS) {
+            throw new TrainingData.LimitException("only " + copy.records() + " logged calls under " + source.s3Uri()
+                    + filtered + " outside the holdout (" + copy.read() + " read, " + copy.dropped()
+                    + " dropped as holdout items); a distillation job needs at least "
+                    + CustomizationCatalog.MIN_DISTILLATION_PROMPTS + " (widen the filters or wait for more traffic)");
+        }
+        return copy;
     }
 
     /** The latest completed run of the suite that is not itself a custom-model evaluation. */
@@ -189,7 +210,11 @@ public final class Distiller {
         if (earlier.isPresent()) {
             return new Launch(earlier.get().jobArn(), false);
         }
-        s3.put(job.trainingUri(), plan.data().jsonl());
+        if (plan.data() instanceof TrainingData file) {
+            s3.put(job.trainingUri(), file.jsonl());
+        } else {
+            ((LogCopy) plan.data()).write(s3, job.trainingUri());
+        }
         String arn = jobs.create(job.request());
         String now = clock.instant().toString();
         store.recordJob(new RunStore.JobRow(arn, plan.spec().method() == DistillationSpec.Method.DISTILLATION

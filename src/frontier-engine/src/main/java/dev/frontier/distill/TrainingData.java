@@ -31,7 +31,8 @@ import java.util.OptionalDouble;
  * @param withAnswer of which with an assistant turn
  * @param itemIds    the items written, in dataset order
  */
-public record TrainingData(byte[] jsonl, String sha256, int records, int withAnswer, List<String> itemIds) {
+public record TrainingData(byte[] jsonl, String sha256, int records, int withAnswer, List<String> itemIds)
+        implements TrainingInput {
 
     /** The schema version Bedrock expects in every record. */
     public static final String SCHEMA_VERSION = "bedrock-conversation-2024";

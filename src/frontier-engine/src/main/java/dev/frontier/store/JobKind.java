@@ -17,7 +17,8 @@ public enum JobKind {
     /** An on-demand custom model deployment. */
     CUSTOM_DEPLOYMENT("custom-deployment"),
     /** A prompt router a suite created ({@code promptRouters:}); {@code frontier jobs stop} deletes it. */
-    PROMPT_ROUTER("prompt-router");
+    PROMPT_ROUTER("prompt-router"),
+    INFERENCE_PROFILE("inference-profile");
 
     private final String label;
 

@@ -36,7 +36,8 @@ class PaybackTest {
 
     private static DistillationSpec spec(Optional<BigDecimal> training, DistillationSpec.Serving serving) {
         return new DistillationSpec(DistillationSpec.Method.DISTILLATION, "pro", "amazon.nova-lite-v1:0:300k", 100,
-                Map.of(), OptionalDouble.empty(), training, Optional.of(new BigDecimal("1.95")), 12, serving);
+                Map.of(), OptionalDouble.empty(), training, Optional.of(new BigDecimal("1.95")), 12, serving,
+                new DistillationSpec.FromDataset());
     }
 
     private static final DistillationSpec.Serving ON_DEMAND = new DistillationSpec.Serving(

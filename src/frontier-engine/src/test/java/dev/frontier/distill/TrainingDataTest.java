@@ -31,7 +31,8 @@ class TrainingDataTest {
     private static DistillationSpec spec(DistillationSpec.Method method, OptionalDouble golden) {
         return new DistillationSpec(method, "pro", "amazon.nova-lite-v1:0:300k", 100, Map.of(), golden,
                 Optional.empty(), Optional.empty(), 12, new DistillationSpec.Serving(
-                DistillationSpec.Mode.ON_DEMAND_DEPLOYMENT, OptionalInt.empty(), "none", Optional.empty()));
+                DistillationSpec.Mode.ON_DEMAND_DEPLOYMENT, OptionalInt.empty(), "none", Optional.empty()),
+                new DistillationSpec.FromDataset());
     }
 
     private static List<Item> items(int n) {

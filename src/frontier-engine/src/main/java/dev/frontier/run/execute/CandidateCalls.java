@@ -16,6 +16,7 @@ import dev.frontier.run.flow.AnswerTable;
 import dev.frontier.run.flow.RunProgress;
 import dev.frontier.run.flow.Source;
 import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.RequestTags;
 import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.prepare.WorstCase;
 import dev.frontier.store.RunStore;
@@ -207,7 +208,8 @@ final class CandidateCalls {
         // possibly billed by the resume
         long intent = store.recordIntent(id, new RunStore.Intent("candidate", c.id(), item.id(), null, null, null, 0,
                 c.model(), key, worst), services.clock().instant().toString());
-        CallResult result = services.client().call(request);
+        CallResult result = services.client().call(request.withRequestMetadata(
+                RequestTags.candidate(prepared.suite().name(), id, c.id())));
         boolean lost = result instanceof CallResult.Failure f && RetryPolicy.possiblyBilled(f.errorCode());
         Answer a = Answers.of(prepared, c, item, result, ModelPrice.Mode.ON_DEMAND, Source.CALLED);
         store.settleCall(id, intent, new RunStore.CallRow(c.id(), item.id(), c.model(), result, a.cost().usdOrNull(),

@@ -17,6 +17,7 @@ import dev.frontier.run.execute.CachedResponses;
 import dev.frontier.run.flow.Answer;
 import dev.frontier.run.flow.AnswerTable;
 import dev.frontier.run.prepare.PreparedSuite;
+import dev.frontier.run.prepare.RequestTags;
 import dev.frontier.run.prepare.Requests;
 import dev.frontier.run.prepare.WorstCase;
 import dev.frontier.score.LlmJudge;
@@ -251,7 +252,8 @@ public final class ReviewPhase {
                 key.scorerId(), key.judgeModel(), key.slot(), key.attempt(), request.modelId(),
                 cacheKey, worst),
                 clock.instant().toString());
-        CallResult result = client.call(request);
+        CallResult result = client.call(request.withRequestMetadata(
+                RequestTags.judge(p.suite().name(), id, key.scorerId())));
         boolean lost = result instanceof CallResult.Failure f && RetryPolicy.possiblyBilled(f.errorCode());
         Cost cost = result instanceof CallResult.Completion c ? price(price, request.modelId(), c) : Cost.ZERO;
         store.settleJudgeCall(id, intent, new RunStore.JudgeCallRow(key, result, cost.usdOrNull(), CallSource.CALLED), lost);
