@@ -145,7 +145,11 @@ public final class Distiller {
                 + "' in the run store", List.of(Problem.error(suite.at("distillation"), "distillation",
                 "the decision needs a completed run of this suite (the teacher's usage and answers, the "
                         + "qualification)", "run 'frontier run " + suite.file() + "' first, with the same --store"))));
-        RunResult.Distillation decision = Payback.decide(spec, base, prepared.catalog(), data.records());
+        // Bedrock trains on at most 15,000 prompts of the logs the filters select
+        int trained = data instanceof LogCopy copy
+                ? Math.min(copy.records(), CustomizationCatalog.MAX_DISTILLATION_PROMPTS) : data.records();
+        boolean teacherAnswers = !(data instanceof LogCopy copy && copy.usePromptResponse());
+        RunResult.Distillation decision = Payback.decide(spec, base, prepared.catalog(), trained, teacherAnswers);
         Optional<JobPlan> job = suite.staging().s3().isPresent() && suite.staging().roleArn().isPresent()
                 ? Optional.of(JobPlan.of(suite, spec, teacher.model(), data, suite.staging().s3().get(),
                 suite.staging().roleArn().get()))

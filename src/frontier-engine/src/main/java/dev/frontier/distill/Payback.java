@@ -41,6 +41,17 @@ public final class Payback {
      */
     public static RunResult.Distillation decide(DistillationSpec spec, RunResult run, PriceCatalog catalog,
                                                 int records) {
+        return decide(spec, run, catalog, records, true);
+    }
+
+    /**
+     * Decides from a run of the suite, saying whether a distillation job has the teacher answer its prompts (not
+     * when it trains on the answers logged with them: {@code invocationLogsConfig.usePromptResponse}).
+     *
+     * @param teacherAnswers whether a distillation job pays the teacher for an answer per prompt
+     */
+    public static RunResult.Distillation decide(DistillationSpec spec, RunResult run, PriceCatalog catalog,
+                                                int records, boolean teacherAnswers) {
         RunResult.CandidateResult teacher = run.candidates().stream().filter(c -> c.id().equals(spec.teacher()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("the run has no candidate "
                         + spec.teacher() + "; run the suite again"));
@@ -53,10 +64,10 @@ public final class Payback {
         int epochs = CustomizationCatalog.epochs(spec.student(), spec.hyperParameters());
         long trainingTokens = (long) records * (meanIn + meanOut) * epochs;
 
-        // distillation: Bedrock has the teacher answer every prompt at on-demand rates; fine-tuning uses the
-        // answers this run already paid for
+        // distillation: Bedrock has the teacher answer every prompt at on-demand rates, unless it trains on the
+        // answers logged with them; fine-tuning uses the answers this run already paid for
         BigDecimal teacherInference = BigDecimal.ZERO;
-        if (spec.method() == DistillationSpec.Method.DISTILLATION) {
+        if (spec.method() == DistillationSpec.Method.DISTILLATION && teacherAnswers) {
             teacherInference = teacher.costPer1k()
                     .map(c -> c.multiply(BigDecimal.valueOf(records)).divide(THOUSAND, MC)).orElse(null);
             if (teacherInference == null) {
