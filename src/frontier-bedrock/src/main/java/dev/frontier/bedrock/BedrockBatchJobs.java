@@ -3,7 +3,6 @@ package dev.frontier.bedrock;
 import dev.frontier.invoke.BatchJobClient;
 import dev.frontier.invoke.CloudException;
 import java.util.Objects;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.CreateModelInvocationJobRequest;
@@ -84,8 +83,8 @@ public final class BedrockBatchJobs implements BatchJobClient {
     }
 
     private static CloudException failure(String action, SdkException e, String hint) {
-        String detail = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage() : e.getMessage();
+        String detail = ServiceErrors.code(e).map(code -> code + ": " + ServiceErrors.message(e))
+                .orElse(e.getMessage());
         return new CloudException("cannot " + action + ": " + detail + " (" + hint + ")", e);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.CommitmentDuration;
@@ -228,10 +227,8 @@ public final class BedrockCustomizationJobs implements CustomizationJobs {
     }
 
     private static CloudException failure(String action, SdkException e) {
-        String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorCode() : null;
-        String message = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                && ase.awsErrorDetails().errorMessage() != null ? ase.awsErrorDetails().errorMessage() : e.getMessage();
+        String code = ServiceErrors.code(e).orElse(null);
+        String message = ServiceErrors.message(e);
         String hint = switch (code == null ? "" : code) {
             case "AccessDeniedException" -> "check that your identity may call Bedrock's customization APIs and "
                     + "pass the job role (iam:PassRole)";

@@ -5,7 +5,6 @@ import dev.frontier.invoke.InferenceProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.CreateInferenceProfileRequest;
@@ -74,10 +73,8 @@ public final class BedrockInferenceProfiles implements InferenceProfiles {
     }
 
     private static CloudException failure(String action, SdkException e) {
-        String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorCode() : null;
-        String message = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                && ase.awsErrorDetails().errorMessage() != null ? ase.awsErrorDetails().errorMessage() : e.getMessage();
+        String code = ServiceErrors.code(e).orElse(null);
+        String message = ServiceErrors.message(e);
         String hint = switch (code == null ? "" : code) {
             case "AccessDeniedException" -> "check that your identity may call bedrock:CreateInferenceProfile, "
                     + "ListInferenceProfiles and bedrock:TagResource";

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockagentruntime.model.InputPrompt;
@@ -79,11 +78,8 @@ public final class BedrockPromptOptimizer implements PromptOptimizer {
     }
 
     private static CloudException failure(String targetModelId, Throwable t) {
-        String code = t instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorCode() : null;
-        String message = t instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                && ase.awsErrorDetails().errorMessage() != null ? ase.awsErrorDetails().errorMessage()
-                : t.getMessage();
+        String code = ServiceErrors.code(t).orElse(null);
+        String message = ServiceErrors.message(t);
         String hint = switch (code == null ? "" : code) {
             case "AccessDeniedException" -> "check that your identity may call bedrock:OptimizePrompt";
             case "ValidationException" -> "check that the model and the Region offer prompt optimization and that "

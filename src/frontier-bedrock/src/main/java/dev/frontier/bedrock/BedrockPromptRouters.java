@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.CreatePromptRouterRequest;
@@ -120,10 +119,8 @@ public final class BedrockPromptRouters implements PromptRouters {
     }
 
     private static CloudException failure(String action, SdkException e) {
-        String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorCode() : null;
-        String message = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                && ase.awsErrorDetails().errorMessage() != null ? ase.awsErrorDetails().errorMessage() : e.getMessage();
+        String code = ServiceErrors.code(e).orElse(null);
+        String message = ServiceErrors.message(e);
         String hint = switch (code == null ? "" : code) {
             case "AccessDeniedException" -> "check that your identity may call bedrock:CreatePromptRouter, "
                     + "GetPromptRouter, ListPromptRouters and DeletePromptRouter";

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -48,8 +47,7 @@ public final class CloudWatchMetrics implements MetricsPublisher, MetricStatisti
             try {
                 client.putMetricData(b -> b.namespace(namespace).metricData(part));
             } catch (SdkException e) {
-                String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                        ? ase.awsErrorDetails().errorCode() : null;
+                String code = ServiceErrors.code(e).orElse(null);
                 throw new CloudException("cannot publish " + part.size() + " metrics to CloudWatch namespace "
                         + namespace + ": " + (code == null ? "" : code + ": ") + e.getMessage()
                         + " (check that your identity may call cloudwatch:PutMetricData in this Region)", e);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -109,8 +108,7 @@ public final class SdkS3Objects implements S3Objects {
     }
 
     private CloudException failure(String action, S3Uri where, SdkException e) {
-        String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorCode() : null;
+        String code = ServiceErrors.code(e).orElse(null);
         String hint = switch (code == null ? "" : code) {
             case "NoSuchBucket" -> "create the bucket or fix the S3 URI";
             case "AccessDenied" -> "check the bucket policy, the expected bucket owner and the credentials' S3 "
@@ -118,14 +116,6 @@ public final class SdkS3Objects implements S3Objects {
             default -> "check the S3 URI, the region and the credentials";
         };
         return new CloudException("cannot " + action + " " + where + ": "
-                + (code == null ? e.getMessage() : code + " " + messageOf(e)) + " (" + hint + ")", e);
-    }
-
-    private static String messageOf(SdkException e) {
-        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                && ase.awsErrorDetails().errorMessage() != null) {
-            return ase.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage();
+                + (code == null ? e.getMessage() : code + " " + ServiceErrors.message(e)) + " (" + hint + ")", e);
     }
 }
