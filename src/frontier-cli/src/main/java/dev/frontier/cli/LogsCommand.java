@@ -215,13 +215,7 @@ final class LogsCommand implements Runnable {
                 if (local == null) {
                     throw new CliFailure(Exit.INVALID_INPUT, SANDBOX_DEMO + " needs --sandbox");
                 }
-                String prefix;
-                try {
-                    prefix = local.writeDemoLogs();
-                } catch (UnsupportedOperationException e) {
-                    throw new CliFailure(Exit.PROVIDER, "this sandbox cannot write demo logs: " + e.getMessage());
-                }
-                return new InvocationLogSource.S3Prefix(S3Uri.parse(prefix), s3(local));
+                return new InvocationLogSource.S3Prefix(S3Uri.parse(local.writeDemoLogs()), s3(local));
             }
             if (source.startsWith("s3://") || source.toLowerCase(Locale.ROOT).startsWith("s3:")) {
                 S3Uri uri;
