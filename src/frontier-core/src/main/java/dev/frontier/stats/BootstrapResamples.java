@@ -4,73 +4,45 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The resamples of a seeded bootstrap: resample r of n items is the draws r·n … r·n + n − 1 of
- * {@code new java.util.SplittableRandom(seed).nextInt(n)}, the stream {@link Bootstrap} has always used, so a seed
- * means what it meant. The generator is written out here (SplitMix64's {@code mix32} on a counter stepped by the
- * golden gamma, and the JDK's rejection rule for a bound) because that lets a thread start at any resample: it
- * skips the draws before it, counting the rare rejected values, without reading any data. Large bootstraps are
- * cut into one piece of resamples per core; every piece computes exactly the means a single thread would, so the
- * result does not depend on the number of cores. {@code BootstrapResamplesTest} checks the draws against
- * {@code SplittableRandom} itself.
+ * The resamples of a seeded bootstrap and the means of values over them. Resample r of n items holds the n indices
+ * drawn from its own SplitMix64 stream (the generator of {@code java.util.SplittableRandom}): the stream starts at
+ * {@code mix64(seed + (r + 1)·γ)} and steps by the golden gamma γ; each 64-bit output gives two 32-bit values, the
+ * high half first, and a value u becomes the index ⌊u·n / 2³²⌋ unless the low 32 bits of u·n are below 2³² mod n,
+ * when it is skipped (Lemire's bounded draw: every index equally likely, with no division per draw).
  *
- * <p>Indices are drawn a batch at a time and then read, so that the reads of the values (at 100,000 items they no
- * longer fit a core's cache) overlap instead of waiting behind the generator; a resample's mean is still summed in
- * draw order, as {@link Bootstrap} always did, so its value is the same to the last bit.
+ * <p>So resample r draws from {@code new SplittableRandom(w)}, w the r-th {@code nextLong()} of
+ * {@code new SplittableRandom(seed)}. Because every resample has its own stream, any thread can compute any resample
+ * without drawing the ones before it: large bootstraps are cut into one piece of resamples per core, and the means
+ * do not depend on the number of pieces. A resample's draws are counted per item, and a vector's mean on it is the
+ * count-weighted sum in item order (four running sums, added pairwise), so every vector resampled together gets the
+ * same resamples, and a vector alone gets exactly the means it gets in company. {@code BootstrapResamplesTest}
+ * checks the draws against a plain transcription of this definition.
  */
 public final class BootstrapResamples {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     /** Below this many draws (resamples × items) one thread does it all: about a millisecond of work. */
     static final long PARALLEL_DRAWS = 2_000_000L;
-    /** Indices are drawn this many at a time, then read: the reads no longer wait behind the generator. */
-    private static final int BATCH = 512;
-    /** Skipping a draw costs about this share of drawing and reading it (measured at 100,000 items). */
-    private static final double SKIP_COST = 0.45;
 
     private BootstrapResamples() {
     }
 
     /**
      * The mean of {@code values} in each of {@code resamples} resamples drawn from {@code seed}, in parallel when
-     * the bootstrap is large; the same numbers as one thread computes.
+     * the bootstrap is large; the same numbers whatever the number of cores.
      */
     public static double[] means(double[] values, int resamples, long seed) {
-        return means(values, resamples, seed, pieces((long) resamples * values.length, resamples));
+        return sharedMeans(new double[][] {values}, resamples, seed)[0];
     }
 
     /** {@link #means(double[], int, long)} cut into {@code pieces} pieces of resamples. */
     static double[] means(double[] values, int resamples, long seed, int pieces) {
-        int n = values.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("no values to resample");
-        }
-        double[] means = new double[resamples];
-        int[] starts = starts(resamples, pieces);
-        IntStream.range(0, pieces).parallel().forEach(piece -> {
-            int from = starts[piece];
-            int to = starts[piece + 1];
-            Draws draws = new Draws(seed, n);
-            draws.skip((long) from * n);
-            int[] batch = new int[Math.min(n, BATCH)];
-            for (int r = from; r < to; r++) {
-                double sum = 0;
-                for (int done = 0; done < n; done += batch.length) {
-                    int k = Math.min(batch.length, n - done);
-                    draws.fill(batch, k);
-                    for (int j = 0; j < k; j++) {
-                        sum += values[batch[j]];
-                    }
-                }
-                means[r] = sum / n;
-            }
-        });
-        return means;
+        return sharedMeans(new double[][] {values}, resamples, seed, pieces)[0];
     }
 
     /**
      * The resampled means of each of {@code vectors} (all of one length n) on one shared set of resamples,
      * {@code means[v][r]}: each resample's indices are drawn once, counted per item, and every vector is averaged
-     * with those counts in a sequential pass. The sums run in item order rather than draw order, so a mean can
-     * differ from {@link #means(double[], int, long)}'s in the last bits (about 1e-15 relative).
+     * with those counts; {@code means[v]} equals {@code means(vectors[v], resamples, seed)} to the last bit.
      */
     public static double[][] sharedMeans(double[][] vectors, int resamples, long seed) {
         long n = vectors.length == 0 ? 0 : vectors[0].length;
@@ -97,48 +69,15 @@ public final class BootstrapResamples {
         IntStream.range(0, pieces).parallel().forEach(piece -> {
             int from = (int) ((long) piece * resamples / pieces);
             int to = (int) ((long) (piece + 1) * resamples / pieces);
-            Draws draws = new Draws(seed, n);
-            draws.skip((long) from * n);
-            int[] counts = new int[n];
-            int[] batch = new int[Math.min(n, BATCH)];
+            Counts counts = new Counts(n);
             for (int r = from; r < to; r++) {
-                Arrays.fill(counts, 0);
-                for (int done = 0; done < n; done += batch.length) {
-                    int k = Math.min(batch.length, n - done);
-                    draws.fill(batch, k);
-                    for (int j = 0; j < k; j++) {
-                        counts[batch[j]]++;
-                    }
-                }
+                counts.draw(seed, r);
                 for (int v = 0; v < count; v++) {
-                    means[v][r] = weightedSum(counts, vectors[v]) / n;
+                    means[v][r] = counts.weightedSum(vectors[v]) / n;
                 }
             }
         });
         return means;
-    }
-
-    /**
-     * Where each piece's resamples start, so that pieces end together: a piece that starts later first skips the
-     * draws before it, at about half the cost of using them ({@code SKIP_COST}), so it gets fewer resamples.
-     */
-    static int[] starts(int resamples, int pieces) {
-        double[] lengths = new double[pieces];
-        double at = 0;
-        double total = 0;
-        for (int k = 0; k < pieces; k++) {
-            lengths[k] = 1 - SKIP_COST * at; // in units of the first piece's length
-            at += lengths[k];
-            total += lengths[k];
-        }
-        int[] starts = new int[pieces + 1];
-        double sum = 0;
-        for (int k = 0; k < pieces; k++) {
-            starts[k] = (int) Math.round(sum / total * resamples);
-            sum += lengths[k];
-        }
-        starts[pieces] = resamples;
-        return starts;
     }
 
     private static int pieces(long work, int resamples) {
@@ -148,83 +87,74 @@ public final class BootstrapResamples {
         return Math.max(1, Math.min(resamples, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Σ counts[i] · x[i], with four running sums so that the additions overlap. */
-    private static double weightedSum(int[] counts, double[] x) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = x.length;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += counts[i] * x[i];
-            s1 += counts[i + 1] * x[i + 1];
-            s2 += counts[i + 2] * x[i + 2];
-            s3 += counts[i + 3] * x[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += counts[i] * x[i];
-        }
-        return (s0 + s1) + (s2 + s3);
+    /** SplitMix64's output function (Stafford's variant 13), as in {@code SplittableRandom}. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
-    /** {@code new SplittableRandom(seed).nextInt(bound)}, draw after draw, with a skip. */
-    static final class Draws {
-        private long state;
-        private final int bound;
-        private final int mask;
-        private final boolean powerOfTwo;
-        private final int limit;
+    /** How often each of n items is drawn in one resample; reused from resample to resample. */
+    static final class Counts {
+        private final int n;
+        /** 2³² mod n: a 32-bit value whose product with n has fewer low bits than this is skipped. */
+        private final long threshold;
+        private final int[] counts;
 
-        Draws(long seed, int bound) {
-            if (bound <= 0) {
-                throw new IllegalArgumentException("bound must be positive");
+        Counts(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("no values to resample");
             }
-            this.state = seed;
-            this.bound = bound;
-            this.mask = bound - 1;
-            this.powerOfTwo = (bound & mask) == 0;
-            // u (31 bits) is rejected when u + (bound - 1) - u % bound overflows, i.e. from the last whole multiple on
-            this.limit = (int) ((1L << 31) / bound * bound);
+            this.n = n;
+            this.threshold = (1L << 32) % n;
+            this.counts = new int[n];
         }
 
-        private static int mix32(long z) {
-            z = (z ^ (z >>> 33)) * 0x62a9d9ed799705f5L;
-            return (int) (((z ^ (z >>> 28)) * 0xcb24d0a5c88c35b3L) >>> 32);
+        /** Draws resample {@code resample} of {@code seed}, replacing the counts of the one before. */
+        void draw(long seed, int resample) {
+            Arrays.fill(counts, 0);
+            long state = mix64(seed + (resample + 1L) * GOLDEN_GAMMA);
+            int drawn = 0;
+            while (drawn < n) {
+                long word = mix64(state += GOLDEN_GAMMA);
+                long high = (word >>> 32) * n;
+                if ((high & 0xffffffffL) >= threshold) {
+                    counts[(int) (high >>> 32)]++;
+                    drawn++;
+                }
+                if (drawn == n) {
+                    break;
+                }
+                long low = (word & 0xffffffffL) * n;
+                if ((low & 0xffffffffL) >= threshold) {
+                    counts[(int) (low >>> 32)]++;
+                    drawn++;
+                }
+            }
         }
 
-        /** The next {@code count} draws into {@code out[0..count)}. */
-        void fill(int[] out, int count) {
-            long s = state;
-            if (powerOfTwo) {
-                for (int j = 0; j < count; j++) {
-                    out[j] = mix32(s += GOLDEN_GAMMA) & mask;
-                }
-            } else {
-                for (int j = 0; j < count; j++) {
-                    int u = mix32(s += GOLDEN_GAMMA) >>> 1;
-                    while (u >= limit) {
-                        u = mix32(s += GOLDEN_GAMMA) >>> 1;
-                    }
-                    out[j] = u % bound;
-                }
-            }
-            state = s;
+        /** How often {@code item} was drawn. */
+        int count(int item) {
+            return counts[item];
         }
 
-        /** Moves past {@code draws} accepted draws without computing them. */
-        void skip(long draws) {
-            if (powerOfTwo) {
-                state += draws * GOLDEN_GAMMA;
-                return;
+        /** Σ counts[i] · x[i] in item order, with four running sums so that the additions overlap. */
+        double weightedSum(double[] x) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                s0 += counts[i] * x[i];
+                s1 += counts[i + 1] * x[i + 1];
+                s2 += counts[i + 2] * x[i + 2];
+                s3 += counts[i + 3] * x[i + 3];
             }
-            long s = state;
-            for (long d = 0; d < draws; d++) {
-                while ((mix32(s += GOLDEN_GAMMA) >>> 1) >= limit) {
-                    // a rejected value: draw again
-                }
+            for (; i < n; i++) {
+                s0 += counts[i] * x[i];
             }
-            state = s;
+            return (s0 + s1) + (s2 + s3);
         }
     }
 }

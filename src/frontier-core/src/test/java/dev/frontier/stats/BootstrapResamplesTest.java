@@ -2,91 +2,105 @@ package dev.frontier.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The written-out generator draws what {@code SplittableRandom} draws, and pieces of resamples change nothing. */
+/**
+ * The resamples are those of the documented definition, written out plainly here with {@code SplittableRandom}
+ * itself, every index is equally likely, and pieces of resamples change nothing.
+ */
 class BootstrapResamplesTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 7, 64, 100, 1_000, 100_000, 1 << 20, (1 << 30) + 1, 1_500_000_000, Integer.MAX_VALUE})
-    void drawsAreThoseOfSplittableRandomNextInt(int bound) {
-        // the last three bounds reject about a quarter to a half of the raw values
+    @ValueSource(ints = {1, 2, 3, 7, 64, 100, 1_000, 100_003, 1 << 20, (1 << 30) + 1, Integer.MAX_VALUE})
+    void countsAreThoseOfTheDefinition(int n) {
+        // the largest bounds reject a good share of the 32-bit values: the rejection rule is exercised
+        int items = Math.min(n, 200_000);
         for (long seed : new long[] {0, 42, -7, Long.MAX_VALUE}) {
-            SplittableRandom random = new SplittableRandom(seed);
-            BootstrapResamples.Draws draws = new BootstrapResamples.Draws(seed, bound);
-            int[] batch = new int[997];
-            for (int b = 0; b < 20; b++) {
-                draws.fill(batch, b == 0 ? 1 : batch.length);
-                for (int i = 0; i < (b == 0 ? 1 : batch.length); i++) {
-                    assertThat(batch[i]).as("draw %d of batch %d, bound %d, seed %d", i, b, bound, seed)
-                            .isEqualTo(random.nextInt(bound));
+            SplittableRandom seeds = new SplittableRandom(seed);
+            for (int r = 0; r < 3; r++) {
+                int[] expected = definition(seeds.nextLong(), n, items);
+                if (n > items) {
+                    continue; // the counts of a bound this large do not fit; the draws are checked below
+                }
+                BootstrapResamples.Counts counts = new BootstrapResamples.Counts(n);
+                counts.draw(seed, r);
+                for (int i = 0; i < n; i++) {
+                    assertThat(counts.count(i)).as("item %d of resample %d, n %d, seed %d", i, r, n, seed)
+                            .isEqualTo(expected[i]);
                 }
             }
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {5, 64, 1_000, (1 << 30) + 1})
-    void skippingLandsWhereDrawingDoes(int bound) {
-        SplittableRandom random = new SplittableRandom(11);
-        for (int i = 0; i < 12_345; i++) {
-            random.nextInt(bound);
-        }
-        BootstrapResamples.Draws draws = new BootstrapResamples.Draws(11, bound);
-        draws.skip(12_345);
-        int[] batch = new int[1_000];
-        draws.fill(batch, batch.length);
-        for (int i = 0; i < batch.length; i++) {
-            assertThat(batch[i]).isEqualTo(random.nextInt(bound));
+    @Test
+    void mix64IsSplittableRandomsOutput() {
+        for (long seed : new long[] {0, 1, 42, -7, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            SplittableRandom random = new SplittableRandom(seed);
+            long state = seed;
+            for (int i = 0; i < 100; i++) {
+                state += 0x9e3779b97f4a7c15L;
+                assertThat(BootstrapResamples.mix64(state)).isEqualTo(random.nextLong());
+            }
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {3, 7, 10, 1_000})
+    void everyIndexIsEquallyLikely(int n) {
+        BootstrapResamples.Counts counts = new BootstrapResamples.Counts(n);
+        long[] total = new long[n];
+        int resamples = 2_000_000 / n;
+        for (int r = 0; r < resamples; r++) {
+            counts.draw(5, r);
+            for (int i = 0; i < n; i++) {
+                total[i] += counts.count(i);
+            }
+        }
+        double expected = (double) resamples;
+        double chiSquare = 0;
+        for (long t : total) {
+            chiSquare += (t - expected) * (t - expected) / expected;
+        }
+        // p > 0.001 for a fair draw; a bias of 1 % in one index would give a statistic far above it
+        assertThat(chiSquare).isLessThan(new ChiSquaredDistribution(n - 1).inverseCumulativeProbability(0.999));
+    }
+
     @Test
-    void meansAreBootstrapsOriginalLoopToTheLastBit() {
+    void meansAreTheCountWeightedMeansAndDoNotDependOnThePieces() {
         double[] values = values(1_003, 3);
         int resamples = 500;
         long seed = 42;
-        double[] expected = new double[resamples];
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        double[] one = BootstrapResamples.means(values, resamples, seed, 1);
         for (int r = 0; r < resamples; r++) {
+            int[] counts = definition(seeds.nextLong(), values.length, values.length);
             double sum = 0;
             for (int i = 0; i < values.length; i++) {
-                sum += values[random.nextInt(values.length)];
+                sum += counts[i] * values[i];
             }
-            expected[r] = sum / values.length;
+            assertThat(one[r]).isCloseTo(sum / values.length, within(1e-15));
         }
-        for (int pieces : new int[] {1, 2, 3, 7}) {
+        for (int pieces : new int[] {2, 3, 7}) {
             assertThat(BootstrapResamples.means(values, resamples, seed, pieces)).as("%d pieces", pieces)
-                    .containsExactly(expected);
+                    .containsExactly(one);
         }
-        assertThat(BootstrapResamples.means(values, resamples, seed)).containsExactly(expected);
+        assertThat(BootstrapResamples.means(values, resamples, seed)).containsExactly(one);
     }
 
     @Test
-    void laterPiecesGetFewerResamplesSinceTheyFirstSkip() {
-        // lengths 1 and 1 - 0.45: the second piece skips 1,290 resamples' draws before its 710
-        assertThat(BootstrapResamples.starts(2000, 2)).containsExactly(0, 1290, 2000);
-        assertThat(BootstrapResamples.starts(10, 1)).containsExactly(0, 10);
-        int[] eight = BootstrapResamples.starts(2000, 8);
-        assertThat(eight).startsWith(0).endsWith(2000).isSorted();
-    }
-
-    @Test
-    void sharedMeansDoNotDependOnThePiecesAndMatchEachVectorAlone() {
+    void sharedMeansAreEachVectorsMeansAlone() {
         double[][] vectors = {values(300, 1), values(300, 2), values(300, 3)};
         double[][] one = BootstrapResamples.sharedMeans(vectors, 200, 9, 1);
         double[][] three = BootstrapResamples.sharedMeans(vectors, 200, 9, 3);
         for (int v = 0; v < vectors.length; v++) {
             assertThat(three[v]).containsExactly(one[v]);
-            double[] alone = BootstrapResamples.means(vectors[v], 200, 9, 1);
-            for (int r = 0; r < 200; r++) {
-                // summed in item order instead of draw order
-                assertThat(one[v][r]).isCloseTo(alone[r], org.assertj.core.api.Assertions.within(1e-14));
-            }
+            assertThat(BootstrapResamples.means(vectors[v], 200, 9)).containsExactly(one[v]);
         }
     }
 
@@ -96,6 +110,37 @@ class BootstrapResamplesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no values to resample");
         assertThatThrownBy(() -> BootstrapResamples.sharedMeans(new double[][] {{1}, {1, 2}}, 10, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in length");
+    }
+
+    /**
+     * The definition, transcribed: n draws from {@code new SplittableRandom(resampleSeed)}, two 32-bit values per
+     * {@code nextLong()} (high half first), u kept as ⌊u·n / 2³²⌋ unless (u·n mod 2³²) < (2³² mod n); the counts
+     * of the first {@code items} items.
+     */
+    private static int[] definition(long resampleSeed, int n, int items) {
+        SplittableRandom random = new SplittableRandom(resampleSeed);
+        long twoTo32 = 1L << 32;
+        int[] counts = new int[items];
+        int drawn = 0;
+        while (drawn < n) {
+            long word = random.nextLong();
+            for (long u : new long[] {word >>> 32, word & (twoTo32 - 1)}) {
+                if (drawn == n) {
+                    break;
+                }
+                long product = u * n; // below 2^63: u < 2^32, n < 2^31
+                if (product % twoTo32 < twoTo32 % n) {
+                    continue;
+                }
+                int index = (int) (product / twoTo32);
+                assertThat(index).isBetween(0, n - 1);
+                if (index < items) {
+                    counts[index]++;
+                }
+                drawn++;
+            }
+        }
+        return counts;
     }
 
     private static double[] values(int n, long seed) {
