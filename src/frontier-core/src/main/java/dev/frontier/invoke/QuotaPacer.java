@@ -13,14 +13,16 @@ import java.util.function.LongSupplier;
  * there is no burst for the service's window to refuse.
  *
  * <p>The quota is either known (the suite's {@code execution.requestsPerMinute}) or learned. A learning pacer sends
- * freely until {@value #IN_A_ROW} throttles in a row; they say the service's minute held as many requests as this
- * pacer's minute holds, so that count becomes the quota. Another such lesson within a minute of the last (the quota
- * fell while requests were admitted under the old one) cuts deeper, by a tenth more each time. After a minute
- * without a lesson, with its minute full, the learned quota grows every {@value #PROBE_EVERY_SECONDS} seconds, by
- * 2 % and then by twice the step before (up to 32 %), until throttles say where it is, so that a quota increase is
- * found; the minute fills at the paced rate, so in practice a step comes every half minute or so.
- * Throttles teach nothing while the pacer's minute holds fewer than {@value #EVIDENCE} requests. A known quota is
- * never exceeded. Thread-safe.
+ * freely until {@value #IN_A_ROW} throttles in a row; they say the service's minute held as many requests as were
+ * sent in the minute before the throttled one (and not throttled), so that count becomes the quota. Another such
+ * lesson within a minute of the last (the quota fell while requests were admitted under the old one) cuts deeper, by
+ * a tenth more each time. After a calm spell with its minute full, the learned quota is probed upward every
+ * {@value #PROBE_EVERY_SECONDS} seconds, by 2 % and then by twice the step before (up to 32 %), so that a quota
+ * increase is found. A single throttle during a probe ends it: the quota goes back to the step before the last,
+ * less 2 % (never below where the probe began), and the next probe waits twice as long as the last (one minute after
+ * a lesson, doubling up to {@value #LONGEST_CALM_MINUTES} minutes), so that a quota that stays where it is costs a
+ * throttle or two every few minutes rather than a stream of them. Throttles teach nothing while the pacer's minute
+ * holds fewer than {@value #EVIDENCE} requests. A known quota is never exceeded. Thread-safe.
  */
 public final class QuotaPacer {
     /** The share of the quota paced to: the margin absorbs the difference between send and arrival times. */
@@ -37,6 +39,8 @@ public final class QuotaPacer {
      * quota every request is refused, where throttles of a passing capacity shortage come between admitted ones.
      */
     static final int IN_A_ROW = 3;
+    /** The longest calm spell a probe waits for after probes that failed. */
+    static final int LONGEST_CALM_MINUTES = 4;
     private static final long MINUTE = 60_000_000_000L;
     private static final long PROBE_EVERY = PROBE_EVERY_SECONDS * 1_000_000_000L;
 
@@ -54,6 +58,11 @@ public final class QuotaPacer {
     private int streak;
     private int inARow;
     private double step = PROBE_STEP;
+    /** How long after the last throttle the next probe may start. */
+    private long calm = MINUTE;
+    /** The quota where the current probe began and before its last step; NaN when not probing. */
+    private double probeBase = Double.NaN;
+    private double beforeStep = Double.NaN;
 
     private QuotaPacer(double quota, boolean learns, LongSupplier nanoTime, RateLimiter.Sleeper sleeper) {
         this.quota = quota;
@@ -121,17 +130,43 @@ public final class QuotaPacer {
         if (!learns || permit.generation() < generation) {
             return;   // sent before the last change: it says nothing new
         }
+        long now = nanoTime.getAsLong();
+        if (!Double.isNaN(probeBase)) {
+            // a probe went past the quota: back to below the step before, and wait longer before the next
+            quota = Math.max(probeBase, beforeStep / (1 + PROBE_STEP));
+            calm = Math.min(LONGEST_CALM_MINUTES * MINUTE, 2 * calm);
+            changed(now);
+            return;
+        }
         if (++inARow < IN_A_ROW || sent.size() < EVIDENCE) {
             return;   // not yet the pattern of a full quota, or too few requests to explain it
         }
         inARow = 0;
-        long now = nanoTime.getAsLong();
         streak = now - lastThrottle < MINUTE ? streak + 1 : 0;
-        double bound = Math.min(quota, Math.max(1, sent.size()));
+        double bound = Math.min(quota, Math.max(1, sentBefore(permit.sentAt())));
         quota = Math.max(1, bound * Math.pow(0.9, streak));
+        calm = MINUTE;
+        changed(now);
+    }
+
+    /** The requests of the pacer's minute sent before {@code time}: what the service's minute held then. */
+    private int sentBefore(long time) {
+        int count = 0;
+        for (long t : sent) {
+            if (t >= time) {
+                break;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private void changed(long now) {
         lastThrottle = now;
         lastChange = now;
         step = PROBE_STEP;
+        probeBase = Double.NaN;
+        beforeStep = Double.NaN;
         generation++;
     }
 
@@ -151,10 +186,14 @@ public final class QuotaPacer {
         return Math.max(1, (int) Math.floor(quota * SHARE));
     }
 
-    /** After a calm minute with its minute full, a learning pacer raises its quota every few seconds. */
+    /** After a calm spell with its minute full, a learning pacer raises its quota every few seconds. */
     private void probe(long now) {
-        if (learns && now - lastThrottle >= MINUTE && now - lastChange >= PROBE_EVERY
+        if (learns && now - lastThrottle >= calm && now - lastChange >= PROBE_EVERY
                 && sent.size() >= limit() - 1) {
+            if (Double.isNaN(probeBase)) {
+                probeBase = quota;
+            }
+            beforeStep = quota;
             quota = quota * (1 + step);
             step = Math.min(16 * PROBE_STEP, step * 2);   // 2 %, 4 %, 8 %, ... up to 32 % a step
             lastChange = now;

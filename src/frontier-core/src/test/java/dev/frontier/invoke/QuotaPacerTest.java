@@ -131,6 +131,65 @@ class QuotaPacerTest {
     }
 
     @Test
+    void requestsSentAfterTheThrottledOneDoNotCountInTheLesson() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 40; i++) {
+            pacer.acquire();
+            now.addAndGet(SECOND);
+        }
+        // three throttled in a row, but five more were sent (still in flight) before their answers came
+        List<QuotaPacer.Permit> throttled = List.of(pacer.acquire(), pacer.acquire(), pacer.acquire());
+        now.addAndGet(SECOND);
+        for (int i = 0; i < 5; i++) {
+            pacer.acquire();
+        }
+        throttled.forEach(pacer::throttled);
+        assertThat(pacer.quota()).isEqualTo(40.0);
+    }
+
+    @Test
+    void aProbeThatMeetsAThrottleEndsAtOnceAndTheNextWaitsLonger() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 100; i++) {
+            pacer.acquire();
+            now.addAndGet(SECOND / 2);
+        }
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isEqualTo(100.0);
+        // paced at 98 a minute; a minute after the lesson, with the minute full, the first step (2 %) is taken
+        while (pacer.quota() == 100.0) {
+            pacer.acquire();
+        }
+        assertThat(pacer.quota()).isEqualTo(102.0);
+        // a single throttle (not three) ends the probe where it began
+        pacer.throttled(pacer.acquire());
+        assertThat(pacer.quota()).isEqualTo(100.0);
+        long ended = now.get();
+        while (pacer.quota() == 100.0) {
+            pacer.acquire();
+        }
+        // the next probe waits two calm minutes, not one
+        assertThat(now.get() - ended).isGreaterThanOrEqualTo(120 * SECOND);
+    }
+
+    @Test
+    void aProbeThatClimbedSeveralStepsFallsBackBelowTheStepBeforeTheLast() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        for (int i = 0; i < 100; i++) {
+            pacer.acquire();
+            now.addAndGet(SECOND / 2);
+        }
+        throttleThree(pacer);
+        // steps of 2 %, 4 %, 8 %: 102, 106.08, 114.5664
+        while (pacer.quota() < 114) {
+            pacer.acquire();
+        }
+        assertThat(pacer.quota()).isCloseTo(100 * 1.02 * 1.04 * 1.08, org.assertj.core.api.Assertions.within(1e-9));
+        pacer.throttled(pacer.acquire());
+        assertThat(pacer.quota()).isCloseTo(100 * 1.04, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void aKnownQuotaMustBePositive() {
         assertThatThrownBy(() -> QuotaPacer.known(0, now::get, sleeper))
                 .hasMessage("a requests-per-minute quota must be at least 1");
