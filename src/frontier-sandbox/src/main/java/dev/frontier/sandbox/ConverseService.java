@@ -85,12 +85,12 @@ final class ConverseService {
 
     /** Reads a Converse request body. */
     ConverseCall parseConverse(byte[] body) {
-        return ConverseCall.parse(readJson(body));
+        return ConverseCall.parse(readRequest(body));
     }
 
     /** Reads a CountTokens request body: its {@code input.converse} member. */
     ConverseCall parseCountTokens(byte[] body) {
-        JsonNode input = readJson(body).path("input").get("converse");
+        JsonNode input = readRequest(body).path("input").get("converse");
         if (input == null) {
             throw BedrockError.validation("The input must contain a converse request.");
         }
@@ -250,7 +250,8 @@ final class ConverseService {
         return catalog.resolve(modelId).orElseThrow(() -> BedrockError.validation(INVALID_MODEL));
     }
 
-    private JsonNode readJson(byte[] body) {
+    /** A request body as a JSON object; anything else is a malformed request. */
+    JsonNode readRequest(byte[] body) {
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {

@@ -6,7 +6,6 @@ import dev.frontier.catalog.ModelId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -127,7 +126,7 @@ final class RuntimeRequests {
         Trace trace = new Trace(sequence, clock.instant(), userAgent == null ? "" : userAgent);
         String requestId = UUID.nameUUIDFromBytes(("sandbox-request-" + sequence)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        trace.requestHash = ConverseService.rawRequestHash(null, body);
+        trace.start(RequestRecord.UNKNOWN, null, body);
         int status;
         ObjectNode answer;
         String errorCode = null;
@@ -173,15 +172,17 @@ final class RuntimeRequests {
      */
     private Answer converse(String modelId, String region, byte[] body, Trace trace, String requestId) {
         trace.start(RequestRecord.CONVERSE, modelId, body);
-        ConverseCall call = service.parseConverse(body);
-        JsonNode sent = readTree(body);
+        // one tree for the call and for the invocation log: parsing does not change it
+        JsonNode sent = service.readRequest(body);
+        ConverseCall call = ConverseCall.parse(sent);
         Map<String, String> metadata = RequestMetadata.read(sent);
         trace.requestHash = ConverseService.requestHash(modelId, call);
         trace.call = call;
         // through a prompt router, the model it picks is checked and served as if it had been called directly
-        Optional<PromptRouter.Target> routed = ModelId.parse(modelId).isRouter()
+        ModelId id = ModelId.parse(modelId);
+        Optional<PromptRouter.Target> routed = id.isRouter()
                 ? Optional.of(routers.forConverse(modelId, region).route(call, profiles)) : Optional.empty();
-        String served = routed.map(PromptRouter.Target::arn).orElse(applicationProfile(modelId, region));
+        String served = routed.isPresent() ? routed.get().arn() : applicationProfile(id, region);
         routed.ifPresent(target -> trace.invokedModelId = target.arn());
         rules.check(served, region, call, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         ModelProfile model = service.resolve(served);
@@ -215,21 +216,12 @@ final class RuntimeRequests {
      * The model an application inference profile's ARN copies, served as if called directly; any other id as
      * given. An application profile that does not exist in the caller's Region is an invalid model identifier.
      */
-    private String applicationProfile(String modelId, String region) {
-        if (ModelId.parse(modelId).kind() != ModelId.Kind.APPLICATION_PROFILE_ARN) {
-            return modelId;
+    private String applicationProfile(ModelId modelId, String region) {
+        if (modelId.kind() != ModelId.Kind.APPLICATION_PROFILE_ARN) {
+            return modelId.raw();
         }
-        return Optional.ofNullable(applications).flatMap(a -> a.served(modelId, region))
+        return Optional.ofNullable(applications).flatMap(a -> a.served(modelId.raw(), region))
                 .orElseThrow(() -> BedrockError.validation("The provided model identifier is invalid."));
-    }
-
-    /** The body as a JSON tree; it parsed once already, so a failure here is the same malformed request. */
-    private JsonNode readTree(byte[] body) {
-        try {
-            return service.json().readTree(body);
-        } catch (IOException e) {
-            throw BedrockError.validation("Malformed input request, please reformat your input and try again.");
-        }
     }
 
     /**
@@ -255,7 +247,10 @@ final class RuntimeRequests {
         String modelId;
         /** The model a prompt router sent the request to; null when the request named a model. */
         String invokedModelId;
+        /** The request's hash once known; until then it is the raw hash of {@code rawModelId} and {@code rawBody}. */
         String requestHash;
+        private String rawModelId;
+        private byte[] rawBody;
         String outcome = RequestRecord.OK;
         ConverseService.Reply reply;
         /** The parsed Converse request, for the dials it sent; null until parsed. */
@@ -268,10 +263,18 @@ final class RuntimeRequests {
             this.userAgent = userAgent;
         }
 
+        /** The operation begins: until it parses the request, the request is identified by its raw bytes. */
         void start(String newOperation, String newModelId, byte[] body) {
             operation = newOperation;
             modelId = newModelId;
-            requestHash = ConverseService.rawRequestHash(newModelId, body);
+            requestHash = null;
+            rawModelId = newModelId;
+            rawBody = body;
+        }
+
+        /** Hashed only when no canonical hash replaced it: most requests parse, and are hashed once. */
+        private String requestHash() {
+            return requestHash != null ? requestHash : ConverseService.rawRequestHash(rawModelId, rawBody);
         }
 
         void billed(ConverseService.Reply answered) {
@@ -280,7 +283,7 @@ final class RuntimeRequests {
 
         RequestRecord record(int status) {
             boolean paid = status == 200 && reply != null;
-            return new RequestRecord(sequence, time, operation, modelId, requestHash, status, outcome,
+            return new RequestRecord(sequence, time, operation, modelId, requestHash(), status, outcome,
                     paid ? reply.inputTokens() : 0, paid ? reply.outputTokens() : 0,
                     paid ? reply.cacheReadTokens() : 0, paid ? reply.cacheWriteTokens() : 0, paid, userAgent,
                     invokedModelId, call == null ? null : call.dials().serviceTier().orElse(null),
