@@ -14,7 +14,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -47,11 +46,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
  * layer multiplies attempts.
  */
 public final class BedrockConverseClient implements ModelClient {
-
-    /** Error codes worth another attempt later (throttling, timeouts, server faults). */
-    private static final Set<String> RETRYABLE = Set.of("ThrottlingException", "ModelNotReadyException",
-            "ModelTimeoutException", "InternalServerException", "ServiceUnavailableException",
-            "ModelErrorException");
 
     private final BedrockRuntimeClient client;
     /** The host calls go to, for messages: the endpoint override's, else Bedrock's regional endpoint. */
@@ -94,8 +88,8 @@ public final class BedrockConverseClient implements ModelClient {
                     ? e.awsErrorDetails().errorCode() : "HTTP" + e.statusCode();
             String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
                     ? e.awsErrorDetails().errorMessage() : e.getMessage();
-            boolean retryable = RETRYABLE.contains(code) || e.statusCode() == 429 || e.statusCode() >= 500;
-            return new CallResult.Failure(code, message, retryable, elapsedMs(start));
+            return new CallResult.Failure(code, message, RetryPolicy.retryableRefusal(code, e.statusCode()),
+                    elapsedMs(start));
         } catch (SdkClientException e) {
             return clientFailure(e, elapsedMs(start));
         } catch (SdkException e) {

@@ -185,7 +185,7 @@ final class DistillCommand implements Callable<Integer> {
         // the suite's own prompt routers are candidates here too: the same routers, found again by their tokens
         Distiller.Plan routed = new Distiller.Plan(RunWiring.promptRouters(plan.suite(), store, id, access.sandbox(),
                 runtimeRegion, err), plan.spec(), plan.baseRun(), plan.data(), plan.decision(), plan.plan());
-        try (ModelClient client = RunWiring.client(s, access.sandbox(), runtimeRegion)) {
+        try (ModelClient client = RunWiring.client(s, access.sandbox(), runtimeRegion, sandbox.direct)) {
             Runner.Options options = RunWiring.options(false, false, s, store, access.sandbox(), runtimeRegion,
                     s.budget().maxUsd());
             return distiller.evaluate(routed, d, servingArn, client, id,

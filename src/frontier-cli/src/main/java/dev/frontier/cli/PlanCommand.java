@@ -95,6 +95,9 @@ final class PlanCommand implements Callable<Integer> {
                 "--store", storage.store.toString(), "--reports", storage.reports.toString()));
         if (sandbox.enabled) {
             args.addAll(List.of("--sandbox", "--sandbox-time-scale", String.valueOf(sandbox.timeScale)));
+            if (sandbox.direct) {
+                args.add("--sandbox-direct");
+            }
         }
         out.printf("pilot: frontier run %s%n", String.join(" ", args));
         out.flush();

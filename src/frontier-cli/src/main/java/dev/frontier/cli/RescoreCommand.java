@@ -101,7 +101,8 @@ final class RescoreCommand implements Callable<Integer> {
                 boolean batchWanted = !callsNothing && BatchWiring.wanted(s, sandbox.enabled);
                 local = sandbox.enabled && !callsNothing ? sandbox.start(batchWanted, storage.store) : null;
                 Optional<String> region = callsNothing ? Optional.empty() : RunWiring.region(s, local);
-                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
+                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region,
+                        sandbox.direct)) {
                     err.printf("rescore %s: the stored outputs of run %s with the scorers of %s%n", id, parent, suite);
                     err.flush();
                     Runner.Options opts = RunWiring.options(false, noCache, s, store, local, region,

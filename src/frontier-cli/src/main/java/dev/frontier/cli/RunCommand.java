@@ -125,9 +125,11 @@ final class RunCommand implements Callable<Integer> {
                 // with execution.attribution.inferenceProfiles, each model is called through the suite's profile
                 prepared = callsNothing || !profiles ? prepared
                         : RunWiring.inferenceProfiles(prepared, store, id, local, region, err);
-                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region)) {
+                try (ModelClient client = callsNothing ? RunWiring.NO_CALLS : RunWiring.client(s, local, region,
+                        sandbox.direct)) {
                     String where = callsNothing ? "no endpoint (every candidate's outputs are imported, no judge)"
-                            : local != null ? "the local sandbox at " + local.endpoint() : "Amazon Bedrock"
+                            : local != null ? "the local sandbox " + (sandbox.direct ? "in this process"
+                            : "at " + local.endpoint()) : "Amazon Bedrock"
                             + region.map(r -> " in " + r).orElse("")
                             + RunWiring.endpoints(s).runtime().map(u -> " at " + ServiceEndpoints.hostOf(u))
                             .orElse("");

@@ -80,12 +80,18 @@ final class RunWiring {
         return ServiceEndpoints.resolve(s.execution().endpoints());
     }
 
-    /** Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. */
-    static ModelClient client(SuiteSpec s, LocalBedrock local, Optional<String> region) {
+    /**
+     * Bedrock (or the sandbox) with retries, adaptive concurrency and the suite's rate limits. With {@code direct}
+     * ({@code --sandbox-direct}) the sandbox is called in this process without HTTP or the SDK; the layers around
+     * the client are the same.
+     */
+    static ModelClient client(SuiteSpec s, LocalBedrock local, Optional<String> region, boolean direct) {
         // one attempt in the SDK: the resilient layer owns retries, so the two never multiply
-        ModelClient bedrock = BedrockConverseClient.create(settings(local, region,
-                local != null ? BedrockSettings.Endpoints.none() : endpoints(s), 1,
-                Duration.ofSeconds(local != null ? 60 : 120)));
+        ModelClient bedrock = local != null && direct
+                ? local.runtimeClient(region.orElse("us-east-1"), appId())
+                : BedrockConverseClient.create(settings(local, region,
+                        local != null ? BedrockSettings.Endpoints.none() : endpoints(s), 1,
+                        Duration.ofSeconds(local != null ? 60 : 120)));
         int concurrency = s.execution().concurrency();
         Optional<QuotaPacer> rpm = s.execution().requestsPerMinute().isPresent()
                 ? Optional.of(QuotaPacer.known(s.execution().requestsPerMinute().getAsInt(), System::nanoTime,

@@ -24,6 +24,11 @@ final class SandboxFlags {
             description = "with --sandbox: append every request the sandbox receives to FILE (JSON lines)")
     Path requestLog;
 
+    @Option(names = "--sandbox-direct",
+            description = "with --sandbox: call the sandbox's runtime in this process without HTTP or the AWS SDK: "
+                    + "faster, but the SDK path is not exercised")
+    boolean direct;
+
     /** Refuses values out of range (exit 2). */
     void check() {
         if (!(timeScale >= 0 && timeScale <= 10)) {
@@ -31,6 +36,9 @@ final class SandboxFlags {
         }
         if (!(jobTimeSeconds >= 0 && jobTimeSeconds <= 86_400)) {
             throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-job-time must be between 0 and 86400 seconds");
+        }
+        if (direct && !enabled) {
+            throw new CliFailure(Exit.INVALID_INPUT, "--sandbox-direct calls the local sandbox: add --sandbox");
         }
     }
 

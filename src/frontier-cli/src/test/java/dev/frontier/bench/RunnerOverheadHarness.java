@@ -33,10 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code calls} generated items × one candidate in this JVM, the in-process sandbox included, against a warm loop of
  * the same Converse calls made straight through the SDK client on 16 threads. Prints process CPU per call (from
  * {@code OperatingSystemMXBean}) and the CPU of the sandbox's threads, the call threads and the rest (JIT, GC, the
- * SDK's timers), from per-thread CPU sampled every 100 ms.
+ * SDK's timers), from per-thread CPU sampled every 100 ms. {@code direct} is the same run with
+ * {@code --sandbox-direct}: the sandbox called in the call threads, without HTTP or the SDK.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
- *   dev.frontier.bench.RunnerOverheadHarness 10000 run      # or: 10000 sdk</pre>
+ *   dev.frontier.bench.RunnerOverheadHarness 10000 run      # or: 10000 direct, 10000 sdk</pre>
  */
 public final class RunnerOverheadHarness {
     private RunnerOverheadHarness() {
@@ -76,10 +77,14 @@ public final class RunnerOverheadHarness {
             outcome = sdkLoop(texts);
         } else {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "run",
-                    dir.resolve("suite.yaml").toString(), "--sandbox", "--sandbox-time-scale", "0", "--progress",
-                    "plain", "--store", dir.resolve("store.db").toString(), "--reports",
-                    dir.resolve("reports").toString());
+            List<String> run = new ArrayList<>(List.of("run", dir.resolve("suite.yaml").toString(), "--sandbox",
+                    "--sandbox-time-scale", "0", "--progress", "plain", "--store", dir.resolve("store.db").toString(),
+                    "--reports", dir.resolve("reports").toString()));
+            if (mode.equals("direct")) {
+                run.add("--sandbox-direct");
+            }
+            int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                    run.toArray(String[]::new));
             outcome = "exit " + code;
         }
         double seconds = (System.nanoTime() - start) / 1e9;

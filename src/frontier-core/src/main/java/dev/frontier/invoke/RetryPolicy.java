@@ -3,6 +3,8 @@ package dev.frontier.invoke;
 import java.time.Duration;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * When and how long to wait before trying a failed call again: exponential back-off with full jitter
@@ -24,10 +26,14 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
      */
     public static final String NO_RESPONSE = "NoResponse";
 
-    /** Error codes worth another attempt: throttling, timeouts, transient server faults, network errors. */
-    public static final Set<String> RETRYABLE = Set.of("ThrottlingException", "ModelNotReadyException",
+    /** The service's error codes worth another attempt later: throttling, timeouts, transient server faults. */
+    public static final Set<String> SERVICE_RETRYABLE = Set.of("ThrottlingException", "ModelNotReadyException",
             "ModelTimeoutException", "InternalServerException", "ServiceUnavailableException",
-            "ModelErrorException", "ClientError", UNREACHABLE);
+            "ModelErrorException");
+
+    /** Error codes worth another attempt: the service's, and network errors. */
+    public static final Set<String> RETRYABLE = Stream.concat(SERVICE_RETRYABLE.stream(),
+            Stream.of("ClientError", UNREACHABLE)).collect(Collectors.toUnmodifiableSet());
 
     /** Error codes that mean the call can never succeed as configured: stop the run, say what to check. */
     public static final Set<String> FATAL = Set.of("AccessDeniedException", "ResourceNotFoundException",
@@ -48,6 +54,14 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
     public Duration backoff(int attempt, RandomGenerator random) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
         return Duration.ofMillis(ceiling <= 0 ? 0 : random.nextLong(ceiling + 1));
+    }
+
+    /**
+     * Whether a refusal the service answered with {@code errorCode} and HTTP {@code status} is worth another attempt:
+     * a code of {@link #SERVICE_RETRYABLE}, any 429, any 5xx. Every client of the runtime classifies the same way.
+     */
+    public static boolean retryableRefusal(String errorCode, int status) {
+        return SERVICE_RETRYABLE.contains(errorCode) || status == 429 || status >= 500;
     }
 
     /** Whether a failure with {@code errorCode} should be tried again. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.frontier.catalog.Catalog;
 import dev.frontier.catalog.Conformance;
 import dev.frontier.invoke.LocalBedrock;
+import dev.frontier.invoke.ModelClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,8 @@ public final class Sandbox implements LocalBedrock {
 
     private final HttpServer server;
     private final ExecutorService workers;
+    /** The runtime's requests, which the HTTP server and {@link #runtimeClient} both hand to. */
+    private final RuntimeRequests runtime;
     private final URI endpoint;
     private final RequestLog log;
     private final SandboxS3 s3;
@@ -73,9 +76,10 @@ public final class Sandbox implements LocalBedrock {
     /** The timer that delivers buffered invocation logs; null without S3. */
     private final ScheduledExecutorService deliveries;
 
-    private Sandbox(HttpServer server, ExecutorService workers, RequestLog log, SandboxS3 s3,
+    private Sandbox(HttpServer server, ExecutorService workers, RuntimeRequests runtime, RequestLog log, SandboxS3 s3,
                     AtomicReference<SandboxOptions> quotas, InvocationLogging logging,
                     ScheduledExecutorService deliveries) {
+        this.runtime = runtime;
         this.logging = logging;
         this.deliveries = deliveries;
         this.demoLogs = s3 == null ? null : new DemoLogs(s3);
@@ -141,11 +145,12 @@ public final class Sandbox implements LocalBedrock {
                     TimeUnit.MILLISECONDS);
         }
         ControlPlane controlPlane = new ControlPlane(families);
-        server.createContext("/", new RuntimeHandler(service, options.timeScale(), quotas, faults, log,
-                options.clock(), controlPlane, routers, logging, applications));
+        RuntimeRequests runtime = new RuntimeRequests(service, options.timeScale(), quotas, faults, log,
+                options.clock(), routers, logging, applications);
+        server.createContext("/", new RuntimeHandler(runtime, controlPlane));
         server.setExecutor(workers);
         server.start();
-        return new Sandbox(server, workers, log, s3, quotaOptions, logging, deliveries);
+        return new Sandbox(server, workers, runtime, log, s3, quotaOptions, logging, deliveries);
     }
 
     /**
@@ -172,6 +177,16 @@ public final class Sandbox implements LocalBedrock {
     @Override
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * A client that calls this sandbox's Converse in the caller's thread, without HTTP or the AWS SDK
+     * ({@link DirectRuntimeClient}): the same answers, refusals, quotas, faults and request-log records as a call
+     * through the SDK, for less CPU; closing it leaves the sandbox running.
+     */
+    @Override
+    public ModelClient runtimeClient(String region, String userAgent) {
+        return new DirectRuntimeClient(runtime, region, userAgent);
     }
 
     /**

@@ -5,7 +5,9 @@
  * ({@code Quota}, {@code FaultRates}, {@code LatencyModel}) and the {@code RequestRecord}s of its request log,
  * everything else is package-private. The package uses nothing of the rest of frontier and not the AWS SDK: only
  * the JDK HTTP server, Jackson, SLF4J and the SDK's event-stream codec ({@code software.amazon.awssdk.eventstream},
- * a library without a client) for the one answer Bedrock sends as an event stream.
+ * a library without a client) for the one answer Bedrock sends as an event stream. The exception is
+ * {@code DirectRuntimeClient} ({@code Sandbox.runtimeClient}), frontier's {@code ModelClient} over the same Converse
+ * handling as the HTTP server's, called in process without HTTP or the SDK.
  *
  * <h2>Wire protocol</h2>
  * <ul>
