@@ -55,10 +55,7 @@ class QuotaPacerTest {
     @Test
     void aThrottleTeachesTheMinutesCountAsTheQuota() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
-        for (int i = 0; i < 40; i++) {
-            pacer.acquire();
-            now.addAndGet(SECOND);
-        }
+        sendSpaced(pacer, 40, SECOND);
         throttleThree(pacer);
         assertThat(pacer.quota()).isEqualTo(40.0);
         // requests sent before the lesson are throttled too; they teach nothing more
@@ -93,6 +90,14 @@ class QuotaPacerTest {
         assertThat(pacer.quota()).isInfinite();
     }
 
+    /** {@code count} requests, one every {@code gap} nanoseconds, all admitted. */
+    private void sendSpaced(QuotaPacer pacer, int count, long gap) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            pacer.acquire();
+            now.addAndGet(gap);
+        }
+    }
+
     /** Three requests sent at once and throttled: the pattern of a full quota. */
     private static void throttleThree(QuotaPacer pacer) throws InterruptedException {
         List<QuotaPacer.Permit> permits = List.of(pacer.acquire(), pacer.acquire(), pacer.acquire());
@@ -102,10 +107,7 @@ class QuotaPacerTest {
     @Test
     void aSecondThrottleWithinAMinuteCutsDeeper() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
-        for (int i = 0; i < 100; i++) {
-            pacer.acquire();
-            now.addAndGet(SECOND / 2);
-        }
+        sendSpaced(pacer, 100, SECOND / 2);
         throttleThree(pacer);
         assertThat(pacer.quota()).isEqualTo(100.0);
         // 98 a minute: the next three go 11 to 12 s later, when the minute holds 97; throttled again, the quota is
@@ -117,10 +119,7 @@ class QuotaPacerTest {
     @Test
     void afterACalmMinuteAtTheLimitTheQuotaIsProbedUpward() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
-        for (int i = 0; i < 60; i++) {
-            pacer.acquire();
-            now.addAndGet(SECOND);
-        }
+        sendSpaced(pacer, 60, SECOND);
         throttleThree(pacer);
         assertThat(pacer.quota()).isEqualTo(59.0);
         for (int i = 0; i < 100; i++) {
@@ -133,10 +132,7 @@ class QuotaPacerTest {
     @Test
     void requestsSentAfterTheThrottledOneDoNotCountInTheLesson() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
-        for (int i = 0; i < 40; i++) {
-            pacer.acquire();
-            now.addAndGet(SECOND);
-        }
+        sendSpaced(pacer, 40, SECOND);
         // three throttled in a row, but five more were sent (still in flight) before their answers came
         List<QuotaPacer.Permit> throttled = List.of(pacer.acquire(), pacer.acquire(), pacer.acquire());
         now.addAndGet(SECOND);
@@ -150,10 +146,7 @@ class QuotaPacerTest {
     @Test
     void aProbeThatMeetsAThrottleEndsAtOnceAndTheNextWaitsLonger() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
-        for (int i = 0; i < 100; i++) {
-            pacer.acquire();
-            now.addAndGet(SECOND / 2);
-        }
+        sendSpaced(pacer, 100, SECOND / 2);
         throttleThree(pacer);
         assertThat(pacer.quota()).isEqualTo(100.0);
         // paced at 98 a minute; a minute after the lesson, with the minute full, the first step (2 %) is taken
@@ -175,10 +168,7 @@ class QuotaPacerTest {
     @Test
     void aProbeThatClimbedSeveralStepsFallsBackBelowTheStepBeforeTheLast() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
-        for (int i = 0; i < 100; i++) {
-            pacer.acquire();
-            now.addAndGet(SECOND / 2);
-        }
+        sendSpaced(pacer, 100, SECOND / 2);
         throttleThree(pacer);
         // steps of 2 %, 4 %, 8 %: 102, 106.08, 114.5664
         while (pacer.quota() < 114) {
