@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
  *
  * <p>The quota is either known (the suite's {@code execution.requestsPerMinute}) or learned. A learning pacer sends
  * freely until {@value #IN_A_ROW} throttles in a row; they say the service's minute held as many requests as were
- * sent in the minute before the throttled one (and not throttled), so that count becomes the quota. Another such
- * lesson within a minute of the last (the quota fell while requests were admitted under the old one) cuts deeper, by
- * a tenth more each time. After a calm spell with its minute full, the learned quota is probed upward every
+ * sent in the minute before the throttled one (and not throttled), so that count becomes the quota, less one for each
+ * of those requests whose throttle arrives afterwards. A second lesson within a minute corrects the first; from the
+ * third on (the quota fell while requests were admitted under the old one) each cuts deeper, by a tenth more each
+ * time. After a calm spell with its minute full, the learned quota is probed upward every
  * {@value #PROBE_EVERY_SECONDS} seconds, by 2 % and then by twice the step before (up to 32 %), so that a quota
  * increase is found. A single throttle during a probe ends it: the quota goes back to the step before the last,
  * less 2 % (never below where the probe began), and the next probe waits twice as long as the last (one minute after
@@ -63,6 +64,8 @@ public final class QuotaPacer {
     /** The quota where the current probe began and before its last step; NaN when not probing. */
     private double probeBase = Double.NaN;
     private double beforeStep = Double.NaN;
+    /** When the request that taught the last lesson was sent; the requests before it were counted as admitted. */
+    private long lessonAt = Long.MIN_VALUE;
 
     private QuotaPacer(double quota, boolean learns, LongSupplier nanoTime, RateLimiter.Sleeper sleeper) {
         this.quota = quota;
@@ -121,11 +124,18 @@ public final class QuotaPacer {
 
     /** The service throttled the request of {@code permit}: it took no place in the quota's minute. */
     public synchronized void throttled(Permit permit) {
+        boolean counted = false;
         for (Iterator<Long> i = sent.descendingIterator(); i.hasNext(); ) {
             if (i.next() == permit.sentAt()) {
                 i.remove();
+                counted = true;
                 break;
             }
+        }
+        if (learns && counted && permit.generation() == generation - 1 && permit.sentAt() < lessonAt) {
+            // counted in the last lesson as held by the service's minute, but refused after all
+            quota = Math.max(1, quota - 1);
+            return;
         }
         if (!learns || permit.generation() < generation) {
             return;   // sent before the last change: it says nothing new
@@ -144,9 +154,11 @@ public final class QuotaPacer {
         inARow = 0;
         streak = now - lastThrottle < MINUTE ? streak + 1 : 0;
         double bound = Math.min(quota, Math.max(1, sentBefore(permit.sentAt())));
-        quota = Math.max(1, bound * Math.pow(0.9, streak));
+        // a second lesson may only correct the first; from the third on the quota has fallen: cut deeper
+        quota = Math.max(1, bound * Math.pow(0.9, Math.max(0, streak - 1)));
         calm = MINUTE;
         changed(now);
+        lessonAt = permit.sentAt();
     }
 
     /** The requests of the pacer's minute sent before {@code time}: what the service's minute held then. */

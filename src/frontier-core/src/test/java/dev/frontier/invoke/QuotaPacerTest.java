@@ -105,15 +105,33 @@ class QuotaPacerTest {
     }
 
     @Test
-    void aSecondThrottleWithinAMinuteCutsDeeper() throws InterruptedException {
+    void aThirdLessonWithinAMinuteCutsDeeper() throws InterruptedException {
         QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
         sendSpaced(pacer, 100, SECOND / 2);
         throttleThree(pacer);
         assertThat(pacer.quota()).isEqualTo(100.0);
-        // 98 a minute: the next three go 11 to 12 s later, when the minute holds 97; throttled again, the quota is
-        // 90 % of the 95 left
+        // 98 a minute: the next three go 11 to 12 s later, when the minute holds 97; throttled again, the second
+        // lesson corrects the first: the 95 sent before them
         throttleThree(pacer);
-        assertThat(pacer.quota()).isEqualTo(0.9 * 95);
+        assertThat(pacer.quota()).isEqualTo(95.0);
+        // a third lesson within the minute: the quota has fallen, 90 % of what is left
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isLessThan(0.9 * 95);
+    }
+
+    @Test
+    void aRequestCountedInTheLessonButThrottledAfterwardsLowersTheQuotaByOne() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.learning(now::get, sleeper);
+        sendSpaced(pacer, 38, SECOND);
+        // two in flight when the window filled: sent before the throttled three, refused after the lesson
+        QuotaPacer.Permit late1 = pacer.acquire();
+        QuotaPacer.Permit late2 = pacer.acquire();
+        now.addAndGet(SECOND);
+        throttleThree(pacer);
+        assertThat(pacer.quota()).isEqualTo(40.0);
+        pacer.throttled(late1);
+        pacer.throttled(late2);
+        assertThat(pacer.quota()).isEqualTo(38.0);
     }
 
     @Test
