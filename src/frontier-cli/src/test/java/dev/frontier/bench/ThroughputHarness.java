@@ -117,6 +117,22 @@ public final class ThroughputHarness {
                 System.out.printf(Locale.ROOT, "while calling (%.2f min from the first request to the last answer): "
                         + "%.1f successful requests/min = %.1f%% of the quota (%.1f RPM)%n", callMin,
                         (ok - 1) / callMin, 100 * (ok - 1) / callMin / callQuota, callQuota);
+                // where the shortfall and the throttles are: admitted and throttled per 30 s from the first request
+                StringBuilder timeline = new StringBuilder("per 30 s (admitted/throttled):");
+                long[] admitted = new long[(int) (callMin * 2) + 2];
+                long[] refused = new long[admitted.length];
+                for (var x : sandbox.requestLog()) {
+                    int bucket = (int) Math.min(admitted.length - 1, Duration.between(first, x.time()).toMillis() / 30_000);
+                    if (x.billed()) {
+                        admitted[bucket]++;
+                    } else if (x.status() == 429) {
+                        refused[bucket]++;
+                    }
+                }
+                for (int b = 0; b < admitted.length; b++) {
+                    timeline.append(' ').append(admitted[b]).append('/').append(refused[b]);
+                }
+                System.out.println(timeline);
             }
         }
     }
