@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link ModelClient} that keeps working under quotas: requests paced just below each model's quota as learned
  * from its throttles ({@link QuotaPacer}), optional client-side request and token rate limits, an adaptive limit on
  * calls in flight (halved on throttling, once for the calls that were in flight together; grown slowly on success),
- * and retries with exponential back-off and jitter for retryable errors only. Non-retryable failures come back at
+ * and retries with exponential back-off and jitter for retryable errors only. An attempt takes its place among the
+ * calls in flight before the pacers' permits, so that the time a pacer records is when the request goes, not when it
+ * started waiting for a place. Non-retryable failures come back at
  * once; so does a call that was sent and got no answer ({@link RetryPolicy#NO_RESPONSE}), because it may have been
  * billed.
  *
@@ -76,15 +78,19 @@ public final class ResilientClient implements ModelClient {
                 if (open != null) {
                     return open;
                 }
-                QuotaPacer.Permit known = requests.isPresent() ? requests.get().acquire() : null;
-                QuotaPacer.Permit paced = model.acquire();
-                if (tokens.isPresent()) {
-                    tokens.get().acquire(TokenEstimate.worstCase(request));
-                }
+                // a slot first, then the pacers' permits: a permit's time is then when the request really goes
                 limit.acquire();
+                QuotaPacer.Permit known = null;
+                QuotaPacer.Permit paced;
                 boolean throttled = false;
                 long halving = halvings.get();
                 try {
+                    known = requests.isPresent() ? requests.get().acquire() : null;
+                    paced = model.acquire();
+                    if (tokens.isPresent()) {
+                        tokens.get().acquire(TokenEstimate.worstCase(request));
+                    }
+                    halving = halvings.get();
                     attempts.incrementAndGet();
                     result = inner.call(request);
                     throttled = result instanceof CallResult.Failure f && RetryPolicy.isThrottle(f.errorCode());
