@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * Paces requests just below a requests-per-minute quota enforced over a sliding minute, as Bedrock's on-demand quotas
  * are (per account, model and Region; a request above the quota gets a 429 {@code ThrottlingException}). It keeps the
- * send times of the last minute's requests that were not throttled and lets a request go only while that minute
+ * last minute's requests that were not throttled (an admitted one from its answer, one in flight from its send) and
+ * lets a request go only while that minute
  * holds fewer than 98 % of the quota, and no sooner than an even share of the minute after the one before, so that
  * there is no burst for the service's window to refuse.
  *
@@ -48,8 +49,15 @@ public final class QuotaPacer {
     private final boolean learns;
     private final LongSupplier nanoTime;
     private final RateLimiter.Sleeper sleeper;
-    /** Send times (nanoTime) of the requests of the last minute not known to be throttled, oldest first. */
+    /**
+     * The requests of the last minute not known to be throttled, oldest first: an admitted request at the time its
+     * answer came, one still unanswered at its send time (nanoTime). The service counts a request from when it
+     * arrived, which lies between the two: counting an admitted one from its answer errs on the safe side, where its
+     * send time would let the client's minute run ahead of the service's by however long requests took to arrive.
+     */
     private final Deque<Long> sent = new ArrayDeque<>();
+    /** Send times of the requests not yet answered, oldest first. */
+    private final Deque<Long> inFlight = new ArrayDeque<>();
     /** The quota as known or learned, requests per sliding minute; infinite while a learning pacer knows nothing. */
     private double quota;
     private long next;
@@ -103,8 +111,12 @@ public final class QuotaPacer {
                 while (!sent.isEmpty() && sent.peekFirst() <= now - MINUTE) {
                     sent.removeFirst();
                 }
+                while (!inFlight.isEmpty() && inFlight.peekFirst() <= now - MINUTE) {
+                    inFlight.removeFirst(); // never answered (the call failed in the client): no longer in a minute
+                }
                 if (Double.isInfinite(quota)) {
                     sent.addLast(now);
+                    inFlight.addLast(now);
                     return new Permit(now, generation);
                 }
                 probe(now);
@@ -112,6 +124,7 @@ public final class QuotaPacer {
                 wait = Math.max(next - now, sent.size() >= limit ? sent.peekFirst() + MINUTE - now : 0);
                 if (wait <= 0) {
                     sent.addLast(now);
+                    inFlight.addLast(now);
                     // a send a little late (a sleep overshoots) keeps the schedule, so the lateness does not add up
                     long interval = MINUTE / limit;
                     next = (next >= now - interval ? next : now) + interval;
@@ -124,14 +137,8 @@ public final class QuotaPacer {
 
     /** The service throttled the request of {@code permit}: it took no place in the quota's minute. */
     public synchronized void throttled(Permit permit) {
-        boolean counted = false;
-        for (Iterator<Long> i = sent.descendingIterator(); i.hasNext(); ) {
-            if (i.next() == permit.sentAt()) {
-                i.remove();
-                counted = true;
-                break;
-            }
-        }
+        remove(inFlight, permit.sentAt());
+        boolean counted = remove(sent, permit.sentAt());
         if (learns && counted && permit.generation() == generation - 1 && permit.sentAt() < lessonAt) {
             // counted in the last lesson as held by the service's minute, but refused after all
             quota = Math.max(1, quota - 1);
@@ -153,7 +160,7 @@ public final class QuotaPacer {
         }
         inARow = 0;
         streak = now - lastThrottle < MINUTE ? streak + 1 : 0;
-        double bound = Math.min(quota, Math.max(1, sentBefore(permit.sentAt())));
+        double bound = Math.min(quota, Math.max(1, heldBefore(permit.sentAt())));
         // a second lesson may only correct the first; from the third on the quota has fallen: cut deeper
         quota = Math.max(1, bound * Math.pow(0.9, Math.max(0, streak - 1)));
         calm = MINUTE;
@@ -161,16 +168,27 @@ public final class QuotaPacer {
         lessonAt = permit.sentAt();
     }
 
-    /** The requests of the pacer's minute sent before {@code time}: what the service's minute held then. */
-    private int sentBefore(long time) {
-        int count = 0;
-        for (long t : sent) {
-            if (t >= time) {
-                break;
-            }
-            count++;
+    /**
+     * The requests of the pacer's minute but those sent at or after {@code time} and not yet answered: what the
+     * service's minute held when the request sent at {@code time} arrived.
+     */
+    private int heldBefore(long time) {
+        int later = 0;
+        for (Iterator<Long> i = inFlight.descendingIterator(); i.hasNext() && i.next() >= time; ) {
+            later++;
         }
-        return count;
+        return Math.max(0, sent.size() - later);
+    }
+
+    /** Removes {@code time} from {@code times}, searching from the newest; whether it was there. */
+    private static boolean remove(Deque<Long> times, long time) {
+        for (Iterator<Long> i = times.descendingIterator(); i.hasNext(); ) {
+            if (i.next() == time) {
+                i.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     private void changed(long now) {
@@ -184,6 +202,10 @@ public final class QuotaPacer {
 
     /** The service admitted the request of {@code permit}: a run of throttles ends. */
     public synchronized void admitted(Permit permit) {
+        remove(inFlight, permit.sentAt());
+        if (remove(sent, permit.sentAt())) {
+            sent.addLast(nanoTime.getAsLong()); // every time kept is earlier: the order holds
+        }
         if (permit.generation() == generation) {
             inARow = 0;
         }

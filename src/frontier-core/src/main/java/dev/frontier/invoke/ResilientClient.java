@@ -109,6 +109,9 @@ public final class ResilientClient implements ModelClient {
                     }
                 } else {
                     model.admitted(paced);
+                    if (known != null) {
+                        requests.get().admitted(known);
+                    }
                 }
                 if (breaker(result)) {
                     return open;

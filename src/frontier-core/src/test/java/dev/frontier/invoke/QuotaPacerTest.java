@@ -198,6 +198,23 @@ class QuotaPacerTest {
     }
 
     @Test
+    void anAdmittedRequestLeavesTheMinuteAMinuteAfterItsAnswerNotItsSend() throws InterruptedException {
+        QuotaPacer pacer = QuotaPacer.known(10, now::get, sleeper); // 9 a minute
+        List<QuotaPacer.Permit> permits = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            permits.add(pacer.acquire());
+        }
+        long first = permits.get(0).sentAt();
+        // the first took 20 s to answer (it reached the service late): it holds its place until 20 s after a minute
+        now.set(first + 20 * SECOND);
+        pacer.admitted(permits.get(0));
+        for (int i = 1; i < 9; i++) {
+            pacer.admitted(permits.get(i));
+        }
+        assertThat(pacer.acquire().sentAt()).isEqualTo(first + 80 * SECOND);
+    }
+
+    @Test
     void aKnownQuotaMustBePositive() {
         assertThatThrownBy(() -> QuotaPacer.known(0, now::get, sleeper))
                 .hasMessage("a requests-per-minute quota must be at least 1");
