@@ -36,6 +36,13 @@ class MainTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@link #frontier} with the store and the reports in {@code dir}, as the end-to-end tests run it. */
+    static Outcome frontierIn(Path dir, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--store", dir.resolve("store.db").toString(), "--reports", dir.resolve("reports").toString()));
+        return frontier(all.toArray(String[]::new));
+    }
+
     private String[] withStore(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--store", dir.resolve("store.db").toString(), "--reports", dir.resolve("reports").toString()));

@@ -40,13 +40,7 @@ class SequentialRunTest {
     }
 
     private static MainTest.Outcome frontier(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--store";
-        all[args.length + 1] = dir.resolve("store.db").toString();
-        all[args.length + 2] = "--reports";
-        all[args.length + 3] = dir.resolve("reports").toString();
-        return MainTest.frontier(all);
+        return MainTest.frontierIn(dir, args);
     }
 
     private static Path reportOf(String output) {

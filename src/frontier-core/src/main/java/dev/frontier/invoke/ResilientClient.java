@@ -83,7 +83,7 @@ public final class ResilientClient implements ModelClient {
                 QuotaPacer.Permit known = null;
                 QuotaPacer.Permit paced;
                 boolean throttled = false;
-                long halving = halvings.get();
+                long halving = 0; // read when the request goes; only a throttled answer uses it
                 try {
                     known = requests.isPresent() ? requests.get().acquire() : null;
                     paced = model.acquire();
