@@ -4,10 +4,9 @@ import dev.frontier.stats.Bootstrap;
 import dev.frontier.stats.BootstrapResamples;
 
 /**
- * The bootstrap of many per-item vectors at once, with the resamples of {@link Bootstrap}: the same generator
- * ({@code SplittableRandom(seed)}) and the same draws in the same order, so every resample holds the items
- * {@code Bootstrap} would draw. Each call of {@code Bootstrap} draws its own resamples × items indices and reads one
- * value per draw; here the indices are drawn once for all policies and every policy is averaged on them (the
+ * The bootstrap of many per-item vectors at once, with the resamples of {@link Bootstrap}: the same streams from
+ * the same seed, so every resample holds the items {@code Bootstrap} would draw. Each call of {@code Bootstrap}
+ * draws its own resamples; here they are drawn once for all policies and every policy is averaged on them (the
  * drawing lives in {@code stats.BootstrapResamples}).
  *
  * <p>The resampled means are read by {@code stats.BootstrapDistribution.ofMean}, as a single bootstrap reads its

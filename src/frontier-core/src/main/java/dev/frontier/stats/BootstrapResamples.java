@@ -4,19 +4,35 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The resamples of a seeded bootstrap and the means of values over them. Resample r of n items holds the n indices
- * drawn from its own SplitMix64 stream (the generator of {@code java.util.SplittableRandom}): the stream starts at
- * {@code mix64(seed + (r + 1)·γ)} and steps by the golden gamma γ; each 64-bit output gives two 32-bit values, the
- * high half first, and a value u becomes the index ⌊u·n / 2³²⌋ unless the low 32 bits of u·n are below 2³² mod n,
- * when it is skipped (Lemire's bounded draw: every index equally likely, with no division per draw).
+ * The resamples of a seeded bootstrap and the means of values over them. A resample of n items says how often each
+ * item is drawn in n draws with replacement: a multinomial draw of n over n equally likely items.
  *
- * <p>So resample r draws from {@code new SplittableRandom(w)}, w the r-th {@code nextLong()} of
- * {@code new SplittableRandom(seed)}. Because every resample has its own stream, any thread can compute any resample
- * without drawing the ones before it: large bootstraps are cut into one piece of resamples per core, and the means
- * do not depend on the number of pieces. A resample's draws are counted per item, and a vector's mean on it is the
- * count-weighted sum in item order (four running sums, added pairwise), so every vector resampled together gets the
- * same resamples, and a vector alone gets exactly the means it gets in company. {@code BootstrapResamplesTest}
- * checks the draws against a plain transcription of this definition.
+ * <p>Resample r draws from its own SplitMix64 stream (the generator of {@code java.util.SplittableRandom}): that of
+ * {@code new SplittableRandom(w)}, w the r-th {@code nextLong()} of {@code new SplittableRandom(seed)}. It is drawn in
+ * two steps:
+ * <ol>
+ * <li><b>Poisson counts.</b> With λ = 1 − 3/√n, every item gets a Poisson(λ) count, five items per 64-bit output in
+ * item order: item j of a group takes the 12-bit cell c = bits 63−12j … 52−12j, and its count is the smallest k with
+ * u &lt; F(k), F the Poisson(λ) distribution function ({@link PoissonCells}) and u = (c + f)/4096, where f, the top 53
+ * bits of one more output, is drawn (after the group's output, in item order) only when some F(k) lies inside the
+ * cell. So most items cost a table look-up. If the counts add up to more than n (rarely: about one resample in 700
+ * when n is large) they are drawn again from where the stream is. When λ ≤ 0 (n ≤ 9) there is no such step.</li>
+ * <li><b>Top-up.</b> The n − S draws still missing are drawn one by one: each output gives two 32-bit values, the
+ * high half first, and a value u becomes the index ⌊u·n / 2³²⌋ unless the low 32 bits of u·n are below 2³² mod n,
+ * when it is skipped (Lemire's bounded draw: every index equally likely, with no division).</li>
+ * </ol>
+ * Independent Poisson counts with sum s are, given s, the counts of s uniform draws; adding n − s more uniform draws
+ * gives the counts of n of them, whatever s was, and redrawing on the sum alone does not change that. So a resample is
+ * exactly a multinomial draw of n (to the precision of F in doubles), for about one table look-up per item instead of
+ * one bounded draw per item.
+ *
+ * <p>Because every resample has its own stream, any thread can compute any resample without drawing the ones before
+ * it: large bootstraps are cut into one piece of resamples per core, and the means do not depend on the number of
+ * pieces. A vector's sum over a resample is Σ count·x in a fixed order: the Poisson counts in five running sums (item
+ * i in sum i mod 5 of its group), added as ((s0 + s1) + (s2 + s3)) + s4, then the top-up draws in draw order. Vectors
+ * resampled together get the same resamples, and a vector alone gets exactly the means it gets in company.
+ * {@code BootstrapResamplesTest} checks the counts against a plain transcription of this definition and their
+ * distribution against the multinomial's.
  */
 public final class BootstrapResamples {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
@@ -41,8 +57,8 @@ public final class BootstrapResamples {
 
     /**
      * The resampled means of each of {@code vectors} (all of one length n) on one shared set of resamples,
-     * {@code means[v][r]}: each resample's indices are drawn once, counted per item, and every vector is averaged
-     * with those counts; {@code means[v]} equals {@code means(vectors[v], resamples, seed)} to the last bit.
+     * {@code means[v][r]}: each resample is drawn once and every vector is averaged over it; {@code means[v]} equals
+     * {@code means(vectors[v], resamples, seed)} to the last bit.
      */
     public static double[][] sharedMeans(double[][] vectors, int resamples, long seed) {
         long n = vectors.length == 0 ? 0 : vectors[0].length;
@@ -66,14 +82,15 @@ public final class BootstrapResamples {
         if (n == 0) {
             throw new IllegalArgumentException("no values to resample");
         }
+        PoissonCells cells = PoissonCells.of(n);
         IntStream.range(0, pieces).parallel().forEach(piece -> {
             int from = (int) ((long) piece * resamples / pieces);
             int to = (int) ((long) (piece + 1) * resamples / pieces);
-            Counts counts = new Counts(n);
+            Resample resample = new Resample(n, cells, count > 1);
             for (int r = from; r < to; r++) {
-                counts.draw(seed, r);
-                for (int v = 0; v < count; v++) {
-                    means[v][r] = counts.weightedSum(vectors[v]) / n;
+                means[0][r] = resample.draw(seed, r, vectors[0]) / n;
+                for (int v = 1; v < count; v++) {
+                    means[v][r] = resample.sum(vectors[v]) / n;
                 }
             }
         });
@@ -94,32 +111,297 @@ public final class BootstrapResamples {
         return z ^ (z >>> 31);
     }
 
-    /** How often each of n items is drawn in one resample; reused from resample to resample. */
-    static final class Counts {
+    /**
+     * Poisson(λ) counts from 12-bit cells, λ = 1 − 3/√n: n·λ falls three standard deviations short of n, so the
+     * counts of a resample rarely add up to more than n, and the top-up is about 3√n draws.
+     */
+    static final class PoissonCells {
+        static final int CELL_BITS = 12;
+        private static final int CELLS = 1 << CELL_BITS;
+        /** 4096·F(k) for k below {@link #last}; F(k) in doubles, by summing e^−λ·λ^k/k!. */
+        private final double[] bounds;
+        /** The count that takes the rest: the first k whose term no longer changes the sum, or whose sum is 1. */
+        private final int last;
+        /** The count of every u in the cell, or −∞ when a bound lies inside it. */
+        private final double[] cells;
+
+        private PoissonCells(double lambda) {
+            double[] b = new double[64];
+            double term = StrictMath.exp(-lambda);
+            double sum = term;
+            int k = 0;
+            while (sum < 1) {
+                b[k] = CELLS * sum;
+                k++;
+                term = term * lambda / k;
+                double next = sum + term;
+                if (next == sum) {
+                    break;
+                }
+                sum = next;
+            }
+            this.last = k;
+            this.bounds = Arrays.copyOf(b, k);
+            this.cells = new double[CELLS];
+            for (int c = 0; c < CELLS; c++) {
+                int below = countBelow(c);
+                cells[c] = below == last || bounds[below] >= c + 1 ? below : Double.NEGATIVE_INFINITY;
+            }
+        }
+
+        /** The cells for n items, or null when λ ≤ 0 (n ≤ 9) and a resample is all top-up. */
+        static PoissonCells of(int n) {
+            double lambda = 1 - 3 / Math.sqrt(n);
+            return lambda > 0 ? new PoissonCells(lambda) : null;
+        }
+
+        /** 4096·F(k) for k = 0 … {@link #last()} − 1. */
+        double[] bounds() {
+            return bounds.clone();
+        }
+
+        int last() {
+            return last;
+        }
+
+        /** How many bounds are at most {@code c}. */
+        private int countBelow(double c) {
+            int k = 0;
+            while (k < last && bounds[k] <= c) {
+                k++;
+            }
+            return k;
+        }
+
+        /**
+         * The count of u = (c + f)/4096 in cell {@code c} that a bound cuts, f the top 53 bits of {@code word}:
+         * u ≥ F(k) exactly when f ≥ 4096·F(k) − c, a difference without rounding for a bound inside the cell.
+         */
+        double resolve(int c, long word) {
+            double f = (word >>> 11) * 0x1.0p-53;
+            int k = countBelow(c);
+            while (k < last && bounds[k] - c <= f) {
+                k++;
+            }
+            return k;
+        }
+    }
+
+    /** One resample at a time of n items, each drawn over the one before. */
+    static final class Resample {
         private final int n;
         /** 2³² mod n: a 32-bit value whose product with n has fewer low bits than this is skipped. */
         private final long threshold;
-        private final int[] counts;
+        private final PoissonCells poisson;
+        /** The Poisson counts, kept when more vectors than one are summed over the resample. */
+        private final byte[] counts;
+        /** The top-up draws, in draw order, kept with the counts. */
+        private int[] topUp;
+        private int topUps;
+        /** What the Poisson counts last drawn add up to. */
+        private int poissonTotal;
+        /** The stream's state after the Poisson counts last summed. */
+        private long after;
+        /** The counts of the last, partial group of items. */
+        private final double[] group = new double[5];
 
-        Counts(int n) {
+        Resample(int n, PoissonCells poisson, boolean keep) {
             if (n <= 0) {
                 throw new IllegalArgumentException("no values to resample");
             }
             this.n = n;
             this.threshold = (1L << 32) % n;
-            this.counts = new int[n];
+            this.poisson = poisson;
+            this.counts = keep ? new byte[n] : null;
+            this.topUp = keep ? new int[16] : null;
         }
 
-        /** Draws resample {@code resample} of {@code seed}, replacing the counts of the one before. */
-        void draw(long seed, int resample) {
-            Arrays.fill(counts, 0);
+        /**
+         * Draws resample {@code resample} of {@code seed} and returns Σ count·x over it. A resample that keeps its
+         * counts draws them first and sums as {@link #sum} does; one that does not sums while it draws, to the same
+         * bits.
+         */
+        double draw(long seed, int resample, double[] x) {
             long state = mix64(seed + (resample + 1L) * GOLDEN_GAMMA);
-            int drawn = 0;
+            if (counts != null) {
+                state = drawCounts(state);
+                topUp(state, x, poissonTotal);
+                return sum(x);
+            }
+            if (poisson == null) {
+                return topUp(state, x, 0);
+            }
+            double poissonSum = sumPoisson(state, x);
+            return poissonSum + topUp(after, x, poissonTotal);
+        }
+
+        /**
+         * Σ count·x over the Poisson counts as they are drawn, again while they add up to more than n; their sum in
+         * {@link #poissonTotal} and the stream's state after them in {@link #after}.
+         */
+        private double sumPoisson(long state, double[] x) {
+            double[] cells = poisson.cells;
+            int whole = n - n % 5; // the items of whole groups
+            while (true) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double s4 = 0;
+                double total = 0;
+                for (int i = 0; i < whole; i += 5) {
+                    long word = mix64(state += GOLDEN_GAMMA);
+                    double k0 = cells[(int) (word >>> 52)];
+                    double k1 = cells[(int) (word >>> 40) & 0xfff];
+                    double k2 = cells[(int) (word >>> 28) & 0xfff];
+                    double k3 = cells[(int) (word >>> 16) & 0xfff];
+                    double k4 = cells[(int) (word >>> 4) & 0xfff];
+                    double sum = (k0 + k1) + (k2 + k3) + k4;
+                    if (sum < 0) {
+                        if (k0 < 0) {
+                            k0 = poisson.resolve((int) (word >>> 52), mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k1 < 0) {
+                            k1 = poisson.resolve((int) (word >>> 40) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k2 < 0) {
+                            k2 = poisson.resolve((int) (word >>> 28) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k3 < 0) {
+                            k3 = poisson.resolve((int) (word >>> 16) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k4 < 0) {
+                            k4 = poisson.resolve((int) (word >>> 4) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        sum = (k0 + k1) + (k2 + k3) + k4;
+                    }
+                    s0 += k0 * x[i];
+                    s1 += k1 * x[i + 1];
+                    s2 += k2 * x[i + 2];
+                    s3 += k3 * x[i + 3];
+                    s4 += k4 * x[i + 4];
+                    total += sum;
+                }
+                int rest = n - whole;
+                if (rest > 0) {
+                    long word = mix64(state += GOLDEN_GAMMA);
+                    state += partialGroup(word, state, rest) * GOLDEN_GAMMA;
+                    double[] lanes = {s0, s1, s2, s3, s4};
+                    for (int j = 0; j < rest; j++) {
+                        lanes[j] += group[j] * x[whole + j];
+                        total += group[j];
+                    }
+                    s0 = lanes[0];
+                    s1 = lanes[1];
+                    s2 = lanes[2];
+                    s3 = lanes[3];
+                    s4 = lanes[4];
+                }
+                if (total <= n) {
+                    poissonTotal = (int) total;
+                    after = state;
+                    return ((s0 + s1) + (s2 + s3)) + s4;
+                }
+            }
+        }
+
+        /**
+         * The Poisson counts into {@link #counts} and their sum into {@link #poissonTotal}, again while they add up
+         * to more than n; returns the stream's state after them. It decodes the groups as {@link #sumPoisson} does,
+         * storing where that one sums: one loop for both, or a helper for a group's cut cells, ran 20 % slower.
+         */
+        private long drawCounts(long state) {
+            poissonTotal = 0;
+            if (poisson == null) {
+                return state;
+            }
+            double[] cells = poisson.cells;
+            byte[] k = counts;
+            int whole = n - n % 5; // the items of whole groups
+            while (true) {
+                double total = 0;
+                for (int i = 0; i < whole; i += 5) {
+                    long word = mix64(state += GOLDEN_GAMMA);
+                    double k0 = cells[(int) (word >>> 52)];
+                    double k1 = cells[(int) (word >>> 40) & 0xfff];
+                    double k2 = cells[(int) (word >>> 28) & 0xfff];
+                    double k3 = cells[(int) (word >>> 16) & 0xfff];
+                    double k4 = cells[(int) (word >>> 4) & 0xfff];
+                    double sum = (k0 + k1) + (k2 + k3) + k4;
+                    if (sum < 0) {
+                        if (k0 < 0) {
+                            k0 = poisson.resolve((int) (word >>> 52), mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k1 < 0) {
+                            k1 = poisson.resolve((int) (word >>> 40) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k2 < 0) {
+                            k2 = poisson.resolve((int) (word >>> 28) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k3 < 0) {
+                            k3 = poisson.resolve((int) (word >>> 16) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        if (k4 < 0) {
+                            k4 = poisson.resolve((int) (word >>> 4) & 0xfff, mix64(state += GOLDEN_GAMMA));
+                        }
+                        sum = (k0 + k1) + (k2 + k3) + k4;
+                    }
+                    k[i] = (byte) k0;
+                    k[i + 1] = (byte) k1;
+                    k[i + 2] = (byte) k2;
+                    k[i + 3] = (byte) k3;
+                    k[i + 4] = (byte) k4;
+                    total += sum;
+                }
+                int rest = n - whole;
+                if (rest > 0) {
+                    long word = mix64(state += GOLDEN_GAMMA);
+                    state += partialGroup(word, state, rest) * GOLDEN_GAMMA;
+                    for (int j = 0; j < rest; j++) {
+                        k[whole + j] = (byte) group[j];
+                        total += group[j];
+                    }
+                }
+                if (total <= n) {
+                    poissonTotal = (int) total;
+                    return state;
+                }
+            }
+        }
+
+        /**
+         * The counts of the last group's {@code items} items from its output {@code word} into {@link #group}: the
+         * table's, or for a cell a bound cuts the top 53 bits of the stream's next output, in item order. Returns
+         * how many outputs it took after {@code state}.
+         */
+        private int partialGroup(long word, long state, int items) {
+            int more = 0;
+            for (int j = 0; j < items; j++) {
+                int c = cell(word, j);
+                double k = poisson.cells[c];
+                if (k < 0) {
+                    more++;
+                    k = poisson.resolve(c, mix64(state + more * GOLDEN_GAMMA));
+                }
+                group[j] = k;
+            }
+            return more;
+        }
+
+        /**
+         * The top-up: draws until n items are drawn in all, {@code drawn} of them by the Poisson counts, kept when
+         * the counts are; returns Σ x over them in draw order.
+         */
+        private double topUp(long state, double[] x, int drawn) {
+            topUps = 0;
+            double sum = 0;
             while (drawn < n) {
                 long word = mix64(state += GOLDEN_GAMMA);
                 long high = (word >>> 32) * n;
                 if ((high & 0xffffffffL) >= threshold) {
-                    counts[(int) (high >>> 32)]++;
+                    int item = (int) (high >>> 32);
+                    sum += x[item];
+                    keepTopUp(item);
                     drawn++;
                 }
                 if (drawn == n) {
@@ -127,34 +409,78 @@ public final class BootstrapResamples {
                 }
                 long low = (word & 0xffffffffL) * n;
                 if ((low & 0xffffffffL) >= threshold) {
-                    counts[(int) (low >>> 32)]++;
+                    int item = (int) (low >>> 32);
+                    sum += x[item];
+                    keepTopUp(item);
                     drawn++;
                 }
             }
+            return sum;
         }
 
-        /** How often {@code item} was drawn. */
-        int count(int item) {
-            return counts[item];
+        private static int cell(long word, int j) {
+            return (int) (word >>> (64 - PoissonCells.CELL_BITS * (j + 1))) & 0xfff;
         }
 
-        /** Σ counts[i] · x[i] in item order, with four running sums so that the additions overlap. */
-        double weightedSum(double[] x) {
+        private void keepTopUp(int item) {
+            if (topUp == null) {
+                return;
+            }
+            if (topUps == topUp.length) {
+                topUp = Arrays.copyOf(topUp, Math.min(n, 2 * topUps));
+            }
+            topUp[topUps++] = item;
+        }
+
+        /**
+         * Σ count·x over the resample last drawn, in the order {@link #draw} sums its vector, so to the same bits;
+         * only for a resample that keeps its counts.
+         */
+        double sum(double[] x) {
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
-            int i = 0;
-            for (; i + 3 < n; i += 4) {
-                s0 += counts[i] * x[i];
-                s1 += counts[i + 1] * x[i + 1];
-                s2 += counts[i + 2] * x[i + 2];
-                s3 += counts[i + 3] * x[i + 3];
+            double s4 = 0;
+            if (poisson != null) {
+                byte[] k = counts;
+                int i = 0;
+                for (; i + 5 <= n; i += 5) {
+                    s0 += k[i] * x[i];
+                    s1 += k[i + 1] * x[i + 1];
+                    s2 += k[i + 2] * x[i + 2];
+                    s3 += k[i + 3] * x[i + 3];
+                    s4 += k[i + 4] * x[i + 4];
+                }
+                double[] lanes = {s0, s1, s2, s3, s4};
+                for (int j = 0; i + j < n; j++) {
+                    lanes[j] += k[i + j] * x[i + j];
+                }
+                s0 = lanes[0];
+                s1 = lanes[1];
+                s2 = lanes[2];
+                s3 = lanes[3];
+                s4 = lanes[4];
             }
-            for (; i < n; i++) {
-                s0 += counts[i] * x[i];
+            double topUpSum = 0;
+            for (int t = 0; t < topUps; t++) {
+                topUpSum += x[topUp[t]];
             }
-            return (s0 + s1) + (s2 + s3);
+            return (((s0 + s1) + (s2 + s3)) + s4) + topUpSum;
+        }
+
+        /** How often each item was drawn in the resample last drawn; only for a resample that keeps its counts. */
+        int[] counts() {
+            int[] c = new int[n];
+            if (poisson != null) {
+                for (int i = 0; i < n; i++) {
+                    c[i] = counts[i];
+                }
+            }
+            for (int t = 0; t < topUps; t++) {
+                c[topUp[t]]++;
+            }
+            return c;
         }
     }
 }
