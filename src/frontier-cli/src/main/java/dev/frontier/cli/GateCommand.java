@@ -56,7 +56,7 @@ final class GateCommand implements Callable<Integer> {
         GateReport report = Gates.evaluate(head, base);
         Path dir = storage.reportDir(head);
         Files.createDirectories(dir);
-        String markdown = new ReportWriter().render(head).markdown() + "\n" + report.markdown();
+        String markdown = new ReportWriter().markdown(head) + "\n" + report.markdown();
         write(dir.resolve("junit.xml"), report.junitXml());
         write(dir.resolve("summary.md"), markdown);
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");

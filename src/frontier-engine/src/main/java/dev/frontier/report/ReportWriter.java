@@ -92,6 +92,18 @@ public final class ReportWriter {
 
     /** Renders without writing. */
     public Rendered render(RunResult result) {
+        Map<String, Object> model = model(result);
+        // the templates escape markup; control and bidi-override characters go here, whatever field held them
+        return new Rendered(ResultsJson.toJson(result), UntrustedText.strip(render("report.ftlh", model)),
+                UntrustedText.strip(render("summary.ftlmd", model)));
+    }
+
+    /** summary.md alone, as {@link #render} makes it: what {@code gate} adds its gates to, without the HTML. */
+    public String markdown(RunResult result) {
+        return UntrustedText.strip(render("summary.ftlmd", model(result)));
+    }
+
+    private Map<String, Object> model(RunResult result) {
         // the one place that decides where the verdict comes from
         // records without a decision (no incumbent, or written before decisions existed) get the heuristic view
         Verdict verdict = result.decision().isPresent() ? StatisticalVerdict.of(result) : HeuristicVerdict.of(result);
@@ -104,9 +116,7 @@ public final class ReportWriter {
         model.put("fmt", new Formats());
         model.put("script", script);
         model.put("scriptHash", scriptHash);
-        // the templates escape markup; control and bidi-override characters go here, whatever field held them
-        return new Rendered(ResultsJson.toJson(result), UntrustedText.strip(render("report.ftlh", model)),
-                UntrustedText.strip(render("summary.ftlmd", model)));
+        return model;
     }
 
     private String render(String name, Map<String, Object> model) {

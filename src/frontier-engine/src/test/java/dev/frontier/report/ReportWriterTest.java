@@ -245,6 +245,8 @@ class ReportWriterTest {
         String md = writer.render(run).markdown();
         assertThat(md).contains("a\\|b&lt;i&gt;x&lt;/i&gt;", "m\\*1", "c\\_d", "\\$x\\$");
         assertThat(md).doesNotContain("<i>");
+        // gate's summary.md, rendered without the page, is the same text
+        assertThat(writer.markdown(run)).isEqualTo(md);
     }
 
     @Test
@@ -302,6 +304,7 @@ class ReportWriterTest {
             assertThat(text).doesNotContain("\u001b", "\u202e", "\u0007", "\u2066");
         }
         assertThat(r.markdown()).contains("inc\\[31m");
+        assertThat(writer.markdown(run)).isEqualTo(r.markdown());
     }
 
     /** 10,000 items × 5 candidates: the page stays close to the size of the text it carries. */
