@@ -217,17 +217,11 @@ public final class BootstrapResamples {
         }
 
         /**
-         * Draws resample {@code resample} of {@code seed} and returns Σ count·x over it. A resample that keeps its
-         * counts draws them first and sums as {@link #sum} does; one that does not sums while it draws, to the same
-         * bits.
+         * Draws resample {@code resample} of {@code seed} and returns Σ count·x over it, summing while it draws; a
+         * resample that keeps its counts also stores them, for {@link #sum}.
          */
         double draw(long seed, int resample, double[] x) {
             long state = mix64(seed + (resample + 1L) * GOLDEN_GAMMA);
-            if (counts != null) {
-                state = drawCounts(state);
-                topUp(state, x, poissonTotal);
-                return sum(x);
-            }
             if (poisson == null) {
                 return topUp(state, x, 0);
             }
@@ -237,10 +231,12 @@ public final class BootstrapResamples {
 
         /**
          * Σ count·x over the Poisson counts as they are drawn, again while they add up to more than n; their sum in
-         * {@link #poissonTotal} and the stream's state after them in {@link #after}.
+         * {@link #poissonTotal}, the stream's state after them in {@link #after}, and the counts in {@link #counts}
+         * when it keeps them.
          */
         private double sumPoisson(long state, double[] x) {
             double[] cells = poisson.cells;
+            byte[] kept = counts;
             int whole = n - n % 5; // the items of whole groups
             while (true) {
                 double s0 = 0;
@@ -275,6 +271,13 @@ public final class BootstrapResamples {
                         }
                         sum = (k0 + k1) + (k2 + k3) + k4;
                     }
+                    if (kept != null) {
+                        kept[i] = (byte) k0;
+                        kept[i + 1] = (byte) k1;
+                        kept[i + 2] = (byte) k2;
+                        kept[i + 3] = (byte) k3;
+                        kept[i + 4] = (byte) k4;
+                    }
                     s0 += k0 * x[i];
                     s1 += k1 * x[i + 1];
                     s2 += k2 * x[i + 2];
@@ -288,6 +291,9 @@ public final class BootstrapResamples {
                     state += partialGroup(word, state, rest) * GOLDEN_GAMMA;
                     double[] lanes = {s0, s1, s2, s3, s4};
                     for (int j = 0; j < rest; j++) {
+                        if (kept != null) {
+                            kept[whole + j] = (byte) group[j];
+                        }
                         lanes[j] += group[j] * x[whole + j];
                         total += group[j];
                     }
@@ -301,70 +307,6 @@ public final class BootstrapResamples {
                     poissonTotal = (int) total;
                     after = state;
                     return ((s0 + s1) + (s2 + s3)) + s4;
-                }
-            }
-        }
-
-        /**
-         * The Poisson counts into {@link #counts} and their sum into {@link #poissonTotal}, again while they add up
-         * to more than n; returns the stream's state after them. It decodes the groups as {@link #sumPoisson} does,
-         * storing where that one sums: one loop for both, or a helper for a group's cut cells, ran 20 % slower.
-         */
-        private long drawCounts(long state) {
-            poissonTotal = 0;
-            if (poisson == null) {
-                return state;
-            }
-            double[] cells = poisson.cells;
-            byte[] k = counts;
-            int whole = n - n % 5; // the items of whole groups
-            while (true) {
-                double total = 0;
-                for (int i = 0; i < whole; i += 5) {
-                    long word = mix64(state += GOLDEN_GAMMA);
-                    double k0 = cells[(int) (word >>> 52)];
-                    double k1 = cells[(int) (word >>> 40) & 0xfff];
-                    double k2 = cells[(int) (word >>> 28) & 0xfff];
-                    double k3 = cells[(int) (word >>> 16) & 0xfff];
-                    double k4 = cells[(int) (word >>> 4) & 0xfff];
-                    double sum = (k0 + k1) + (k2 + k3) + k4;
-                    if (sum < 0) {
-                        if (k0 < 0) {
-                            k0 = poisson.resolve((int) (word >>> 52), mix64(state += GOLDEN_GAMMA));
-                        }
-                        if (k1 < 0) {
-                            k1 = poisson.resolve((int) (word >>> 40) & 0xfff, mix64(state += GOLDEN_GAMMA));
-                        }
-                        if (k2 < 0) {
-                            k2 = poisson.resolve((int) (word >>> 28) & 0xfff, mix64(state += GOLDEN_GAMMA));
-                        }
-                        if (k3 < 0) {
-                            k3 = poisson.resolve((int) (word >>> 16) & 0xfff, mix64(state += GOLDEN_GAMMA));
-                        }
-                        if (k4 < 0) {
-                            k4 = poisson.resolve((int) (word >>> 4) & 0xfff, mix64(state += GOLDEN_GAMMA));
-                        }
-                        sum = (k0 + k1) + (k2 + k3) + k4;
-                    }
-                    k[i] = (byte) k0;
-                    k[i + 1] = (byte) k1;
-                    k[i + 2] = (byte) k2;
-                    k[i + 3] = (byte) k3;
-                    k[i + 4] = (byte) k4;
-                    total += sum;
-                }
-                int rest = n - whole;
-                if (rest > 0) {
-                    long word = mix64(state += GOLDEN_GAMMA);
-                    state += partialGroup(word, state, rest) * GOLDEN_GAMMA;
-                    for (int j = 0; j < rest; j++) {
-                        k[whole + j] = (byte) group[j];
-                        total += group[j];
-                    }
-                }
-                if (total <= n) {
-                    poissonTotal = (int) total;
-                    return state;
                 }
             }
         }
