@@ -87,10 +87,16 @@ public final class BootstrapResamples {
             int from = (int) ((long) piece * resamples / pieces);
             int to = (int) ((long) (piece + 1) * resamples / pieces);
             Resample resample = new Resample(n, cells, count > 1);
+            double[] pair = new double[2];
             for (int r = from; r < to; r++) {
                 means[0][r] = resample.draw(seed, r, vectors[0]) / n;
-                for (int v = 1; v < count; v++) {
-                    means[v][r] = resample.sum(vectors[v]) / n;
+                // the others two at a time, one pass over the counts for both
+                for (int v = 1; v < count; v += 2) {
+                    resample.sums(vectors[v], vectors[Math.min(v + 1, count - 1)], pair);
+                    means[v][r] = pair[0] / n;
+                    if (v + 1 < count) {
+                        means[v + 1][r] = pair[1] / n;
+                    }
                 }
             }
         });
@@ -218,7 +224,7 @@ public final class BootstrapResamples {
 
         /**
          * Draws resample {@code resample} of {@code seed} and returns Σ count·x over it, summing while it draws; a
-         * resample that keeps its counts also stores them, for {@link #sum}.
+         * resample that keeps its counts also stores them, for {@link #sums}.
          */
         double draw(long seed, int resample, double[] x) {
             long state = mix64(seed + (resample + 1L) * GOLDEN_GAMMA);
@@ -375,40 +381,66 @@ public final class BootstrapResamples {
         }
 
         /**
-         * Σ count·x over the resample last drawn, in the order {@link #draw} sums its vector, so to the same bits;
-         * only for a resample that keeps its counts.
+         * Σ count·x and Σ count·y over the resample last drawn, into {@code into[0]} and {@code into[1]}, in one pass
+         * over the counts ({@code y} may be {@code x}); each in the order {@link #draw} sums its vector, so to the same
+         * bits. Only for a resample that keeps its counts.
          */
-        double sum(double[] x) {
+        void sums(double[] x, double[] y, double[] into) {
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
             double s4 = 0;
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            double t3 = 0;
+            double t4 = 0;
             if (poisson != null) {
                 byte[] k = counts;
-                int i = 0;
-                for (; i + 5 <= n; i += 5) {
-                    s0 += k[i] * x[i];
-                    s1 += k[i + 1] * x[i + 1];
-                    s2 += k[i + 2] * x[i + 2];
-                    s3 += k[i + 3] * x[i + 3];
-                    s4 += k[i + 4] * x[i + 4];
+                int whole = n - n % 5;
+                for (int i = 0; i < whole; i += 5) {
+                    double k0 = k[i];
+                    double k1 = k[i + 1];
+                    double k2 = k[i + 2];
+                    double k3 = k[i + 3];
+                    double k4 = k[i + 4];
+                    s0 += k0 * x[i];
+                    s1 += k1 * x[i + 1];
+                    s2 += k2 * x[i + 2];
+                    s3 += k3 * x[i + 3];
+                    s4 += k4 * x[i + 4];
+                    t0 += k0 * y[i];
+                    t1 += k1 * y[i + 1];
+                    t2 += k2 * y[i + 2];
+                    t3 += k3 * y[i + 3];
+                    t4 += k4 * y[i + 4];
                 }
-                double[] lanes = {s0, s1, s2, s3, s4};
-                for (int j = 0; i + j < n; j++) {
-                    lanes[j] += k[i + j] * x[i + j];
+                double[] xs = {s0, s1, s2, s3, s4};
+                double[] ys = {t0, t1, t2, t3, t4};
+                for (int j = 0; whole + j < n; j++) {
+                    xs[j] += k[whole + j] * x[whole + j];
+                    ys[j] += k[whole + j] * y[whole + j];
                 }
-                s0 = lanes[0];
-                s1 = lanes[1];
-                s2 = lanes[2];
-                s3 = lanes[3];
-                s4 = lanes[4];
+                s0 = xs[0];
+                s1 = xs[1];
+                s2 = xs[2];
+                s3 = xs[3];
+                s4 = xs[4];
+                t0 = ys[0];
+                t1 = ys[1];
+                t2 = ys[2];
+                t3 = ys[3];
+                t4 = ys[4];
             }
-            double topUpSum = 0;
+            double xTopUp = 0;
+            double yTopUp = 0;
             for (int t = 0; t < topUps; t++) {
-                topUpSum += x[topUp[t]];
+                xTopUp += x[topUp[t]];
+                yTopUp += y[topUp[t]];
             }
-            return (((s0 + s1) + (s2 + s3)) + s4) + topUpSum;
+            into[0] = (((s0 + s1) + (s2 + s3)) + s4) + xTopUp;
+            into[1] = (((t0 + t1) + (t2 + t3)) + t4) + yTopUp;
         }
 
         /** How often each item was drawn in the resample last drawn; only for a resample that keeps its counts. */

@@ -159,12 +159,19 @@ class BootstrapResamplesTest {
     @ParameterizedTest
     @ValueSource(ints = {7, 300, 1_003})
     void sharedMeansAreEachVectorsMeansAlone(int n) {
-        double[][] vectors = {values(n, 1), values(n, 2), values(n, 3)};
-        double[][] one = BootstrapResamples.sharedMeans(vectors, 200, 9, 1);
-        double[][] three = BootstrapResamples.sharedMeans(vectors, 200, 9, 3);
-        for (int v = 0; v < vectors.length; v++) {
-            assertThat(three[v]).containsExactly(one[v]);
-            assertThat(BootstrapResamples.means(vectors[v], 200, 9)).containsExactly(one[v]);
+        // the first vector is summed while drawing, the others two at a time, the last of an even count alone
+        for (int count = 2; count <= 5; count++) {
+            double[][] vectors = new double[count][];
+            for (int v = 0; v < count; v++) {
+                vectors[v] = values(n, v + 1);
+            }
+            double[][] one = BootstrapResamples.sharedMeans(vectors, 200, 9, 1);
+            double[][] three = BootstrapResamples.sharedMeans(vectors, 200, 9, 3);
+            for (int v = 0; v < count; v++) {
+                assertThat(three[v]).as("vector %d of %d", v, count).containsExactly(one[v]);
+                assertThat(BootstrapResamples.means(vectors[v], 200, 9)).as("vector %d of %d", v, count)
+                        .containsExactly(one[v]);
+            }
         }
     }
 
